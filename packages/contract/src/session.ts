@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['admin', 'operator', 'auditor']);
+export type Role = z.infer<typeof Role>;
+
+/** Roles allowed to change EKS resources. */
+export const CHANGE_ROLES: readonly Role[] = ['admin', 'operator'];
+
+export const LoginRequest = z.object({
+  username: z.string().min(1, 'is required').max(64),
+  password: z.string().min(1, 'is required').max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** What the browser learns about its session; never holds secrets other than the CSRF token. */
+export const SessionInfo = z.object({
+  user: z.string(),
+  role: Role,
+  /** Send back as header `x-csrf-token` on every state-changing request. */
+  csrfToken: z.string(),
+  /** `sandbox` or `aws`, so the UI can say which world it shows. */
+  backend: z.enum(['sandbox', 'aws']),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const CSRF_HEADER = 'x-csrf-token';
