@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { createAccessGuard } from './auth/access.ts';
+import type { SessionStore } from './auth/sessions.ts';
+import type { AuditLog } from './audit/auditLog.ts';
+import { notFoundHandler, problemMiddleware } from './http/problem.ts';
+import { registerRoutes, type RouteDef } from './http/routing.ts';
+
+export interface AppDeps {
+  logger: Logger;
+  sessions: SessionStore;
+  audit: AuditLog;
+  /** Every API route, each with its access rule. */
+  routes: RouteDef[];
+  /** Built SPA to serve (apps/web/dist); omitted in API-only tests. */
+  webDist?: string;
+}
+
+/** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // The console may be served over plain HTTP on loopback; HSTS belongs to the TLS front.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Cookies and CSRF tokens never reach the logs.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    }),
+  );
+  app.use(express.json({ limit: '256kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  registerRoutes(api, deps.routes, createAccessGuard(deps.sessions, deps.audit));
+  app.use(api);
+  app.use('/api', notFoundHandler);
+
+  if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) {
+    const webDist = deps.webDist;
+    app.use(
+      '/assets',
+      express.static(join(webDist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    );
+    app.use(express.static(webDist, { index: false }));
+    // Client-side routes: every other GET gets the SPA's shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  }
+
+  app.use(problemMiddleware(deps.logger));
+  return app;
+}

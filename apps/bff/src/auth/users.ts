@@ -1,0 +1,80 @@
+import type { Role } from '@wheelhouse/contract';
+import type { Db } from '../db/database.ts';
+import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+/** A console user as stored; the hash never leaves this module's callers on the server. */
+export interface UserRecord {
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Where users come from: the database, plus the sandbox's demo users when running on the sandbox. */
+export interface UserDirectory {
+  /** Returns the user when name and password match, else undefined (same work either way). */
+  authenticate(name: string, password: string): Promise<{ name: string; role: Role } | undefined>;
+}
+
+// Verifying against a dummy hash when the user does not exist keeps the response time the same,
+// so timing does not reveal which user names exist.
+let dummyHash: Promise<string> | undefined;
+
+export function createUserStore(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const byName = db.prepare<[string], { name: string; role: Role; password_hash: string }>(
+    'SELECT name, role, password_hash FROM users WHERE name = ?',
+  );
+
+  return {
+    async add(name: string, role: Role, password: string): Promise<void> {
+      if (byName.get(name)) throw new ConflictError(`User ${name} already exists.`);
+      insert.run(name, role, await hashPassword(password), new Date().toISOString());
+    },
+    remove(name: string): void {
+      const { changes } = db.prepare('DELETE FROM users WHERE name = ?').run(name);
+      if (changes === 0) throw new NotFoundError(`No user named ${name}.`);
+      db.prepare('DELETE FROM sessions WHERE user = ?').run(name);
+    },
+    list(): { name: string; role: Role; createdAt: string }[] {
+      return db
+        .prepare<[], { name: string; role: Role; created_at: string }>(
+          'SELECT name, role, created_at FROM users ORDER BY name',
+        )
+        .all()
+        .map((row) => ({ name: row.name, role: row.role, createdAt: row.created_at }));
+    },
+    find(name: string): UserRecord | undefined {
+      const row = byName.get(name);
+      return row && { name: row.name, role: row.role, passwordHash: row.password_hash };
+    },
+  };
+}
+export type UserStore = ReturnType<typeof createUserStore>;
+
+/** Combines stored users with in-memory ones (the sandbox's demo users take precedence). */
+export function createUserDirectory(store: UserStore, extra: UserRecord[] = []): UserDirectory {
+  const extraByName = new Map(extra.map((user) => [user.name, user]));
+  return {
+    async authenticate(name, password) {
+      const user = extraByName.get(name) ?? store.find(name);
+      if (!user) {
+        dummyHash ??= hashPassword('wheelhouse-timing-equaliser');
+        await verifyPassword(password, await dummyHash);
+        return undefined;
+      }
+      return (await verifyPassword(password, user.passwordHash))
+        ? { name: user.name, role: user.role }
+        : undefined;
+    },
+  };
+}
+
+/** The sandbox's three demo users, one per role, sharing one password. */
+export async function demoUsers(password: string): Promise<UserRecord[]> {
+  const roles: Role[] = ['admin', 'operator', 'auditor'];
+  const hash = await hashPassword(password);
+  return roles.map((role) => ({ name: role, role, passwordHash: hash }));
+}

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { Role } from '@wheelhouse/contract';
+import { createUserStore } from './auth/users.ts';
+import { openDatabase } from './db/database.ts';
+import { readEnv } from './env.ts';
+import { DomainError } from './http/errors.ts';
+
+const USAGE = `Usage:
+  wheelhouse users add NAME --role admin|operator|auditor --password-stdin
+  wheelhouse users list
+  wheelhouse users remove NAME
+
+Users live in SQLite under WHEELHOUSE_DATA_DIR (default ./.wheelhouse).`;
+
+const MIN_PASSWORD_LENGTH = 12;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // One trailing newline comes from `echo` or a here-string; it is not part of the password.
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [group, command, name] = positionals;
+  if (values.help || group !== 'users' || !command) fail(USAGE);
+
+  const env = readEnv();
+  const db = openDatabase(env.WHEELHOUSE_DATA_DIR);
+  const users = createUserStore(db);
+  try {
+    switch (command) {
+      case 'add': {
+        if (!name) fail(`users add: NAME is required\n\n${USAGE}`);
+        if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
+          fail('users add: NAME may hold letters, digits, . _ @ - (at most 64)');
+        }
+        const role = Role.safeParse(values.role);
+        if (!role.success) fail('users add: --role must be admin, operator or auditor');
+        if (!values['password-stdin']) fail('users add: give the password on stdin with --password-stdin');
+        const password = await readStdin();
+        if (password.length < MIN_PASSWORD_LENGTH) {
+          fail(`users add: the password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+        }
+        await users.add(name, role.data, password);
+        console.log(`Added user ${name} (${role.data}).`);
+        break;
+      }
+      case 'list':
+        for (const user of users.list()) console.log(`${user.name}\t${user.role}\t${user.createdAt}`);
+        break;
+      case 'remove':
+        if (!name) fail(`users remove: NAME is required\n\n${USAGE}`);
+        users.remove(name);
+        console.log(`Removed user ${name}.`);
+        break;
+      default:
+        fail(USAGE);
+    }
+  } catch (error) {
+    if (error instanceof DomainError) fail(error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+await main(process.argv.slice(2));

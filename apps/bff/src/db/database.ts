@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Schema history; each entry runs once, in order, tracked by `PRAGMA user_version`.
+ * Never edit a shipped entry: append a new one.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE users (
+     name TEXT PRIMARY KEY,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'auditor')),
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     id_hash TEXT PRIMARY KEY,
+     user TEXT NOT NULL,
+     role TEXT NOT NULL,
+     csrf_token TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_expiry ON sessions (expires_at);
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     user TEXT NOT NULL,
+     role TEXT,
+     action TEXT NOT NULL,
+     target TEXT,
+     params TEXT,
+     outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'success', 'failure', 'denied')),
+     error TEXT,
+     request_id TEXT,
+     client_ip TEXT,
+     completed_at TEXT
+   );
+   CREATE INDEX audit_at ON audit (at);
+   CREATE INDEX audit_user ON audit (user, at);
+   -- The audit log is append-only: an entry is written before the upstream call and completed once after it.
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_complete_once BEFORE UPDATE ON audit
+     WHEN OLD.outcome <> 'pending'
+       OR NEW.id <> OLD.id OR NEW.at <> OLD.at OR NEW.user <> OLD.user OR NEW.action <> OLD.action
+       OR NEW.target IS NOT OLD.target OR NEW.params IS NOT OLD.params
+     BEGIN SELECT RAISE(ABORT, 'audit entries are completed once and never rewritten'); END;`,
+];
+
+/** Opens (creating when needed) the console's database under `dataDir`, or in memory for `:memory:`. */
+export function openDatabase(dataDir: string): Db {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    file = join(dataDir, 'wheelhouse.db');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

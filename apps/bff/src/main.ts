@@ -1,0 +1,24 @@
+import { startWheelhouse } from './server.ts';
+
+const wheelhouse = await startWheelhouse().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+
+console.log(`Wheelhouse is running at ${wheelhouse.url} (backend: ${wheelhouse.backend})`);
+if (wheelhouse.sandbox) {
+  console.log(`Demo sign-ins: admin, operator, auditor; password: ${wheelhouse.demoPassword}`);
+  console.log(`Sandbox AWS endpoint: ${wheelhouse.sandbox.endpoint}`);
+}
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  wheelhouse.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,93 @@
+import type { Response } from 'express';
+import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
+import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
+import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import type { Session, SessionStore } from '../auth/sessions.ts';
+import type { UserDirectory } from '../auth/users.ts';
+import type { AuditLog } from '../audit/auditLog.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
+import type { RouteDef } from '../http/routing.ts';
+import { parseInput } from '../http/validate.ts';
+
+export interface SessionRouteDeps {
+  backend: 'sandbox' | 'aws';
+  secureCookies: boolean;
+  users: UserDirectory;
+  sessions: SessionStore;
+  audit: AuditLog;
+  loginThrottle: LoginThrottle;
+}
+
+export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
+  const info = (session: Session): SessionInfo => ({
+    user: session.user,
+    role: session.role,
+    csrfToken: session.csrfToken,
+    backend: deps.backend,
+  });
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.secureCookies,
+    path: '/',
+  };
+  const clearCookie = (res: Response) => res.clearCookie(SESSION_COOKIE, cookieOptions);
+
+  return [
+    {
+      method: 'post',
+      path: '/api/session',
+      access: 'public',
+      handler: async (req, res) => {
+        const { username, password } = parseInput(LoginRequest, req.body);
+        const throttleKey = `${username}|${req.ip}`;
+        const wait = deps.loginThrottle.retryAfter(throttleKey);
+        if (wait > 0) {
+          res.setHeader('Retry-After', String(wait));
+          throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${wait} seconds.`);
+        }
+        const user = await deps.users.authenticate(username, password);
+        if (!user) {
+          deps.loginThrottle.failed(throttleKey);
+          deps.audit.record(
+            { user: username, action: 'session.signin', clientIp: req.ip },
+            { outcome: 'failure', error: 'wrong user name or password' },
+          );
+          throw new UnauthenticatedError('Wrong user name or password.');
+        }
+        deps.loginThrottle.succeeded(throttleKey);
+        const { id, session } = deps.sessions.create(user.name, user.role);
+        deps.audit.record(
+          { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
+          { outcome: 'success' },
+        );
+        res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
+        res.json(info(session));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/session',
+      access: 'read',
+      handler: (_req, res) => {
+        res.json(info(sessionOf(res)));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api/session',
+      access: 'session',
+      handler: (req, res) => {
+        const session = sessionOf(res);
+        const id = sessionCookieOf(req);
+        if (id) deps.sessions.destroy(id);
+        deps.audit.record(
+          { user: session.user, role: session.role, action: 'session.signout', clientIp: req.ip },
+          { outcome: 'success' },
+        );
+        clearCookie(res);
+        res.status(204).end();
+      },
+    },
+  ];
+}

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
+import type { Sources } from '@wheelhouse/contract';
+import { createApp } from './app.ts';
+import { createAuditLog } from './audit/auditLog.ts';
+import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createSessionStore } from './auth/sessions.ts';
+import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
+import { readConfigFile, type ConfigFile } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { readEnv, type Env } from './env.ts';
+import { clusterRoutes } from './routes/clusters.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { createInventoryService } from './services/inventory.ts';
+import { createAwsClients, type AccountTarget, type AwsClientsOptions } from './upstream/awsClients.ts';
+
+export interface WheelhouseOptions {
+  /** Environment to read settings from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Passed to the embedded sandbox in sandbox mode. */
+  sandbox?: SandboxOptions;
+  logger?: Logger;
+}
+
+/** A running console: its URL, and the embedded sandbox when there is one. */
+export interface Wheelhouse {
+  url: string;
+  backend: Env['WHEELHOUSE_BACKEND'];
+  sandbox?: Sandbox;
+  /** Password of the sandbox's demo users. */
+  demoPassword?: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Accounts the console reads in `aws` mode: the configured ones, or the credentials' own account. */
+function configuredAccounts(config: ConfigFile): AccountTarget[] {
+  if (!config.accounts) return [{ key: 'default', name: 'default', via: 'default' }];
+  return config.accounts.map((account, index) => {
+    const idFromRole = account.roleArn?.split(':')[4];
+    const id = account.id ?? idFromRole;
+    const via = account.roleArn ? 'role' : account.profile ? 'profile' : 'default';
+    return {
+      key: id ?? account.profile ?? `account-${index}`,
+      name: account.name ?? id ?? account.profile ?? `account-${index}`,
+      via,
+      ...(id ? { id } : {}),
+      ...(account.roleArn ? { roleArn: account.roleArn } : {}),
+      ...(account.externalId ? { externalId: account.externalId } : {}),
+      ...(account.profile ? { profile: account.profile } : {}),
+      ...(account.changeRoleArn ? { changeRoleArn: account.changeRoleArn } : {}),
+    };
+  });
+}
+
+/** The sandbox's accounts: the first through its own keys, the others through AssumeRole, as in a real fleet. */
+function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
+  return sandbox.accounts.map((account, index) => ({
+    key: account.id,
+    id: account.id,
+    name: account.name,
+    via: index === 0 ? 'default' : 'role',
+    ...(index === 0 ? {} : { roleArn: account.readOnlyRoleArn }),
+    changeRoleArn: account.consoleRoleArn,
+  }));
+}
+
+/** Starts the console: database, upstream (sandbox or AWS), HTTP server. */
+export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<Wheelhouse> {
+  const env = readEnv(options.env ?? process.env);
+  const config = readConfigFile(env.WHEELHOUSE_CONFIG);
+  const logger = options.logger ?? pino({ level: env.WHEELHOUSE_LOG_LEVEL });
+  const db = openDatabase(env.WHEELHOUSE_DATA_DIR);
+  const userStore = createUserStore(db);
+
+  let sandbox: Sandbox | undefined;
+  let demoPassword: string | undefined;
+  let accounts: AccountTarget[];
+  let regions: string[];
+  let awsOptions: AwsClientsOptions;
+  let users = createUserDirectory(userStore);
+  if (env.WHEELHOUSE_BACKEND === 'sandbox') {
+    // Loaded only in sandbox mode: a console on real AWS never loads the simulator.
+    const { startSandbox } = await import('@wheelhouse/sandbox');
+    sandbox = await startSandbox(options.sandbox);
+    const home = sandbox.accounts[0]!;
+    accounts = sandboxAccounts(sandbox);
+    regions = env.WHEELHOUSE_REGIONS ?? config.regions ?? sandbox.regions;
+    awsOptions = {
+      endpoint: sandbox.endpoint,
+      baseCredentials: { accessKeyId: home.accessKeyId, secretAccessKey: home.secretAccessKey },
+      homeRegion: regions[0] ?? 'us-east-1',
+    };
+    demoPassword = env.WHEELHOUSE_DEMO_PASSWORD ?? randomBytes(12).toString('base64url');
+    users = createUserDirectory(userStore, await demoUsers(demoPassword));
+  } else {
+    accounts = configuredAccounts(config);
+    const homeRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    regions = env.WHEELHOUSE_REGIONS ?? config.regions ?? [homeRegion];
+    awsOptions = { homeRegion };
+  }
+
+  const aws = createAwsClients(accounts, {
+    ...awsOptions,
+    maxSockets: Math.max(64, env.WHEELHOUSE_REGION_CONCURRENCY * regions.length * accounts.length),
+  });
+  const inventory = createInventoryService(aws, {
+    regions,
+    regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+    cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
+    logger,
+  });
+  const sources = async (): Promise<Sources> => ({
+    accounts: await Promise.all(
+      accounts.map(async (account) => ({
+        id: await aws.accountId(account).catch(() => account.id ?? 'unknown'),
+        name: account.name,
+        via: account.via,
+      })),
+    ),
+    regions,
+  });
+
+  const sessions = createSessionStore(db);
+  const audit = createAuditLog(db);
+  const app = createApp({
+    logger,
+    sessions,
+    audit,
+    webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
+    routes: [
+      ...sessionRoutes({
+        backend: env.WHEELHOUSE_BACKEND,
+        secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
+        users,
+        sessions,
+        audit,
+        loginThrottle: createLoginThrottle(),
+      }),
+      ...clusterRoutes({ inventory, sources }),
+    ],
+  });
+
+  const server = await new Promise<Server>((resolveListen, reject) => {
+    const listening = app.listen(env.WHEELHOUSE_PORT, env.WHEELHOUSE_HOST, (error?: Error) =>
+      error ? reject(error) : resolveListen(listening),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${env.WHEELHOUSE_HOST}:${port}`,
+    backend: env.WHEELHOUSE_BACKEND,
+    ...(sandbox ? { sandbox } : {}),
+    ...(demoPassword ? { demoPassword } : {}),
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      aws.destroy();
+      await sandbox?.close();
+      db.close();
+    },
+  };
+}

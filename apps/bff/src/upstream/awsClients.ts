@@ -1,0 +1,135 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { sharedCredentials } from './credentials.ts';
+
+/** One AWS account the console reads, with how to reach it. */
+export interface AccountTarget {
+  /** Stable key used in caches and logs. */
+  key: string;
+  name: string;
+  via: 'default' | 'role' | 'profile';
+  /** Known up front (configured, or taken from the role ARN); otherwise asked of STS. */
+  id?: string;
+  roleArn?: string;
+  externalId?: string;
+  profile?: string;
+  changeRoleArn?: string;
+}
+
+export interface AwsClientsOptions {
+  /** One endpoint for every service (the sandbox). Unset: the SDK resolves it, honouring AWS_ENDPOINT_URL*. */
+  endpoint?: string;
+  /** The console's own credentials. Unset: the SDK's default chain (env, profile, SSO, instance role). */
+  baseCredentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Region for STS calls. */
+  homeRegion: string;
+  /** Attempts per call, retries included (throttling is retried with backoff by the SDK). */
+  maxAttempts?: number;
+  /** Sockets per upstream host; must exceed the fan-out's concurrency or calls queue for a socket. */
+  maxSockets?: number;
+}
+
+interface ClientConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  maxAttempts: number;
+  requestHandler: NodeHttpHandler;
+}
+type ClientClass<C> = new (config: ClientConfig) => C;
+
+/** The AWS SDK clients of every account and region, built once and reused (keep-alive connections). */
+export function createAwsClients(accounts: AccountTarget[], options: AwsClientsOptions) {
+  const maxSockets = options.maxSockets ?? 256;
+  const requestHandler = new NodeHttpHandler({
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
+    connectionTimeout: 5_000,
+    requestTimeout: 20_000,
+  });
+  const base = sharedCredentials(
+    typeof options.baseCredentials === 'function'
+      ? options.baseCredentials
+      : options.baseCredentials
+        ? async () => options.baseCredentials as AwsCredentialIdentity
+        : fromNodeProviderChain(),
+  );
+  const stsClientConfig = {
+    region: options.homeRegion,
+    requestHandler,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  };
+
+  const readCredentials = new Map<string, AwsCredentialIdentityProvider>();
+  function credentialsOf(account: AccountTarget): AwsCredentialIdentityProvider {
+    let provider = readCredentials.get(account.key);
+    if (!provider) {
+      if (account.via === 'role' && account.roleArn) {
+        provider = sharedCredentials(
+          fromTemporaryCredentials({
+            params: {
+              RoleArn: account.roleArn,
+              RoleSessionName: 'wheelhouse-console',
+              ...(account.externalId ? { ExternalId: account.externalId } : {}),
+            },
+            masterCredentials: base,
+            clientConfig: stsClientConfig,
+          }),
+        );
+      } else if (account.via === 'profile' && account.profile) {
+        provider = sharedCredentials(fromIni({ profile: account.profile }));
+      } else {
+        provider = base;
+      }
+      readCredentials.set(account.key, provider);
+    }
+    return provider;
+  }
+
+  const clients = new Map<string, unknown>();
+  function client<C>(Class: ClientClass<C>, account: AccountTarget, region: string): C {
+    const key = `${Class.name}|${account.key}|${region}`;
+    let instance = clients.get(key) as C | undefined;
+    if (!instance) {
+      instance = new Class({
+        region,
+        credentials: credentialsOf(account),
+        maxAttempts: options.maxAttempts ?? 3,
+        requestHandler,
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      });
+      clients.set(key, instance);
+    }
+    return instance;
+  }
+
+  const accountIds = new Map<string, Promise<string>>();
+  function accountId(account: AccountTarget): Promise<string> {
+    if (account.id) return Promise.resolve(account.id);
+    let pending = accountIds.get(account.key);
+    if (!pending) {
+      pending = client(STSClient, account, options.homeRegion)
+        .send(new GetCallerIdentityCommand({}))
+        .then((identity) => identity.Account ?? 'unknown');
+      pending.catch(() => accountIds.delete(account.key));
+      accountIds.set(account.key, pending);
+    }
+    return pending;
+  }
+
+  return {
+    accounts,
+    eks: (account: AccountTarget, region: string) => client(EKSClient, account, region),
+    client,
+    accountId,
+    destroy(): void {
+      requestHandler.destroy();
+    },
+  };
+}
+export type AwsClients = ReturnType<typeof createAwsClients>;
