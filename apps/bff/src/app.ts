@@ -68,7 +68,11 @@ export function createApp(deps: AppDeps): Express {
     const webDist = deps.webDist;
     app.use(
       '/assets',
-      express.static(join(webDist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+      express.static(join(webDist, 'assets'), {
+        immutable: true,
+        maxAge: '365d',
+        fallthrough: false,
+      }),
     );
     app.use(express.static(webDist, { index: false }));
     // Client-side routes: every other GET gets the SPA's shell.

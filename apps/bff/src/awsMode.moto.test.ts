@@ -43,7 +43,10 @@ describe.runIf(haveMoto)('aws mode against moto server', () => {
       const eks = new EKSClient({
         region,
         endpoint: moto.endpoint,
-        credentials: { accessKeyId: credentials.AWS_ACCESS_KEY_ID, secretAccessKey: credentials.AWS_SECRET_ACCESS_KEY },
+        credentials: {
+          accessKeyId: credentials.AWS_ACCESS_KEY_ID,
+          secretAccessKey: credentials.AWS_SECRET_ACCESS_KEY,
+        },
       });
       for (const name of names) {
         await eks.send(
@@ -63,14 +66,31 @@ describe.runIf(haveMoto)('aws mode against moto server', () => {
     // The user is created the way an operator would: with the CLI, password on stdin.
     const cli = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), 'users', 'add', 'auditor1', '--role', 'auditor', '--password-stdin'],
-      { input: `${password}\n`, env: { ...process.env, WHEELHOUSE_DATA_DIR: dataDir }, encoding: 'utf8' },
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'cli.ts'),
+        'users',
+        'add',
+        'auditor1',
+        '--role',
+        'auditor',
+        '--password-stdin',
+      ],
+      {
+        input: `${password}\n`,
+        env: { ...process.env, WHEELHOUSE_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
     );
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toContain('Added user auditor1 (auditor)');
 
     // The AWS SDK reads its settings from the process environment, as it would in production.
-    Object.assign(process.env, credentials, { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: 'us-east-1' });
+    Object.assign(process.env, credentials, {
+      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_REGION: 'us-east-1',
+    });
     wheelhouse = await startWheelhouse({
       env: {
         WHEELHOUSE_BACKEND: 'aws',
@@ -121,9 +141,11 @@ describe.runIf(haveMoto)('aws mode against moto server', () => {
   it('opens one cluster in detail, as moto describes it', async () => {
     const client = new ConsoleClient(wheelhouse.url);
     await client.signIn('auditor1', password);
-    const detail = await client.json<{ name: string; roleArn: string; networking: { subnetIds: string[] } }>(
-      '/api/clusters/123456789012/eu-west-1/ledger',
-    );
+    const detail = await client.json<{
+      name: string;
+      roleArn: string;
+      networking: { subnetIds: string[] };
+    }>('/api/clusters/123456789012/eu-west-1/ledger');
     expect(detail.name).toBe('ledger');
     expect(detail.roleArn).toBe('arn:aws:iam::123456789012:role/eks-cluster');
     expect(detail.networking.subnetIds).toEqual(['subnet-0a1b2c3d']);

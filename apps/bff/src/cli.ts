@@ -18,7 +18,9 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One trailing newline comes from `echo` or a here-string; it is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function fail(message: string): never {
@@ -51,7 +53,8 @@ async function main(argv: string[]): Promise<void> {
         }
         const role = Role.safeParse(values.role);
         if (!role.success) fail('users add: --role must be admin, operator or auditor');
-        if (!values['password-stdin']) fail('users add: give the password on stdin with --password-stdin');
+        if (!values['password-stdin'])
+          fail('users add: give the password on stdin with --password-stdin');
         const password = await readStdin();
         if (password.length < MIN_PASSWORD_LENGTH) {
           fail(`users add: the password must be at least ${MIN_PASSWORD_LENGTH} characters`);
@@ -61,7 +64,8 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'list':
-        for (const user of users.list()) console.log(`${user.name}\t${user.role}\t${user.createdAt}`);
+        for (const user of users.list())
+          console.log(`${user.name}\t${user.role}\t${user.createdAt}`);
         break;
       case 'remove':
         if (!name) fail(`users remove: NAME is required\n\n${USAGE}`);

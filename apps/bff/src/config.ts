@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AccountId, Region } from '@wheelhouse/contract';
 
-const RoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN');
+const RoleArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN');
 
 /** One account of the fleet: reached with the console's own credentials, a role to assume, or a profile. */
 const AccountConfig = z

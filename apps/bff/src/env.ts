@@ -20,7 +20,9 @@ export const EnvSchema = z.object({
   WHEELHOUSE_DATA_DIR: z.string().default('./.wheelhouse'),
   WHEELHOUSE_DEMO_PASSWORD: z.string().min(1).optional(),
   WHEELHOUSE_WEB_DIST: z.string().optional(),
-  WHEELHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WHEELHOUSE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   /** Set when the console is served over HTTPS (directly or behind a proxy) so cookies get `Secure`. */
   WHEELHOUSE_SECURE_COOKIES: z
     .enum(['true', 'false'])

@@ -17,7 +17,11 @@ import { readEnv, type Env } from './env.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createInventoryService } from './services/inventory.ts';
-import { createAwsClients, type AccountTarget, type AwsClientsOptions } from './upstream/awsClients.ts';
+import {
+  createAwsClients,
+  type AccountTarget,
+  type AwsClientsOptions,
+} from './upstream/awsClients.ts';
 
 export interface WheelhouseOptions {
   /** Environment to read settings from (default: process.env). */

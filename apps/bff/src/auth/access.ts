@@ -50,7 +50,9 @@ export function createAccessGuard(sessions: SessionStore, audit: AuditLog): Acce
           throw new NotAllowedError(`The ${session.role} role may not do this.`);
         }
         if (isMutation(route.method) && !csrfMatches(session.csrfToken, req.get(CSRF_HEADER))) {
-          throw new NotAllowedError(`Missing or wrong ${CSRF_HEADER} header; reload the page and try again.`);
+          throw new NotAllowedError(
+            `Missing or wrong ${CSRF_HEADER} header; reload the page and try again.`,
+          );
         }
         next();
       },

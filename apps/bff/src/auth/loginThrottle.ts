@@ -1,5 +1,9 @@
 /** Slows password guessing: after `maxFailures` failed sign-ins for one name from one address, wait. */
-export function createLoginThrottle(maxFailures = 5, windowMs = 15 * 60 * 1000, now: () => number = Date.now) {
+export function createLoginThrottle(
+  maxFailures = 5,
+  windowMs = 15 * 60 * 1000,
+  now: () => number = Date.now,
+) {
   const failures = new Map<string, number[]>();
   const recent = (key: string) => (failures.get(key) ?? []).filter((at) => at > now() - windowMs);
 

@@ -23,8 +23,17 @@ export function createSessionStore(db: Db, now: () => number = Date.now) {
   );
   const select = db.prepare<
     [string],
-    { user: string; role: Role; csrf_token: string; created_at: number; last_seen_at: number; expires_at: number }
-  >('SELECT user, role, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE id_hash = ?');
+    {
+      user: string;
+      role: Role;
+      csrf_token: string;
+      created_at: number;
+      last_seen_at: number;
+      expires_at: number;
+    }
+  >(
+    'SELECT user, role, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE id_hash = ?',
+  );
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?');
@@ -51,7 +60,12 @@ export function createSessionStore(db: Db, now: () => number = Date.now) {
       }
       // Writing on every request would serialise reads behind the database; a minute's precision is enough.
       if (at - row.last_seen_at > 60_000) touch.run(at, key);
-      return { user: row.user, role: row.role, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+      return {
+        user: row.user,
+        role: row.role,
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+      };
     },
     destroy(id: string): void {
       remove.run(hashId(id));

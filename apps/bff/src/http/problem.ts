@@ -40,9 +40,19 @@ function problemFor(error: unknown): Problem {
     };
   }
   if (httpError?.type === 'entity.too.large') {
-    return { type: PROBLEM_TYPE, title: 'Payload too large', status: 413, detail: 'The request body is too large.' };
+    return {
+      type: PROBLEM_TYPE,
+      title: 'Payload too large',
+      status: 413,
+      detail: 'The request body is too large.',
+    };
   }
-  return { type: PROBLEM_TYPE, title: 'Internal error', status: 500, detail: 'Something went wrong in the console.' };
+  return {
+    type: PROBLEM_TYPE,
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong in the console.',
+  };
 }
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem): void {
@@ -66,6 +76,6 @@ export const notFoundHandler: RequestHandler = (req, res) => {
     type: PROBLEM_TYPE,
     title: 'Not found',
     status: 404,
-    detail: `No such API route: ${req.method} ${req.path}`,
+    detail: `No such API route: ${req.method} ${req.originalUrl.split('?')[0]}`,
   });
 };

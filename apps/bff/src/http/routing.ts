@@ -35,16 +35,26 @@ export interface RouteDef {
 
 export const isMutation = (method: Method) => method !== 'get';
 
-export type AccessGuard = (route: RouteDef) => ((req: Request, res: Response, next: () => void) => void)[];
+export type AccessGuard = (
+  route: RouteDef,
+) => ((req: Request, res: Response, next: () => void) => void)[];
 
 /** Registers routes, each behind the guards its access rule calls for. */
 export function registerRoutes(router: Router, routes: RouteDef[], guard: AccessGuard): void {
   for (const route of routes) {
     if (isMutation(route.method) && route.access === 'read') {
-      throw new Error(`${route.method.toUpperCase()} ${route.path}: a mutating route cannot be 'read'`);
+      throw new Error(
+        `${route.method.toUpperCase()} ${route.path}: a mutating route cannot be 'read'`,
+      );
     }
-    if (isMutation(route.method) && (route.access === 'change' || route.access === 'admin') && !route.action) {
-      throw new Error(`${route.method.toUpperCase()} ${route.path}: a change route must name its audit action`);
+    if (
+      isMutation(route.method) &&
+      (route.access === 'change' || route.access === 'admin') &&
+      !route.action
+    ) {
+      throw new Error(
+        `${route.method.toUpperCase()} ${route.path}: a change route must name its audit action`,
+      );
     }
     router[route.method](route.path, ...guard(route), route.handler);
   }

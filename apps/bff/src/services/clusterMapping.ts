@@ -23,8 +23,12 @@ export function versionSupportOf(info: ClusterVersionInformation | undefined): V
   const status = info.versionStatus ?? statusFromLegacy(info.status);
   return {
     status,
-    ...(info.endOfStandardSupportDate ? { endOfStandardSupport: iso(info.endOfStandardSupportDate) } : {}),
-    ...(info.endOfExtendedSupportDate ? { endOfExtendedSupport: iso(info.endOfExtendedSupportDate) } : {}),
+    ...(info.endOfStandardSupportDate
+      ? { endOfStandardSupport: iso(info.endOfStandardSupportDate) }
+      : {}),
+    ...(info.endOfExtendedSupportDate
+      ? { endOfExtendedSupport: iso(info.endOfExtendedSupportDate) }
+      : {}),
   };
 }
 
@@ -97,7 +101,9 @@ export function toClusterDetail(
       ...(vpc?.vpcId ? { vpcId: vpc.vpcId } : {}),
       subnetIds: vpc?.subnetIds ?? [],
       securityGroupIds: vpc?.securityGroupIds ?? [],
-      ...(vpc?.clusterSecurityGroupId ? { clusterSecurityGroupId: vpc.clusterSecurityGroupId } : {}),
+      ...(vpc?.clusterSecurityGroupId
+        ? { clusterSecurityGroupId: vpc.clusterSecurityGroupId }
+        : {}),
       publicAccessCidrs: vpc?.publicAccessCidrs ?? [],
       ...(cluster.kubernetesNetworkConfig?.serviceIpv4Cidr
         ? { serviceIpv4Cidr: cluster.kubernetesNetworkConfig.serviceIpv4Cidr }
@@ -115,7 +121,9 @@ export function toClusterDetail(
     ...(cluster.accessConfig?.authenticationMode
       ? { authenticationMode: cluster.accessConfig.authenticationMode }
       : {}),
-    ...(cluster.upgradePolicy?.supportType ? { supportType: cluster.upgradePolicy.supportType } : {}),
+    ...(cluster.upgradePolicy?.supportType
+      ? { supportType: cluster.upgradePolicy.supportType }
+      : {}),
     health: (cluster.health?.issues ?? []).map((issue) => ({
       code: issue.code ?? 'Other',
       message: issue.message ?? '',
@@ -125,7 +133,9 @@ export function toClusterDetail(
       ? {
           connector: {
             ...(connector.activationId ? { activationId: connector.activationId } : {}),
-            ...(connector.activationExpiry ? { activationExpiry: iso(connector.activationExpiry) } : {}),
+            ...(connector.activationExpiry
+              ? { activationExpiry: iso(connector.activationExpiry) }
+              : {}),
             ...(connector.provider ? { provider: connector.provider } : {}),
             ...(connector.roleArn ? { roleArn: connector.roleArn } : {}),
           },

@@ -12,7 +12,12 @@ import { NotFoundError } from '../http/errors.ts';
 import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
-import { toClusterDetail, toClusterSummary, versionSupportOf, type ClusterSource } from './clusterMapping.ts';
+import {
+  toClusterDetail,
+  toClusterSummary,
+  versionSupportOf,
+  type ClusterSource,
+} from './clusterMapping.ts';
 import { mergeResults, sourceError, type SourceResult } from './fanOut.ts';
 
 export interface InventoryOptions {
@@ -60,12 +65,18 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
       });
   }
 
-  async function readSource(account: AccountTarget, region: string): Promise<SourceResult<ClusterSummary>> {
+  async function readSource(
+    account: AccountTarget,
+    region: string,
+  ): Promise<SourceResult<ClusterSummary>> {
     let accountId: string;
     try {
       accountId = await aws.accountId(account);
     } catch (error) {
-      return { items: [], errors: [sourceError(error, { accountId: account.id ?? account.name, region })] };
+      return {
+        items: [],
+        errors: [sourceError(error, { accountId: account.id ?? account.name, region })],
+      };
     }
     const source: ClusterSource = { accountId, accountName: account.name, region };
     const eks = aws.eks(account, region);
@@ -78,7 +89,9 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
       try {
         const { cluster } = await limit(() => eks.send(new DescribeClusterCommand({ name })));
         if (!cluster) return;
-        const support = versionSupportOf(cluster.version ? (await catalog).get(cluster.version) : undefined);
+        const support = versionSupportOf(
+          cluster.version ? (await catalog).get(cluster.version) : undefined,
+        );
         result.items.push(toClusterSummary(cluster, source, support));
       } catch (error) {
         // Deleted between ListClusters and DescribeCluster: it is simply gone.
@@ -135,7 +148,9 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     const account = await findAccount(ref.accountId);
     let cluster: Cluster | undefined;
     try {
-      ({ cluster } = await aws.eks(account, ref.region).send(new DescribeClusterCommand({ name: ref.name })));
+      ({ cluster } = await aws
+        .eks(account, ref.region)
+        .send(new DescribeClusterCommand({ name: ref.name })));
     } catch (error) {
       throw fromAwsError(error);
     }

@@ -32,7 +32,9 @@ export class ConsoleClient {
     const response = await fetch(new URL(path, this.baseUrl), {
       method,
       headers,
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(body !== undefined
+        ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
     });
     const setCookie = response.headers.getSetCookie();
     for (const line of setCookie) {

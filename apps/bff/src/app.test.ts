@@ -1,0 +1,177 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createApp } from './app.ts';
+import { createAuditLog } from './audit/auditLog.ts';
+import { createSessionStore } from './auth/sessions.ts';
+import { openDatabase } from './db/database.ts';
+import { registerRoutes, type RouteDef } from './http/routing.ts';
+import { parseInput } from './http/validate.ts';
+
+const db = openDatabase(':memory:');
+const sessions = createSessionStore(db);
+const audit = createAuditLog(db);
+const routes: RouteDef[] = [
+  {
+    method: 'get',
+    path: '/api/things',
+    access: 'read',
+    handler: (_req, res) => res.json({ ok: true }),
+  },
+  {
+    method: 'post',
+    path: '/api/things',
+    access: 'change',
+    action: 'thing.create',
+    handler: (req, res) => {
+      const body = parseInput(z.object({ size: z.number().int().min(1) }), req.body);
+      res.status(201).json(body);
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/things',
+    access: 'admin',
+    action: 'thing.delete',
+    handler: (_req, res) => res.status(204).end(),
+  },
+];
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  const app = createApp({ logger: pino({ level: 'silent' }), sessions, audit, routes });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function as(role: 'admin' | 'operator' | 'auditor') {
+  const { id, session } = sessions.create(`${role}-user`, role);
+  return { cookie: `wh_session=${id}`, csrf: session.csrfToken };
+}
+
+async function call(
+  method: string,
+  path: string,
+  options: { cookie?: string; csrf?: string; body?: string } = {},
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.csrf) headers['x-csrf-token'] = options.csrf;
+  const response = await fetch(base + path, {
+    method,
+    headers,
+    ...(options.body ? { body: options.body } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
+
+describe('the access guard', () => {
+  it('answers 401 problem+json without a session', async () => {
+    const response = await call('GET', '/api/things');
+    expect(response.status).toBe(401);
+    expect(response.type).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 401, title: 'Not signed in' });
+  });
+
+  it('answers 401 for an unknown session cookie', async () => {
+    expect((await call('GET', '/api/things', { cookie: 'wh_session=forged' })).status).toBe(401);
+  });
+
+  it('lets every role read', async () => {
+    for (const role of ['admin', 'operator', 'auditor'] as const) {
+      expect((await call('GET', '/api/things', as(role))).status).toBe(200);
+    }
+  });
+
+  it('refuses a change to an auditor with 403 and records the attempt', async () => {
+    const response = await call('POST', '/api/things', { ...as('auditor'), body: '{"size":1}' });
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toBe('The auditor role may not do this.');
+    const entry = db
+      .prepare(
+        "SELECT user, role, action, outcome FROM audit WHERE action = 'thing.create' ORDER BY id DESC",
+      )
+      .get();
+    expect(entry).toEqual({
+      user: 'auditor-user',
+      role: 'auditor',
+      action: 'thing.create',
+      outcome: 'denied',
+    });
+  });
+
+  it('refuses a change without the CSRF token, or with a wrong one', async () => {
+    const operator = as('operator');
+    expect(
+      (await call('POST', '/api/things', { cookie: operator.cookie, body: '{"size":1}' })).status,
+    ).toBe(403);
+    const wrong = await call('POST', '/api/things', {
+      cookie: operator.cookie,
+      csrf: 'nope',
+      body: '{"size":1}',
+    });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.detail).toContain('x-csrf-token');
+  });
+
+  it('accepts a change from an operator with the CSRF token', async () => {
+    const response = await call('POST', '/api/things', { ...as('operator'), body: '{"size":3}' });
+    expect(response).toMatchObject({ status: 201, body: { size: 3 } });
+  });
+
+  it('keeps admin routes to admins', async () => {
+    expect((await call('DELETE', '/api/things', as('operator'))).status).toBe(403);
+    expect((await call('DELETE', '/api/things', as('admin'))).status).toBe(204);
+  });
+});
+
+describe('bad input', () => {
+  it('names the field that failed validation', async () => {
+    const response = await call('POST', '/api/things', { ...as('operator'), body: '{"size":0}' });
+    expect(response.status).toBe(400);
+    expect(response.type).toContain('application/problem+json');
+    expect(response.body.errors).toEqual([
+      { field: 'size', message: 'Too small: expected number to be >=1' },
+    ]);
+  });
+
+  it('says so when the body is not JSON', async () => {
+    const response = await call('POST', '/api/things', { ...as('operator'), body: '{size' });
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toBe('The request body is not valid JSON.');
+  });
+
+  it('answers unknown API routes with 404 problem+json', async () => {
+    const response = await call('GET', '/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.body.detail).toBe('No such API route: GET /api/nothing-here');
+  });
+});
+
+describe('registerRoutes', () => {
+  it('refuses a mutating route declared as a read', () => {
+    const bad: RouteDef = { method: 'post', path: '/x', access: 'read', handler: () => undefined };
+    expect(() => registerRoutes(express.Router(), [bad], () => [])).toThrow("cannot be 'read'");
+  });
+
+  it('refuses a change route without an audit action', () => {
+    const bad: RouteDef = {
+      method: 'post',
+      path: '/x',
+      access: 'change',
+      handler: () => undefined,
+    };
+    expect(() => registerRoutes(express.Router(), [bad], () => [])).toThrow('audit action');
+  });
+});

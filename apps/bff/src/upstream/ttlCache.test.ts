@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createTtlCache } from './ttlCache.ts';
+
+describe('createTtlCache', () => {
+  it('shares one load between concurrent callers of a key', async () => {
+    const cache = createTtlCache<number>(1000);
+    const load = vi.fn(async () => 42);
+    const values = await Promise.all([
+      cache.get('k', load),
+      cache.get('k', load),
+      cache.get('k', load),
+    ]);
+    expect(values).toEqual([42, 42, 42]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('reuses a value until its time is up, then loads again', async () => {
+    let clock = 0;
+    const cache = createTtlCache<number>(1000, () => clock);
+    let n = 0;
+    const load = async () => ++n;
+    expect(await cache.get('k', load)).toBe(1);
+    clock = 999;
+    expect(await cache.get('k', load)).toBe(1);
+    clock = 1001;
+    expect(await cache.get('k', load)).toBe(2);
+  });
+
+  it('never caches a failure', async () => {
+    const cache = createTtlCache<number>(1000);
+    await expect(cache.get('k', async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+    expect(await cache.get('k', async () => 7)).toBe(7);
+  });
+
+  it('drops keys by prefix', async () => {
+    const cache = createTtlCache<string>(60_000);
+    await cache.get('a|1', async () => 'old a');
+    await cache.get('b|1', async () => 'old b');
+    cache.invalidate('a|');
+    expect(await cache.get('a|1', async () => 'new a')).toBe('new a');
+    expect(await cache.get('b|1', async () => 'new b')).toBe('old b');
+  });
+});
