@@ -21,4 +21,6 @@ const stop = () => {
   );
 };
 process.on('SIGINT', stop);
+// Used by test runners that start the console as a child: it stops when they go away, however they end.
+if (process.env.WHEELHOUSE_EXIT_ON_STDIN_END === '1') process.stdin.on('end', stop).resume();
 process.on('SIGTERM', stop);

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Starts the real console (built SPA + BFF + embedded sandbox) on a free port, as `npm start` does,
+ * and hands its URL and the demo password to the specs through the environment.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-'));
+  const password = `e2e-${Math.random().toString(36).slice(2)}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/bff/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      WHEELHOUSE_BACKEND: 'sandbox',
+      WHEELHOUSE_PORT: '0',
+      WHEELHOUSE_DATA_DIR: dataDir,
+      WHEELHOUSE_DEMO_PASSWORD: password,
+      WHEELHOUSE_LOG_LEVEL: 'warn',
+      WHEELHOUSE_SANDBOX_SPEED: process.env.WHEELHOUSE_SANDBOX_SPEED ?? '20',
+      // The console stops when this runner goes away, even if it is killed.
+      WHEELHOUSE_EXIT_ON_STDIN_END: '1',
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('the console did not start within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the console exited during start (code ${code})`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /Wheelhouse is running at (\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+  });
+  process.env.WHEELHOUSE_E2E_URL = url;
+  process.env.WHEELHOUSE_E2E_PASSWORD = password;
+
+  return async () => {
+    await new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
