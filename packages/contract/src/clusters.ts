@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { listResult } from './common.ts';
 
-export const ClusterStatus = z.enum(['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING']);
+export const ClusterStatus = z.enum([
+  'CREATING',
+  'ACTIVE',
+  'DELETING',
+  'FAILED',
+  'UPDATING',
+  'PENDING',
+]);
 export type ClusterStatus = z.infer<typeof ClusterStatus>;
 
-export const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+export const LOG_TYPES = [
+  'api',
+  'audit',
+  'authenticator',
+  'controllerManager',
+  'scheduler',
+] as const;
 export const LogType = z.enum(LOG_TYPES);
 export type LogType = z.infer<typeof LogType>;
 

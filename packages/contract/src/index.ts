@@ -2,3 +2,5 @@ export * from './common.ts';
 export * from './session.ts';
 export * from './clusters.ts';
 export * from './sources.ts';
+export * from './compute.ts';
+export * from './audit.ts';
