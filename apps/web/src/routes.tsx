@@ -1,0 +1,35 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { LoadingState } from './components/LoadingState.tsx';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { RouteError } from './components/RouteError.tsx';
+import { RequireSession } from './features/auth/RequireSession.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+
+/**
+ * The app's routes. Sign-in and the shell ship in the first bundle; each feature page is a lazy
+ * chunk fetched on first visit. New features add their pages under the session route.
+ */
+export const routes: RouteObject[] = [
+  { path: '/login', Component: SignInPage, ErrorBoundary: RouteError },
+  {
+    Component: RequireSession,
+    ErrorBoundary: RouteError,
+    HydrateFallback: () => <LoadingState label="Loading Wheelhouse…" className="h-full" />,
+    children: [
+      { index: true, element: <Navigate to="/clusters" replace /> },
+      {
+        path: 'clusters',
+        lazy: async () => ({
+          Component: (await import('./features/clusters/ClustersPage.tsx')).ClustersPage,
+        }),
+      },
+      {
+        path: 'clusters/:accountId/:region/:name',
+        lazy: async () => ({
+          Component: (await import('./features/clusters/ClusterDetailPage.tsx')).ClusterDetailPage,
+        }),
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
