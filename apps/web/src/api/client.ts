@@ -1,0 +1,106 @@
+import type { Problem } from '@wheelhouse/contract';
+
+/**
+ * The header that carries the CSRF token. Mirrors CSRF_HEADER in @wheelhouse/contract (a test
+ * keeps them equal): importing the value would pull the contract's zod schemas into the bundle.
+ */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Contract schemas a response can be checked against (in development and tests only). */
+export type ContractSchemaName = 'SessionInfo' | 'Sources' | 'ClusterList' | 'ClusterDetail';
+
+/** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, problem: Problem | undefined, message?: string) {
+    super(message ?? problem?.detail ?? problem?.title ?? `Request failed with status ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** True for a 401: the session is missing or expired. */
+export function isUnauthenticated(error: unknown): boolean {
+  return isApiError(error) && error.status === 401;
+}
+
+let csrfToken: string | undefined;
+
+/** Remembers the session's CSRF token; the session module calls this whenever it learns or loses it. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Check the response body against this contract schema (development and tests only). */
+  schema?: ContractSchemaName;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Calls the BFF (same origin, cookie credentials) and returns the JSON body, or throws ApiError. */
+export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const method = request.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: request.signal,
+    });
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    throw new ApiError(0, undefined, 'Cannot reach the Wheelhouse server. Check your connection.');
+  }
+
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json();
+  if (import.meta.env.DEV && request.schema) await checkContract(request.schema, body, path);
+  return body as T;
+}
+
+async function readProblem(response: Response): Promise<Problem | undefined> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined;
+  try {
+    const body: unknown = await response.json();
+    return isProblem(body) ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isProblem(body: unknown): body is Problem {
+  if (typeof body !== 'object' || body === null) return false;
+  const { title, status } = body as Record<string, unknown>;
+  return typeof title === 'string' && typeof status === 'number';
+}
+
+/**
+ * Catches drift between the BFF and the contract early. The dynamic import sits in a branch that
+ * production builds drop, so zod never reaches the shipped bundle.
+ */
+async function checkContract(schema: ContractSchemaName, body: unknown, path: string) {
+  const contract = await import('@wheelhouse/contract');
+  const result = contract[schema].safeParse(body);
+  if (!result.success) {
+    throw new Error(`Response of ${path} does not match ${schema}: ${result.error.message}`);
+  }
+}

@@ -1,0 +1,40 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ClusterDetail, ClusterList, ClusterRef } from '@wheelhouse/contract';
+import { apiFetch } from './client.ts';
+import { queryKeys } from './queryKeys.ts';
+
+/** How often cluster data refreshes in the background while the page is visible. */
+export const CLUSTERS_REFRESH_MS = 30_000;
+
+export const clustersQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.clusters.list(),
+    queryFn: ({ signal }) =>
+      apiFetch<ClusterList>('/api/clusters', { signal, schema: 'ClusterList' }),
+    refetchInterval: CLUSTERS_REFRESH_MS,
+  });
+
+/** The path of one cluster, with each segment escaped. */
+export function clusterPath(ref: ClusterRef): string {
+  return [ref.accountId, ref.region, ref.name].map(encodeURIComponent).join('/');
+}
+
+export const clusterQueryOptions = (ref: ClusterRef) =>
+  queryOptions({
+    queryKey: queryKeys.clusters.detail(ref),
+    queryFn: ({ signal }) =>
+      apiFetch<ClusterDetail>(`/api/clusters/${clusterPath(ref)}`, {
+        signal,
+        schema: 'ClusterDetail',
+      }),
+    refetchInterval: CLUSTERS_REFRESH_MS,
+  });
+
+/** Every cluster across accounts and regions, plus the sources that could not be read. */
+export function useClusters() {
+  return useQuery(clustersQueryOptions());
+}
+
+export function useCluster(ref: ClusterRef) {
+  return useQuery(clusterQueryOptions(ref));
+}

@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Sources } from '@wheelhouse/contract';
+import { apiFetch } from './client.ts';
+import { queryKeys } from './queryKeys.ts';
+
+export const sourcesQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.sources(),
+    queryFn: ({ signal }) => apiFetch<Sources>('/api/sources', { signal, schema: 'Sources' }),
+    // Configuration changes only when the BFF restarts.
+    staleTime: 10 * 60_000,
+  });
+
+/** The accounts and regions the console reads (names for account ids, filter options). */
+export function useSources() {
+  return useQuery(sourcesQueryOptions());
+}
