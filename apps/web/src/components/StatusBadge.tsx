@@ -1,0 +1,24 @@
+import { TONE_CHIP_CLASSES, TONE_DOT_CLASSES, statusInProgress, statusTone } from './statusTone.ts';
+
+/** "UPDATING" → "Updating", "CREATE_FAILED" → "Create failed". */
+export function statusLabel(status: string): string {
+  const words = status.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A resource status as a coloured badge; in-progress states pulse (unless reduced motion is asked for). */
+export function StatusBadge({ status }: { status: string }) {
+  const tone = statusTone(status);
+  return (
+    <span
+      data-status={status}
+      className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-px text-xs leading-4 font-medium whitespace-nowrap ${TONE_CHIP_CLASSES[tone]}`}
+    >
+      <span
+        aria-hidden="true"
+        className={`size-2 shrink-0 rounded-full ${TONE_DOT_CLASSES[tone]} ${statusInProgress(status) ? 'wh-pulse' : ''}`}
+      />
+      {statusLabel(status)}
+    </span>
+  );
+}

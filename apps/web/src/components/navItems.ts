@@ -1,0 +1,24 @@
+import type { Role } from '@wheelhouse/contract';
+
+/** One entry of the top navigation; `roles` lists who may use the page behind it. */
+export interface NavItem {
+  to: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ['admin', 'operator', 'auditor'];
+
+/**
+ * The top navigation, in display order. Add features here, e.g.
+ * `{ to: '/dashboard', label: 'Dashboard', roles: EVERYONE }` or
+ * `{ to: '/audit', label: 'Audit', roles: ['admin', 'auditor'] }`.
+ * The BFF enforces access; hiding an item only spares users a page they could not use.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/clusters', label: 'Clusters', roles: EVERYONE },
+];
+
+export function navItemsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => item.roles.includes(role));
+}
