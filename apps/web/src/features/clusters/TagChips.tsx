@@ -1,0 +1,25 @@
+import { Chip } from '../../components/Chip.tsx';
+import { tagPairs } from './clusterDisplay.ts';
+
+/** The first few tags as chips and "+n" for the rest; every tag is in the tooltip and for screen readers. */
+export function TagChips({ tags, max = 2 }: { tags: Record<string, string>; max?: number }) {
+  const pairs = tagPairs(tags);
+  if (pairs.length === 0) return <span className="text-fg-muted">—</span>;
+  const shown = pairs.slice(0, max);
+  const rest = pairs.slice(max);
+  return (
+    <span className="flex min-w-0 items-center gap-1" title={pairs.join('\n')}>
+      {shown.map((pair) => (
+        <Chip key={pair} className="min-w-0 shrink font-normal">
+          {pair}
+        </Chip>
+      ))}
+      {rest.length > 0 && (
+        <Chip className="shrink-0">
+          +{rest.length}
+          <span className="sr-only"> more: {rest.join(', ')}</span>
+        </Chip>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,86 @@
+import type { ClusterDetail } from '@wheelhouse/contract';
+import { CopyButton } from '../../../components/CopyButton.tsx';
+import { formatDateTime, formatRelative } from '../../../components/dateFormat.ts';
+import { KeyValueList } from '../../../components/KeyValueList.tsx';
+import { StatusBadge } from '../../../components/StatusBadge.tsx';
+import { endpointAccess, providerLabel } from '../clusterDisplay.ts';
+import { VersionSupportChip } from '../VersionSupportChip.tsx';
+import { Mono, Section } from './Section.tsx';
+
+function HealthIssues({ cluster }: { cluster: ClusterDetail }) {
+  if (cluster.health.length === 0) {
+    return <p className="text-fg-muted">No health issues reported by EKS.</p>;
+  }
+  return (
+    <ul className="flex flex-col gap-2" aria-label="Health issues">
+      {cluster.health.map((issue, index) => (
+        <li
+          key={`${issue.code}-${index}`}
+          className="rounded-md border border-danger-line bg-danger-bg px-3 py-2"
+        >
+          <p className="font-semibold text-danger-fg">
+            <code>{issue.code}</code>
+          </p>
+          <p className="text-fg">{issue.message}</p>
+          {issue.resourceIds.length > 0 && (
+            <p className="mt-1 font-mono text-xs text-fg-muted">{issue.resourceIds.join(', ')}</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Overview tab: status, version and platform, creation, endpoint, role, health issues. */
+export function OverviewSection({ cluster }: { cluster: ClusterDetail }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Section title="Details">
+        <KeyValueList
+          items={[
+            { label: 'Status', value: <StatusBadge status={cluster.status} /> },
+            cluster.connected
+              ? { label: 'Provider', value: providerLabel(cluster.provider) }
+              : {
+                  label: 'Kubernetes version',
+                  value: cluster.version && (
+                    <span className="inline-flex flex-wrap items-center gap-2">
+                      <span className="font-medium">{cluster.version}</span>
+                      <VersionSupportChip support={cluster.versionSupport} />
+                    </span>
+                  ),
+                },
+            { label: 'Platform version', value: cluster.platformVersion },
+            {
+              label: 'Upgrade policy',
+              value: cluster.supportType && `${cluster.supportType.toLowerCase()} support`,
+            },
+            {
+              label: 'Created',
+              value: cluster.createdAt && (
+                <time dateTime={cluster.createdAt}>
+                  {formatDateTime(cluster.createdAt)}{' '}
+                  <span className="text-fg-muted">({formatRelative(cluster.createdAt)})</span>
+                </time>
+              ),
+            },
+            {
+              label: 'API server endpoint',
+              value: cluster.endpoint && (
+                <span className="inline-flex items-center gap-1">
+                  <Mono>{cluster.endpoint}</Mono>
+                  <CopyButton text={cluster.endpoint} label="Copy API server endpoint" />
+                </span>
+              ),
+            },
+            { label: 'Endpoint access', value: endpointAccess(cluster) },
+            { label: 'Cluster IAM role', value: cluster.roleArn && <Mono>{cluster.roleArn}</Mono> },
+          ]}
+        />
+      </Section>
+      <Section title={`Health issues (${cluster.health.length})`}>
+        <HealthIssues cluster={cluster} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import type { ClusterDetail } from '@wheelhouse/contract';
+import { ConnectorSection } from './ConnectorSection.tsx';
+import { EncryptionSection } from './EncryptionSection.tsx';
+import { IdentitySection } from './IdentitySection.tsx';
+import { LoggingSection } from './LoggingSection.tsx';
+import { NetworkingSection } from './NetworkingSection.tsx';
+import { OverviewSection } from './OverviewSection.tsx';
+import { TagsSection } from './TagsSection.tsx';
+
+/** One tab of the cluster page: `id` is its `?tab=` value; `appliesTo` hides it where it makes no sense. */
+export interface ClusterTab {
+  id: string;
+  label: string;
+  appliesTo?: (cluster: ClusterDetail) => boolean;
+  render: (cluster: ClusterDetail) => ReactNode;
+}
+
+// EKS has no VPC, logging, encryption or OIDC settings for clusters registered through EKS Connector.
+const eksManaged = (cluster: ClusterDetail) => !cluster.connected;
+
+/**
+ * The cluster page's tabs, in display order; the first is the default. Later features add
+ * theirs here (e.g. Compute: node groups and Fargate profiles; Resources: workloads; Updates).
+ */
+export const CLUSTER_TABS: readonly ClusterTab[] = [
+  { id: 'overview', label: 'Overview', render: (c) => <OverviewSection cluster={c} /> },
+  {
+    id: 'networking',
+    label: 'Networking',
+    appliesTo: eksManaged,
+    render: (c) => <NetworkingSection cluster={c} />,
+  },
+  {
+    id: 'logging',
+    label: 'Logging',
+    appliesTo: eksManaged,
+    render: (c) => <LoggingSection cluster={c} />,
+  },
+  {
+    id: 'encryption',
+    label: 'Encryption',
+    appliesTo: eksManaged,
+    render: (c) => <EncryptionSection cluster={c} />,
+  },
+  {
+    id: 'identity',
+    label: 'Identity',
+    appliesTo: eksManaged,
+    render: (c) => <IdentitySection cluster={c} />,
+  },
+  { id: 'tags', label: 'Tags', render: (c) => <TagsSection cluster={c} /> },
+  {
+    id: 'connector',
+    label: 'Connector',
+    appliesTo: (c) => c.connected,
+    render: (c) => <ConnectorSection cluster={c} />,
+  },
+];
+
+export function tabsFor(
+  cluster: ClusterDetail,
+  tabs: readonly ClusterTab[] = CLUSTER_TABS,
+): ClusterTab[] {
+  return tabs.filter((tab) => tab.appliesTo?.(cluster) ?? true);
+}
