@@ -14,8 +14,14 @@ import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts
 import { readConfigFile, type ConfigFile } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { readEnv, type Env } from './env.ts';
+import type { RouteDef } from './http/routing.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
+import { computeRoutes } from './routes/compute.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { createChangeRunner } from './services/changeRunner.ts';
+import { createComputeService } from './services/compute.ts';
+import { createComputeChanges } from './services/computeChanges.ts';
 import { createInventoryService } from './services/inventory.ts';
 import {
   createAwsClients,
@@ -39,6 +45,8 @@ export interface Wheelhouse {
   /** Password of the sandbox's demo users. */
   demoPassword?: string;
   server: Server;
+  /** Every API route with its access rule (tests prove each mutating one refuses auditors). */
+  routes: RouteDef[];
   close(): Promise<void>;
 }
 
@@ -134,22 +142,31 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
 
   const sessions = createSessionStore(db);
   const audit = createAuditLog(db);
+  const compute = createComputeService(aws, inventory, {
+    regions,
+    concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+  });
+  const runChange = createChangeRunner(audit, () => inventory.invalidate());
+  const computeChanges = createComputeChanges(aws, compute, runChange);
+  const routes: RouteDef[] = [
+    ...sessionRoutes({
+      backend: env.WHEELHOUSE_BACKEND,
+      secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
+      users,
+      sessions,
+      audit,
+      loginThrottle: createLoginThrottle(),
+    }),
+    ...clusterRoutes({ inventory, sources }),
+    ...computeRoutes({ compute, changes: computeChanges }),
+    ...auditRoutes({ db }),
+  ];
   const app = createApp({
     logger,
     sessions,
     audit,
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
-    routes: [
-      ...sessionRoutes({
-        backend: env.WHEELHOUSE_BACKEND,
-        secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
-        users,
-        sessions,
-        audit,
-        loginThrottle: createLoginThrottle(),
-      }),
-      ...clusterRoutes({ inventory, sources }),
-    ],
+    routes,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -165,6 +182,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...(sandbox ? { sandbox } : {}),
     ...(demoPassword ? { demoPassword } : {}),
     server,
+    routes,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

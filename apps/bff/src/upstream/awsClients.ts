@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { NotAllowedError } from '../http/errors.ts';
 import { sharedCredentials } from './credentials.ts';
 
 /** One AWS account the console reads, with how to reach it. */
@@ -112,6 +113,56 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     return instance;
   }
 
+  // Changes run as the console user: an assumed role whose SourceIdentity names them, so CloudTrail
+  // records the person and not just the console. One session per user and account, shared by regions.
+  const changeCredentials = new Map<string, AwsCredentialIdentityProvider>();
+  function changeCredentialsOf(
+    account: AccountTarget,
+    user: string,
+  ): AwsCredentialIdentityProvider {
+    const roleArn = account.changeRoleArn ?? account.roleArn;
+    if (!roleArn) {
+      throw new NotAllowedError(
+        `Account ${account.name} has no changeRoleArn configured: changes need a role to assume, so that ` +
+          'CloudTrail names the console user (SourceIdentity).',
+      );
+    }
+    const key = `${account.key}|${user}`;
+    let provider = changeCredentials.get(key);
+    if (!provider) {
+      provider = sharedCredentials(
+        fromTemporaryCredentials({
+          params: {
+            RoleArn: roleArn,
+            RoleSessionName: `wheelhouse-${user}`.slice(0, 64),
+            SourceIdentity: user,
+            ...(account.externalId ? { ExternalId: account.externalId } : {}),
+          },
+          masterCredentials: base,
+          clientConfig: stsClientConfig,
+        }),
+      );
+      changeCredentials.set(key, provider);
+    }
+    return provider;
+  }
+
+  /** A client acting as `user` (see changeCredentialsOf); not cached, changes are rare. */
+  function changeClient<C>(
+    Class: ClientClass<C>,
+    account: AccountTarget,
+    region: string,
+    user: string,
+  ): C {
+    return new Class({
+      region,
+      credentials: changeCredentialsOf(account, user),
+      maxAttempts: options.maxAttempts ?? 3,
+      requestHandler,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    });
+  }
+
   const accountIds = new Map<string, Promise<string>>();
   function accountId(account: AccountTarget): Promise<string> {
     if (account.id) return Promise.resolve(account.id);
@@ -130,6 +181,7 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     accounts,
     eks: (account: AccountTarget, region: string) => client(EKSClient, account, region),
     client,
+    changeClient,
     accountId,
     destroy(): void {
       requestHandler.destroy();

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { AuditQuery } from '@wheelhouse/contract';
+import { openDatabase } from '../db/database.ts';
+import { createAuditLog } from './auditLog.ts';
+import { auditToCsv, queryAudit } from './auditQuery.ts';
+
+function seeded() {
+  const db = openDatabase(':memory:');
+  let t = Date.parse('2026-11-01T10:00:00Z');
+  const audit = createAuditLog(db, () => new Date((t += 60_000)));
+  audit.record({ user: 'ana', role: 'operator', action: 'session.signin' }, { outcome: 'success' });
+  const id = audit.begin({
+    user: 'ana',
+    role: 'operator',
+    action: 'nodegroup.scale',
+    target: 'arn:aws:eks:eu-west-1:1:nodegroup/c/ng',
+    params: { desiredSize: 4 },
+  });
+  audit.complete(id, { outcome: 'success', requestId: 'req-9' });
+  audit.record(
+    {
+      user: 'bob',
+      role: 'auditor',
+      action: 'nodegroup.scale',
+      target: 'arn:aws:eks:eu-west-1:1:nodegroup/c/ng',
+    },
+    { outcome: 'denied', error: 'role auditor may not do this' },
+  );
+  audit.record(
+    { user: 'eve', action: 'session.signin' },
+    { outcome: 'failure', error: 'wrong user name or password' },
+  );
+  return db;
+}
+const q = (input: Record<string, unknown>) => AuditQuery.parse(input);
+
+describe('queryAudit', () => {
+  it('lists newest first with every recorded field', () => {
+    const page = queryAudit(seeded(), q({}));
+    expect(page.items.map((e) => `${e.user}:${e.action}:${e.outcome}`)).toEqual([
+      'eve:session.signin:failure',
+      'bob:nodegroup.scale:denied',
+      'ana:nodegroup.scale:success',
+      'ana:session.signin:success',
+    ]);
+    expect(page.items[2]).toMatchObject({
+      params: { desiredSize: 4 },
+      requestId: 'req-9',
+      role: 'operator',
+    });
+  });
+
+  it('filters by user, action, target, outcome and time', () => {
+    const db = seeded();
+    expect(queryAudit(db, q({ user: 'bob' })).items).toHaveLength(1);
+    expect(queryAudit(db, q({ action: 'nodegroup.scale' })).items).toHaveLength(2);
+    expect(
+      queryAudit(db, q({ target: 'nodegroup/c/ng', outcome: 'denied' })).items.map((e) => e.user),
+    ).toEqual(['bob']);
+    expect(
+      queryAudit(db, q({ from: '2026-11-01T10:04:30Z', to: '2026-11-01T10:05:30Z' })).items.map(
+        (e) => e.user,
+      ),
+    ).toEqual(['bob']);
+  });
+
+  it('keeps an operator to their own entries whatever they ask for', () => {
+    expect(
+      queryAudit(seeded(), q({ user: 'bob' }), 'ana').items.every((e) => e.user === 'ana'),
+    ).toBe(true);
+  });
+
+  it('pages backwards with nextBefore', () => {
+    const db = seeded();
+    const first = queryAudit(db, q({ limit: 3 }));
+    expect(first.items).toHaveLength(3);
+    const second = queryAudit(db, q({ limit: 3, before: first.nextBefore }));
+    expect(second.items.map((e) => e.user)).toEqual(['ana']);
+    expect(second.nextBefore).toBeUndefined();
+  });
+});
+
+describe('auditToCsv', () => {
+  it('writes a header and quotes what needs quoting, defusing spreadsheet formulas', () => {
+    const csv = auditToCsv([
+      {
+        id: 1,
+        at: '2026-11-01T10:00:00.000Z',
+        user: 'ana',
+        action: 'x',
+        outcome: 'failure',
+        error: 'a "quoted", text',
+        params: { a: 1 },
+      },
+      { id: 2, at: '2026-11-01T10:00:00.000Z', user: '=cmd()', action: 'y', outcome: 'success' },
+    ]);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,at,user,role,action,target,params,outcome,error,requestId,clientIp,completedAt',
+    );
+    expect(lines[1]).toBe(
+      '1,2026-11-01T10:00:00.000Z,ana,,x,,"{""a"":1}",failure,"a ""quoted"", text",,,',
+    );
+    expect(lines[2]).toContain(",'=cmd(),");
+  });
+});

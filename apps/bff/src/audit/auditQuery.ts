@@ -1,0 +1,102 @@
+import type { AuditEntry, AuditPage, AuditQuery } from '@wheelhouse/contract';
+import type { Db } from '../db/database.ts';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  user: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  params: string | null;
+  outcome: AuditEntry['outcome'];
+  error: string | null;
+  request_id: string | null;
+  client_ip: string | null;
+  completed_at: string | null;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    user: row.user,
+    ...(row.role ? { role: row.role as AuditEntry['role'] } : {}),
+    action: row.action,
+    ...(row.target ? { target: row.target } : {}),
+    ...(row.params ? { params: JSON.parse(row.params) as unknown } : {}),
+    outcome: row.outcome,
+    ...(row.error ? { error: row.error } : {}),
+    ...(row.request_id ? { requestId: row.request_id } : {}),
+    ...(row.client_ip ? { clientIp: row.client_ip } : {}),
+    ...(row.completed_at ? { completedAt: row.completed_at } : {}),
+  };
+}
+
+/** Reads the audit log, newest first, with filters; `onlyUser` restricts an operator to their own entries. */
+export function queryAudit(db: Db, query: AuditQuery, onlyUser?: string): AuditPage {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  const user = onlyUser ?? query.user;
+  if (user) {
+    where.push('user = @user');
+    params.user = user;
+  }
+  if (query.action) {
+    where.push('action = @action');
+    params.action = query.action;
+  }
+  if (query.target) {
+    where.push('instr(target, @target) > 0');
+    params.target = query.target;
+  }
+  if (query.outcome) {
+    where.push('outcome = @outcome');
+    params.outcome = query.outcome;
+  }
+  if (query.from) {
+    where.push('at >= @from');
+    params.from = new Date(query.from).toISOString();
+  }
+  if (query.to) {
+    where.push('at <= @to');
+    params.to = new Date(query.to).toISOString();
+  }
+  if (query.before !== undefined) {
+    where.push('id < @before');
+    params.before = query.before;
+  }
+  const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
+  const rows = db
+    .prepare<Record<string, string | number>, AuditRow>(sql)
+    .all({ ...params, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit).map(toEntry);
+  return rows.length > query.limit ? { items, nextBefore: items.at(-1)!.id } : { items };
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'user',
+  'role',
+  'action',
+  'target',
+  'params',
+  'outcome',
+  'error',
+  'requestId',
+  'clientIp',
+  'completedAt',
+] as const;
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function auditToCsv(entries: AuditEntry[]): string {
+  const cell = (value: unknown) => {
+    if (value === undefined || value === null) return '';
+    let text = typeof value === 'string' ? value : JSON.stringify(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = entries.map((entry) => CSV_COLUMNS.map((column) => cell(entry[column])).join(','));
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,50 @@
+import type { Role } from '@wheelhouse/contract';
+import type { AuditLog } from '../audit/auditLog.ts';
+import { DomainError, UpstreamError } from '../http/errors.ts';
+import { fromAwsError } from '../upstream/awsErrors.ts';
+
+/** Who is changing what, for the audit log. */
+export interface ChangeContext {
+  user: string;
+  role: Role;
+  clientIp?: string;
+}
+
+export interface ChangeSpec {
+  action: string;
+  target: string;
+  params: unknown;
+}
+
+/**
+ * Runs one change: the audit entry is written before the upstream call and completed after it,
+ * with AWS's request id or its error in AWS's own words. Upstream errors are rethrown translated.
+ */
+export function createChangeRunner(audit: AuditLog, onChanged: () => void) {
+  return async function runChange<T>(
+    context: ChangeContext,
+    spec: ChangeSpec,
+    call: () => Promise<{ result: T; requestId?: string }>,
+  ): Promise<T & { auditId: number }> {
+    const auditId = audit.begin({ ...context, ...spec });
+    try {
+      const { result, requestId } = await call();
+      audit.complete(auditId, { outcome: 'success', ...(requestId ? { requestId } : {}) });
+      onChanged();
+      return { ...result, auditId };
+    } catch (error) {
+      if (error instanceof DomainError && !(error instanceof UpstreamError)) {
+        audit.complete(auditId, { outcome: 'failure', error: error.message });
+        throw error;
+      }
+      const upstream = fromAwsError(error);
+      audit.complete(auditId, {
+        outcome: 'failure',
+        error: `${upstream.code}: ${upstream.message}`,
+        ...(upstream.requestId ? { requestId: upstream.requestId } : {}),
+      });
+      throw upstream;
+    }
+  };
+}
+export type RunChange = ReturnType<typeof createChangeRunner>;

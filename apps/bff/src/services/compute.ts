@@ -1,0 +1,394 @@
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  type AutoScalingGroup,
+  type Filter,
+} from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeInstancesCommand,
+  EC2Client,
+  type Instance as Ec2Instance,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeFargateProfileCommand,
+  DescribeNodegroupCommand,
+  DescribeUpdateCommand,
+  ListFargateProfilesCommand,
+  ListNodegroupsCommand,
+  ListUpdatesCommand,
+  type FargateProfile as EksFargateProfile,
+  type Nodegroup as EksNodegroup,
+  type Update as EksUpdate,
+} from '@aws-sdk/client-eks';
+import pLimit from 'p-limit';
+import type {
+  ClusterCompute,
+  ClusterRef,
+  FargateMatch,
+  FargateMatchQuery,
+  Instance,
+  NodegroupDetail,
+  SourceError,
+  Update,
+} from '@wheelhouse/contract';
+import { NotFoundError } from '../http/errors.ts';
+import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
+import { fromAwsError } from '../upstream/awsErrors.ts';
+import {
+  launchTemplateOf,
+  tagsOf,
+  toFargateProfile,
+  toInstance,
+  toNodegroup,
+  toUpdate,
+} from './computeMapping.ts';
+import { findOverlaps, matchPod } from './fargateMatching.ts';
+import type { InventoryService } from './inventory.ts';
+import { uniformityOf } from './uniformity.ts';
+
+/** The account and region a cluster lives in, resolved from a route's reference. */
+export interface ClusterLocation {
+  ref: ClusterRef;
+  account: AccountTarget;
+}
+
+const NODEGROUP_NAME_TAG = 'eks:nodegroup-name';
+const clusterTag = (cluster: string) => `kubernetes.io/cluster/${cluster}`;
+const EC2_FILTER_VALUES = 200;
+const UPDATES_SHOWN = 25;
+
+/** Managed node groups, self-managed groups (Auto Scaling) and Fargate profiles of one cluster. */
+export function createComputeService(
+  aws: AwsClients,
+  inventory: InventoryService,
+  options: { regions: string[]; concurrency: number },
+) {
+  async function locate(ref: ClusterRef): Promise<ClusterLocation> {
+    if (!options.regions.includes(ref.region)) {
+      throw new NotFoundError(`Region ${ref.region} is not one this console reads.`);
+    }
+    return { ref, account: await inventory.findAccount(ref.accountId) };
+  }
+
+  const eks = ({ account, ref }: ClusterLocation) => aws.eks(account, ref.region);
+
+  async function describeAll<T>(
+    names: string[],
+    describe: (name: string) => Promise<T | undefined>,
+  ): Promise<T[]> {
+    const limit = pLimit(options.concurrency);
+    const found = await Promise.all(names.map((name) => limit(() => describe(name))));
+    return found.filter((item): item is Awaited<T> => item !== undefined);
+  }
+
+  async function nodegroupsOf(at: ClusterLocation): Promise<EksNodegroup[]> {
+    const names: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await eks(at).send(
+        new ListNodegroupsCommand({ clusterName: at.ref.name, nextToken }),
+      );
+      names.push(...(page.nodegroups ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return describeAll(
+      names,
+      async (nodegroupName) =>
+        (
+          await eks(at).send(
+            new DescribeNodegroupCommand({ clusterName: at.ref.name, nodegroupName }),
+          )
+        ).nodegroup,
+    );
+  }
+
+  async function fargateProfilesOf(at: ClusterLocation): Promise<EksFargateProfile[]> {
+    const names: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await eks(at).send(
+        new ListFargateProfilesCommand({ clusterName: at.ref.name, nextToken }),
+      );
+      names.push(...(page.fargateProfileNames ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return describeAll(
+      names,
+      async (fargateProfileName) =>
+        (
+          await eks(at).send(
+            new DescribeFargateProfileCommand({ clusterName: at.ref.name, fargateProfileName }),
+          )
+        ).fargateProfile,
+    );
+  }
+
+  async function autoScalingGroups(
+    at: ClusterLocation,
+    query: { names?: string[]; filters?: Filter[] },
+  ): Promise<AutoScalingGroup[]> {
+    if (query.names && query.names.length === 0) return [];
+    const client = aws.client(AutoScalingClient, at.account, at.ref.region);
+    const groups: AutoScalingGroup[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeAutoScalingGroupsCommand({
+          ...(query.names ? { AutoScalingGroupNames: query.names } : {}),
+          ...(query.filters ? { Filters: query.filters } : {}),
+          NextToken,
+        }),
+      );
+      groups.push(...(page.AutoScalingGroups ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return groups;
+  }
+
+  /** EC2's view of instances, by id; a filter (not InstanceIds) so an instance gone meanwhile is no error. */
+  async function ec2Instances(
+    at: ClusterLocation,
+    ids: string[],
+  ): Promise<Map<string, Ec2Instance>> {
+    const client = aws.client(EC2Client, at.account, at.ref.region);
+    const found = new Map<string, Ec2Instance>();
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += EC2_FILTER_VALUES)
+      chunks.push(ids.slice(i, i + EC2_FILTER_VALUES));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let NextToken: string | undefined;
+        do {
+          const page = await client.send(
+            new DescribeInstancesCommand({
+              Filters: [{ Name: 'instance-id', Values: chunk }],
+              NextToken,
+            }),
+          );
+          for (const reservation of page.Reservations ?? []) {
+            for (const instance of reservation.Instances ?? []) {
+              if (instance.InstanceId) found.set(instance.InstanceId, instance);
+            }
+          }
+          NextToken = page.NextToken;
+        } while (NextToken);
+      }),
+    );
+    return found;
+  }
+
+  /** Instances of some Auto Scaling groups, completed by EC2; EC2 failing leaves Auto Scaling's view. */
+  async function instancesOf(
+    at: ClusterLocation,
+    groups: AutoScalingGroup[],
+    errors: SourceError[],
+  ): Promise<Map<string, Instance[]>> {
+    const ids = groups
+      .flatMap((group) => (group.Instances ?? []).map((i) => i.InstanceId ?? ''))
+      .filter(Boolean);
+    let ec2 = new Map<string, Ec2Instance>();
+    try {
+      if (ids.length) ec2 = await ec2Instances(at, ids);
+    } catch (error) {
+      errors.push(failure(at, error, 'EC2 DescribeInstances'));
+    }
+    return new Map(
+      groups.map((group) => [
+        group.AutoScalingGroupName ?? '',
+        (group.Instances ?? []).map((member) =>
+          toInstance(member, ec2.get(member.InstanceId ?? '')),
+        ),
+      ]),
+    );
+  }
+
+  function failure(at: ClusterLocation, error: unknown, what: string): SourceError {
+    const upstream = fromAwsError(error);
+    return {
+      accountId: at.ref.accountId,
+      region: at.ref.region,
+      cluster: at.ref.name,
+      code: upstream.code,
+      message: `${what}: ${upstream.message}`,
+    };
+  }
+
+  const inService = (instances: Instance[] | undefined) =>
+    instances?.filter((i) => (i.lifecycleState ?? 'InService') === 'InService').length;
+
+  async function getCompute(ref: ClusterRef): Promise<ClusterCompute> {
+    const at = await locate(ref);
+    const errors: SourceError[] = [];
+    const settle = <T>(promise: Promise<T>, what: string, fallback: T) =>
+      promise.catch((error: unknown) => {
+        errors.push(failure(at, error, what));
+        return fallback;
+      });
+    const [nodegroups, profiles, groups] = await Promise.all([
+      settle(nodegroupsOf(at), 'EKS node groups', [] as EksNodegroup[]),
+      settle(fargateProfilesOf(at), 'EKS Fargate profiles', [] as EksFargateProfile[]),
+      settle(
+        autoScalingGroups(at, { filters: [{ Name: 'tag-key', Values: [clusterTag(ref.name)] }] }),
+        'Auto Scaling groups',
+        undefined,
+      ),
+    ]);
+    const instances = groups
+      ? await instancesOf(at, groups, errors)
+      : new Map<string, Instance[]>();
+    const managedGroups = new Set(
+      nodegroups.flatMap((ng) =>
+        (ng.resources?.autoScalingGroups ?? []).map((group) => group.name ?? ''),
+      ),
+    );
+    const fargateProfiles = profiles.map(toFargateProfile);
+    return {
+      nodegroups: nodegroups
+        .map((ng) => {
+          const names = (ng.resources?.autoScalingGroups ?? []).map((group) => group.name ?? '');
+          const counts = groups
+            ? names.map((name) => inService(instances.get(name)) ?? 0)
+            : undefined;
+          return toNodegroup(
+            ng,
+            counts?.reduce((a, b) => a + b, 0),
+          );
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      selfManaged: (groups ?? [])
+        .filter(
+          (group) =>
+            !managedGroups.has(group.AutoScalingGroupName ?? '') &&
+            !tagsOf(group)[NODEGROUP_NAME_TAG],
+        )
+        .map((group) => {
+          const members = instances.get(group.AutoScalingGroupName ?? '') ?? [];
+          const launchTemplate = launchTemplateOf(group);
+          return {
+            name: group.AutoScalingGroupName ?? '',
+            ...(group.AutoScalingGroupARN ? { arn: group.AutoScalingGroupARN } : {}),
+            scaling: {
+              minSize: group.MinSize ?? 0,
+              maxSize: group.MaxSize ?? 0,
+              desiredSize: group.DesiredCapacity ?? 0,
+            },
+            ...(launchTemplate ? { launchTemplate } : {}),
+            instances: members,
+            uniformity: uniformityOf(members),
+            tags: tagsOf(group),
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      fargateProfiles: fargateProfiles.sort((a, b) => a.name.localeCompare(b.name)),
+      fargateOverlaps: findOverlaps(fargateProfiles),
+      errors,
+    };
+  }
+
+  /** How far an update in progress has come, estimated from the instances Auto Scaling reports. */
+  function progressOf(
+    update: EksUpdate,
+    desired: number,
+    instances: Instance[],
+  ): number | undefined {
+    if (update.status !== 'InProgress') return update.status === 'Successful' ? 100 : undefined;
+    const types = new Set((update.params ?? []).map((param) => param.type));
+    const live = instances.filter((i) => i.state !== 'terminated' && i.state !== 'shutting-down');
+    if (types.has('Version') || types.has('ReleaseVersion')) {
+      const since = update.createdAt?.getTime() ?? 0;
+      const replaced = live.filter((i) => i.launchTime && Date.parse(i.launchTime) >= since).length;
+      return desired > 0 ? Math.min(99, Math.round((replaced / desired) * 100)) : undefined;
+    }
+    if (types.has('DesiredSize')) {
+      const ready = inService(live) ?? 0;
+      const gap = Math.abs(ready - desired);
+      return Math.max(0, Math.min(99, Math.round(100 - (gap / Math.max(desired, ready, 1)) * 100)));
+    }
+    return undefined;
+  }
+
+  async function getNodegroup(ref: ClusterRef, nodegroupName: string): Promise<NodegroupDetail> {
+    const at = await locate(ref);
+    let ng: EksNodegroup | undefined;
+    try {
+      ng = (
+        await eks(at).send(new DescribeNodegroupCommand({ clusterName: ref.name, nodegroupName }))
+      ).nodegroup;
+    } catch (error) {
+      throw fromAwsError(error);
+    }
+    if (!ng) throw new NotFoundError(`No node group named ${nodegroupName}.`);
+    const errors: SourceError[] = [];
+    const groupNames = (ng.resources?.autoScalingGroups ?? [])
+      .map((group) => group.name ?? '')
+      .filter(Boolean);
+    const [groups, updates] = await Promise.all([
+      autoScalingGroups(at, { names: groupNames }).catch((error: unknown) => {
+        errors.push(failure(at, error, 'Auto Scaling groups'));
+        return undefined;
+      }),
+      updatesOf(at, nodegroupName).catch((error: unknown) => {
+        errors.push(failure(at, error, 'EKS updates'));
+        return [] as EksUpdate[];
+      }),
+    ]);
+    const byGroup = groups ? await instancesOf(at, groups, errors) : new Map<string, Instance[]>();
+    const instances = [...byGroup.values()].flat();
+    const desired = ng.scalingConfig?.desiredSize ?? 0;
+    return {
+      nodegroup: toNodegroup(ng, groups ? (inService(instances) ?? 0) : undefined),
+      instances: instances.sort((a, b) => (b.launchTime ?? '').localeCompare(a.launchTime ?? '')),
+      updates: updates.map((update): Update =>
+        toUpdate(update, progressOf(update, desired, instances)),
+      ),
+      errors,
+    };
+  }
+
+  /** The latest updates of a cluster (or one of its node groups), newest first. */
+  async function updatesOf(at: ClusterLocation, nodegroupName?: string): Promise<EksUpdate[]> {
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await eks(at).send(
+        new ListUpdatesCommand({
+          name: at.ref.name,
+          ...(nodegroupName ? { nodegroupName } : {}),
+          nextToken,
+        }),
+      );
+      ids.push(...(page.updateIds ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    const updates = await describeAll(
+      ids,
+      async (updateId) =>
+        (
+          await eks(at).send(
+            new DescribeUpdateCommand({
+              name: at.ref.name,
+              updateId,
+              ...(nodegroupName ? { nodegroupName } : {}),
+            }),
+          )
+        ).update,
+    );
+    return updates
+      .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
+      .slice(0, UPDATES_SHOWN);
+  }
+
+  async function fargateMatch(ref: ClusterRef, query: FargateMatchQuery): Promise<FargateMatch> {
+    const at = await locate(ref);
+    let profiles: EksFargateProfile[];
+    try {
+      profiles = await fargateProfilesOf(at);
+    } catch (error) {
+      throw fromAwsError(error);
+    }
+    return matchPod(profiles.map(toFargateProfile), query.namespace, query.labels);
+  }
+
+  return { locate, getCompute, getNodegroup, updatesOf, fargateMatch };
+}
+export type ComputeService = ReturnType<typeof createComputeService>;
