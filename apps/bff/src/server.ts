@@ -18,11 +18,13 @@ import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
+import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createInventoryService } from './services/inventory.ts';
+import { createLifecycleService } from './services/lifecycle.ts';
 import {
   createAwsClients,
   type AccountTarget,
@@ -148,6 +150,10 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   });
   const runChange = createChangeRunner(audit, () => inventory.invalidate());
   const computeChanges = createComputeChanges(aws, compute, runChange);
+  const lifecycle = createLifecycleService(aws, inventory, compute, runChange, {
+    regions,
+    backend: env.WHEELHOUSE_BACKEND,
+  });
   const routes: RouteDef[] = [
     ...sessionRoutes({
       backend: env.WHEELHOUSE_BACKEND,

@@ -1,0 +1,479 @@
+import {
+  CreateClusterCommand,
+  DeleteClusterCommand,
+  DeregisterClusterCommand,
+  DescribeClusterCommand,
+  DescribeClusterVersionsCommand,
+  EKSClient,
+  RegisterClusterCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateClusterConfigCommand,
+  UpdateClusterVersionCommand,
+  type ClusterVersionInformation,
+  type LogType as EksLogType,
+} from '@aws-sdk/client-eks';
+import type {
+  ChangeResult,
+  ClusterRef,
+  ClusterUpdates,
+  ConfirmDeleteRequest,
+  CreateClusterRequest,
+  KubernetesVersionOption,
+  RegisterClusterRequest,
+  RegistrationResult,
+  UpdateClusterVersionRequest,
+  UpdateEndpointAccessRequest,
+  UpdateLoggingRequest,
+  UpdateTagsRequest,
+  VersionSkew,
+  VersionUpgradePlan,
+} from '@wheelhouse/contract';
+import { InputError, NotFoundError } from '../http/errors.ts';
+import type { AwsClients } from '../upstream/awsClients.ts';
+import { fromAwsError } from '../upstream/awsErrors.ts';
+import type { ChangeContext, RunChange } from './changeRunner.ts';
+import type { ComputeService } from './compute.ts';
+import { toUpdate } from './computeMapping.ts';
+import type { InventoryService } from './inventory.ts';
+
+const minorOf = (version: string) => Number(version.split('.')[1] ?? NaN);
+const majorOf = (version: string) => Number(version.split('.')[0] ?? NaN);
+/** Kubelets may trail the API server by three minor versions since Kubernetes 1.28 (two before). */
+const allowedSkew = (controlPlane: string) => (minorOf(controlPlane) >= 28 ? 3 : 2);
+
+function confirm(request: ConfirmDeleteRequest, name: string): void {
+  if (request.confirmName !== name) {
+    throw new InputError(`Type ${name} to confirm.`, [
+      { field: 'confirmName', message: `must be ${name}` },
+    ]);
+  }
+}
+
+const requestIdOf = (out: { $metadata: { requestId?: string } }) =>
+  out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {};
+
+/** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete; and EKS Connector. */
+export function createLifecycleService(
+  aws: AwsClients,
+  inventory: InventoryService,
+  compute: ComputeService,
+  runChange: RunChange,
+  options: { regions: string[]; backend: 'sandbox' | 'aws' },
+) {
+  async function accountIn(accountId: string, region: string) {
+    if (!options.regions.includes(region))
+      throw new NotFoundError(`Region ${region} is not one this console reads.`);
+    return inventory.findAccount(accountId);
+  }
+
+  async function eksAs(
+    accountId: string,
+    region: string,
+    context: ChangeContext,
+  ): Promise<EKSClient> {
+    return aws.changeClient(EKSClient, await accountIn(accountId, region), region, context.user);
+  }
+
+  async function versionCatalog(
+    accountId: string,
+    region: string,
+  ): Promise<ClusterVersionInformation[]> {
+    const account = await accountIn(accountId, region);
+    const versions: ClusterVersionInformation[] = [];
+    let nextToken: string | undefined;
+    try {
+      do {
+        const page = await aws
+          .eks(account, region)
+          .send(new DescribeClusterVersionsCommand({ nextToken }));
+        versions.push(...(page.clusterVersions ?? []));
+        nextToken = page.nextToken;
+      } while (nextToken);
+    } catch (error) {
+      throw fromAwsError(error);
+    }
+    return versions;
+  }
+
+  /** Versions the region offers for new clusters, newest first. */
+  async function versionOptions(
+    accountId: string,
+    region: string,
+  ): Promise<KubernetesVersionOption[]> {
+    return (await versionCatalog(accountId, region))
+      .filter((info) => info.clusterVersion)
+      .map((info): KubernetesVersionOption => ({
+        version: info.clusterVersion!,
+        status: info.versionStatus ?? 'UNKNOWN',
+        isDefault: info.defaultVersion ?? false,
+        ...(info.endOfStandardSupportDate
+          ? { endOfStandardSupport: info.endOfStandardSupportDate.toISOString() }
+          : {}),
+      }))
+      .sort(
+        (a, b) =>
+          majorOf(b.version) - majorOf(a.version) || minorOf(b.version) - minorOf(a.version),
+      );
+  }
+
+  async function upgradePlan(ref: ClusterRef): Promise<VersionUpgradePlan> {
+    const cluster = await inventory.getCluster(ref);
+    const warnings: string[] = [];
+    if (!cluster.version)
+      return { skew: [], warnings: ['This cluster has no Kubernetes version to update.'] };
+    const candidate = `${majorOf(cluster.version)}.${minorOf(cluster.version) + 1}`;
+    const offered = (await versionOptions(ref.accountId, ref.region)).some(
+      (option) => option.version === candidate,
+    );
+    const compute = await computeOf(ref);
+    const target = offered ? candidate : cluster.version;
+    const skew: VersionSkew[] = compute.nodegroups
+      .filter((ng) => ng.version)
+      .map((ng) => {
+        const behind = minorOf(target) - minorOf(ng.version!);
+        return {
+          nodegroup: ng.name,
+          version: ng.version!,
+          behind,
+          tooFar: behind > allowedSkew(target),
+        };
+      });
+    if (!offered)
+      warnings.push(
+        `EKS in ${ref.region} does not offer ${candidate} yet: ${cluster.version} is the newest.`,
+      );
+    if (cluster.status !== 'ACTIVE')
+      warnings.push(`The cluster is ${cluster.status}; EKS updates only ACTIVE clusters.`);
+    for (const entry of skew.filter((s) => s.tooFar)) {
+      warnings.push(
+        `Node group ${entry.nodegroup} (${entry.version}) would be ${entry.behind} minor versions behind ${target}; ` +
+          `kubelets may trail by at most ${allowedSkew(target)}. Update the node group first.`,
+      );
+    }
+    return { current: cluster.version, ...(offered ? { next: candidate } : {}), skew, warnings };
+  }
+
+  const computeOf = (ref: ClusterRef) => compute.getCompute(ref);
+
+  async function clusterUpdates(ref: ClusterRef): Promise<ClusterUpdates> {
+    const at = await compute.locate(ref);
+    try {
+      return { items: (await compute.updatesOf(at)).map((update) => toUpdate(update)) };
+    } catch (error) {
+      throw fromAwsError(error);
+    }
+  }
+
+  const clusterArn = (ref: ClusterRef) =>
+    `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
+
+  return {
+    versionOptions,
+    upgradePlan,
+    clusterUpdates,
+
+    async createCluster(
+      request: CreateClusterRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      const offered = await versionOptions(request.accountId, request.region);
+      if (
+        !offered.some(
+          (option) => option.version === request.version && option.status !== 'UNSUPPORTED',
+        )
+      ) {
+        throw new InputError(
+          `EKS in ${request.region} does not offer Kubernetes ${request.version}.`,
+          [{ field: 'version', message: `offered: ${offered.map((o) => o.version).join(', ')}` }],
+        );
+      }
+      const ref = { accountId: request.accountId, region: request.region, name: request.name };
+      const { clientRequestToken, ...params } = request;
+      return runChange(
+        context,
+        { action: 'cluster.create', target: clusterArn(ref), params },
+        async () => {
+          const eks = await eksAs(request.accountId, request.region, context);
+          const out = await eks.send(
+            new CreateClusterCommand({
+              name: request.name,
+              version: request.version,
+              roleArn: request.roleArn,
+              resourcesVpcConfig: {
+                subnetIds: request.subnetIds,
+                securityGroupIds: request.securityGroupIds,
+                endpointPublicAccess: request.endpoint.endpointPublicAccess,
+                endpointPrivateAccess: request.endpoint.endpointPrivateAccess,
+                ...(request.endpoint.publicAccessCidrs
+                  ? { publicAccessCidrs: request.endpoint.publicAccessCidrs }
+                  : {}),
+              },
+              logging: {
+                clusterLogging: [{ types: request.logTypes as EksLogType[], enabled: true }],
+              },
+              ...(request.secretsKmsKeyArn
+                ? {
+                    encryptionConfig: [
+                      { resources: ['secrets'], provider: { keyArn: request.secretsKmsKeyArn } },
+                    ],
+                  }
+                : {}),
+              tags: request.tags,
+              clientRequestToken,
+            }),
+          );
+          return { result: {}, ...requestIdOf(out) };
+        },
+      );
+    },
+
+    async updateVersion(
+      ref: ClusterRef,
+      request: UpdateClusterVersionRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      const plan = await upgradePlan(ref);
+      if (plan.next !== request.version) {
+        throw new InputError(
+          plan.next
+            ? `EKS updates one minor version at a time: from ${plan.current} the next is ${plan.next}.`
+            : `No newer version is available for this cluster (${plan.current}).`,
+          [
+            {
+              field: 'version',
+              message: plan.next ? `must be ${plan.next}` : 'no update available',
+            },
+          ],
+        );
+      }
+      return runChange(
+        context,
+        {
+          action: 'cluster.update-version',
+          target: clusterArn(ref),
+          params: { from: plan.current, to: request.version },
+        },
+        async () => {
+          const eks = await eksAs(ref.accountId, ref.region, context);
+          const out = await eks.send(
+            new UpdateClusterVersionCommand({
+              name: ref.name,
+              version: request.version,
+              clientRequestToken: request.clientRequestToken,
+            }),
+          );
+          return {
+            result: out.update ? { update: toUpdate(out.update) } : {},
+            ...requestIdOf(out),
+          };
+        },
+      );
+    },
+
+    async updateLogging(
+      ref: ClusterRef,
+      request: UpdateLoggingRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      const both = request.enable.filter((type) => request.disable.includes(type));
+      if (both.length) {
+        throw new InputError(`Log type ${both.join(', ')} cannot be both enabled and disabled.`, [
+          { field: 'enable', message: 'overlaps disable' },
+        ]);
+      }
+      const clusterLogging = [
+        ...(request.enable.length
+          ? [{ types: request.enable as EksLogType[], enabled: true }]
+          : []),
+        ...(request.disable.length
+          ? [{ types: request.disable as EksLogType[], enabled: false }]
+          : []),
+      ];
+      if (!clusterLogging.length) {
+        throw new InputError('Nothing to change.', [
+          { field: 'enable', message: 'enable or disable at least one log type' },
+        ]);
+      }
+      return runChange(
+        context,
+        {
+          action: 'cluster.logging',
+          target: clusterArn(ref),
+          params: { enable: request.enable, disable: request.disable },
+        },
+        async () => {
+          const eks = await eksAs(ref.accountId, ref.region, context);
+          const out = await eks.send(
+            new UpdateClusterConfigCommand({
+              name: ref.name,
+              logging: { clusterLogging },
+              clientRequestToken: request.clientRequestToken,
+            }),
+          );
+          return {
+            result: out.update ? { update: toUpdate(out.update) } : {},
+            ...requestIdOf(out),
+          };
+        },
+      );
+    },
+
+    async updateEndpointAccess(
+      ref: ClusterRef,
+      request: UpdateEndpointAccessRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      return runChange(
+        context,
+        { action: 'cluster.endpoint-access', target: clusterArn(ref), params: request.endpoint },
+        async () => {
+          const eks = await eksAs(ref.accountId, ref.region, context);
+          const out = await eks.send(
+            new UpdateClusterConfigCommand({
+              name: ref.name,
+              resourcesVpcConfig: request.endpoint,
+              clientRequestToken: request.clientRequestToken,
+            }),
+          );
+          return {
+            result: out.update ? { update: toUpdate(out.update) } : {},
+            ...requestIdOf(out),
+          };
+        },
+      );
+    },
+
+    async updateTags(
+      ref: ClusterRef,
+      request: UpdateTagsRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      if (!Object.keys(request.add).length && !request.remove.length) {
+        throw new InputError('Nothing to change.', [
+          { field: 'add', message: 'add or remove at least one tag' },
+        ]);
+      }
+      const resourceArn = clusterArn(ref);
+      return runChange(
+        context,
+        { action: 'cluster.tags', target: resourceArn, params: request },
+        async () => {
+          const eks = await eksAs(ref.accountId, ref.region, context);
+          // TagResource/UntagResource answer nothing but a request id; the later one is the one we keep.
+          let requestId: string | undefined;
+          if (request.remove.length) {
+            requestId = (
+              await eks.send(new UntagResourceCommand({ resourceArn, tagKeys: request.remove }))
+            ).$metadata.requestId;
+          }
+          if (Object.keys(request.add).length) {
+            requestId = (await eks.send(new TagResourceCommand({ resourceArn, tags: request.add })))
+              .$metadata.requestId;
+          }
+          return { result: {}, ...(requestId ? { requestId } : {}) };
+        },
+      );
+    },
+
+    async deleteCluster(
+      ref: ClusterRef,
+      request: ConfirmDeleteRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      confirm(request, ref.name);
+      return runChange(
+        context,
+        { action: 'cluster.delete', target: clusterArn(ref), params: {} },
+        async () => {
+          const eks = await eksAs(ref.accountId, ref.region, context);
+          const out = await eks.send(new DeleteClusterCommand({ name: ref.name }));
+          return { result: {}, ...requestIdOf(out) };
+        },
+      );
+    },
+
+    async registerCluster(
+      request: RegisterClusterRequest,
+      context: ChangeContext,
+    ): Promise<RegistrationResult> {
+      const ref = { accountId: request.accountId, region: request.region, name: request.name };
+      const { clientRequestToken, ...params } = request;
+      return runChange(
+        context,
+        { action: 'connector.register', target: clusterArn(ref), params },
+        async () => {
+          const eks = await eksAs(request.accountId, request.region, context);
+          const out = await eks.send(
+            new RegisterClusterCommand({
+              name: request.name,
+              connectorConfig: { provider: request.provider, roleArn: request.roleArn },
+              tags: request.tags,
+              clientRequestToken,
+            }),
+          );
+          const connector = out.cluster?.connectorConfig;
+          if (!out.cluster || !connector?.activationId || !connector.activationCode) {
+            throw new Error('RegisterCluster answered without activation details');
+          }
+          const install = [
+            'helm install eks-connector --namespace eks-connector --create-namespace \\',
+            '  oci://public.ecr.aws/eks-connector/eks-connector-chart \\',
+            `  --set eks.activationCode=${connector.activationCode} \\`,
+            `  --set eks.activationId=${connector.activationId} \\`,
+            `  --set eks.agentRegion=${request.region}`,
+          ];
+          const installCommands =
+            options.backend === 'sandbox'
+              ? [
+                  install.join('\n'),
+                  `# In the sandbox, simulate the agent connecting:\nnpm run sandbox -- connect ${request.name}`,
+                ]
+              : [install.join('\n')];
+          return {
+            result: {
+              accountId: request.accountId,
+              region: request.region,
+              name: request.name,
+              arn: out.cluster.arn ?? clusterArn(ref),
+              status: out.cluster.status ?? 'PENDING',
+              activationId: connector.activationId,
+              activationCode: connector.activationCode,
+              activationExpiry: (connector.activationExpiry ?? new Date()).toISOString(),
+              provider: connector.provider ?? request.provider,
+              roleArn: connector.roleArn ?? request.roleArn,
+              installCommands,
+            },
+            ...requestIdOf(out),
+          };
+        },
+      );
+    },
+
+    async deregisterCluster(
+      ref: ClusterRef,
+      request: ConfirmDeleteRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      confirm(request, ref.name);
+      return runChange(
+        context,
+        { action: 'connector.deregister', target: clusterArn(ref), params: {} },
+        async () => {
+          const eks = await eksAs(ref.accountId, ref.region, context);
+          const out = await eks.send(new DeregisterClusterCommand({ name: ref.name }));
+          return { result: {}, ...requestIdOf(out) };
+        },
+      );
+    },
+
+    /** Fresh DescribeCluster, bypassing caches (used after changes). */
+    async describeNow(ref: ClusterRef) {
+      const account = await accountIn(ref.accountId, ref.region);
+      return (
+        await aws.eks(account, ref.region).send(new DescribeClusterCommand({ name: ref.name }))
+      ).cluster;
+    },
+  };
+}
+export type LifecycleService = ReturnType<typeof createLifecycleService>;
