@@ -1,0 +1,16 @@
+export { startSandbox, buildWorld } from './sandbox.ts';
+export type { Sandbox, SandboxOptions } from './sandbox.ts';
+export type { SandboxAccount } from './adminRoutes.ts';
+export type { GeneratedWorld } from './world/seed/generatedWorld.ts';
+export type { FaultRule, FaultController } from './faults/faultController.ts';
+export type { TrailEvent, TrailIdentity } from './trail/trail.ts';
+export type { AwsExchange, ExchangeObserver } from './http/awsPipeline.ts';
+export { waitFor } from './waitFor.ts';
+export type { WaitForOptions } from './waitFor.ts';
+export { World } from './world/world.ts';
+export type { RegionState, RegionNetwork, SubnetRecord, TransitionTimings } from './world/world.ts';
+export type { WorldClock } from './world/clock.ts';
+export type { AwsService, ServiceRegistry } from './services/service.ts';
+export type { AdminRouter, AdminHandler } from './http/adminRouter.ts';
+export { AwsError } from './awsError.ts';
+export * from './world/eks/types.ts';

@@ -1,0 +1,36 @@
+import { AwsError } from '../../awsError.ts';
+
+/** The EKS errors the model raises, with EKS's wording and extra members. */
+export const eksErrors = {
+  clusterNotFound: (clusterName: string) =>
+    new AwsError('ResourceNotFoundException', 404, `No cluster found for name: ${clusterName}.`, {
+      clusterName,
+    }),
+  nodegroupNotFound: (clusterName: string, nodegroupName: string) =>
+    new AwsError(
+      'ResourceNotFoundException',
+      404,
+      `No node group found for name: ${nodegroupName}.`,
+      {
+        clusterName,
+        nodegroupName,
+      },
+    ),
+  fargateProfileNotFound: (clusterName: string, fargateProfileName: string) =>
+    new AwsError(
+      'ResourceNotFoundException',
+      404,
+      `No Fargate Profile found with name: ${fargateProfileName}.`,
+      { clusterName, fargateProfileName },
+    ),
+  updateNotFound: (clusterName: string, updateId: string) =>
+    new AwsError('ResourceNotFoundException', 404, `No update found for ID: ${updateId}.`, {
+      clusterName,
+    }),
+  invalidParameter: (message: string, fields: Record<string, string> = {}) =>
+    new AwsError('InvalidParameterException', 400, message, fields),
+  invalidRequest: (message: string, fields: Record<string, string> = {}) =>
+    new AwsError('InvalidRequestException', 400, message, fields),
+  resourceInUse: (message: string, fields: Record<string, string> = {}) =>
+    new AwsError('ResourceInUseException', 409, message, fields),
+};

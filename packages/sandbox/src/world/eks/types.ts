@@ -1,0 +1,170 @@
+/**
+ * The EKS part of the world model. Records hold what EKS knows about a
+ * resource; the wire shapes are derived from them (services/eks/wireShapes.ts),
+ * so a later simulation (EC2 instances, Kubernetes nodes) can read and change
+ * the same records.
+ */
+
+export type ClusterStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'FAILED' | 'UPDATING' | 'PENDING';
+export type LogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
+export const LOG_TYPES: readonly LogType[] = [
+  'api',
+  'audit',
+  'authenticator',
+  'controllerManager',
+  'scheduler',
+];
+export type AuthenticationMode = 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP';
+export type SupportType = 'STANDARD' | 'EXTENDED';
+
+/** A health problem, as ClusterIssue / Issue / FargateProfileIssue put it. */
+export interface HealthIssue {
+  code: string;
+  message: string;
+  resourceIds?: string[];
+}
+
+export interface VpcConfig {
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  clusterSecurityGroupId: string;
+  endpointPublicAccess: boolean;
+  endpointPrivateAccess: boolean;
+  publicAccessCidrs: string[];
+}
+
+export interface EncryptionConfig {
+  resources: string[];
+  keyArn: string;
+}
+
+export interface AccessConfig {
+  authenticationMode: AuthenticationMode;
+  bootstrapClusterCreatorAdminPermissions: boolean;
+}
+
+/** What EKS Connector knows about a registered (connected) cluster. */
+export interface ConnectorConfig {
+  activationId: string;
+  activationCode: string;
+  activationExpiry: Date;
+  provider: string;
+  roleArn: string;
+}
+
+export type UpdateStatus = 'InProgress' | 'Failed' | 'Cancelled' | 'Successful';
+
+/** An update of a cluster or node group (UpdateClusterVersion, UpdateClusterConfig, ...). */
+export interface UpdateRecord {
+  id: string;
+  type: string;
+  status: UpdateStatus;
+  params: Array<{ type: string; value: string }>;
+  createdAt: Date;
+  errors: Array<{ errorCode: string; errorMessage: string; resourceIds: string[] }>;
+}
+
+export type NodegroupStatus =
+  'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING' | 'CREATE_FAILED' | 'DELETE_FAILED' | 'DEGRADED';
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
+}
+
+export interface ScalingConfig {
+  minSize: number;
+  maxSize: number;
+  desiredSize: number;
+}
+
+export interface NodegroupRecord {
+  name: string;
+  arn: string;
+  clusterName: string;
+  version: string;
+  releaseVersion: string;
+  createdAt: Date;
+  modifiedAt: Date;
+  status: NodegroupStatus;
+  capacityType: 'ON_DEMAND' | 'SPOT' | 'CAPACITY_BLOCK';
+  scalingConfig: ScalingConfig;
+  instanceTypes: string[];
+  subnets: string[];
+  amiType: string;
+  nodeRole: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  /** The Auto Scaling group behind the node group (EC2/Auto Scaling simulation hooks in here). */
+  autoScalingGroupName: string;
+  diskSize: number;
+  health: HealthIssue[];
+  maxUnavailable: number;
+  tags: Record<string, string>;
+  updates: UpdateRecord[];
+}
+
+export type FargateProfileStatus =
+  'CREATING' | 'ACTIVE' | 'DELETING' | 'CREATE_FAILED' | 'DELETE_FAILED';
+
+export interface FargateSelector {
+  namespace: string;
+  labels?: Record<string, string>;
+}
+
+export interface FargateProfileRecord {
+  name: string;
+  arn: string;
+  clusterName: string;
+  createdAt: Date;
+  podExecutionRoleArn: string;
+  subnets: string[];
+  selectors: FargateSelector[];
+  status: FargateProfileStatus;
+  tags: Record<string, string>;
+  health: HealthIssue[];
+}
+
+interface ClusterBase {
+  name: string;
+  arn: string;
+  accountId: string;
+  region: string;
+  createdAt: Date;
+  status: ClusterStatus;
+  tags: Record<string, string>;
+  clientRequestToken?: string;
+  health: HealthIssue[];
+}
+
+/** A cluster whose control plane EKS runs. */
+export interface EksClusterRecord extends ClusterBase {
+  kind: 'eks';
+  version: string;
+  platformVersion: string;
+  roleArn: string;
+  /** 32 upper-case hex characters, shared by the API endpoint host and the OIDC issuer. */
+  endpointId: string;
+  vpc: VpcConfig;
+  serviceIpv4Cidr: string;
+  ipFamily: 'ipv4' | 'ipv6';
+  logging: Set<LogType>;
+  encryption: EncryptionConfig[];
+  accessConfig: AccessConfig;
+  supportType: SupportType;
+  zonalShift: boolean;
+  deletionProtection: boolean;
+  nodegroups: Map<string, NodegroupRecord>;
+  fargateProfiles: Map<string, FargateProfileRecord>;
+  updates: UpdateRecord[];
+}
+
+/** A cluster registered through EKS Connector (runs anywhere; EKS only relays). */
+export interface ConnectedClusterRecord extends ClusterBase {
+  kind: 'connected';
+  connector: ConnectorConfig;
+}
+
+export type ClusterRecord = EksClusterRecord | ConnectedClusterRecord;

@@ -1,0 +1,46 @@
+import { createAccount, type AccountRecord } from '../accounts.ts';
+import type { World } from '../world.ts';
+import { releasedVersions, versionStatus } from '../versionCalendar.ts';
+import { seedEksCluster } from './seedBuilders.ts';
+
+/** A world for benchmarks: N accounts x regions x clusters, all ACTIVE. */
+export interface GeneratedWorld {
+  accounts: number;
+  regions: string[];
+  clustersPerRegion: number;
+}
+
+/** Account ids: the first is the demo's home account, so docs and keys stay familiar. */
+export function generatedAccounts(spec: GeneratedWorld): AccountRecord[] {
+  return Array.from({ length: Math.max(1, spec.accounts) }, (_, index) =>
+    index === 0
+      ? createAccount('123456789012', 'bench-000')
+      : createAccount(String(200_000_000_000 + index), `bench-${String(index).padStart(3, '0')}`),
+  );
+}
+
+export function seedGeneratedWorld(world: World, spec: GeneratedWorld): void {
+  const now = world.now();
+  const versions = releasedVersions(now).filter(
+    (entry) => versionStatus(entry, now) !== 'UNSUPPORTED',
+  );
+  const width = Math.max(4, String(spec.clustersPerRegion).length);
+  for (const account of world.accounts) {
+    for (const region of spec.regions) {
+      for (let index = 0; index < spec.clustersPerRegion; index++) {
+        const entry = versions[index % versions.length]!;
+        seedEksCluster(world, account.id, region, {
+          name: `cluster-${String(index + 1).padStart(width, '0')}`,
+          version: entry.version,
+          createdAt: new Date(entry.releaseDate.getTime() + 10 * 86_400_000).toISOString(),
+          tags: {
+            team: `team-${index % 7}`,
+            env: index % 3 === 0 ? 'prod' : 'dev',
+            'cost-center': `cc-${1000 + (index % 11)}`,
+          },
+          nodegroups: [{ name: 'default', instanceTypes: ['m6i.large'], scaling: [1, 2, 4] }],
+        });
+      }
+    }
+  }
+}
