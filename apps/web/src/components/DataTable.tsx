@@ -156,23 +156,23 @@ function HeaderCell<T>({
     <th
       scope="col"
       aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : undefined}
-      className="border-b border-line bg-surface-muted px-3 py-2 text-left text-xs font-semibold tracking-wide text-fg-muted uppercase"
+      className="overflow-hidden border-b border-line bg-surface-muted px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-fg-muted"
     >
       {sortable ? (
         <button
           type="button"
           onClick={() => onSort(column.id)}
-          className="-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-fg"
+          className="inline-flex max-w-full items-center gap-1 rounded hover:text-fg"
         >
-          {content}
+          <span className="truncate">{content}</span>
           {sorted ? (
             sort.desc ? (
-              <ArrowDownIcon className="size-3.5 text-fg" />
+              <ArrowDownIcon className="size-3.5 shrink-0 text-fg" />
             ) : (
-              <ArrowUpIcon className="size-3.5 text-fg" />
+              <ArrowUpIcon className="size-3.5 shrink-0 text-fg" />
             )
           ) : (
-            <SortIcon className="size-3.5 opacity-50" />
+            <SortIcon className="size-3.5 shrink-0 opacity-50" />
           )}
         </button>
       ) : (

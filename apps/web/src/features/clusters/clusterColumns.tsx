@@ -24,7 +24,7 @@ export const clusterColumns = [
   column.display({
     id: 'name' satisfies ClusterSortKey,
     header: 'Name',
-    size: 230,
+    size: 180,
     cell: ({ row: { original: c } }) => (
       <span className="flex min-w-0 items-center gap-1.5">
         <Link to={`/clusters/${clusterPath(c)}`} className="truncate font-medium">
@@ -42,7 +42,7 @@ export const clusterColumns = [
   column.display({
     id: 'account' satisfies ClusterSortKey,
     header: 'Account',
-    size: 180,
+    size: 150,
     cell: ({ row: { original: c } }) => (
       <span className="flex min-w-0 flex-col leading-tight">
         <span className="truncate">{accountLabel(c)}</span>
@@ -53,19 +53,19 @@ export const clusterColumns = [
   column.display({
     id: 'region' satisfies ClusterSortKey,
     header: 'Region',
-    size: 120,
+    size: 122,
     cell: ({ row: { original: c } }) => c.region,
   }),
   column.display({
     id: 'status' satisfies ClusterSortKey,
     header: 'Status',
-    size: 120,
+    size: 110,
     cell: ({ row: { original: c } }) => <StatusBadge status={c.status} />,
   }),
   column.display({
     id: 'version' satisfies ClusterSortKey,
     header: 'Version',
-    size: 180,
+    size: 196,
     cell: ({ row: { original: c } }) =>
       c.connected ? (
         <span className="flex flex-col leading-tight">
@@ -82,19 +82,19 @@ export const clusterColumns = [
   column.display({
     id: 'platformVersion' satisfies ClusterSortKey,
     header: 'Platform',
-    size: 95,
+    size: 104,
     cell: ({ row: { original: c } }) => c.platformVersion ?? muted,
   }),
   column.display({
     id: 'endpoint' satisfies ClusterSortKey,
     header: 'Endpoint',
-    size: 125,
+    size: 115,
     cell: ({ row: { original: c } }) => endpointAccess(c) ?? muted,
   }),
   column.display({
     id: 'logging' satisfies ClusterSortKey,
     header: 'Logs',
-    size: 75,
+    size: 78,
     cell: ({ row: { original: c } }) =>
       c.connected ? (
         muted
@@ -114,7 +114,7 @@ export const clusterColumns = [
   column.display({
     id: 'secrets' satisfies ClusterSortKey,
     header: 'Secrets',
-    size: 90,
+    size: 96,
     cell: ({ row: { original: c } }) =>
       c.connected ? (
         muted
@@ -129,13 +129,13 @@ export const clusterColumns = [
   column.display({
     id: 'created' satisfies ClusterSortKey,
     header: 'Created',
-    size: 120,
+    size: 115,
     cell: ({ row: { original: c } }) => <RelativeTime iso={c.createdAt} />,
   }),
   column.display({
     id: 'tags' satisfies ClusterSortKey,
     header: 'Tags',
-    size: 250,
+    size: 142,
     cell: ({ row: { original: c } }) => <TagChips tags={c.tags} />,
   }),
 ];
