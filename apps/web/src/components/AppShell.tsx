@@ -61,9 +61,9 @@ export function AppShell({ session, children }: { session: SessionInfo; children
             </Chip>
           )}
           <p className="flex items-center gap-2 text-sm">
-            <span className="sr-only">Signed in as</span>
+            <span className="sr-only">{'Signed in as '}</span>
             <span>{session.user}</span>
-            <span className="sr-only">, role</span>
+            <span className="sr-only">{', role '}</span>
             <Chip tone={ROLE_TONES[session.role]}>{session.role}</Chip>
           </p>
           <ThemeToggle className="text-topbar-fg hover:bg-white/10" />

@@ -29,9 +29,9 @@ describe('ClusterDetailPage', () => {
       }),
     );
     renderApp(PATH);
-    const heading = await screen.findByRole('heading', { level: 1, name: 'prod-web' });
-    const header = heading.closest('header')!;
-    expect(header).toHaveTextContent('Active');
+    const header = await screen.findByRole('region', { name: 'Cluster summary' });
+    const heading = screen.getByRole('heading', { level: 1, name: 'prod-web' });
+    expect(heading.parentElement).toHaveTextContent('Active');
     expect(header).toHaveTextContent('1.31');
     expect(header).toHaveTextContent('extended');
     expect(header).toHaveTextContent('until 2027-03-23');
@@ -155,8 +155,9 @@ describe('ClusterDetailPage', () => {
     stubCluster(() => problem(404, 'Not found', 'No cluster named prod-web.'));
     renderApp(PATH);
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Cluster not found' }),
+      await screen.findByRole('heading', { level: 2, name: 'Cluster not found' }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'prod-web' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to clusters' })).toHaveAttribute(
       'href',
       '/clusters',

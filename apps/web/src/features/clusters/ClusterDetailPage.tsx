@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { ClusterHeader } from './detail/ClusterHeader.tsx';
 import { tabsFor } from './detail/clusterTabs.tsx';
@@ -40,7 +41,6 @@ function ClusterTabs({ cluster }: { cluster: ClusterDetail }) {
 function NotFound({ clusterRef }: { clusterRef: Partial<ClusterRef> }) {
   return (
     <EmptyState
-      headingLevel={1}
       title="Cluster not found"
       action={
         <Link to="/clusters" className="btn-primary no-underline">
@@ -84,7 +84,6 @@ export function ClusterDetailPage() {
     const forbidden = isApiError(cluster.error) && cluster.error.status === 403;
     body = (
       <div className="flex flex-col gap-4">
-        <h1 className="text-xl font-semibold break-all">{name}</h1>
         <ErrorBanner
           title={forbidden ? 'You may not view this cluster' : 'Could not load this cluster'}
           onRetry={forbidden ? undefined : () => void cluster.refetch()}
@@ -99,9 +98,28 @@ export function ClusterDetailPage() {
     );
   }
 
+  // The breadcrumb and title stay put while the data loads, so the heading that receives focus
+  // after navigation is the one that remains.
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
       <title>{`${name} · Clusters · Wheelhouse`}</title>
+      <div className="flex flex-col gap-2">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <ol className="flex items-center gap-1.5 text-fg-muted">
+            <li>
+              <Link to="/clusters">Clusters</Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li aria-current="page" className="truncate text-fg">
+              {name}
+            </li>
+          </ol>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold break-all">{name}</h1>
+          {cluster.data && <StatusBadge status={cluster.data.status} />}
+        </div>
+      </div>
       {body}
     </div>
   );

@@ -1,29 +1,12 @@
-import { Link } from 'react-router';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { CopyButton } from '../../../components/CopyButton.tsx';
-import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { accountLabel, providerLabel } from '../clusterDisplay.ts';
 import { VersionSupportChip } from '../VersionSupportChip.tsx';
 
-/** Breadcrumb, name, status, version and support, account and region, and the ARN with a copy button. */
+/** Under the page title: version and support, account, region, and the ARN with a copy button. */
 export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {
   return (
-    <header className="flex flex-col gap-2">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex items-center gap-1.5 text-fg-muted">
-          <li>
-            <Link to="/clusters">Clusters</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-fg">
-            {cluster.name}
-          </li>
-        </ol>
-      </nav>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold break-all">{cluster.name}</h1>
-        <StatusBadge status={cluster.status} />
-      </div>
+    <section aria-label="Cluster summary" className="flex flex-col gap-2">
       <dl className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
         <div className="flex items-center gap-1.5">
           <dt className="text-fg-muted">{cluster.connected ? 'Provider' : 'Kubernetes'}</dt>
@@ -61,6 +44,6 @@ export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {
           </div>
         )}
       </dl>
-    </header>
+    </section>
   );
 }
