@@ -11,9 +11,10 @@ declare module '@tanstack/react-query' {
   }
 }
 
-const MAX_RETRIES = 2;
+// The BFF already retries AWS throttling with backoff; one more try here covers a dropped connection.
+const MAX_RETRIES = 1;
 
-/** Retry only what may succeed next time: network failures and 5xx. Never 4xx (401/403 above all). */
+/** Retry only what may succeed next time (network failures, 5xx), once. Never 4xx (401/403 above all). */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
   return failureCount < MAX_RETRIES;
