@@ -73,7 +73,7 @@ describe('ClustersPage', () => {
     const banner = screen.getByRole('alert', { name: /1 source could not be read/ });
     expect(banner).toHaveTextContent('staging (222222222222) · us-east-1');
     expect(banner).toHaveTextContent('User is not authorized to perform: eks:ListClusters');
-    expect(rowNames()).toEqual(['prod-api', 'prod-web', 'stage-web']);
+    await waitFor(() => expect(rowNames()).toEqual(['prod-api', 'prod-web', 'stage-web']));
   });
 
   it('applies the filters and sort from the URL and counts what is shown', async () => {
@@ -81,7 +81,7 @@ describe('ClustersPage', () => {
     renderApp('/clusters?region=eu-west-1&sort=version&dir=desc');
     await screen.findByRole('table', { name: 'Clusters' });
     expect(screen.getByText('2 of 3 clusters')).toBeInTheDocument();
-    expect(rowNames()).toEqual(['prod-web', 'stage-web']);
+    await waitFor(() => expect(rowNames()).toEqual(['prod-web', 'stage-web']));
     expect(screen.getByRole('columnheader', { name: 'Version' })).toHaveAttribute(
       'aria-sort',
       'descending',
@@ -102,10 +102,10 @@ describe('ClustersPage', () => {
     versionHeader.focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(app.location().search).toBe('?sort=version'));
-    expect(rowNames()).toEqual(['prod-api', 'stage-web', 'prod-web']);
+    await waitFor(() => expect(rowNames()).toEqual(['prod-api', 'stage-web', 'prod-web']));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(app.location().search).toBe('?sort=version&dir=desc'));
-    expect(rowNames()).toEqual(['prod-web', 'stage-web', 'prod-api']);
+    await waitFor(() => expect(rowNames()).toEqual(['prod-web', 'stage-web', 'prod-api']));
   });
 
   it('filters by text into ?q= and back/forward restore the box', async () => {
@@ -115,7 +115,7 @@ describe('ClustersPage', () => {
     await screen.findByRole('table', { name: 'Clusters' });
     await user.type(screen.getByRole('searchbox', { name: 'Filter clusters' }), 'staging');
     await waitFor(() => expect(app.location().search).toBe('?q=staging'));
-    expect(screen.getByText('1 of 3 clusters')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 3 clusters')).toBeInTheDocument();
 
     await app.router.navigate(-1);
     await waitFor(() =>
@@ -132,10 +132,10 @@ describe('ClustersPage', () => {
     await user.click(screen.getByRole('button', { name: 'Filter by status' }));
     await user.click(await screen.findByRole('checkbox', { name: 'Updating' }));
     await waitFor(() => expect(app.location().search).toBe('?status=UPDATING'));
-    expect(rowNames()).toEqual(['prod-api']);
+    await waitFor(() => expect(rowNames()).toEqual(['prod-api']));
     await user.click(screen.getByRole('checkbox', { name: 'Active' }));
     await waitFor(() => expect(app.location().search).toBe('?status=UPDATING&status=ACTIVE'));
-    expect(screen.getByText('3 of 3 clusters')).toBeInTheDocument();
+    expect(await screen.findByText('3 of 3 clusters')).toBeInTheDocument();
   });
 
   it('offers to clear filters that match nothing', async () => {
