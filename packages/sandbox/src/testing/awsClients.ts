@@ -1,0 +1,33 @@
+import { EKSClient } from '@aws-sdk/client-eks';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { Sandbox } from '../sandbox.ts';
+
+/** Credentials as the SDK takes them. */
+export interface TestCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** The home account's static keys, or another account's by index. */
+export function accountKeys(sandbox: Sandbox, index = 0): TestCredentials {
+  const account = sandbox.accounts[index]!;
+  return { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey };
+}
+
+/** An unmodified SDK EKS client pointed at the sandbox. */
+export function eksClient(
+  sandbox: Sandbox,
+  credentials: TestCredentials,
+  region = 'us-east-1',
+): EKSClient {
+  return new EKSClient({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
+}
+
+export function stsClient(
+  sandbox: Sandbox,
+  credentials: TestCredentials,
+  region = 'us-east-1',
+): STSClient {
+  return new STSClient({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
+}
