@@ -8,9 +8,12 @@ export function TagChips({ tags, max = 2 }: { tags: Record<string, string>; max?
   const shown = pairs.slice(0, max);
   const rest = pairs.slice(max);
   return (
-    <span className="flex min-w-0 items-center gap-1" title={pairs.join('\n')}>
+    <span
+      className="flex max-h-10 min-w-0 flex-wrap items-center gap-x-1 gap-y-0.5 overflow-hidden"
+      title={pairs.join('\n')}
+    >
       {shown.map((pair) => (
-        <Chip key={pair} className="min-w-0 shrink font-normal">
+        <Chip key={pair} className="font-normal">
           {pair}
         </Chip>
       ))}

@@ -24,7 +24,7 @@ export const clusterColumns = [
   column.display({
     id: 'name' satisfies ClusterSortKey,
     header: 'Name',
-    size: 180,
+    size: 174,
     cell: ({ row: { original: c } }) => (
       <span className="flex min-w-0 items-center gap-1.5">
         <Link to={`/clusters/${clusterPath(c)}`} className="truncate font-medium">
@@ -42,7 +42,7 @@ export const clusterColumns = [
   column.display({
     id: 'account' satisfies ClusterSortKey,
     header: 'Account',
-    size: 150,
+    size: 145,
     cell: ({ row: { original: c } }) => (
       <span className="flex min-w-0 flex-col leading-tight">
         <span className="truncate">{accountLabel(c)}</span>
@@ -65,7 +65,7 @@ export const clusterColumns = [
   column.display({
     id: 'version' satisfies ClusterSortKey,
     header: 'Version',
-    size: 196,
+    size: 202,
     cell: ({ row: { original: c } }) =>
       c.connected ? (
         <span className="flex flex-col leading-tight">
@@ -129,7 +129,7 @@ export const clusterColumns = [
   column.display({
     id: 'created' satisfies ClusterSortKey,
     header: 'Created',
-    size: 115,
+    size: 120,
     cell: ({ row: { original: c } }) => <RelativeTime iso={c.createdAt} />,
   }),
   column.display({
