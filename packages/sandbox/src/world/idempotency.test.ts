@@ -23,7 +23,7 @@ describe('IdempotencyStore', () => {
       store.run('scope', 't', { tags: { y: '2', x: '1' }, name: 'a' }, async () => 2),
     ).resolves.toBe(1);
     await expect(store.run('scope', 't', { name: 'b' }, async () => 3)).rejects.toMatchObject({
-      code: 'InvalidRequestException',
+      code: 'InvalidParameterException',
     });
     await expect(
       store.run('scope', 'u', {}, async () => Promise.reject(new Error('boom'))),

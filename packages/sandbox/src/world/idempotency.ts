@@ -39,8 +39,9 @@ export class IdempotencyStore {
     const seen = this.entries.get(key);
     if (seen) {
       if (seen.fingerprint !== print) {
+        // InvalidParameterException: the one error every idempotent EKS operation declares.
         throw new AwsError(
-          'InvalidRequestException',
+          'InvalidParameterException',
           400,
           `The client request token ${token} was already used with different parameters.`,
         );

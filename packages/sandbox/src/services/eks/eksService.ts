@@ -42,6 +42,9 @@ function match(compiled: CompiledRoute, segments: string[]): Record<string, stri
   return segments.length === compiled.segments.length ? labels : undefined;
 }
 
+/** The built-in routes: every EKS operation the sandbox serves. */
+export const EKS_ROUTES: readonly EksRoute[] = [...clusterRoutes, ...resourceRoutes];
+
 /** Amazon EKS over REST-JSON, routed by method and URI as botocore's model defines them. */
 export function createEksService(extraRoutes: EksRoute[] = []): AwsService {
   const routes = compile([...clusterRoutes, ...resourceRoutes, ...extraRoutes]);

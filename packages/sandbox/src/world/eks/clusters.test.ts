@@ -281,7 +281,7 @@ describe('connected clusters', () => {
     );
     const eks = activeCluster(world, advance, 'eks-one') as EksClusterRecord;
     expect(() => deregisterCluster(world, state, eks.name)).toThrow(
-      eksError('InvalidRequestException'),
+      eksError('ResourceNotFoundException'),
     );
     registerCluster(world, state, {
       name: 'gke',

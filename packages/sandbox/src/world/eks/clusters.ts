@@ -116,7 +116,8 @@ export function findCluster(state: RegionState, name: string): ClusterRecord {
 export function findEksCluster(state: RegionState, name: string): EksClusterRecord {
   const cluster = findCluster(state, name);
   if (cluster.kind !== 'eks') {
-    throw eksErrors.invalidRequest(
+    // InvalidParameterException: declared by every operation on node groups, profiles and updates.
+    throw eksErrors.invalidParameter(
       `Cluster ${name} is a connected cluster; this operation is only supported for Amazon EKS clusters.`,
       { clusterName: name },
     );

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { AwsError } from '../../awsError.ts';
 import type { RegionState, World } from '../world.ts';
 import { clusterArn } from './arns.ts';
 import { findCluster } from './clusters.ts';
@@ -78,8 +79,10 @@ export function registerCluster(
 export function deregisterCluster(world: World, state: RegionState, name: string): ClusterRecord {
   const cluster = findCluster(state, name);
   if (cluster.kind !== 'connected') {
-    throw eksErrors.invalidRequest(
-      `Cluster ${name} is not a connected cluster. Use DeleteCluster to delete it.`,
+    throw new AwsError(
+      'ResourceNotFoundException',
+      404,
+      `No registered cluster found for name: ${name}. Use DeleteCluster to delete an Amazon EKS cluster.`,
       { clusterName: name },
     );
   }

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from './index.ts';
+import { allowMissingReference } from './testing/botocoreModel.ts';
+
+/** The real aws CLI (botocore) against the sandbox: it must parse every answer. */
+
+const cliAvailable = !spawnSync('aws', ['--version'], { encoding: 'utf8' }).error;
+let sandbox: Sandbox;
+let home: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  home = mkdtempSync(join(tmpdir(), 'wheelhouse-aws-cli-'));
+  writeFileSync(join(home, 'config'), '');
+  writeFileSync(join(home, 'credentials'), '');
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface CliKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Runs `aws` with the home account's keys in a clean environment (no profile of this machine leaks in). */
+function aws(args: string[], keys: CliKeys = sandbox.accounts[0]!): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    ...(keys.sessionToken ? { AWS_SESSION_TOKEN: keys.sessionToken } : {}),
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_PAGER: '',
+  };
+  return new Promise((resolve) => {
+    execFile(
+      'aws',
+      ['--endpoint-url', sandbox.endpoint, '--output', 'json', ...args],
+      { env, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Sends a presigned URL meant for sts.<region>.amazonaws.com to the sandbox, keeping the signed Host. */
+function getPresigned(
+  url: URL,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const endpoint = new URL(sandbox.endpoint);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: endpoint.hostname,
+        port: endpoint.port,
+        path: `${url.pathname}${url.search}`,
+        headers: { host: url.host, ...headers },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+describe('the aws CLI against the sandbox', () => {
+  it('lists and describes clusters, and tells who is calling', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const [list, describeCluster, identity, missing] = await Promise.all([
+      aws(['eks', 'list-clusters']),
+      aws(['eks', 'describe-cluster', '--name', 'checkout-prod']),
+      aws(['sts', 'get-caller-identity']),
+      aws(['eks', 'describe-cluster', '--name', 'ghost']),
+    ]);
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual({
+      clusters: [
+        'analytics-next',
+        'checkout-prod',
+        'legacy-billing',
+        'platform-tools',
+        'search-prod',
+      ],
+    });
+    expect(describeCluster.code, describeCluster.stderr).toBe(0);
+    expect(JSON.parse(describeCluster.stdout).cluster).toMatchObject({
+      name: 'checkout-prod',
+      status: 'ACTIVE',
+      version: '1.34',
+      tags: { team: 'payments' },
+    });
+    expect(identity.code, identity.stderr).toBe(0);
+    expect(JSON.parse(identity.stdout)).toMatchObject({
+      Account: '123456789012',
+      Arn: 'arn:aws:iam::123456789012:user/wheelhouse-sandbox',
+    });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain(
+      'An error occurred (ResourceNotFoundException) when calling the DescribeCluster operation: No cluster found for name: ghost.',
+    );
+  });
+
+  it('assumes a role and mints an EKS token whose presigned URL the sandbox accepts', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const [assumed, token] = await Promise.all([
+      aws([
+        'sts',
+        'assume-role',
+        '--role-arn',
+        sandbox.accounts[1]!.consoleRoleArn,
+        '--role-session-name',
+        'cli',
+      ]),
+      // get-token presigns for sts.<region>.amazonaws.com whatever the endpoint: we forward it with that Host.
+      aws(['eks', 'get-token', '--cluster-name', 'checkout-prod']),
+    ]);
+    expect(assumed.code, assumed.stderr).toBe(0);
+    const credentials = JSON.parse(assumed.stdout).Credentials;
+    expect(credentials.AccessKeyId).toMatch(/^ASIA/);
+    const asDev = await aws(['eks', 'list-clusters'], {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+    });
+    expect(asDev.code, asDev.stderr).toBe(0);
+    expect(JSON.parse(asDev.stdout).clusters).toEqual([
+      'dev-sandbox',
+      'feature-previews',
+      'qa-integration',
+    ]);
+
+    expect(token.code, token.stderr).toBe(0);
+    const value: string = JSON.parse(token.stdout).status.token;
+    expect(value.startsWith('k8s-aws-v1.')).toBe(true);
+    const url = new URL(Buffer.from(value.slice('k8s-aws-v1.'.length), 'base64url').toString());
+    const accepted = await getPresigned(url, { 'x-k8s-aws-id': 'checkout-prod' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toContain('<Account>123456789012</Account>');
+    const otherCluster = await getPresigned(url, { 'x-k8s-aws-id': 'search-prod' });
+    expect(otherCluster.status).toBe(403);
+  });
+});

@@ -1,0 +1,442 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as eksSdk from '@aws-sdk/client-eks';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { startSandbox, type AwsExchange, type Sandbox } from './index.ts';
+import { EKS_ROUTES } from './services/eks/eksService.ts';
+import { accountKeys, eksClient, stsClient } from './testing/awsClients.ts';
+import {
+  allowMissingReference,
+  botocoreDataDir,
+  loadServiceModel,
+  type ServiceModel,
+} from './testing/botocoreModel.ts';
+import { parseXml, validateShape, xmlToValue } from './testing/shapeValidator.ts';
+
+/**
+ * Every answer the sandbox gives in this run is checked against botocore's
+ * models: output shapes for successes, the declared error shapes (and the
+ * operation's error list) for failures. The scenario calls every EKS
+ * operation the sandbox implements, on success and error paths.
+ */
+
+/** Errors any AWS JSON service may answer regardless of an operation's list (auth, IAM, throttling, serialization). */
+const COMMON_JSON_ERRORS = new Set([
+  'AccessDeniedException',
+  'ThrottlingException',
+  'MissingAuthenticationTokenException',
+  'IncompleteSignatureException',
+  'InvalidSignatureException',
+  'UnrecognizedClientException',
+  'ExpiredTokenException',
+  'SerializationException',
+  'UnknownOperationException',
+  'ServiceUnavailableException',
+]);
+const COMMON_QUERY_ERRORS = new Set([
+  'AccessDenied',
+  'Throttling',
+  'ValidationError',
+  'MissingAuthenticationToken',
+  'IncompleteSignature',
+  'SignatureDoesNotMatch',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'InvalidAction',
+  'ServiceUnavailable',
+]);
+
+const dataDir = botocoreDataDir();
+let eksModel: ServiceModel | undefined;
+let stsModel: ServiceModel | undefined;
+let sandbox: Sandbox;
+const exchanges: AwsExchange[] = [];
+
+beforeAll(async () => {
+  if (dataDir) {
+    eksModel = loadServiceModel(dataDir, 'eks', '2017-11-01');
+    stsModel = loadServiceModel(dataDir, 'sts', '2011-06-15');
+  }
+  sandbox = await startSandbox({ speed: 300 });
+  sandbox.observe((exchange) => exchanges.push(exchange));
+  await driveEveryOperation(sandbox);
+});
+afterAll(() => sandbox.close());
+
+/** Runs a call and ignores its failure: the answer is what we record. */
+const attempt = (promise: Promise<unknown>) => promise.catch(() => undefined);
+
+async function driveEveryOperation(sandbox: Sandbox): Promise<void> {
+  const keys = accountKeys(sandbox);
+  const eks = eksClient(sandbox, keys);
+  const west = eksClient(sandbox, keys, 'eu-west-1');
+  const sdk = eksSdk;
+  const subnets = sandbox.world
+    .region(sandbox.accounts[0]!.id, 'us-east-1')
+    .network.subnets.map((subnet) => subnet.id);
+  const role = 'arn:aws:iam::123456789012:role/AmazonEKSClusterRole';
+
+  // Reads, across states and kinds.
+  await eks.send(new sdk.ListClustersCommand({}));
+  const page = await eks.send(new sdk.ListClustersCommand({ include: ['all'], maxResults: 2 }));
+  await eks.send(new sdk.ListClustersCommand({ include: ['all'], nextToken: page.nextToken! }));
+  await attempt(eks.send(new sdk.ListClustersCommand({ maxResults: 0 })));
+  for (const name of ['checkout-prod', 'analytics-next', 'search-prod', 'gke-analytics', 'ghost']) {
+    await attempt(eks.send(new sdk.DescribeClusterCommand({ name })));
+  }
+  await west.send(new sdk.DescribeClusterCommand({ name: 'data-pipeline-eu' }));
+  await eks.send(new sdk.ListNodegroupsCommand({ clusterName: 'checkout-prod', maxResults: 1 }));
+  await attempt(eks.send(new sdk.ListNodegroupsCommand({ clusterName: 'gke-analytics' })));
+  await eks.send(
+    new sdk.DescribeNodegroupCommand({ clusterName: 'checkout-prod', nodegroupName: 'spot-burst' }),
+  );
+  await eks.send(
+    new sdk.DescribeNodegroupCommand({ clusterName: 'legacy-billing', nodegroupName: 'legacy-ng' }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.DescribeNodegroupCommand({ clusterName: 'checkout-prod', nodegroupName: 'x' }),
+    ),
+  );
+  await eks.send(new sdk.ListFargateProfilesCommand({ clusterName: 'platform-tools' }));
+  await eks.send(
+    new sdk.DescribeFargateProfileCommand({
+      clusterName: 'platform-tools',
+      fargateProfileName: 'fp-default',
+    }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.DescribeFargateProfileCommand({
+        clusterName: 'platform-tools',
+        fargateProfileName: 'x',
+      }),
+    ),
+  );
+  await eks.send(new sdk.ListUpdatesCommand({ name: 'checkout-prod' }));
+  await eks.send(
+    new sdk.ListUpdatesCommand({ name: 'checkout-prod', nodegroupName: 'general-od' }),
+  );
+  const history = await eks.send(new sdk.ListUpdatesCommand({ name: 'search-prod' }));
+  await eks.send(
+    new sdk.DescribeUpdateCommand({ name: 'search-prod', updateId: history.updateIds![0]! }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.DescribeUpdateCommand({
+        name: 'checkout-prod',
+        updateId: 'nope',
+        nodegroupName: 'general-od',
+      }),
+    ),
+  );
+  await eks.send(new sdk.DescribeClusterVersionsCommand({}));
+  await eks.send(new sdk.DescribeClusterVersionsCommand({ includeAll: true, maxResults: 3 }));
+  await attempt(
+    eks.send(new sdk.DescribeClusterVersionsCommand({ versionStatus: 'NOPE' as 'UNSUPPORTED' })),
+  );
+
+  // Changes, with their error paths.
+  const created = await eks.send(
+    new sdk.CreateClusterCommand({
+      name: 'conformance',
+      version: '1.35',
+      roleArn: role,
+      resourcesVpcConfig: { subnetIds: subnets.slice(0, 3) },
+      logging: { clusterLogging: [{ types: ['api'], enabled: true }] },
+      encryptionConfig: [
+        {
+          resources: ['secrets'],
+          provider: { keyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc' },
+        },
+      ],
+      tags: { team: 'qa' },
+    }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.CreateClusterCommand({
+        name: 'conformance',
+        roleArn: role,
+        resourcesVpcConfig: { subnetIds: subnets },
+      }),
+    ),
+  );
+  await attempt(
+    eks.send(
+      new sdk.CreateClusterCommand({
+        name: 'old',
+        version: '1.28',
+        roleArn: role,
+        resourcesVpcConfig: { subnetIds: subnets },
+      }),
+    ),
+  );
+  await attempt(
+    eks.send(new sdk.UpdateClusterVersionCommand({ name: 'conformance', version: '1.37' })),
+  );
+  await sandbox.waitFor(
+    () =>
+      sandbox.world.region('123456789012', 'us-east-1').clusters.get('conformance')?.status ===
+      'ACTIVE',
+  );
+  const arn = created.cluster!.arn!;
+  await eks.send(new sdk.TagResourceCommand({ resourceArn: arn, tags: { owner: 'me' } }));
+  await eks.send(new sdk.ListTagsForResourceCommand({ resourceArn: arn }));
+  await eks.send(new sdk.UntagResourceCommand({ resourceArn: arn, tagKeys: ['owner'] }));
+  await attempt(
+    eks.send(new sdk.TagResourceCommand({ resourceArn: `${arn}-ghost`, tags: { a: 'b' } })),
+  );
+  await attempt(eks.send(new sdk.ListTagsForResourceCommand({ resourceArn: 'arn:nope' })));
+
+  const waitActive = () =>
+    sandbox.waitFor(
+      () =>
+        sandbox.world.region('123456789012', 'us-east-1').clusters.get('conformance')?.status ===
+        'ACTIVE',
+    );
+  const configs: eksSdk.UpdateClusterConfigCommandInput[] = [
+    {
+      name: 'conformance',
+      logging: { clusterLogging: [{ types: ['audit', 'scheduler'], enabled: true }] },
+    },
+    {
+      name: 'conformance',
+      resourcesVpcConfig: { endpointPrivateAccess: true, publicAccessCidrs: ['198.51.100.0/24'] },
+    },
+    { name: 'conformance', accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' } },
+    { name: 'conformance', upgradePolicy: { supportType: 'STANDARD' } },
+    { name: 'conformance', deletionProtection: true },
+  ];
+  for (const config of configs) {
+    const { update } = await eks.send(new sdk.UpdateClusterConfigCommand(config));
+    await eks.send(new sdk.DescribeUpdateCommand({ name: 'conformance', updateId: update!.id! }));
+    await waitActive();
+  }
+  await attempt(eks.send(new sdk.DeleteClusterCommand({ name: 'conformance' })));
+  await eks.send(
+    new sdk.UpdateClusterConfigCommand({ name: 'conformance', deletionProtection: false }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.UpdateClusterConfigCommand({
+        name: 'conformance',
+        logging: { clusterLogging: [] },
+        deletionProtection: true,
+      }),
+    ),
+  );
+  await waitActive();
+  const version = await eks.send(
+    new sdk.UpdateClusterVersionCommand({
+      name: 'conformance',
+      version: '1.36',
+      clientRequestToken: 'conf-1',
+    }),
+  );
+  await eks.send(
+    new sdk.UpdateClusterVersionCommand({
+      name: 'conformance',
+      version: '1.36',
+      clientRequestToken: 'conf-1',
+    }),
+  );
+  await eks.send(
+    new sdk.DescribeUpdateCommand({ name: 'conformance', updateId: version.update!.id! }),
+  );
+  await attempt(eks.send(new sdk.DeleteClusterCommand({ name: 'conformance' })));
+  await waitActive();
+  await eks.send(new sdk.DeleteClusterCommand({ name: 'conformance' }));
+  await attempt(eks.send(new sdk.DeleteClusterCommand({ name: 'checkout-prod' })));
+  await attempt(eks.send(new sdk.DeleteClusterCommand({ name: 'gke-analytics' })));
+
+  await eks.send(
+    new sdk.RegisterClusterCommand({
+      name: 'conformance-connected',
+      connectorConfig: { provider: 'TANZU', roleArn: 'arn:aws:iam::123456789012:role/Connector' },
+      tags: { team: 'qa' },
+    }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.RegisterClusterCommand({
+        name: 'conformance-connected',
+        connectorConfig: { provider: 'GKE', roleArn: role },
+      }),
+    ),
+  );
+  await eks.send(new sdk.DescribeClusterCommand({ name: 'conformance-connected' }));
+  await eks.send(new sdk.DeregisterClusterCommand({ name: 'conformance-connected' }));
+  await attempt(eks.send(new sdk.DeregisterClusterCommand({ name: 'checkout-prod' })));
+
+  // IAM denial, throttling and STS.
+  const sts = stsClient(sandbox, keys);
+  await sts.send(new GetCallerIdentityCommand({}));
+  const readOnly = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: sandbox.accounts[0]!.readOnlyRoleArn,
+      RoleSessionName: 'conformance',
+      SourceIdentity: 'conf',
+    }),
+  );
+  await attempt(
+    sts.send(
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::123456789012:role/Nope',
+        RoleSessionName: 'c1',
+      }),
+    ),
+  );
+  await attempt(
+    sts.send(
+      new AssumeRoleCommand({
+        RoleArn: sandbox.accounts[0]!.readOnlyRoleArn,
+        RoleSessionName: 'c',
+      }),
+    ),
+  );
+  const denied = eksClient(sandbox, {
+    accessKeyId: readOnly.Credentials!.AccessKeyId!,
+    secretAccessKey: readOnly.Credentials!.SecretAccessKey!,
+    sessionToken: readOnly.Credentials!.SessionToken!,
+  });
+  await attempt(denied.send(new sdk.DeleteClusterCommand({ name: 'checkout-prod' })));
+  sandbox.faults.set([{ throttleRate: 1, times: 2 }]);
+  await attempt(eks.send(new sdk.ListClustersCommand({})));
+  sandbox.faults.set([{ service: 'sts', throttleRate: 1, times: 1 }]);
+  await attempt(sts.send(new GetCallerIdentityCommand({})));
+  sandbox.faults.clear();
+  await attempt(
+    eksClient(sandbox, { ...keys, secretAccessKey: 'x'.repeat(40) }).send(
+      new sdk.ListClustersCommand({}),
+    ),
+  );
+}
+
+describe('wire conformance with botocore models', () => {
+  it('serves each EKS operation at the method and URI the model defines', () => {
+    if (!eksModel) {
+      allowMissingReference('botocore EKS model');
+      return;
+    }
+    for (const route of EKS_ROUTES) {
+      const operation = eksModel.operations[route.operation];
+      expect(operation, route.operation).toBeDefined();
+      expect(`${route.method} ${route.path}`, route.operation).toBe(
+        `${operation!.http.method} ${operation!.http.requestUri}`,
+      );
+    }
+  });
+
+  it('exercised every implemented EKS operation in this run', () => {
+    const seen = new Set(exchanges.filter((e) => e.service === 'eks').map((e) => e.operation));
+    const missing = EKS_ROUTES.map((route) => route.operation).filter(
+      (operation) => !seen.has(operation),
+    );
+    expect(missing).toEqual([]);
+    expect(exchanges.filter((e) => e.service === 'sts').length).toBeGreaterThan(3);
+  });
+
+  it('answered every EKS call with the output shape (or a declared error shape) of the model', () => {
+    if (!eksModel) {
+      allowMissingReference('botocore EKS model');
+      return;
+    }
+    const problems: string[] = [];
+    for (const exchange of exchanges.filter((e) => e.service === 'eks')) {
+      const label = `${exchange.operation ?? '(unresolved)'} ${exchange.status}`;
+      const body = JSON.parse(exchange.body) as unknown;
+      if (exchange.headers['x-amzn-requestid'] === undefined)
+        problems.push(`${label}: no x-amzn-requestid`);
+      const operation = exchange.operation ? eksModel.operations[exchange.operation] : undefined;
+      if (exchange.status === 200) {
+        if (!operation?.output) problems.push(`${label}: success without a modelled output`);
+        else
+          problems.push(
+            ...validateShape(eksModel, operation.output.shape, body, {
+              timestamps: 'epoch-seconds',
+            }).map((p) => `${label} ${p}`),
+          );
+        continue;
+      }
+      const code = exchange.headers['x-amzn-errortype'];
+      if (!code) {
+        problems.push(`${label}: error without x-amzn-errortype`);
+        continue;
+      }
+      const declared = operation?.errors?.some((error) => error.shape === code) ?? false;
+      if (!declared && !COMMON_JSON_ERRORS.has(code))
+        problems.push(`${label}: ${code} is not an error of this operation`);
+      const shape = eksModel.shapes[code];
+      if (shape?.exception) {
+        if (
+          shape.error?.httpStatusCode !== undefined &&
+          shape.error.httpStatusCode !== exchange.status
+        ) {
+          problems.push(`${label}: ${code} must be HTTP ${shape.error.httpStatusCode}`);
+        }
+        problems.push(
+          ...validateShape(eksModel, code, body, { timestamps: 'epoch-seconds' }).map(
+            (p) => `${label} ${p}`,
+          ),
+        );
+      } else if (typeof (body as { message?: unknown }).message !== 'string') {
+        problems.push(`${label}: ${code} without a message`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(exchanges.filter((e) => e.service === 'eks').length).toBeGreaterThan(60);
+  });
+
+  it('answered every STS call with the Query protocol XML of the model', () => {
+    if (!stsModel) {
+      allowMissingReference('botocore STS model');
+      return;
+    }
+    const problems: string[] = [];
+    for (const exchange of exchanges.filter((e) => e.service === 'sts')) {
+      const label = `${exchange.operation ?? '(unresolved)'} ${exchange.status}`;
+      const document = parseXml(exchange.body).children[0]!;
+      if (exchange.status === 200) {
+        const operation = stsModel.operations[exchange.operation!]!;
+        const result = document.children.find(
+          (child) => child.name === operation.output!.resultWrapper,
+        );
+        const metadata = document.children.find((child) => child.name === 'ResponseMetadata');
+        if (document.name !== `${exchange.operation}Response` || !result || !metadata) {
+          problems.push(
+            `${label}: not a ${exchange.operation}Response with Result and ResponseMetadata`,
+          );
+          continue;
+        }
+        const value = xmlToValue(stsModel, operation.output!.shape, result);
+        problems.push(
+          ...validateShape(stsModel, operation.output!.shape, value, { timestamps: 'iso8601' }).map(
+            (p) => `${label} ${p}`,
+          ),
+        );
+        continue;
+      }
+      const error = document.children.find((child) => child.name === 'Error');
+      const field = (name: string) => error?.children.find((child) => child.name === name)?.text;
+      if (
+        document.name !== 'ErrorResponse' ||
+        !field('Code') ||
+        !field('Message') ||
+        !['Sender', 'Receiver'].includes(field('Type') ?? '')
+      ) {
+        problems.push(`${label}: malformed ErrorResponse ${exchange.body}`);
+        continue;
+      }
+      const code = field('Code')!;
+      const operation = exchange.operation ? stsModel.operations[exchange.operation] : undefined;
+      const declared =
+        operation?.errors?.some((entry) => stsModel!.shapes[entry.shape]?.error?.code === code) ??
+        false;
+      if (!declared && !COMMON_QUERY_ERRORS.has(code))
+        problems.push(`${label}: ${code} is not an error of this operation`);
+      if (!document.children.some((child) => child.name === 'RequestId'))
+        problems.push(`${label}: no RequestId`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
