@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { openDatabase } from './db/database.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
@@ -43,7 +44,13 @@ const routes: RouteDef[] = [
 let server: Server;
 let base: string;
 beforeAll(async () => {
-  const app = createApp({ logger: pino({ level: 'silent' }), sessions, audit, routes });
+  const app = createApp({
+    logger: pino({ level: 'silent' }),
+    sessions,
+    audit,
+    dashboardTokens: createDashboardTokens(db),
+    routes,
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { createAccessGuard } from './auth/access.ts';
+import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
@@ -14,6 +15,7 @@ export interface AppDeps {
   logger: Logger;
   sessions: SessionStore;
   audit: AuditLog;
+  dashboardTokens: DashboardTokens;
   /** Every API route, each with its access rule. */
   routes: RouteDef[];
   /** Built SPA to serve (apps/web/dist); omitted in API-only tests. */
@@ -60,7 +62,11 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  registerRoutes(api, deps.routes, createAccessGuard(deps.sessions, deps.audit));
+  registerRoutes(
+    api,
+    deps.routes,
+    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens),
+  );
   app.use(api);
   app.use('/api', notFoundHandler);
 

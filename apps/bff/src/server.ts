@@ -8,6 +8,7 @@ import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
@@ -18,11 +19,13 @@ import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
+import { createDashboardService } from './services/dashboard.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
 import {
@@ -148,7 +151,15 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     regions,
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
   });
-  const runChange = createChangeRunner(audit, () => inventory.invalidate());
+  const dashboardTokens = createDashboardTokens(db);
+  const dashboard = createDashboardService(aws, inventory, {
+    regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+    cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
+  });
+  const runChange = createChangeRunner(audit, () => {
+    inventory.invalidate();
+    dashboard.invalidate();
+  });
   const computeChanges = createComputeChanges(aws, compute, runChange);
   const lifecycle = createLifecycleService(aws, inventory, compute, runChange, {
     regions,
@@ -171,6 +182,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     logger,
     sessions,
     audit,
+    dashboardTokens,
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
     routes,
   });

@@ -52,6 +52,8 @@ export const ClusterSummary = z.object({
   connected: z.boolean(),
   /** Connector provider (EKS_ANYWHERE, GKE, ...) of a connected cluster. */
   provider: z.string().optional(),
+  /** When a PENDING connected cluster's activation expires unused (it then turns FAILED). */
+  activationExpiry: z.string().optional(),
   healthIssues: z.number().int(),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummary>;

@@ -1,16 +1,25 @@
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER } from '@wheelhouse/contract';
+import type { DashboardToken } from '@wheelhouse/contract';
 import type { AuditLog } from '../audit/auditLog.ts';
+import type { DashboardTokens } from './dashboardTokens.ts';
 import { NotAllowedError, UnauthenticatedError } from '../http/errors.ts';
 import { ROLES_FOR, isMutation, type AccessGuard } from '../http/routing.ts';
 import { csrfMatches, type Session, type SessionStore } from './sessions.ts';
 
 export const SESSION_COOKIE = 'wh_session';
+export const DASHBOARD_COOKIE = 'wh_dashboard';
 
-export function sessionCookieOf(req: Request): string | undefined {
+function cookieOf(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
-  return header ? parseCookies(header)[SESSION_COOKIE] : undefined;
+  return header ? parseCookies(header)[name] : undefined;
+}
+export const sessionCookieOf = (req: Request) => cookieOf(req, SESSION_COOKIE);
+
+/** The dashboard token a wall screen presented, when the request came with one instead of a user session. */
+export function dashboardTokenOf(res: Response): DashboardToken | undefined {
+  return res.locals.dashboardToken as DashboardToken | undefined;
 }
 
 /** The session the guards attached to this request (only on routes that require one). */
@@ -24,7 +33,11 @@ export function sessionOf(res: Response): Session {
  * Guards every route by its access rule, server-side, whatever the UI shows:
  * 401 without a session, 403 (and an audit entry) for a role that may not, 403 without the CSRF token.
  */
-export function createAccessGuard(sessions: SessionStore, audit: AuditLog): AccessGuard {
+export function createAccessGuard(
+  sessions: SessionStore,
+  audit: AuditLog,
+  dashboardTokens: DashboardTokens,
+): AccessGuard {
   return (route) => {
     if (route.access === 'public') return [];
     const roles = ROLES_FOR[route.access];
@@ -32,6 +45,14 @@ export function createAccessGuard(sessions: SessionStore, audit: AuditLog): Acce
       (req, res, next) => {
         const id = sessionCookieOf(req);
         const session = id ? sessions.get(id) : undefined;
+        if (!session && route.access === 'dashboard') {
+          const token = cookieOf(req, DASHBOARD_COOKIE);
+          const dashboardToken = token ? dashboardTokens.verify(token) : undefined;
+          if (dashboardToken) {
+            res.locals.dashboardToken = dashboardToken;
+            return next();
+          }
+        }
         if (!session) throw new UnauthenticatedError();
         res.locals.session = session;
         if (!roles.includes(session.role)) {

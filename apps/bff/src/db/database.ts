@@ -49,6 +49,16 @@ const MIGRATIONS: string[] = [
        OR NEW.id <> OLD.id OR NEW.at <> OLD.at OR NEW.user <> OLD.user OR NEW.action <> OLD.action
        OR NEW.target IS NOT OLD.target OR NEW.params IS NOT OLD.params
      BEGIN SELECT RAISE(ABORT, 'audit entries are completed once and never rewritten'); END;`,
+  `CREATE TABLE dashboard_tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT,
+     last_used_at TEXT
+   );`,
 ];
 
 /** Opens (creating when needed) the console's database under `dataDir`, or in memory for `:memory:`. */

@@ -9,6 +9,8 @@ export type Access =
   | 'session'
   /** Any signed-in user: reads. */
   | 'read'
+  /** Any signed-in user, or a wall screen holding a dashboard token: the dashboard's reads only. */
+  | 'dashboard'
   /** Operators and admins: changes to AWS resources. */
   | 'change'
   /** Admins only. */
@@ -17,6 +19,7 @@ export type Access =
 export const ROLES_FOR: Record<Exclude<Access, 'public'>, readonly Role[]> = {
   session: ['admin', 'operator', 'auditor'],
   read: ['admin', 'operator', 'auditor'],
+  dashboard: ['admin', 'operator', 'auditor'],
   change: ['admin', 'operator'],
   admin: ['admin'],
 };

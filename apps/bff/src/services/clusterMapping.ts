@@ -80,6 +80,9 @@ export function toClusterSummary(
     tags: cluster.tags ?? {},
     connected,
     ...(cluster.connectorConfig?.provider ? { provider: cluster.connectorConfig.provider } : {}),
+    ...(cluster.connectorConfig?.activationExpiry
+      ? { activationExpiry: iso(cluster.connectorConfig.activationExpiry) }
+      : {}),
     healthIssues: cluster.health?.issues?.length ?? 0,
   };
 }
