@@ -27,7 +27,9 @@ test.describe('an auditor looks over the fleet', () => {
     await clusters.open('?region=eu-west-1');
     await expect(clusters.rows().first()).toBeVisible();
     expect(new Set(await clusters.columnValues('Region'))).toEqual(new Set(['eu-west-1']));
-    await expect(page.getByRole('button', { name: 'Remove filter Region: eu-west-1' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Remove filter Region: eu-west-1' }),
+    ).toBeVisible();
 
     // Adding a filter in the UI writes it to the URL.
     await page.getByRole('button', { name: /^Filter by status/ }).click();
@@ -55,7 +57,9 @@ test.describe('an auditor looks over the fleet', () => {
     await detail.openTab('Networking');
     await expect(detail.tabPanel()).toContainText(/vpc-/);
     await detail.openTab('Logging');
-    await expect(page.getByRole('table', { name: 'Control plane log types' })).toContainText('controllerManager');
+    await expect(page.getByRole('table', { name: 'Control plane log types' })).toContainText(
+      'controllerManager',
+    );
     await expect(page).toHaveURL(/tab=logging/i);
   });
 });

@@ -10,7 +10,10 @@ export class ClusterDetailPage {
 
   async openTab(name: string): Promise<void> {
     await this.page.getByRole('tab', { name, exact: true }).click();
-    await expect(this.page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(this.page.getByRole('tab', { name, exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   }
 
   tabPanel() {

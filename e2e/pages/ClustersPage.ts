@@ -28,7 +28,13 @@ export class ClustersPage {
     const index = headers.findIndex((text) => text.trim().startsWith(header));
     if (index < 0) throw new Error(`no column ${header} in ${headers.join(', ')}`);
     return this.rows().evaluateAll(
-      (rows, i) => rows.map((row) => (row.querySelectorAll('[role="cell"], td')[i] as HTMLElement | undefined)?.innerText.trim() ?? ''),
+      (rows, i) =>
+        rows.map(
+          (row) =>
+            (
+              row.querySelectorAll('[role="cell"], td')[i] as HTMLElement | undefined
+            )?.innerText.trim() ?? '',
+        ),
       index,
     );
   }

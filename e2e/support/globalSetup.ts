@@ -30,8 +30,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
 
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error('the console did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`the console exited during start (code ${code})`)));
+    const timer = setTimeout(
+      () => reject(new Error('the console did not start within 60 s')),
+      60_000,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`the console exited during start (code ${code})`)),
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /Wheelhouse is running at (\S+)/.exec(line);
       if (match) {

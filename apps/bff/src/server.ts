@@ -176,7 +176,14 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
+    ...lifecycleRoutes({ lifecycle }),
     ...auditRoutes({ db }),
+    ...dashboardRoutes({
+      dashboard,
+      tokens: dashboardTokens,
+      audit,
+      secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
+    }),
   ];
   const app = createApp({
     logger,

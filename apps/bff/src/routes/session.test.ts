@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, SessionInfo } from '@wheelhouse/contract';
+import type { AuditPage, Problem, SessionInfo } from '@wheelhouse/contract';
 import { ConsoleClient } from '../testing/consoleClient.ts';
 import { startConsoleOnSandbox, TEST_PASSWORD } from '../testing/consoleOnSandbox.ts';
 
@@ -41,7 +41,7 @@ describe('sign-in', () => {
       username: 'admin',
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([
+    expect(((await response.json()) as Problem).errors).toEqual([
       { field: 'password', message: 'Invalid input: expected string, received undefined' },
     ]);
   });
