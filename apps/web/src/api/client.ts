@@ -7,7 +7,16 @@ import type { Problem } from '@wheelhouse/contract';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** Contract schemas a response can be checked against (in development and tests only). */
-export type ContractSchemaName = 'SessionInfo' | 'Sources' | 'ClusterList' | 'ClusterDetail';
+export type ContractSchemaName =
+  | 'SessionInfo'
+  | 'Sources'
+  | 'ClusterList'
+  | 'ClusterDetail'
+  | 'ClusterCompute'
+  | 'NodegroupDetail'
+  | 'FargateMatch'
+  | 'ChangeResult'
+  | 'AuditPage';
 
 /** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */
 export class ApiError extends Error {

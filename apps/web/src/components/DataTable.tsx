@@ -27,6 +27,11 @@ export interface DataTableProps<T> {
   onSortChange: (sort: SortState) => void;
   /** Fixed row height in px; fixed heights keep virtual scrolling smooth with thousands of rows. */
   rowHeight?: number;
+  /**
+   * Let each row grow to its content (chips that wrap, disclosed details), measured as it renders;
+   * `rowHeight` is then only the first estimate. Meant for short lists with rich rows.
+   */
+  measureRows?: boolean;
 }
 
 /**
@@ -42,6 +47,7 @@ export function DataTable<T>({
   sort,
   onSortChange,
   rowHeight = 48,
+  measureRows = false,
 }: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const table = useReactTable({
@@ -110,14 +116,16 @@ export function DataTable<T>({
             return (
               <tr
                 key={row.id}
+                ref={measureRows ? virtualizer.measureElement : undefined}
+                data-index={virtualRow.index}
                 aria-rowindex={virtualRow.index + 2}
                 className="hover:bg-row-hover"
-                style={{ height: rowHeight }}
+                style={measureRows ? undefined : { height: rowHeight }}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
-                    className="overflow-hidden border-b border-line px-3 align-middle whitespace-nowrap"
+                    className={`overflow-hidden border-b border-line px-3 align-middle whitespace-nowrap ${measureRows ? 'py-2' : ''}`}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>

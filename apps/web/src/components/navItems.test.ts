@@ -23,4 +23,10 @@ describe('navItemsFor', () => {
       expect(navItemsFor(role).map((item) => item.to)).toContain('/clusters');
     }
   });
+
+  it('shows Audit to every role (operators read their own entries)', () => {
+    for (const role of ['admin', 'operator', 'auditor'] as const) {
+      expect(navItemsFor(role).map((item) => item.label)).toContain('Audit');
+    }
+  });
 });

@@ -17,6 +17,8 @@ const EVERYONE: readonly Role[] = ['admin', 'operator', 'auditor'];
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/clusters', label: 'Clusters', roles: EVERYONE },
+  // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.
+  { to: '/audit', label: 'Audit', roles: EVERYONE },
 ];
 
 export function navItemsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {

@@ -1,0 +1,28 @@
+import type { Role } from '@wheelhouse/contract';
+import { useSession } from '../../api/session.ts';
+
+/**
+ * Roles that may change EKS resources. Mirrors CHANGE_ROLES in @wheelhouse/contract (a test keeps
+ * them equal): importing the value would pull the contract's zod schemas into the first bundle.
+ */
+export const CHANGE_ROLES: readonly Role[] = ['admin', 'operator'];
+
+/** What a signed-in user may do beyond reading. */
+export type Capability = 'change';
+
+/** Whether `role` has `capability`; no role (signed out, still loading) has none. */
+export function can(role: Role | undefined, capability: Capability): boolean {
+  if (!role) return false;
+  switch (capability) {
+    case 'change':
+      return CHANGE_ROLES.includes(role);
+  }
+}
+
+/**
+ * Whether the signed-in user may do `capability`, so change controls can be left out for auditors.
+ * The BFF enforces the same rule (403); hiding controls only spares users a button that cannot work.
+ */
+export function useCan(capability: Capability): boolean {
+  return can(useSession().data?.role, capability);
+}
