@@ -249,6 +249,96 @@ async function driveEveryOperation(sandbox: Sandbox): Promise<void> {
   await attempt(eks.send(new sdk.DeleteClusterCommand({ name: 'checkout-prod' })));
   await attempt(eks.send(new sdk.DeleteClusterCommand({ name: 'gke-analytics' })));
 
+  // Node groups and Fargate profiles on a seeded cluster.
+  const apac = eksClient(sandbox, keys, 'ap-southeast-2');
+  const apacSubnets = sandbox.world
+    .region(sandbox.accounts[0]!.id, 'ap-southeast-2')
+    .network.subnets.filter((subnet) => !subnet.public)
+    .map((subnet) => subnet.id);
+  const ng = { clusterName: 'edge-apac', nodegroupName: 'conformance-ng' };
+  const edge = () =>
+    sandbox.world.region('123456789012', 'ap-southeast-2').clusters.get('edge-apac');
+  const ngStatus = () => {
+    const cluster = edge();
+    return cluster?.kind === 'eks' ? cluster.nodegroups.get('conformance-ng')?.status : undefined;
+  };
+  await apac.send(
+    new sdk.CreateNodegroupCommand({
+      ...ng,
+      subnets: apacSubnets,
+      nodeRole: 'arn:aws:iam::123456789012:role/AmazonEKSNodeRole',
+      capacityType: 'SPOT',
+      instanceTypes: ['m6i.large', 'm5.large'],
+      taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
+      labels: { lifecycle: 'spot' },
+      tags: { team: 'qa' },
+    }),
+  );
+  await attempt(
+    apac.send(new sdk.CreateNodegroupCommand({ ...ng, subnets: apacSubnets, nodeRole: role })),
+  );
+  await attempt(
+    apac.send(
+      new sdk.CreateNodegroupCommand({
+        ...ng,
+        nodegroupName: 'bad',
+        subnets: apacSubnets,
+        nodeRole: role,
+        scalingConfig: { minSize: 3, desiredSize: 1, maxSize: 2 },
+      }),
+    ),
+  );
+  await sandbox.waitFor(() => ngStatus() === 'ACTIVE');
+  const scale = await apac.send(
+    new sdk.UpdateNodegroupConfigCommand({
+      ...ng,
+      scalingConfig: { desiredSize: 2 },
+      labels: { addOrUpdateLabels: { tier: 'x' } },
+      updateConfig: { maxUnavailablePercentage: 50 },
+    }),
+  );
+  await attempt(
+    apac.send(new sdk.UpdateNodegroupConfigCommand({ ...ng, scalingConfig: { desiredSize: 1 } })),
+  );
+  await apac.send(
+    new sdk.DescribeUpdateCommand({
+      name: 'edge-apac',
+      nodegroupName: 'conformance-ng',
+      updateId: scale.update!.id!,
+    }),
+  );
+  await sandbox.waitFor(() => ngStatus() === 'ACTIVE');
+  await apac.send(new sdk.DescribeNodegroupCommand(ng));
+  await attempt(apac.send(new sdk.UpdateNodegroupVersionCommand({ ...ng, version: '1.36' })));
+  await apac.send(
+    new sdk.UpdateNodegroupVersionCommand({ ...ng, releaseVersion: '1.35.1-20261201' }),
+  );
+  await sandbox.waitFor(() => ngStatus() === 'ACTIVE');
+  await apac.send(new sdk.DeleteNodegroupCommand(ng));
+  await attempt(apac.send(new sdk.DeleteNodegroupCommand({ ...ng, nodegroupName: 'ghost' })));
+  const fp = { clusterName: 'edge-apac', fargateProfileName: 'conformance-fp' };
+  await apac.send(
+    new sdk.CreateFargateProfileCommand({
+      ...fp,
+      podExecutionRoleArn: 'arn:aws:iam::123456789012:role/AmazonEKSFargatePodExecutionRole',
+      selectors: [{ namespace: 'jobs' }],
+    }),
+  );
+  await attempt(
+    apac.send(
+      new sdk.CreateFargateProfileCommand({
+        ...fp,
+        fargateProfileName: 'second',
+        podExecutionRoleArn: role,
+        selectors: [{ namespace: 'x' }],
+      }),
+    ),
+  );
+  await apac.send(new sdk.DeleteFargateProfileCommand(fp));
+  await attempt(
+    apac.send(new sdk.DeleteFargateProfileCommand({ ...fp, fargateProfileName: 'ghost' })),
+  );
+
   await eks.send(
     new sdk.RegisterClusterCommand({
       name: 'conformance-connected',

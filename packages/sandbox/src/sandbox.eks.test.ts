@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateClusterCommand,
+  CreateFargateProfileCommand,
+  CreateNodegroupCommand,
+  DeleteFargateProfileCommand,
+  DeleteNodegroupCommand,
   DeleteClusterCommand,
   DeregisterClusterCommand,
   DescribeClusterCommand,
@@ -20,6 +24,7 @@ import {
   UntagResourceCommand,
   UpdateClusterConfigCommand,
   UpdateClusterVersionCommand,
+  UpdateNodegroupConfigCommand,
   paginateListClusters,
   type EKSClient,
 } from '@aws-sdk/client-eks';
@@ -317,6 +322,82 @@ describe('EKS through the AWS SDK v3', () => {
       name: 'InvalidParameterException',
       $metadata: { httpStatusCode: 400 },
     });
+  });
+});
+
+describe('node group and Fargate profile changes through the SDK', () => {
+  const apac = () => eksClient(sandbox, accountKeys(sandbox), 'ap-southeast-2');
+  const privateSubnets = () =>
+    sandbox.world
+      .region(sandbox.accounts[0]!.id, 'ap-southeast-2')
+      .network.subnets.filter((subnet) => !subnet.public)
+      .map((subnet) => subnet.id);
+
+  it('creates, scales and deletes a managed node group', async () => {
+    const client = apac();
+    const ids = { clusterName: 'edge-apac', nodegroupName: 'batch' };
+    const { nodegroup } = await client.send(
+      new CreateNodegroupCommand({
+        ...ids,
+        subnets: privateSubnets(),
+        nodeRole: 'arn:aws:iam::123456789012:role/AmazonEKSNodeRole',
+        scalingConfig: { minSize: 0, desiredSize: 1, maxSize: 3 },
+        instanceTypes: ['c6i.large'],
+        labels: { workload: 'batch' },
+      }),
+    );
+    expect(nodegroup).toMatchObject({
+      status: 'CREATING',
+      version: '1.35',
+      capacityType: 'ON_DEMAND',
+    });
+    const statusOf = async () =>
+      (await client.send(new DescribeNodegroupCommand(ids)).catch(() => undefined))?.nodegroup
+        ?.status ?? 'GONE';
+    await sandbox.waitFor(async () => (await statusOf()) === 'ACTIVE');
+
+    const { update } = await client.send(
+      new UpdateNodegroupConfigCommand({ ...ids, scalingConfig: { desiredSize: 3 } }),
+    );
+    expect(update).toMatchObject({
+      type: 'ConfigUpdate',
+      params: [{ type: 'DesiredSize', value: '3' }],
+    });
+    await sandbox.waitFor(async () => {
+      const { update: current } = await client.send(
+        new DescribeUpdateCommand({
+          name: 'edge-apac',
+          nodegroupName: 'batch',
+          updateId: update!.id,
+        }),
+      );
+      return current!.status === 'Successful';
+    });
+    const scaled = await client.send(new DescribeNodegroupCommand(ids));
+    expect(scaled.nodegroup!.scalingConfig).toEqual({ minSize: 0, desiredSize: 3, maxSize: 3 });
+
+    await client.send(new DeleteNodegroupCommand(ids));
+    await sandbox.waitFor(async () => (await statusOf()) === 'GONE');
+  });
+
+  it('creates and deletes a Fargate profile', async () => {
+    const client = apac();
+    const ids = { clusterName: 'edge-apac', fargateProfileName: 'fp-jobs' };
+    const { fargateProfile } = await client.send(
+      new CreateFargateProfileCommand({
+        ...ids,
+        podExecutionRoleArn: 'arn:aws:iam::123456789012:role/AmazonEKSFargatePodExecutionRole',
+        selectors: [{ namespace: 'jobs', labels: { runner: 'fargate' } }],
+      }),
+    );
+    expect(fargateProfile!.status).toBe('CREATING');
+    expect(fargateProfile!.subnets).toEqual(privateSubnets());
+    const statusOf = async () =>
+      (await client.send(new DescribeFargateProfileCommand(ids)).catch(() => undefined))
+        ?.fargateProfile?.status ?? 'GONE';
+    await sandbox.waitFor(async () => (await statusOf()) === 'ACTIVE');
+    await client.send(new DeleteFargateProfileCommand(ids));
+    await sandbox.waitFor(async () => (await statusOf()) === 'GONE');
   });
 });
 

@@ -1,8 +1,10 @@
 import { AwsError } from '../../awsError.ts';
 import type { AuthFailure } from '../../auth/sigv4.ts';
+import { EKS_ERROR_MEMBERS } from '../../world/eks/eksErrors.ts';
 import { jsonResponse, restJsonError } from '../restJsonProtocol.ts';
 import type { AwsService, ServiceCall, ServiceContext } from '../service.ts';
 import { clusterRoutes } from './clusterRoutes.ts';
+import { computeRoutes } from './computeRoutes.ts';
 import { JsonInput, QueryInput } from './eksInput.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { resourceRoutes } from './resourceRoutes.ts';
@@ -43,11 +45,15 @@ function match(compiled: CompiledRoute, segments: string[]): Record<string, stri
 }
 
 /** The built-in routes: every EKS operation the sandbox serves. */
-export const EKS_ROUTES: readonly EksRoute[] = [...clusterRoutes, ...resourceRoutes];
+export const EKS_ROUTES: readonly EksRoute[] = [
+  ...clusterRoutes,
+  ...resourceRoutes,
+  ...computeRoutes,
+];
 
 /** Amazon EKS over REST-JSON, routed by method and URI as botocore's model defines them. */
 export function createEksService(extraRoutes: EksRoute[] = []): AwsService {
-  const routes = compile([...clusterRoutes, ...resourceRoutes, ...extraRoutes]);
+  const routes = compile([...EKS_ROUTES, ...extraRoutes]);
 
   function resolve(context: ServiceContext): ServiceCall {
     const { request, world, principal, region } = context;
@@ -123,7 +129,17 @@ export function createEksService(extraRoutes: EksRoute[] = []): AwsService {
     signingName: 'eks',
     eventSource: 'eks.amazonaws.com',
     resolve,
-    errorResponse: restJsonError,
+    errorResponse(error, requestId) {
+      // Only the members the error's shape declares (InvalidRequestException has no fargateProfileName, ...).
+      const allowed = EKS_ERROR_MEMBERS[error.code] ?? [];
+      const fields = Object.fromEntries(
+        Object.entries(error.fields).filter(([name]) => allowed.includes(name)),
+      );
+      return restJsonError(
+        new AwsError(error.code, error.status, error.message, fields, error.fault),
+        requestId,
+      );
+    },
     authError(failure, message) {
       const [code, status] = AUTH_ERRORS[failure];
       return new AwsError(code, status, message);

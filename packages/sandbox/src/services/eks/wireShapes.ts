@@ -135,7 +135,7 @@ export function nodegroupToWire(nodegroup: NodegroupRecord): Record<string, unkn
     resources: { autoScalingGroups: [{ name: nodegroup.autoScalingGroupName }] },
     diskSize: nodegroup.diskSize,
     health: issues(nodegroup.health),
-    updateConfig: { maxUnavailable: nodegroup.maxUnavailable },
+    updateConfig: { ...nodegroup.updateConfig },
     tags: { ...nodegroup.tags },
   };
 }

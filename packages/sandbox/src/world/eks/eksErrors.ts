@@ -34,3 +34,28 @@ export const eksErrors = {
   resourceInUse: (message: string, fields: Record<string, string> = {}) =>
     new AwsError('ResourceInUseException', 409, message, fields),
 };
+
+/** The extra members each EKS error shape has (botocore's model); other fields never reach the wire. */
+export const EKS_ERROR_MEMBERS: Record<string, readonly string[]> = {
+  InvalidParameterException: [
+    'clusterName',
+    'nodegroupName',
+    'fargateProfileName',
+    'addonName',
+    'subscriptionId',
+  ],
+  ResourceNotFoundException: [
+    'clusterName',
+    'nodegroupName',
+    'fargateProfileName',
+    'addonName',
+    'subscriptionId',
+  ],
+  ResourceInUseException: ['clusterName', 'nodegroupName', 'addonName'],
+  InvalidRequestException: ['clusterName', 'nodegroupName', 'addonName', 'subscriptionId'],
+  ClientException: ['clusterName', 'nodegroupName', 'addonName', 'subscriptionId'],
+  ServerException: ['clusterName', 'nodegroupName', 'addonName', 'subscriptionId'],
+  ResourceLimitExceededException: ['clusterName', 'nodegroupName', 'subscriptionId'],
+  ThrottlingException: ['clusterName'],
+  InvalidStateException: ['clusterName'],
+};

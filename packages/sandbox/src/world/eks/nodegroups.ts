@@ -24,8 +24,12 @@ export interface NodegroupSpec {
   tags?: Record<string, string>;
 }
 
+/** The newest EKS-optimized AMI build the sandbox offers; seeded node groups run an older one. */
+export const LATEST_AMI_BUILD = '20261118';
+export const SEEDED_AMI_BUILD = '20251120';
+
 /** AMI release versions look like "1.34.2-20251120" (Kubernetes patch, build date). */
-export function releaseVersionFor(version: string, build = '20251120'): string {
+export function releaseVersionFor(version: string, build = SEEDED_AMI_BUILD): string {
   return `${findVersion(version)?.patchVersion ?? `${version}.0`}-${build}`;
 }
 
@@ -52,7 +56,7 @@ export function newNodegroup(cluster: EksClusterRecord, spec: NodegroupSpec): No
     autoScalingGroupName: `eks-${spec.name}-${spec.uuid}`,
     diskSize: spec.diskSize ?? 20,
     health: spec.health ?? [],
-    maxUnavailable: 1,
+    updateConfig: { maxUnavailable: 1 },
     tags: { ...spec.tags },
     updates: [],
   };

@@ -101,7 +101,8 @@ export interface NodegroupRecord {
   autoScalingGroupName: string;
   diskSize: number;
   health: HealthIssue[];
-  maxUnavailable: number;
+  /** How many nodes an update may take down at once: a count or a percentage, never both. */
+  updateConfig: { maxUnavailable?: number; maxUnavailablePercentage?: number };
   tags: Record<string, string>;
   updates: UpdateRecord[];
 }
