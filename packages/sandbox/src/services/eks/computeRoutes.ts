@@ -157,14 +157,12 @@ export const computeRoutes: EksRoute[] = [
         podExecutionRoleArn: body.string('podExecutionRoleArn'),
         ...defined({
           subnets: body.optionalStringList('subnets'),
-          selectors: body
-            .optionalObjectList('selectors')
-            ?.map((selector) =>
-              defined({
-                namespace: selector.optionalString('namespace'),
-                labels: selector.optionalStringMap('labels'),
-              }),
-            ),
+          selectors: body.optionalObjectList('selectors')?.map((selector) =>
+            defined({
+              namespace: selector.optionalString('namespace'),
+              labels: selector.optionalStringMap('labels'),
+            }),
+          ),
           tags: body.optionalStringMap('tags'),
         }),
       });
