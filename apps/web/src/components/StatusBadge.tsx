@@ -1,8 +1,12 @@
 import { TONE_CHIP_CLASSES, TONE_DOT_CLASSES, statusInProgress, statusTone } from './statusTone.ts';
 
-/** "UPDATING" → "Updating", "CREATE_FAILED" → "Create failed". */
+/** "UPDATING" → "Updating", "CREATE_FAILED" → "Create failed", "InProgress" → "In progress". */
 export function statusLabel(status: string): string {
-  const words = status.toLowerCase().replace(/_/g, ' ');
+  // EKS update statuses are CamelCase, everything else SCREAMING_SNAKE: split both into words.
+  const words = status
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

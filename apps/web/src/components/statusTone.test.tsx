@@ -44,5 +44,7 @@ describe('StatusBadge', () => {
 
   it('labels multi-word statuses readably', () => {
     expect(statusLabel('CREATE_FAILED')).toBe('Create failed');
+    expect(statusLabel('InProgress')).toBe('In progress');
+    expect(statusLabel('Successful')).toBe('Successful');
   });
 });
