@@ -16,7 +16,12 @@ export type ContractSchemaName =
   | 'NodegroupDetail'
   | 'FargateMatch'
   | 'ChangeResult'
-  | 'AuditPage';
+  | 'AuditPage'
+  | 'ClusterUpdates'
+  | 'VersionUpgradePlan'
+  | 'RegistrationResult'
+  | 'FleetDashboard'
+  | 'CreatedDashboardToken';
 
 /** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */
 export class ApiError extends Error {

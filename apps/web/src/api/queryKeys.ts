@@ -24,6 +24,20 @@ export const queryKeys = {
     list: () => ['clusters', 'list'] as const,
     detail: (ref: ClusterRef) =>
       ['clusters', 'detail', ref.accountId, ref.region, ref.name] as const,
+    /** EKS updates of the cluster itself (the Updates tab). */
+    updates: (ref: ClusterRef) =>
+      ['clusters', 'updates', ref.accountId, ref.region, ref.name] as const,
+    upgradePlan: (ref: ClusterRef) =>
+      ['clusters', 'upgrade-plan', ref.accountId, ref.region, ref.name] as const,
+  },
+  /** Kubernetes versions EKS offers for new clusters in one account and region. */
+  versions: (accountId: string, region: string) => ['versions', accountId, region] as const,
+  dashboard: {
+    all: () => ['dashboard'] as const,
+    fleet: () => ['dashboard', 'fleet'] as const,
+    /** The wall-screen session a dashboard token opened (null without one). */
+    session: () => ['dashboard', 'session'] as const,
+    tokens: () => ['dashboard', 'tokens'] as const,
   },
   /** Node groups, self-managed groups and Fargate profiles; `cluster(ref)` is the prefix of all. */
   compute: {
