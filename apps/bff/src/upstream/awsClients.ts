@@ -40,6 +40,8 @@ export interface AwsClientsOptions {
 }
 
 interface ClientConfig {
+  /** Reuse each command's resolved middleware chain; we never change middleware after building a client. */
+  cacheMiddleware: boolean;
   region: string;
   credentials: AwsCredentialIdentityProvider;
   endpoint?: string;
@@ -102,6 +104,7 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     let instance = clients.get(key) as C | undefined;
     if (!instance) {
       instance = new Class({
+        cacheMiddleware: true,
         region,
         credentials: credentialsOf(account),
         maxAttempts: options.maxAttempts ?? 3,
@@ -155,6 +158,7 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     user: string,
   ): C {
     return new Class({
+      cacheMiddleware: true,
       region,
       credentials: changeCredentialsOf(account, user),
       maxAttempts: options.maxAttempts ?? 3,

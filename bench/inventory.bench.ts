@@ -1,0 +1,175 @@
+// Cold and warm inventory of a large fleet, measured over HTTP against a sandbox with per-call latency.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeClusterCommand, EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { ClusterList } from '@wheelhouse/contract';
+import type { SandboxAccount } from '@wheelhouse/sandbox';
+import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
+import { addUser, median, peakRssMiB, startTs, stop, waitForLine } from './support/processes.ts';
+
+const ACCOUNTS = 2;
+const REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+];
+const CLUSTERS_PER_REGION = 40;
+const LATENCY_MS = 50;
+const REGION_CONCURRENCY = 8;
+const PAGE_SIZE = 100;
+const CACHE_TTL_S = 1;
+const COLD_RUNS = 5;
+
+async function describeEveryCluster(
+  endpoint: string,
+  home: SandboxAccount,
+  accounts: SandboxAccount[],
+  regions: string[],
+): Promise<void> {
+  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: home });
+  for (const account of accounts) {
+    const credentials =
+      account === home
+        ? home
+        : await sts
+            .send(
+              new AssumeRoleCommand({
+                RoleArn: account.readOnlyRoleArn,
+                RoleSessionName: 'bench-warmup',
+              }),
+            )
+            .then(({ Credentials: c }) => ({
+              accessKeyId: c!.AccessKeyId!,
+              secretAccessKey: c!.SecretAccessKey!,
+              sessionToken: c!.SessionToken!,
+            }));
+    await Promise.all(
+      regions.map(async (region) => {
+        const eks = new EKSClient({ region, endpoint, credentials });
+        const { clusters = [] } = await eks.send(new ListClustersCommand({}));
+        for (let i = 0; i < clusters.length; i += 8) {
+          await Promise.all(
+            clusters.slice(i, i + 8).map((name) => eks.send(new DescribeClusterCommand({ name }))),
+          );
+        }
+        eks.destroy();
+      }),
+    );
+  }
+  sts.destroy();
+}
+
+export async function inventoryBenchmark(): Promise<void> {
+  const sandbox = startTs(
+    'bench/support/sandboxProcess.ts',
+    [
+      JSON.stringify({
+        world: { accounts: ACCOUNTS, regions: REGIONS, clustersPerRegion: CLUSTERS_PER_REGION },
+        faults: [{ latencyMs: LATENCY_MS }],
+      }),
+    ],
+    {},
+  );
+  const ready = await waitForLine(sandbox, /^\{.*"endpoint".*\}$/);
+  const { endpoint, accounts } = JSON.parse(ready[0]) as {
+    endpoint: string;
+    accounts: SandboxAccount[];
+  };
+
+  // The sandbox makes each cluster's CA on first DescribeCluster; AWS has them already. Warm it up so the
+  // measurement shows the console's cold path, not the simulator's.
+  await describeEveryCluster(endpoint, accounts[0]!, accounts, REGIONS);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-'));
+  const configFile = join(dataDir, 'config.json');
+  // The home account is read with the console's own keys, the others through AssumeRole, as in production.
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      regions: REGIONS,
+      accounts: accounts.map((account, index) =>
+        index === 0
+          ? { name: account.name, id: account.id }
+          : { name: account.name, roleArn: account.readOnlyRoleArn },
+      ),
+    }),
+  );
+  const password = 'benchmark-password';
+  addUser(dataDir, 'bench', 'auditor', password);
+  const home = accounts[0]!;
+  const bff = startTs('apps/bff/src/main.ts', [], {
+    WHEELHOUSE_BACKEND: 'aws',
+    WHEELHOUSE_CONFIG: configFile,
+    WHEELHOUSE_PORT: '0',
+    WHEELHOUSE_DATA_DIR: dataDir,
+    WHEELHOUSE_LOG_LEVEL: 'warn',
+    WHEELHOUSE_REGION_CONCURRENCY: String(REGION_CONCURRENCY),
+    // A short cache life lets one process measure several cold lists (each after the cache expired).
+    WHEELHOUSE_CACHE_TTL: String(CACHE_TTL_S),
+    WHEELHOUSE_EXIT_ON_STDIN_END: '1',
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: home.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: home.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  });
+  try {
+    const url = (await waitForLine(bff, /Wheelhouse is running at (\S+)/))[1]!;
+    const client = new ConsoleClient(url);
+    await client.signIn('bench', password);
+
+    const expected = ACCOUNTS * REGIONS.length * CLUSTERS_PER_REGION;
+    const timedList = async () => {
+      const started = performance.now();
+      const list = await client.json<ClusterList>('/api/clusters');
+      const ms = performance.now() - started;
+      if (list.items.length !== expected || list.errors.length) {
+        throw new Error(
+          `list: ${list.items.length} of ${expected} clusters, errors ${JSON.stringify(list.errors)}`,
+        );
+      }
+      return ms;
+    };
+    // The first list of a fresh process also pays for JIT warm-up and new connections.
+    const firstMs = await timedList();
+    const colds: number[] = [];
+    const warm: number[] = [];
+    for (let run = 0; run < COLD_RUNS; run++) {
+      await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_S * 1000 + 200));
+      colds.push(await timedList());
+      for (let i = 0; i < 5; i++) warm.push(await timedList());
+    }
+    const coldMs = median(colds);
+
+    // Critical path: every account and region in parallel; the slowest chain is the assumed-role account's
+    // AssumeRole, then its ListClusters pages, then its DescribeCluster calls in waves of the concurrency limit.
+    const assumeRole = ACCOUNTS > 1 ? 1 : 0;
+    const pages = Math.ceil(CLUSTERS_PER_REGION / PAGE_SIZE);
+    const waves = Math.ceil(CLUSTERS_PER_REGION / REGION_CONCURRENCY);
+    const criticalMs = (assumeRole + pages + waves) * LATENCY_MS;
+
+    const ratio = coldMs / criticalMs;
+    console.log(
+      `inventory: ${ACCOUNTS} accounts x ${REGIONS.length} regions x ${CLUSTERS_PER_REGION} clusters = ${expected}, ` +
+        `${LATENCY_MS} ms per AWS call, ${REGION_CONCURRENCY} DescribeCluster in flight per account+region`,
+    );
+    console.log(`  first GET /api/clusters of a fresh BFF process: ${firstMs.toFixed(0)} ms`);
+    console.log(
+      `  cold GET /api/clusters (cache expired), median of ${COLD_RUNS}: ${coldMs.toFixed(0)} ms; critical path ${criticalMs} ms ` +
+        `(AssumeRole ${assumeRole} + ListClusters ${pages} + DescribeCluster waves ${waves}, x ${LATENCY_MS} ms); ` +
+        `ratio ${ratio.toFixed(2)} (target <= 1.3: ${ratio <= 1.3 ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `  warm GET /api/clusters (cached): median ${median(warm).toFixed(1)} ms over ${warm.length}`,
+    );
+    console.log(`  BFF peak RSS: ${peakRssMiB(bff.pid!).toFixed(0)} MiB`);
+  } finally {
+    await stop(bff);
+    await stop(sandbox);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

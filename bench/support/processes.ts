@@ -1,0 +1,86 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Starts a TypeScript entry point under Node with tsx; it stops when our stdin pipe closes. */
+export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE]
+    : [];
+  return spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, entry), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+}
+
+/** Resolves with the first stdout line that matches, or rejects when the process exits first. */
+export function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs = 120_000,
+): Promise<RegExpExecArray> {
+  return new Promise((resolveLine, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no line matching ${pattern} in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`process exited (${code}) before printing ${pattern}`)),
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = pattern.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolveLine(match);
+      }
+    });
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.stdin?.end();
+    setTimeout(() => child.kill('SIGTERM'), 2_000).unref();
+  });
+}
+
+/** Peak resident set size of a process so far (Linux VmHWM), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kib / 1024;
+}
+
+/** Adds a console user with the CLI, as an operator would. */
+export function addUser(dataDir: string, name: string, role: string, password: string): void {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'apps/bff/src/cli.ts'),
+      'users',
+      'add',
+      name,
+      '--role',
+      role,
+      '--password-stdin',
+    ],
+    {
+      cwd: ROOT,
+      input: `${password}\n`,
+      env: { ...process.env, WHEELHOUSE_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`users add failed: ${result.stderr}`);
+}
+
+export const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
