@@ -9,7 +9,7 @@ import { updateClusterConfig, updateClusterVersion } from '../../world/eks/clust
 import { findNodegroup } from '../../world/eks/nodegroups.ts';
 import { findUpdate, listUpdateIds } from '../../world/eks/updates.ts';
 import type { LoggingInput } from '../../world/eks/validation.ts';
-import type { JsonInput } from './eksInput.ts';
+import { defined, type JsonInput } from './eksInput.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { clusterToWire, updateToWire } from './wireShapes.ts';
 
@@ -46,11 +46,6 @@ function vpcInput(input: JsonInput) {
   if (publicAccessCidrs) out.publicAccessCidrs = publicAccessCidrs;
   return out;
 }
-
-const defined = <T extends Record<string, unknown>>(object: T): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(object).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 
 async function createClusterRoute({ world, state, body }: EksCall) {
   const network = body.optionalObject('kubernetesNetworkConfig');

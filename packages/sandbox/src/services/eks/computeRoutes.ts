@@ -5,16 +5,11 @@ import {
   updateNodegroupConfig,
   updateNodegroupVersion,
 } from '../../world/eks/nodegroupChanges.ts';
-import type { JsonInput } from './eksInput.ts';
+import { defined, type JsonInput } from './eksInput.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { fargateProfileToWire, nodegroupToWire, updateToWire } from './wireShapes.ts';
 
 /** Changes to node groups and Fargate profiles (the EC2 / Auto Scaling side comes with a later simulation). */
-
-const defined = <T extends Record<string, unknown>>(object: T): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(object).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 
 function scalingInput(input: JsonInput | undefined) {
   return input

@@ -138,3 +138,9 @@ export class QueryInput {
     return value === 'true';
   }
 }
+
+/** Drops undefined members, so optional inputs stay absent rather than present-but-undefined. */
+export const defined = <T extends Record<string, unknown>>(object: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
