@@ -6,3 +6,4 @@ export * from './compute.ts';
 export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './dashboard.ts';
+export * from './workloads.ts';

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+
+/** Where a pod or node runs, in EKS terms. */
+export const RunsOn = z.object({
+  kind: z.enum(['managed', 'self-managed', 'fargate', 'unscheduled']),
+  /** Managed node group name, Fargate profile name, or the self-managed node's Auto Scaling group when known. */
+  name: z.string().optional(),
+});
+export type RunsOn = z.infer<typeof RunsOn>;
+
+export const OwnerRef = z.object({ kind: z.string(), name: z.string() });
+
+/** One row of the pods table. */
+export const PodSummary = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  uid: z.string(),
+  phase: z.string(),
+  /** Why the pod is not happy when it is not: CrashLoopBackOff, ImagePullBackOff, Unschedulable, ... */
+  reason: z.string().optional(),
+  ready: z.boolean(),
+  readyContainers: z.number().int(),
+  containers: z.number().int(),
+  restarts: z.number().int(),
+  createdAt: z.string().optional(),
+  node: z.string().optional(),
+  ip: z.string().optional(),
+  runsOn: RunsOn,
+  owner: OwnerRef.optional(),
+  labels: z.record(z.string(), z.string()),
+});
+export type PodSummary = z.infer<typeof PodSummary>;
+
+export const PodList = z.object({
+  items: z.array(PodSummary),
+  /** Pass back as `continue` for the next page (Kubernetes limit/continue). */
+  continue: z.string().optional(),
+  resourceVersion: z.string().optional(),
+});
+export type PodList = z.infer<typeof PodList>;
+
+export const ResourceAmounts = z.object({
+  cpu: z.string().optional(),
+  memory: z.string().optional(),
+});
+
+export const ContainerDetail = z.object({
+  name: z.string(),
+  image: z.string(),
+  init: z.boolean(),
+  ready: z.boolean(),
+  restarts: z.number().int(),
+  state: z.string(),
+  stateReason: z.string().optional(),
+  stateMessage: z.string().optional(),
+  lastTermination: z
+    .object({
+      reason: z.string().optional(),
+      exitCode: z.number().int().optional(),
+      finishedAt: z.string().optional(),
+    })
+    .optional(),
+  requests: ResourceAmounts,
+  limits: ResourceAmounts,
+});
+export type ContainerDetail = z.infer<typeof ContainerDetail>;
+
+export const KubeEvent = z.object({
+  type: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  count: z.number().int(),
+  lastSeen: z.string().optional(),
+  object: z.string().optional(),
+});
+export type KubeEvent = z.infer<typeof KubeEvent>;
+
+export const Condition = z.object({
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  lastTransition: z.string().optional(),
+});
+export type Condition = z.infer<typeof Condition>;
+
+export const PodDetail = PodSummary.extend({
+  containers: z.number().int(),
+  containerDetails: z.array(ContainerDetail),
+  conditions: z.array(Condition),
+  events: z.array(KubeEvent),
+  tolerations: z.array(z.string()),
+  nodeSelector: z.record(z.string(), z.string()),
+  fargateProfile: z.string().optional(),
+});
+export type PodDetail = z.infer<typeof PodDetail>;
+
+export const WorkloadKind = z.enum(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+export type WorkloadKind = z.infer<typeof WorkloadKind>;
+
+/** A workload with how many of its pods are ready against how many it wants. */
+export const Workload = z.object({
+  kind: WorkloadKind,
+  namespace: z.string(),
+  name: z.string(),
+  ready: z.number().int(),
+  desired: z.number().int(),
+  /** Up-to-date / available for Deployments, active/succeeded/failed for Jobs, last schedule for CronJobs. */
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+  conditions: z.array(Condition),
+  images: z.array(z.string()),
+  createdAt: z.string().optional(),
+  selector: z.record(z.string(), z.string()).optional(),
+});
+export type Workload = z.infer<typeof Workload>;
+
+export const WorkloadList = z.object({ items: z.array(Workload) });
+export type WorkloadList = z.infer<typeof WorkloadList>;
+
+export const ServiceSummary = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  type: z.string(),
+  clusterIP: z.string().optional(),
+  externalAddress: z.string().optional(),
+  ports: z.array(z.string()),
+  selector: z.record(z.string(), z.string()),
+  createdAt: z.string().optional(),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
+
+export const NodeSummary = z.object({
+  name: z.string(),
+  runsOn: RunsOn,
+  capacityType: z.string().optional(),
+  instanceType: z.string().optional(),
+  zone: z.string().optional(),
+  ready: z.boolean(),
+  conditions: z.array(Condition),
+  taints: z.array(z.string()),
+  unschedulable: z.boolean(),
+  allocatable: z.object({ cpuMillis: z.number(), memoryBytes: z.number(), pods: z.number() }),
+  requested: z.object({ cpuMillis: z.number(), memoryBytes: z.number() }),
+  pods: z.number().int(),
+  kubeletVersion: z.string().optional(),
+  createdAt: z.string().optional(),
+});
+export type NodeSummary = z.infer<typeof NodeSummary>;
+
+export const Hpa = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  target: z.string(),
+  minReplicas: z.number().int(),
+  maxReplicas: z.number().int(),
+  currentReplicas: z.number().int(),
+  desiredReplicas: z.number().int(),
+  metrics: z.array(
+    z.object({ name: z.string(), current: z.string().optional(), target: z.string() }),
+  ),
+});
+export type Hpa = z.infer<typeof Hpa>;
+
+export const NodeAutoscaler = z.object({
+  kind: z.enum(['cluster-autoscaler', 'karpenter']),
+  running: z.boolean(),
+  namespace: z.string().optional(),
+  workload: z.string().optional(),
+  version: z.string().optional(),
+});
+
+export const AutoscalingView = z.object({
+  hpas: z.array(Hpa),
+  nodeAutoscalers: z.array(NodeAutoscaler),
+});
+export type AutoscalingView = z.infer<typeof AutoscalingView>;
+
+export const NamespaceList = z.object({
+  items: z.array(z.object({ name: z.string(), phase: z.string() })),
+});
+export type NamespaceList = z.infer<typeof NamespaceList>;
+
+/** Query of the pods list; namespace, node, labelSelector and phase are filtered by the Kubernetes API itself. */
+export const PodQuery = z.object({
+  namespace: z.string().max(63).optional(),
+  node: z.string().max(253).optional(),
+  labelSelector: z.string().max(1024).optional(),
+  phase: z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  continue: z.string().optional(),
+});
+export type PodQuery = z.infer<typeof PodQuery>;
+
+export const LogQuery = z.object({
+  container: z.string().optional(),
+  tailLines: z.coerce.number().int().min(1).max(10000).default(500),
+  previous: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  follow: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type LogQuery = z.infer<typeof LogQuery>;
+
+/** One change relayed from a Kubernetes watch over server-sent events (event name = kind). */
+export const WatchEvent = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('pod'),
+    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
+    object: PodSummary,
+  }),
+  z.object({
+    kind: z.literal('node'),
+    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
+    object: NodeSummary,
+  }),
+  z.object({
+    kind: z.literal('workload'),
+    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
+    object: Workload,
+  }),
+]);
+export type WatchEvent = z.infer<typeof WatchEvent>;
+
+/** Why the console cannot read a cluster's Kubernetes API, and what would fix it. */
+export const KubeAccessProblem = z.object({
+  status: z.number().int(),
+  reason: z.string(),
+  /** The IAM principal the console uses, to put in an access entry. */
+  principalArn: z.string().optional(),
+  remedy: z.array(z.string()),
+});
+export type KubeAccessProblem = z.infer<typeof KubeAccessProblem>;
