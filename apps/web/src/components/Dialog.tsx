@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { Dialog as RadixDialog } from 'radix-ui';
+import { CloseIcon } from './Icons.tsx';
+
+const WIDTHS = { md: 'max-w-lg', lg: 'max-w-2xl', xl: 'max-w-4xl' } as const;
+
+/**
+ * A modal dialog named by its title (so tests and screen readers find it as
+ * `getByRole('dialog', { name: title })`). Focus is trapped inside and returns to the opener on
+ * close; Escape, a click outside and the close button close it unless `busy` (a change is being
+ * submitted).
+ */
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  busy = false,
+  size = 'md',
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  busy?: boolean;
+  size?: keyof typeof WIDTHS;
+}) {
+  return (
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}
+    >
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
+        <RadixDialog.Content
+          // Without a description Radix would warn; the title alone names the dialog then.
+          {...(description ? {} : { 'aria-describedby': undefined })}
+          className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] ${WIDTHS[size]} -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-line bg-surface-raised text-fg shadow-xl`}
+        >
+          <div className="flex items-start gap-3 border-b border-line px-5 py-3">
+            <div className="min-w-0 flex-1">
+              <RadixDialog.Title className="text-base font-semibold break-words">
+                {title}
+              </RadixDialog.Title>
+              {description && (
+                <RadixDialog.Description className="mt-0.5 text-fg-muted">
+                  {description}
+                </RadixDialog.Description>
+              )}
+            </div>
+            <RadixDialog.Close className="btn-ghost h-7 px-1.5" aria-label="Close" disabled={busy}>
+              <CloseIcon />
+            </RadixDialog.Close>
+          </div>
+          <div className="min-h-0 overflow-auto px-5 py-4">{children}</div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** The button row at the bottom of a dialog's form: secondary actions left of the primary one. */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <div className="mt-5 flex flex-wrap items-center justify-end gap-2">{children}</div>;
+}
