@@ -12,6 +12,15 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 export const routes: RouteObject[] = [
   { path: '/login', Component: SignInPage, ErrorBoundary: RouteError },
   {
+    // Outside the session route: a wall screen may hold only a dashboard token, no user session.
+    path: '/dashboard',
+    ErrorBoundary: RouteError,
+    HydrateFallback: () => <LoadingState label="Loading Wheelhouse…" className="h-full" />,
+    lazy: async () => ({
+      Component: (await import('./features/dashboard/DashboardRoute.tsx')).DashboardRoute,
+    }),
+  },
+  {
     Component: RequireSession,
     ErrorBoundary: RouteError,
     HydrateFallback: () => <LoadingState label="Loading Wheelhouse…" className="h-full" />,

@@ -29,4 +29,10 @@ describe('navItemsFor', () => {
       expect(navItemsFor(role).map((item) => item.label)).toContain('Audit');
     }
   });
+
+  it('shows the fleet dashboard to every role', () => {
+    for (const role of ['admin', 'operator', 'auditor'] as const) {
+      expect(navItemsFor(role).map((item) => item.to)).toContain('/dashboard');
+    }
+  });
 });

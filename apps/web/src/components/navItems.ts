@@ -16,6 +16,7 @@ const EVERYONE: readonly Role[] = ['admin', 'operator', 'auditor'];
  * The BFF enforces access; hiding an item only spares users a page they could not use.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/dashboard', label: 'Dashboard', roles: EVERYONE },
   { to: '/clusters', label: 'Clusters', roles: EVERYONE },
   // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.
   { to: '/audit', label: 'Audit', roles: EVERYONE },
