@@ -14,3 +14,5 @@ export type { AwsService, ServiceRegistry } from './services/service.ts';
 export type { AdminRouter, AdminHandler } from './http/adminRouter.ts';
 export { AwsError } from './awsError.ts';
 export * from './world/eks/types.ts';
+export type * from './world/ec2/types.ts';
+export type { InstanceStore } from './world/ec2/instanceStore.ts';

@@ -1,5 +1,6 @@
 import type { AccountRecord } from './accounts.ts';
 import type { WorldClock } from './clock.ts';
+import { InstanceStore } from './ec2/instanceStore.ts';
 import type { ClusterRecord } from './eks/types.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import { hashSeed, seededRandom } from './random.ts';
@@ -94,6 +95,8 @@ function defaultNetwork(accountId: string, region: string): RegionNetwork {
 export class World {
   readonly scheduler: Scheduler;
   readonly idempotency = new IdempotencyStore();
+  /** EC2 instances of every account-region: `instances(accountId, region)`, `onChange(listener)`. */
+  readonly ec2 = new InstanceStore();
   private readonly states = new Map<string, RegionState>();
 
   constructor(
