@@ -40,6 +40,8 @@ export const Problem = z.object({
   awsCode: z.string().optional(),
   /** The AWS request id of the failed upstream call. */
   requestId: z.string().optional(),
+  /** Steps that would fix the problem, e.g. the access entry a cluster needs. */
+  remedy: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

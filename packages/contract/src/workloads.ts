@@ -205,25 +205,25 @@ export const LogQuery = z.object({
 });
 export type LogQuery = z.infer<typeof LogQuery>;
 
-/** One change relayed from a Kubernetes watch over server-sent events (event name = kind). */
+/**
+ * One change relayed from a Kubernetes watch over server-sent events. Pods arrive whole (the table
+ * updates in place); for nodes the name is enough for the page to refetch its view. `reset` means the
+ * watch fell too far behind (410 Gone): list again.
+ */
 export const WatchEvent = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('pod'),
-    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
-    object: PodSummary,
-  }),
-  z.object({
-    kind: z.literal('node'),
-    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
-    object: NodeSummary,
-  }),
-  z.object({
-    kind: z.literal('workload'),
-    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
-    object: Workload,
-  }),
+  z.object({ kind: z.literal('pod'), type: z.enum(['ADDED', 'MODIFIED', 'DELETED']), object: PodSummary }),
+  z.object({ kind: z.literal('node'), type: z.enum(['ADDED', 'MODIFIED', 'DELETED']), name: z.string() }),
+  z.object({ kind: z.literal('reset') }),
 ]);
 export type WatchEvent = z.infer<typeof WatchEvent>;
+
+export const WatchQuery = z.object({
+  kind: z.enum(['pods', 'nodes']),
+  namespace: z.string().max(63).optional(),
+  /** From the list the page already holds, so the watch sends only what changed since. */
+  resourceVersion: z.string().max(64).optional(),
+});
+export type WatchQuery = z.infer<typeof WatchQuery>;
 
 /** Why the console cannot read a cluster's Kubernetes API, and what would fix it. */
 export const KubeAccessProblem = z.object({
