@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import { LazyComputeTab } from '../../compute/LazyComputeTab.tsx';
 import { ConnectorSection } from './ConnectorSection.tsx';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
@@ -25,6 +26,12 @@ const eksManaged = (cluster: ClusterDetail) => !cluster.connected;
  */
 export const CLUSTER_TABS: readonly ClusterTab[] = [
   { id: 'overview', label: 'Overview', render: (c) => <OverviewSection cluster={c} /> },
+  {
+    id: 'compute',
+    label: 'Compute',
+    appliesTo: eksManaged,
+    render: (c) => <LazyComputeTab cluster={c} />,
+  },
   {
     id: 'networking',
     label: 'Networking',

@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import type { ClusterRef, FargateOverlap, FargateProfile } from '@wheelhouse/contract';
+import { DataTable, type SortState } from '../../components/DataTable.tsx';
+import { ComputeSection } from './ComputeSection.tsx';
+import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
+import { fargateColumns } from './fargateColumns.tsx';
+import { FargateMatchChecker } from './FargateMatchChecker.tsx';
+import { FargateOverlaps } from './FargateOverlaps.tsx';
+
+function sortProfiles(profiles: FargateProfile[], sort: SortState): FargateProfile[] {
+  const key = (p: FargateProfile) => (sort.id === 'status' ? p.status : p.name);
+  const sorted = [...profiles].sort(
+    (a, b) => key(a).localeCompare(key(b)) || a.name.localeCompare(b.name),
+  );
+  return sort.desc ? sorted.reverse() : sorted;
+}
+
+/**
+ * Fargate profiles, the pairs that can take the same pod, and a checker for one pod. Profiles are
+ * immutable, so the row menu offers "Recreate with changes" instead of an edit.
+ */
+export function FargateSection({
+  clusterRef,
+  profiles,
+  overlaps,
+  onOpen,
+}: {
+  clusterRef: ClusterRef;
+  profiles: FargateProfile[];
+  overlaps: FargateOverlap[];
+  onOpen: ((dialog: ComputeDialogState) => void) | undefined;
+}) {
+  const [sort, setSort] = useState<SortState>({ id: 'name', desc: false });
+  const takenNames = useMemo(() => profiles.map((p) => p.name), [profiles]);
+  const columns = useMemo(
+    () =>
+      fargateColumns(
+        onOpen
+          ? (profile) => [
+              {
+                label: 'Recreate with changes',
+                onSelect: () => onOpen({ kind: 'create-fargate', from: profile, takenNames }),
+              },
+              {
+                label: 'Delete',
+                danger: true,
+                onSelect: () => onOpen({ kind: 'delete-fargate', profile }),
+              },
+            ]
+          : undefined,
+      ),
+    [onOpen, takenNames],
+  );
+  const rows = useMemo(() => sortProfiles(profiles, sort), [profiles, sort]);
+  return (
+    <ComputeSection
+      title="Fargate profiles"
+      count={profiles.length}
+      actions={
+        onOpen && (
+          <button
+            type="button"
+            className="btn-primary"
+            onClick={() => onOpen({ kind: 'create-fargate', template: profiles[0], takenNames })}
+          >
+            Create Fargate profile
+          </button>
+        )
+      }
+    >
+      <FargateOverlaps overlaps={overlaps} />
+      {profiles.length === 0 ? (
+        <p className="card px-4 py-6 text-center text-fg-muted">
+          This cluster has no Fargate profiles: every pod runs on nodes.
+        </p>
+      ) : (
+        <div className="flex max-h-[32rem] flex-col">
+          <DataTable
+            label="Fargate profiles"
+            data={rows}
+            columns={columns}
+            getRowId={(profile) => profile.name}
+            sort={sort}
+            onSortChange={(next) => setSort(next.id === 'status' ? next : { ...next, id: 'name' })}
+            rowHeight={72}
+            measureRows
+          />
+        </div>
+      )}
+      {profiles.length > 0 && <FargateMatchChecker clusterRef={clusterRef} />}
+    </ComputeSection>
+  );
+}

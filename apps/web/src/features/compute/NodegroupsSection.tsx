@@ -1,0 +1,82 @@
+import { useMemo, useState } from 'react';
+import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
+import { DataTable, type SortState } from '../../components/DataTable.tsx';
+import { ComputeSection } from './ComputeSection.tsx';
+import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
+import { nodegroupColumns, sortNodegroups } from './nodegroupColumns.tsx';
+import type { RowAction } from './RowActionsMenu.tsx';
+
+/** The change actions of one node group, in menu and header order. */
+export function nodegroupActions(
+  nodegroup: Nodegroup,
+  open: (dialog: ComputeDialogState) => void,
+): RowAction[] {
+  return [
+    { label: 'Scale', onSelect: () => open({ kind: 'scale', nodegroup }) },
+    {
+      label: 'Edit labels & taints',
+      onSelect: () => open({ kind: 'labels-taints', nodegroup }),
+    },
+    { label: 'Update version', onSelect: () => open({ kind: 'version', nodegroup }) },
+    {
+      label: 'Delete',
+      danger: true,
+      onSelect: () => open({ kind: 'delete-nodegroup', nodegroup }),
+    },
+  ];
+}
+
+/** Managed node groups: one row each, with a row menu and "Create node group" for operators. */
+export function NodegroupsSection({
+  clusterRef,
+  nodegroups,
+  onOpen,
+}: {
+  clusterRef: ClusterRef;
+  nodegroups: Nodegroup[];
+  /** Opens a change dialog; undefined for users who may not change anything. */
+  onOpen: ((dialog: ComputeDialogState) => void) | undefined;
+}) {
+  const [sort, setSort] = useState<SortState>({ id: 'name', desc: false });
+  const columns = useMemo(
+    () => nodegroupColumns(clusterRef, onOpen ? (ng) => nodegroupActions(ng, onOpen) : undefined),
+    [clusterRef, onOpen],
+  );
+  const rows = useMemo(() => sortNodegroups(nodegroups, sort), [nodegroups, sort]);
+  return (
+    <ComputeSection
+      title="Managed node groups"
+      count={nodegroups.length}
+      actions={
+        onOpen && (
+          <button
+            type="button"
+            className="btn-primary"
+            onClick={() => onOpen({ kind: 'create-nodegroup', template: nodegroups[0] })}
+          >
+            Create node group
+          </button>
+        )
+      }
+    >
+      {nodegroups.length === 0 ? (
+        <p className="card px-4 py-6 text-center text-fg-muted">
+          This cluster has no managed node groups.
+        </p>
+      ) : (
+        <div className="flex max-h-[36rem] flex-col">
+          <DataTable
+            label="Managed node groups"
+            data={rows}
+            columns={columns}
+            getRowId={(ng) => ng.name}
+            sort={sort}
+            onSortChange={setSort}
+            rowHeight={88}
+            measureRows
+          />
+        </div>
+      )}
+    </ComputeSection>
+  );
+}

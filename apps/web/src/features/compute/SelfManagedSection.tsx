@@ -1,0 +1,136 @@
+import type { SelfManagedGroup, Uniformity } from '@wheelhouse/contract';
+import { Chip } from '../../components/Chip.tsx';
+import { ComputeSection } from './ComputeSection.tsx';
+import { plural } from './computeDisplay.ts';
+import { UpdateMethodsPanel } from './UpdateMethodsPanel.tsx';
+
+type Trait = Uniformity['outliers'][number]['differs'][number];
+
+const TRAIT_NAMES: Record<Trait, string> = {
+  instanceType: 'instance type',
+  imageId: 'AMI',
+  role: 'IAM role',
+};
+
+/** The traits whose values differ across the group's instances, with those values. */
+export function differingTraits(uniformity: Uniformity): { label: string; values: string[] }[] {
+  return [
+    { label: 'Instance types', values: uniformity.instanceTypes },
+    { label: 'AMIs', values: uniformity.imageIds },
+    { label: 'IAM roles', values: uniformity.roles },
+  ].filter((trait) => trait.values.length > 1);
+}
+
+function UniformityDetails({ group }: { group: SelfManagedGroup }) {
+  const { uniformity } = group;
+  if (uniformity.uniform) {
+    return (
+      <p className="flex flex-wrap items-center gap-2">
+        <Chip tone="success">uniform</Chip>
+        <span className="text-fg-muted">
+          {group.instances.length === 0
+            ? 'No instances running.'
+            : 'Every instance shares one instance type, AMI and IAM role.'}
+        </span>
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="flex flex-wrap items-center gap-2">
+        <Chip tone="warning">mixed</Chip>
+        <span>
+          Instances differ in{' '}
+          {differingTraits(uniformity)
+            .map((trait) => trait.label.toLowerCase())
+            .join(', ')}
+          .
+        </span>
+      </p>
+      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
+        {differingTraits(uniformity).map((trait) => (
+          <div key={trait.label} className="contents">
+            <dt className="text-fg-muted">{trait.label}</dt>
+            <dd className="flex flex-wrap gap-1">
+              {trait.values.map((value) => (
+                <Chip key={value} tone="warning" className="font-mono font-normal">
+                  {value}
+                </Chip>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {uniformity.outliers.length > 0 && (
+        <div>
+          <p className="text-fg-muted">
+            {plural(uniformity.outliers.length, 'instance')} differ from the rest of the group:
+          </p>
+          <ul
+            aria-label={`Outlier instances of ${group.name}`}
+            className="mt-1 flex flex-col gap-0.5"
+          >
+            {uniformity.outliers.map((outlier) => (
+              <li key={outlier.instanceId}>
+                <code className="text-xs">{outlier.instanceId}</code>
+                <span className="text-fg-muted">
+                  {' '}
+                  — different {outlier.differs.map((trait) => TRAIT_NAMES[trait]).join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SelfManagedCard({ group }: { group: SelfManagedGroup }) {
+  return (
+    <article aria-label={group.name} className="card flex flex-col gap-3 p-4">
+      <h3 className="font-semibold break-all">{group.name}</h3>
+      <dl className="flex flex-wrap gap-x-6 gap-y-1">
+        <div className="flex gap-1.5">
+          <dt className="text-fg-muted">Desired / min / max</dt>
+          <dd className="tabular-nums">
+            {group.scaling.desiredSize} / {group.scaling.minSize} / {group.scaling.maxSize}
+          </dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt className="text-fg-muted">Instances</dt>
+          <dd className="tabular-nums">{group.instances.length}</dd>
+        </div>
+        <div className="flex min-w-0 gap-1.5">
+          <dt className="text-fg-muted">Launch template</dt>
+          <dd className="font-mono text-xs break-all">{group.launchTemplate ?? '—'}</dd>
+        </div>
+      </dl>
+      <UniformityDetails group={group} />
+    </article>
+  );
+}
+
+/**
+ * Self-managed node groups: Auto Scaling groups tagged for the cluster that EKS does not manage.
+ * Each says whether its instances are uniform (as they should be) or mixed, and which differ.
+ */
+export function SelfManagedSection({ groups }: { groups: SelfManagedGroup[] }) {
+  const anyMixed = groups.some((group) => !group.uniformity.uniform);
+  return (
+    <ComputeSection title="Self-managed node groups" count={groups.length}>
+      {groups.length === 0 ? (
+        <p className="card px-4 py-6 text-center text-fg-muted">
+          No Auto Scaling groups are tagged for this cluster outside its managed node groups.
+        </p>
+      ) : (
+        <div className="flex flex-col gap-3">
+          {groups.map((group) => (
+            <SelfManagedCard key={group.name} group={group} />
+          ))}
+        </div>
+      )}
+      {groups.length > 0 && <UpdateMethodsPanel defaultOpen={anyMixed} />}
+    </ComputeSection>
+  );
+}

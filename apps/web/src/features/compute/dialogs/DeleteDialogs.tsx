@@ -1,0 +1,96 @@
+import type { ClusterRef, FargateProfile, Nodegroup } from '@wheelhouse/contract';
+import { useDeleteFargateProfile, useDeleteNodegroup } from '../../../api/compute.ts';
+import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
+import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
+import { plural } from '../computeDisplay.ts';
+
+interface DeleteProps {
+  clusterRef: ClusterRef;
+  onClose: () => void;
+  onDone: (notice: ChangeNoticeContent) => void;
+}
+
+/** Delete a managed node group after typing its name; says what happens to its nodes and pods. */
+export function DeleteNodegroupDialog({
+  clusterRef,
+  nodegroup,
+  onClose,
+  onDone,
+}: DeleteProps & { nodegroup: Nodegroup }) {
+  const mutation = useDeleteNodegroup(clusterRef, nodegroup.name);
+  const instances =
+    nodegroup.currentInstances === undefined
+      ? 'all of its instances'
+      : `its ${plural(nodegroup.currentInstances, 'instance')}`;
+  return (
+    <TypedConfirmDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`Delete node group ${nodegroup.name}`}
+      name={nodegroup.name}
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
+      pending={mutation.isPending}
+      error={mutation.error}
+      onConfirm={(confirmName) =>
+        mutation.mutate(
+          { confirmName },
+          {
+            onSuccess: () =>
+              onDone({
+                text: `Deleting node group ${nodegroup.name}. EKS drains and terminates its nodes; this takes a few minutes.`,
+              }),
+          },
+        )
+      }
+    >
+      <p>
+        EKS cordons and drains the nodes of <strong>{nodegroup.name}</strong>, then terminates{' '}
+        {instances} and removes its Auto Scaling group.
+      </p>
+      <p>
+        Pods on those nodes are evicted; they run again only if other nodes or Fargate profiles have
+        room for them. Pods that tolerate only this group&rsquo;s taints or select its labels stay
+        Pending.
+      </p>
+      <p className="font-medium">This cannot be undone.</p>
+    </TypedConfirmDialog>
+  );
+}
+
+/** Delete a Fargate profile after typing its name; pods it placed are deleted with it. */
+export function DeleteFargateProfileDialog({
+  clusterRef,
+  profile,
+  onClose,
+  onDone,
+}: DeleteProps & { profile: FargateProfile }) {
+  const mutation = useDeleteFargateProfile(clusterRef, profile.name);
+  return (
+    <TypedConfirmDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`Delete Fargate profile ${profile.name}`}
+      name={profile.name}
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
+      pending={mutation.isPending}
+      error={mutation.error}
+      onConfirm={(confirmName) =>
+        mutation.mutate(
+          { confirmName },
+          {
+            onSuccess: () => onDone({ text: `Deleting Fargate profile ${profile.name}.` }),
+          },
+        )
+      }
+    >
+      <p>
+        Pods running on Fargate through <strong>{profile.name}</strong> are deleted with it. New
+        pods its selectors match go to another matching profile, or to EC2 nodes when none matches.
+      </p>
+      <p>Only one Fargate profile of a cluster can be deleting at a time.</p>
+      <p className="font-medium">This cannot be undone.</p>
+    </TypedConfirmDialog>
+  );
+}

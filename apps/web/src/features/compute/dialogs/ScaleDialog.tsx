@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { ScaleNodegroupRequest, type ClusterRef, type Nodegroup } from '@wheelhouse/contract';
+import { useScaleNodegroup } from '../../../api/compute.ts';
+import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { SubmitError } from '../../../components/SubmitError.tsx';
+import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
+import { plural } from '../computeDisplay.ts';
+import { numberOrUndefined, serverFieldErrors, type FieldErrors } from './formValidation.ts';
+import { useChangeSubmit, validateChange } from './useChangeSubmit.ts';
+
+type SizeField = 'minSize' | 'desiredSize' | 'maxSize';
+
+const FIELDS: { field: SizeField; label: string }[] = [
+  { field: 'minSize', label: 'Minimum size' },
+  { field: 'desiredSize', label: 'Desired size' },
+  { field: 'maxSize', label: 'Maximum size' },
+];
+
+// The schema's messages name fields ("must be at most maxSize"); say them in words here.
+const NAMES = { minSize: 'the minimum', maxSize: 'the maximum', desiredSize: 'the desired size' };
+
+/** "2 → 4 instances", plus what happens to the bounds. */
+export function scalePreview(
+  from: Nodegroup['scaling'],
+  to: { minSize?: number; desiredSize?: number; maxSize?: number },
+): string {
+  const parts = [
+    from.desiredSize === to.desiredSize
+      ? `Stays at ${plural(from.desiredSize, 'instance')}`
+      : `${from.desiredSize} → ${plural(to.desiredSize ?? 0, 'instance')}`,
+  ];
+  if (to.minSize !== from.minSize) parts.push(`minimum ${from.minSize} → ${to.minSize}`);
+  if (to.maxSize !== from.maxSize) parts.push(`maximum ${from.maxSize} → ${to.maxSize}`);
+  return parts.join('; ');
+}
+
+/** Scale a managed node group: minimum, desired and maximum size, checked before sending. */
+export function ScaleDialog({
+  clusterRef,
+  nodegroup,
+  onClose,
+  onDone,
+}: {
+  clusterRef: ClusterRef;
+  nodegroup: Nodegroup;
+  onClose: () => void;
+  onDone: (notice: ChangeNoticeContent) => void;
+}) {
+  const mutation = useScaleNodegroup(clusterRef, nodegroup.name);
+  const [values, setValues] = useState<Record<SizeField, string>>({
+    minSize: String(nodegroup.scaling.minSize),
+    desiredSize: String(nodegroup.scaling.desiredSize),
+    maxSize: String(nodegroup.scaling.maxSize),
+  });
+  const [edited, setEdited] = useState(false);
+  const payload = {
+    minSize: numberOrUndefined(values.minSize),
+    maxSize: numberOrUndefined(values.maxSize),
+    desiredSize: numberOrUndefined(values.desiredSize),
+  };
+  const check = validateChange(ScaleNodegroupRequest, payload, NAMES);
+  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
+    mutation.mutate(body as ScaleNodegroupRequest, {
+      onSuccess: (result) =>
+        onDone({
+          text: `Scaling ${nodegroup.name} to ${plural(body.desiredSize ?? 0, 'instance')}.`,
+          ...(result.update ? { updateId: result.update.id } : {}),
+        }),
+    }),
+  );
+  // The three sizes constrain each other, so once one is edited every message is relevant.
+  const clientErrors: FieldErrors = check.ok || !(edited || submitted) ? {} : check.errors;
+  const serverErrors = serverFieldErrors(mutation.error);
+  const errorOf = (field: SizeField) => clientErrors[field] ?? serverErrors[field];
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`Scale node group ${nodegroup.name}`}
+      description="EKS launches or terminates instances to reach the desired size; the Cluster Autoscaler may change it later within the minimum and maximum."
+      busy={mutation.isPending}
+    >
+      <form
+        ref={formRef}
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit(payload, check.ok);
+        }}
+      >
+        <div className="grid grid-cols-3 gap-3">
+          {FIELDS.map(({ field, label }) => (
+            <FormField key={field} label={label} error={errorOf(field)}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={field === 'maxSize' ? 1 : 0}
+                  step={1}
+                  className={`${INPUT_CLASSES} tabular-nums`}
+                  value={values[field]}
+                  onChange={(event) => {
+                    setEdited(true);
+                    setValues({ ...values, [field]: event.target.value });
+                  }}
+                />
+              )}
+            </FormField>
+          ))}
+        </div>
+        <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
+          <span className="text-fg-muted">Preview: </span>
+          {check.ok ? (
+            <span className="font-medium">{scalePreview(nodegroup.scaling, payload)}</span>
+          ) : (
+            <span className="text-fg-muted">fix the sizes above to see the change</span>
+          )}
+          {nodegroup.currentInstances !== undefined && (
+            <span className="block text-xs text-fg-muted">
+              {plural(nodegroup.currentInstances, 'instance')} running now
+            </span>
+          )}
+        </p>
+        {mutation.isError && <SubmitError error={mutation.error} />}
+        <DialogFooter>
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={onClose}
+            disabled={mutation.isPending}
+          >
+            Cancel
+          </button>
+          <button type="submit" className="btn-primary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Scaling…' : 'Scale'}
+          </button>
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}

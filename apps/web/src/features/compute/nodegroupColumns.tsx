@@ -1,0 +1,153 @@
+import { Link } from 'react-router';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
+import { nodegroupPagePath } from '../../api/compute.ts';
+import { Chip } from '../../components/Chip.tsx';
+import type { SortState } from '../../components/DataTable.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { CapacityBar } from './CapacityBar.tsx';
+import { capacityTypeLabel, capacityTypeTone } from './computeDisplay.ts';
+import { HealthIssuesDisclosure } from './HealthIssues.tsx';
+import { LabelTaintChips } from './LabelTaintChips.tsx';
+import { RowActionsMenu, type RowAction } from './RowActionsMenu.tsx';
+
+const column = createColumnHelper<Nodegroup>();
+const muted = <span className="text-fg-muted">—</span>;
+
+/** Columns that sort, with the value each sorts by. */
+const SORT_VALUES: Record<string, (ng: Nodegroup) => string | number> = {
+  name: (ng) => ng.name,
+  status: (ng) => ng.status,
+  version: (ng) => `${ng.version ?? ''} ${ng.releaseVersion ?? ''}`,
+  scaling: (ng) => ng.scaling.desiredSize,
+};
+
+export function sortNodegroups(items: Nodegroup[], sort: SortState): Nodegroup[] {
+  const value = SORT_VALUES[sort.id] ?? SORT_VALUES.name!;
+  const sorted = [...items].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y), undefined, { numeric: true });
+    return order || a.name.localeCompare(b.name);
+  });
+  return sort.desc ? sorted.reverse() : sorted;
+}
+
+/** The managed node groups table; `actionsFor` adds the row menu (left out for auditors). */
+export function nodegroupColumns(
+  clusterRef: ClusterRef,
+  actionsFor?: (ng: Nodegroup) => RowAction[],
+): ColumnDef<Nodegroup, unknown>[] {
+  const columns: ColumnDef<Nodegroup, unknown>[] = [
+    column.display({
+      id: 'name',
+      header: 'Name',
+      size: 160,
+      cell: ({ row: { original: ng } }) => (
+        <Link
+          to={nodegroupPagePath(clusterRef, ng.name)}
+          className="block truncate font-medium"
+          title={ng.name}
+        >
+          {ng.name}
+        </Link>
+      ),
+    }),
+    column.display({
+      id: 'status',
+      header: 'Status',
+      size: 120,
+      cell: ({ row: { original: ng } }) => <StatusBadge status={ng.status} />,
+    }),
+    column.display({
+      id: 'instances',
+      header: 'Instances',
+      size: 170,
+      enableSorting: false,
+      cell: ({ row: { original: ng } }) => (
+        <div className="flex min-w-0 flex-col items-start gap-0.5">
+          <Chip tone={capacityTypeTone(ng.capacityType)}>{capacityTypeLabel(ng.capacityType)}</Chip>
+          <span className="w-full truncate font-mono text-xs" title={ng.instanceTypes.join(', ')}>
+            {ng.instanceTypes.join(', ') || '—'}
+          </span>
+          <span className="w-full truncate text-xs text-fg-muted" title="AMI type">
+            {ng.amiType ?? 'AMI type unknown'}
+          </span>
+        </div>
+      ),
+    }),
+    column.display({
+      id: 'version',
+      header: 'Version',
+      size: 150,
+      cell: ({ row: { original: ng } }) => (
+        <div className="flex min-w-0 flex-col leading-tight">
+          <span className="font-medium tabular-nums">{ng.version ?? '—'}</span>
+          <span className="truncate text-xs text-fg-muted" title={ng.releaseVersion}>
+            {ng.releaseVersion ?? ''}
+          </span>
+        </div>
+      ),
+    }),
+    column.display({
+      id: 'scaling',
+      header: 'Size',
+      size: 150,
+      cell: ({ row: { original: ng } }) => (
+        <CapacityBar scaling={ng.scaling} current={ng.currentInstances} />
+      ),
+    }),
+    column.display({
+      id: 'labels',
+      header: 'Labels and taints',
+      size: 220,
+      enableSorting: false,
+      cell: ({ row: { original: ng } }) => (
+        <LabelTaintChips labels={ng.labels} taints={ng.taints} />
+      ),
+    }),
+    column.display({
+      id: 'subnets',
+      header: 'Subnets',
+      size: 150,
+      enableSorting: false,
+      cell: ({ row: { original: ng } }) =>
+        ng.subnets.length === 0 ? (
+          muted
+        ) : (
+          <ul aria-label="Subnets" className="flex flex-col font-mono text-xs">
+            {ng.subnets.map((subnet) => (
+              <li key={subnet} className="truncate" title={subnet}>
+                {subnet}
+              </li>
+            ))}
+          </ul>
+        ),
+    }),
+    column.display({
+      id: 'health',
+      header: 'Health',
+      size: 110,
+      enableSorting: false,
+      cell: ({ row: { original: ng } }) => (
+        <HealthIssuesDisclosure issues={ng.health} owner={ng.name} />
+      ),
+    }),
+  ];
+  if (actionsFor) {
+    columns.push(
+      column.display({
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        size: 100,
+        enableSorting: false,
+        cell: ({ row: { original: ng } }) => (
+          <RowActionsMenu name={ng.name} actions={actionsFor(ng)} />
+        ),
+      }),
+    );
+  }
+  return columns;
+}
