@@ -21,6 +21,7 @@ import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { workloadRoutes } from './routes/workloads.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
@@ -28,6 +29,12 @@ import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
+import { createWorkloadsService } from './services/workloads.ts';
+import {
+  configuredConnectedKubeconfig,
+  sandboxConnectedKubeconfig,
+} from './upstream/connectedKubeconfig.ts';
+import { createKubeAccess } from './upstream/kubeAccess.ts';
 import {
   createAwsClients,
   type AccountTarget,
@@ -151,10 +158,28 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     regions,
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
   });
+  const kube = createKubeAccess({
+    aws,
+    findAccount: (accountId) => inventory.findAccount(accountId),
+    regions,
+    stsEndpointOf: sandbox
+      ? () => new URL(sandbox!.endpoint)
+      : (region) =>
+          new URL(
+            process.env.AWS_ENDPOINT_URL_STS ??
+              process.env.AWS_ENDPOINT_URL ??
+              `https://sts.${region}.amazonaws.com`,
+          ),
+    connectedKubeconfigOf: sandbox
+      ? sandboxConnectedKubeconfig(sandbox)
+      : configuredConnectedKubeconfig(config),
+  });
+  const workloads = createWorkloadsService(kube);
   const dashboardTokens = createDashboardTokens(db);
   const dashboard = createDashboardService(aws, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
+    podHealth: (clusters) => workloads.podHealth(clusters),
   });
   const runChange = createChangeRunner(audit, () => {
     inventory.invalidate();
@@ -177,6 +202,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle }),
+    ...workloadRoutes({ workloads }),
     ...auditRoutes({ db }),
     ...dashboardRoutes({
       dashboard,
@@ -211,6 +237,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      kube.destroy();
       aws.destroy();
       await sandbox?.close();
       db.close();

@@ -62,3 +62,18 @@ export class UpstreamError extends DomainError {
     super(status, code, message);
   }
 }
+
+/** The console's identity may not read a cluster's Kubernetes API; says what would fix it. */
+export class KubeAccessError extends DomainError {
+  constructor(
+    status: number,
+    message: string,
+    readonly remedy: string[],
+  ) {
+    super(
+      status,
+      status === 401 ? 'Kubernetes API refused the console' : 'No Kubernetes access',
+      message,
+    );
+  }
+}

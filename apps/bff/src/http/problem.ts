@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Problem } from '@wheelhouse/contract';
-import { DomainError, InputError, UpstreamError } from './errors.ts';
+import { DomainError, InputError, KubeAccessError, UpstreamError } from './errors.ts';
 
 const PROBLEM_TYPE = 'about:blank';
 
@@ -23,6 +23,15 @@ function problemFor(error: unknown): Problem {
       detail: error.message,
       awsCode: error.code,
       ...(error.requestId ? { requestId: error.requestId } : {}),
+    };
+  }
+  if (error instanceof KubeAccessError) {
+    return {
+      type: PROBLEM_TYPE,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      remedy: error.remedy,
     };
   }
   if (error instanceof DomainError) {

@@ -103,7 +103,9 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     try {
       let nextToken: string | undefined;
       do {
-        const page = await eks.send(new ListClustersCommand({ maxResults: 100, nextToken, include: ['all'] }));
+        const page = await eks.send(
+          new ListClustersCommand({ maxResults: 100, nextToken, include: ['all'] }),
+        );
         // Describe this page's clusters while the next page is fetched.
         for (const name of page.clusters ?? []) describing.push(describe(name));
         nextToken = page.nextToken;

@@ -167,18 +167,22 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     });
   }
 
-  const accountIds = new Map<string, Promise<string>>();
-  function accountId(account: AccountTarget): Promise<string> {
-    if (account.id) return Promise.resolve(account.id);
-    let pending = accountIds.get(account.key);
+  const identities = new Map<string, Promise<{ account: string; arn: string }>>();
+  /** Who the console is in an account (STS GetCallerIdentity), asked once. */
+  function identity(account: AccountTarget): Promise<{ account: string; arn: string }> {
+    let pending = identities.get(account.key);
     if (!pending) {
       pending = client(STSClient, account, options.homeRegion)
         .send(new GetCallerIdentityCommand({}))
-        .then((identity) => identity.Account ?? 'unknown');
-      pending.catch(() => accountIds.delete(account.key));
-      accountIds.set(account.key, pending);
+        .then((answer) => ({ account: answer.Account ?? 'unknown', arn: answer.Arn ?? '' }));
+      pending.catch(() => identities.delete(account.key));
+      identities.set(account.key, pending);
     }
     return pending;
+  }
+  function accountId(account: AccountTarget): Promise<string> {
+    if (account.id) return Promise.resolve(account.id);
+    return identity(account).then((answer) => answer.account);
   }
 
   return {
@@ -187,6 +191,9 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     client,
     changeClient,
     accountId,
+    identity,
+    /** The credentials the console reads an account with (also used to sign EKS tokens). */
+    credentials: credentialsOf,
     destroy(): void {
       requestHandler.destroy();
     },

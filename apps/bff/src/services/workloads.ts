@@ -1,0 +1,386 @@
+import type { Writable } from 'node:stream';
+import type {
+  AutoscalingView,
+  ClusterRef,
+  FleetDashboard,
+  LogQuery,
+  NamespaceList,
+  NodeSummary,
+  PodDetail,
+  PodList,
+  PodQuery,
+  ServiceSummary,
+  SourceError,
+  WatchEvent,
+  WorkloadKind,
+  WorkloadList,
+} from '@wheelhouse/contract';
+import { KubeAccessError, UpstreamError } from '../http/errors.ts';
+import { KubeApiError, type KubeClient } from '../upstream/kubeClient.ts';
+import type { KubeAccess } from '../upstream/kubeAccess.ts';
+import { createTtlCache } from '../upstream/ttlCache.ts';
+import type {
+  HpaObject,
+  KubeEventObject,
+  KubeList,
+  Node,
+  Pod,
+  ServiceObject,
+  WorkloadObject,
+} from './kube/kubeTypes.ts';
+import {
+  requestsByNode,
+  toHpa,
+  toNodeSummary,
+  toPodDetail,
+  toPodSummary,
+  toServiceSummary,
+  toWorkload,
+  type NodeLabels,
+} from './kube/kubeMapping.ts';
+
+const WORKLOAD_PATHS: Record<WorkloadKind, string> = {
+  Deployment: '/apis/apps/v1/deployments',
+  StatefulSet: '/apis/apps/v1/statefulsets',
+  DaemonSet: '/apis/apps/v1/daemonsets',
+  Job: '/apis/batch/v1/jobs',
+  CronJob: '/apis/batch/v1/cronjobs',
+};
+const LIST_PAGE = 500;
+const NODE_LABELS_TTL_MS = 10_000;
+
+/** `/api/v1/pods` or `/api/v1/namespaces/<ns>/pods` (and the same for other groups). */
+function scoped(path: string, namespace: string | undefined): string {
+  if (!namespace) return path;
+  const at = path.lastIndexOf('/');
+  return `${path.slice(0, at)}/namespaces/${encodeURIComponent(namespace)}${path.slice(at)}`;
+}
+
+/** Reads of a cluster's Kubernetes API, mapped to the console's views. The console never writes to clusters. */
+export function createWorkloadsService(kube: KubeAccess) {
+  const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS);
+
+  /** Kubernetes failures in the console's words; 401/403 say which access entry would fix them. */
+  async function explain(ref: ClusterRef, error: unknown): Promise<never> {
+    if (error instanceof KubeApiError) {
+      if (error.status === 401 || error.status === 403) {
+        const principal =
+          (await kube.principalFor(ref).catch(() => undefined)) ?? '<the console role ARN>';
+        const connected = await kube.isConnected(ref).catch(() => false);
+        throw new KubeAccessError(
+          403,
+          connected
+            ? `The connected cluster refused the console's credentials (${error.status} ${error.reason}): ${error.message}`
+            : `The console's IAM identity has no access entry on this cluster (Kubernetes answered ${error.status} ${error.reason}: ${error.message}).`,
+          connected
+            ? [
+                'Check the kubeconfig context configured for this connected cluster in WHEELHOUSE_CONFIG, and its RBAC permissions.',
+              ]
+            : [
+                `aws eks create-access-entry --cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal}`,
+                `aws eks associate-access-policy --cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal} --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster`,
+              ],
+        );
+      }
+      throw new UpstreamError(
+        error.status >= 500 ? 502 : error.status,
+        error.reason,
+        error.message,
+      );
+    }
+    throw error;
+  }
+
+  async function withClient<T>(
+    ref: ClusterRef,
+    read: (client: KubeClient) => Promise<T>,
+  ): Promise<T> {
+    const client = await kube.clientFor(ref);
+    try {
+      return await read(client);
+    } catch (error) {
+      return explain(ref, error);
+    }
+  }
+
+  /** Every page of a list (limit/continue), so no caller holds an unbounded single response. */
+  async function listAll<T>(
+    client: KubeClient,
+    path: string,
+    query: Record<string, string> = {},
+  ): Promise<KubeList<T>> {
+    const items: T[] = [];
+    let token: string | undefined;
+    let resourceVersion: string | undefined;
+    do {
+      const page = await client.get<KubeList<T>>(path, {
+        ...query,
+        limit: LIST_PAGE,
+        continue: token,
+      });
+      items.push(...page.items);
+      resourceVersion ??= page.metadata.resourceVersion;
+      token = page.metadata.continue || undefined;
+    } while (token);
+    return { metadata: { ...(resourceVersion ? { resourceVersion } : {}) }, items };
+  }
+
+  function nodeLabels(ref: ClusterRef, client: KubeClient): Promise<NodeLabels> {
+    return nodeLabelsCache.get(`${ref.accountId}|${ref.region}|${ref.name}`, async () => {
+      const nodes = await listAll<Node>(client, '/api/v1/nodes');
+      return new Map(nodes.items.map((node) => [node.metadata.name, node.metadata.labels ?? {}]));
+    });
+  }
+
+  return {
+    namespaces: (ref: ClusterRef): Promise<NamespaceList> =>
+      withClient(ref, async (client) => {
+        const list = await listAll<{ metadata: { name: string }; status?: { phase?: string } }>(
+          client,
+          '/api/v1/namespaces',
+        );
+        return {
+          items: list.items
+            .map((ns) => ({ name: ns.metadata.name, phase: ns.status?.phase ?? 'Active' }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        };
+      }),
+
+    /** One page of pods; namespace, node, phase and labels are filtered by the Kubernetes API itself. */
+    pods: (ref: ClusterRef, query: PodQuery): Promise<PodList> =>
+      withClient(ref, async (client) => {
+        const fields = [
+          ...(query.node ? [`spec.nodeName=${query.node}`] : []),
+          ...(query.phase ? [`status.phase=${query.phase}`] : []),
+        ];
+        const [page, labels] = await Promise.all([
+          client.get<KubeList<Pod>>(scoped('/api/v1/pods', query.namespace), {
+            limit: query.limit,
+            continue: query.continue,
+            labelSelector: query.labelSelector,
+            fieldSelector: fields.join(',') || undefined,
+          }),
+          nodeLabels(ref, client),
+        ]);
+        return {
+          items: page.items.map((pod) => toPodSummary(pod, labels)),
+          ...(page.metadata.continue ? { continue: page.metadata.continue } : {}),
+          ...(page.metadata.resourceVersion
+            ? { resourceVersion: page.metadata.resourceVersion }
+            : {}),
+        };
+      }),
+
+    pod: (ref: ClusterRef, namespace: string, name: string): Promise<PodDetail> =>
+      withClient(ref, async (client) => {
+        const base = `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
+        const [pod, events, labels] = await Promise.all([
+          client.get<Pod>(`${base}/pods/${encodeURIComponent(name)}`),
+          client.get<KubeList<KubeEventObject>>(`${base}/events`, {
+            fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}`,
+          }),
+          nodeLabels(ref, client),
+        ]);
+        return toPodDetail(pod, labels, events.items);
+      }),
+
+    /** A container's log; with `follow`, streams into `out` until the client goes away. */
+    logs: (
+      ref: ClusterRef,
+      namespace: string,
+      name: string,
+      query: LogQuery,
+      out: Writable,
+      signal: AbortSignal,
+    ) =>
+      withClient(ref, async (client) => {
+        const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/log`;
+        const params = {
+          container: query.container,
+          tailLines: query.tailLines,
+          previous: query.previous || undefined,
+          follow: query.follow || undefined,
+          timestamps: false,
+        };
+        if (!query.follow) {
+          out.end(await client.text(path, params));
+          return;
+        }
+        const stream = await client.stream(path, params, signal);
+        await new Promise<void>((resolve) => {
+          stream
+            .on('end', resolve)
+            .on('error', () => resolve())
+            .on('close', resolve);
+          stream.pipe(out);
+        });
+      }),
+
+    workloads: (ref: ClusterRef, namespace: string | undefined): Promise<WorkloadList> =>
+      withClient(ref, async (client) => {
+        const kinds = Object.keys(WORKLOAD_PATHS) as WorkloadKind[];
+        const lists = await Promise.all(
+          kinds.map(async (kind) => {
+            const list = await listAll<WorkloadObject>(
+              client,
+              scoped(WORKLOAD_PATHS[kind], namespace),
+            );
+            return list.items.map((item) => toWorkload(kind, item));
+          }),
+        );
+        return { items: lists.flat() };
+      }),
+
+    services: (
+      ref: ClusterRef,
+      namespace: string | undefined,
+    ): Promise<{ items: ServiceSummary[] }> =>
+      withClient(ref, async (client) => {
+        const list = await listAll<ServiceObject>(client, scoped('/api/v1/services', namespace));
+        return { items: list.items.map(toServiceSummary) };
+      }),
+
+    nodes: (ref: ClusterRef): Promise<{ items: NodeSummary[] }> =>
+      withClient(ref, async (client) => {
+        const [nodes, pods] = await Promise.all([
+          listAll<Node>(client, '/api/v1/nodes'),
+          listAll<Pod>(client, '/api/v1/pods', {
+            fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+          }),
+        ]);
+        const requests = requestsByNode(pods.items);
+        return {
+          items: nodes.items
+            .map((node) => toNodeSummary(node, requests.get(node.metadata.name)))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        };
+      }),
+
+    autoscaling: (ref: ClusterRef): Promise<AutoscalingView> =>
+      withClient(ref, async (client) => {
+        const [hpas, deployments] = await Promise.all([
+          listAll<HpaObject>(client, '/apis/autoscaling/v2/horizontalpodautoscalers'),
+          listAll<WorkloadObject>(client, '/apis/apps/v1/deployments'),
+        ]);
+        const find = (pattern: RegExp) =>
+          deployments.items.find(
+            (d) =>
+              pattern.test(d.metadata.name) ||
+              pattern.test(d.metadata.labels?.['app.kubernetes.io/name'] ?? '') ||
+              pattern.test(d.metadata.labels?.app ?? ''),
+          );
+        const autoscalers: AutoscalingView['nodeAutoscalers'] = [];
+        for (const [kind, pattern] of [
+          ['cluster-autoscaler', /^cluster-autoscaler/],
+          ['karpenter', /^karpenter$/],
+        ] as const) {
+          const found = find(pattern);
+          if (!found) continue;
+          const image = found.spec?.template?.spec?.containers?.[0]?.image;
+          autoscalers.push({
+            kind,
+            running: (found.status?.readyReplicas ?? 0) > 0,
+            ...(found.metadata.namespace ? { namespace: found.metadata.namespace } : {}),
+            workload: found.metadata.name,
+            ...(image?.includes(':') ? { version: image.split(':').at(-1) } : {}),
+          });
+        }
+        return { hpas: hpas.items.map(toHpa), nodeAutoscalers: autoscalers };
+      }),
+
+    /** Relays a Kubernetes watch as console events until `signal` aborts; restarts after server timeouts. */
+    async watch(
+      ref: ClusterRef,
+      query: { kind: 'pods' | 'nodes'; namespace?: string; resourceVersion?: string },
+      emit: (event: WatchEvent) => void,
+      signal: AbortSignal,
+    ): Promise<void> {
+      const client = await kube.clientFor(ref);
+      let resourceVersion = query.resourceVersion;
+      const path =
+        query.kind === 'pods' ? scoped('/api/v1/pods', query.namespace) : '/api/v1/nodes';
+      while (!signal.aborted) {
+        let gone = false;
+        const labels = query.kind === 'pods' ? await nodeLabels(ref, client) : new Map();
+        try {
+          await client.lines(
+            path,
+            { watch: true, allowWatchBookmarks: true, resourceVersion, timeoutSeconds: 300 },
+            (line) => {
+              const event = JSON.parse(line) as {
+                type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+                object: { metadata?: { resourceVersion?: string; name?: string }; code?: number };
+              };
+              if (event.type === 'ERROR') {
+                if (event.object.code === 410) gone = true;
+                return;
+              }
+              resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
+              if (event.type === 'BOOKMARK') return;
+              if (query.kind === 'pods') {
+                emit({
+                  kind: 'pod',
+                  type: event.type,
+                  object: toPodSummary(event.object as unknown as Pod, labels),
+                });
+              } else {
+                nodeLabelsCache.invalidate(`${ref.accountId}|${ref.region}|${ref.name}`);
+                emit({ kind: 'node', type: event.type, name: event.object.metadata?.name ?? '' });
+              }
+            },
+            signal,
+          );
+        } catch (error) {
+          if (signal.aborted) return;
+          if (error instanceof KubeApiError && error.status === 410) gone = true;
+          else return explain(ref, error);
+        }
+        if (gone) {
+          emit({ kind: 'reset' });
+          return;
+        }
+      }
+    },
+
+    /** Pods not Running/Ready per cluster, for the fleet dashboard; one failing cluster is an error entry. */
+    async podHealth(clusters: { accountId: string; region: string; name: string }[]): Promise<{
+      items: FleetDashboard['pods'];
+      errors: SourceError[];
+    }> {
+      const items: FleetDashboard['pods'] = [];
+      const errors: SourceError[] = [];
+      await Promise.all(
+        clusters.map(async (cluster) => {
+          const ref = { accountId: cluster.accountId, region: cluster.region, name: cluster.name };
+          try {
+            const pods = await withClient(ref, (client) => listAll<Pod>(client, '/api/v1/pods'));
+            const unhappy = pods.items.filter((pod) => {
+              const phase = pod.status?.phase;
+              if (phase === 'Succeeded') return false;
+              const ready = pod.status?.conditions?.some(
+                (c) => c.type === 'Ready' && c.status === 'True',
+              );
+              return phase !== 'Running' || !ready;
+            });
+            items.push({
+              ...ref,
+              cluster: cluster.name,
+              notReady: unhappy.length,
+              total: pods.items.length,
+            });
+          } catch (error) {
+            errors.push({
+              accountId: cluster.accountId,
+              region: cluster.region,
+              cluster: cluster.name,
+              code: (error as { code?: string; title?: string }).code ?? (error as Error).name,
+              message: `Kubernetes API: ${(error as Error).message}`,
+            });
+          }
+        }),
+      );
+      return { items, errors };
+    },
+  };
+}
+export type WorkloadsService = ReturnType<typeof createWorkloadsService>;
