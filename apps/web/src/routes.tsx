@@ -33,6 +33,13 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'clusters/new',
+        lazy: async () => ({
+          Component: (await import('./features/lifecycle/create/CreateClusterPage.tsx'))
+            .CreateClusterPage,
+        }),
+      },
+      {
         path: 'clusters/:accountId/:region/:name',
         lazy: async () => ({
           Component: (await import('./features/clusters/ClusterDetailPage.tsx')).ClusterDetailPage,

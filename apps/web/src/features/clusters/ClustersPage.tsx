@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import type { ClusterSummary, Sources } from '@wheelhouse/contract';
 import { useClusters } from '../../api/clusters.ts';
 import { useSources } from '../../api/sources.ts';
@@ -8,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { TableSkeleton } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
+import { useCan } from '../auth/useCan.ts';
 import { clusterColumns, clusterRowId } from './clusterColumns.tsx';
 import { ClusterFilterBar } from './ClusterFilterBar.tsx';
 import {
@@ -57,6 +59,7 @@ export function ClustersPage() {
   );
   const accountNames = useMemo(() => accountNamesOf(items ?? []), [items]);
   const filtered = hasActiveFilters(filters);
+  const canChange = useCan('change');
 
   const sort: SortState = { id: filters.sort, desc: filters.dir === 'desc' };
   const onSortChange = (next: SortState) => {
@@ -122,13 +125,18 @@ export function ClustersPage() {
         <p role="status" className="text-fg-muted">
           {clusters.data && clusterCountText(visible.length, clusters.data.items.length, filtered)}
         </p>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
           <RefreshButton
             label="Refresh clusters"
             updatedAt={clusters.dataUpdatedAt}
             fetching={clusters.isFetching}
             onRefresh={() => void clusters.refetch()}
           />
+          {canChange && (
+            <Link to="/clusters/new" className="btn-primary no-underline">
+              Create cluster
+            </Link>
+          )}
         </div>
       </div>
       {clusters.data && (
