@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ClusterDetail, ClusterRef } from '@wheelhouse/contract';
 import { isApiError } from '../../api/client.ts';
@@ -8,6 +9,8 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
+import { ChangeNotice, type ChangeNoticeContent } from '../compute/ChangeNotice.tsx';
+import { ClusterActionsMenu } from '../lifecycle/actions/ClusterActionsMenu.tsx';
 import { ClusterHeader } from './detail/ClusterHeader.tsx';
 import { tabsFor } from './detail/clusterTabs.tsx';
 
@@ -59,6 +62,7 @@ export function ClusterDetailPage() {
   const { accountId = '', region = '', name = '' } = useParams();
   const clusterRef: ClusterRef = { accountId, region, name };
   const cluster = useCluster(clusterRef);
+  const [notice, setNotice] = useState<ChangeNoticeContent | null>(null);
 
   let body;
   if (cluster.isPending) {
@@ -118,8 +122,14 @@ export function ClusterDetailPage() {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold break-all">{name}</h1>
           {cluster.data && <StatusBadge status={cluster.data.status} />}
+          {cluster.data && (
+            <div className="ml-auto">
+              <ClusterActionsMenu cluster={cluster.data} onDone={setNotice} />
+            </div>
+          )}
         </div>
       </div>
+      <ChangeNotice notice={notice} onDismiss={() => setNotice(null)} />
       {body}
     </div>
   );

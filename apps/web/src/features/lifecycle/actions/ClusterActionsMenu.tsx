@@ -1,0 +1,64 @@
+import { lazy, Suspense, useState } from 'react';
+import type { ClusterDetail } from '@wheelhouse/contract';
+import { useCan } from '../../auth/useCan.ts';
+import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
+import { RowActionsMenu, type RowAction } from '../../compute/RowActionsMenu.tsx';
+import type { ClusterDialogKind } from './ClusterDialog.tsx';
+
+const ClusterDialog = lazy(async () => ({
+  default: (await import('./ClusterDialog.tsx')).ClusterDialog,
+}));
+
+/** The menu entries for a cluster: EKS clusters get the lifecycle changes, connected ones deregister. */
+export function clusterActions(
+  cluster: Pick<ClusterDetail, 'connected'>,
+  open: (kind: ClusterDialogKind) => void,
+): RowAction[] {
+  if (cluster.connected) {
+    return [
+      { label: 'Edit tags…', onSelect: () => open('tags') },
+      { label: 'Deregister cluster…', onSelect: () => open('deregister'), danger: true },
+    ];
+  }
+  return [
+    { label: 'Update Kubernetes version…', onSelect: () => open('version') },
+    { label: 'Control plane logging…', onSelect: () => open('logging') },
+    { label: 'Endpoint access…', onSelect: () => open('endpoint') },
+    { label: 'Edit tags…', onSelect: () => open('tags') },
+    { label: 'Delete cluster…', onSelect: () => open('delete'), danger: true },
+  ];
+}
+
+/**
+ * The cluster page's "Actions for <name>" menu and the dialog it opens. Operators and admins
+ * only: auditors get nothing here (the BFF refuses them anyway).
+ */
+export function ClusterActionsMenu({
+  cluster,
+  onDone,
+}: {
+  cluster: ClusterDetail;
+  onDone: (notice: ChangeNoticeContent) => void;
+}) {
+  const allowed = useCan('change');
+  const [dialog, setDialog] = useState<ClusterDialogKind | null>(null);
+  if (!allowed) return null;
+  return (
+    <>
+      <RowActionsMenu name={cluster.name} actions={clusterActions(cluster, setDialog)} />
+      {dialog && (
+        <Suspense fallback={null}>
+          <ClusterDialog
+            kind={dialog}
+            cluster={cluster}
+            onClose={() => setDialog(null)}
+            onDone={(notice) => {
+              setDialog(null);
+              onDone(notice);
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}
