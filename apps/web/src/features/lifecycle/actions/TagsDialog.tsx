@@ -37,7 +37,10 @@ export function TagsDialog({
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
   const mutation = useUpdateClusterTags(refOf(cluster));
-  const [rows, setRows] = useState<KeyValueRow[]>(() => rowsOf(cluster.tags));
+  const [rows, setRows] = useState<KeyValueRow[]>(() =>
+    // Sorted by key, as the Tags tab lists them.
+    rowsOf(Object.fromEntries(Object.entries(cluster.tags).sort(([a], [b]) => a.localeCompare(b)))),
+  );
   const [submitted, setSubmitted] = useState(false);
   const rowErrors = tagRowErrors(rows);
   const diff = tagsDiff(cluster.tags, rowsToRecord(rows));
