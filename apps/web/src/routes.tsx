@@ -45,6 +45,18 @@ export const routes: RouteObject[] = [
           Component: (await import('./features/clusters/ClusterDetailPage.tsx')).ClusterDetailPage,
         }),
       },
+      {
+        path: 'clusters/:accountId/:region/:name/nodegroups/:nodegroup',
+        lazy: async () => ({
+          Component: (await import('./features/compute/nodegroup/NodegroupPage.tsx')).NodegroupPage,
+        }),
+      },
+      {
+        path: 'audit',
+        lazy: async () => ({
+          Component: (await import('./features/audit/AuditPage.tsx')).AuditPage,
+        }),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,0 +1,15 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { AuditFilters } from '../../api/audit.ts';
+import { parseAuditFilters, serializeAuditFilters } from './auditFilters.ts';
+
+/** The audit filters, kept in the URL so a filtered view can be bookmarked and shared. */
+export function useAuditFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseAuditFilters(params), [params]);
+  const setFilters = useCallback(
+    (next: AuditFilters) => setParams(serializeAuditFilters(next), { preventScrollReset: true }),
+    [setParams],
+  );
+  return [filters, setFilters] as const;
+}

@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { Instance } from '@wheelhouse/contract';
+import { Chip } from '../../../components/Chip.tsx';
+import { DataTable, type SortState } from '../../../components/DataTable.tsx';
+import { RelativeTime } from '../../../components/RelativeTime.tsx';
+import type { Tone } from '../../../components/statusTone.ts';
+import { capacityTypeTone, lifecycleLabel } from '../computeDisplay.ts';
+
+const column = createColumnHelper<Instance>();
+const muted = <span className="text-fg-muted">—</span>;
+
+const STATE_TONES: Record<string, Tone> = {
+  running: 'success',
+  pending: 'info',
+  'shutting-down': 'warning',
+  stopping: 'warning',
+  stopped: 'neutral',
+  terminated: 'neutral',
+};
+
+const columns = [
+  column.accessor('instanceId', {
+    header: 'Instance',
+    size: 190,
+    cell: (info) => <code className="text-xs">{info.getValue()}</code>,
+  }),
+  column.accessor('instanceType', { header: 'Type', size: 120 }),
+  column.accessor('availabilityZone', { header: 'Zone', size: 120 }),
+  column.accessor('lifecycle', {
+    header: 'Lifecycle',
+    size: 120,
+    cell: (info) => (
+      <Chip tone={capacityTypeTone(info.getValue().toUpperCase().replace('-', '_'))}>
+        {lifecycleLabel(info.getValue())}
+      </Chip>
+    ),
+  }),
+  column.accessor('state', {
+    header: 'State',
+    size: 120,
+    cell: (info) => <Chip tone={STATE_TONES[info.getValue()] ?? 'neutral'}>{info.getValue()}</Chip>,
+  }),
+  column.accessor('lifecycleState', {
+    header: 'Auto Scaling state',
+    size: 160,
+    cell: (info) => info.getValue() ?? muted,
+  }),
+  column.accessor('launchTime', {
+    header: 'Launched',
+    size: 130,
+    cell: (info) => <RelativeTime iso={info.getValue()} />,
+  }),
+  column.accessor('imageId', {
+    header: 'AMI',
+    size: 200,
+    cell: (info) => {
+      const ami = info.getValue();
+      return ami ? <code className="text-xs">{ami}</code> : muted;
+    },
+  }),
+];
+
+function sortInstances(items: Instance[], sort: SortState): Instance[] {
+  const value = (instance: Instance) =>
+    String((instance as unknown as Record<string, unknown>)[sort.id] ?? '');
+  const sorted = [...items].sort(
+    (a, b) =>
+      value(a).localeCompare(value(b), undefined, { numeric: true }) ||
+      a.instanceId.localeCompare(b.instanceId),
+  );
+  return sort.desc ? sorted.reverse() : sorted;
+}
+
+/** The EC2 instances behind a node group, as EC2 and Auto Scaling describe them. */
+export function InstancesTable({ instances }: { instances: Instance[] }) {
+  const [sort, setSort] = useState<SortState>({ id: 'launchTime', desc: true });
+  const rows = useMemo(() => sortInstances(instances, sort), [instances, sort]);
+  if (instances.length === 0) {
+    return <p className="card px-4 py-6 text-center text-fg-muted">No instances.</p>;
+  }
+  return (
+    <div className="flex max-h-[30rem] flex-col">
+      <DataTable
+        label="Instances"
+        data={rows}
+        columns={columns}
+        getRowId={(instance) => instance.instanceId}
+        sort={sort}
+        onSortChange={setSort}
+        rowHeight={40}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Update } from '@wheelhouse/contract';
+import { ProgressBar } from '../../../components/ProgressBar.tsx';
+import { RelativeTime } from '../../../components/RelativeTime.tsx';
+import { StatusBadge } from '../../../components/StatusBadge.tsx';
+
+/** "VersionUpdate" → "Version update", "ConfigUpdate" → "Config update". */
+export function updateTypeLabel(type: string): string {
+  const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const HEAD = 'border-b border-line px-3 py-2 text-left text-xs font-semibold text-fg-muted';
+const CELL = 'border-b border-line px-3 py-2 align-top';
+
+/** A node group's EKS updates, newest first, with a progress bar while one is in progress. */
+export function UpdateHistory({ updates }: { updates: Update[] }) {
+  if (updates.length === 0) {
+    return <p className="card px-4 py-6 text-center text-fg-muted">No updates yet.</p>;
+  }
+  return (
+    <div className="card overflow-x-auto">
+      <table aria-label="Update history" className="w-full border-separate border-spacing-0">
+        <thead className="bg-surface-muted">
+          <tr>
+            <th scope="col" className={HEAD}>
+              Type
+            </th>
+            <th scope="col" className={HEAD}>
+              Status
+            </th>
+            <th scope="col" className={HEAD}>
+              Parameters
+            </th>
+            <th scope="col" className={HEAD}>
+              Errors
+            </th>
+            <th scope="col" className={HEAD}>
+              Created
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {updates.map((update) => (
+            <tr key={update.id}>
+              <td className={CELL}>
+                <span className="font-medium">{updateTypeLabel(update.type)}</span>
+                <code className="block text-xs break-all text-fg-muted">{update.id}</code>
+              </td>
+              <td className={`${CELL} w-48`}>
+                <div className="flex flex-col gap-1.5">
+                  <StatusBadge status={update.status} />
+                  {update.status === 'InProgress' && (
+                    <div className="flex items-center gap-2">
+                      <ProgressBar
+                        label={`Progress of update ${update.id}`}
+                        {...(update.progress !== undefined ? { value: update.progress } : {})}
+                      />
+                      {update.progress !== undefined && (
+                        <span className="text-xs text-fg-muted tabular-nums">
+                          {Math.round(update.progress)}%
+                        </span>
+                      )}
+                    </div>
+                  )}
+                </div>
+              </td>
+              <td className={CELL}>
+                {update.params.length === 0 ? (
+                  <span className="text-fg-muted">—</span>
+                ) : (
+                  <ul className="flex flex-col gap-0.5 font-mono text-xs">
+                    {update.params.map((param, index) => (
+                      <li key={`${param.type}-${index}`} className="break-all">
+                        {param.type}={param.value}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className={CELL}>
+                {update.errors.length === 0 ? (
+                  <span className="text-fg-muted">—</span>
+                ) : (
+                  <ul className="flex flex-col gap-1">
+                    {update.errors.map((error, index) => (
+                      <li key={`${error.code}-${index}`} className="text-danger-fg">
+                        <code className="text-xs font-semibold">{error.code}</code>{' '}
+                        <span className="break-words">{error.message}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <RelativeTime iso={update.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
