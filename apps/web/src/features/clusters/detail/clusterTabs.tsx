@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { LazyComputeTab } from '../../compute/LazyComputeTab.tsx';
+import { ClusterUpdatesTab } from '../../lifecycle/updates/ClusterUpdatesTab.tsx';
 import { ConnectorSection } from './ConnectorSection.tsx';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
@@ -57,6 +58,12 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     render: (c) => <IdentitySection cluster={c} />,
   },
   { id: 'tags', label: 'Tags', render: (c) => <TagsSection cluster={c} /> },
+  {
+    id: 'updates',
+    label: 'Updates',
+    appliesTo: eksManaged,
+    render: (c) => <ClusterUpdatesTab cluster={c} />,
+  },
   {
     id: 'connector',
     label: 'Connector',
