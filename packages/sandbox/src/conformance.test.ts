@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type AwsExchange, type Sandbox } from './index.ts';
 import { EKS_ROUTES } from './services/eks/eksService.ts';
+import { driveAccessEntries } from './testing/accessEntryScenario.ts';
 import { driveEveryOperation } from './testing/conformanceScenario.ts';
 import {
   allowMissingReference,
@@ -57,6 +58,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ speed: 300 });
   sandbox.observe((exchange) => exchanges.push(exchange));
   await driveEveryOperation(sandbox);
+  await driveAccessEntries(sandbox);
 });
 afterAll(() => sandbox.close());
 

@@ -1,3 +1,4 @@
+import { bootstrapCreatorAccess } from '../../world/eks/accessEntries.ts';
 import {
   createCluster,
   deleteCluster,
@@ -47,7 +48,7 @@ function vpcInput(input: JsonInput) {
   return out;
 }
 
-async function createClusterRoute({ world, state, body }: EksCall) {
+async function createClusterRoute({ world, state, body, context }: EksCall) {
   const network = body.optionalObject('kubernetesNetworkConfig');
   const access = body.optionalObject('accessConfig');
   const cluster = createCluster(world, state, {
@@ -90,6 +91,10 @@ async function createClusterRoute({ world, state, body }: EksCall) {
       clientRequestToken: body.optionalString('clientRequestToken'),
     }),
   });
+  // A role session's entry names the role: sessions come and go, the role stays.
+  const creator =
+    context.principal.type === 'AssumedRole' ? context.principal.role.arn : context.principal.arn;
+  bootstrapCreatorAccess(cluster, creator, world.now());
   return { cluster: await clusterToWire(cluster) };
 }
 

@@ -3,6 +3,7 @@ import type { AuthFailure } from '../../auth/sigv4.ts';
 import { EKS_ERROR_MEMBERS } from '../../world/eks/eksErrors.ts';
 import { jsonResponse, restJsonError } from '../restJsonProtocol.ts';
 import type { AwsService, ServiceCall, ServiceContext } from '../service.ts';
+import { accessEntryRoutes } from './accessEntryRoutes.ts';
 import { clusterRoutes } from './clusterRoutes.ts';
 import { computeRoutes } from './computeRoutes.ts';
 import { JsonInput, QueryInput } from './eksInput.ts';
@@ -49,6 +50,7 @@ export const EKS_ROUTES: readonly EksRoute[] = [
   ...clusterRoutes,
   ...resourceRoutes,
   ...computeRoutes,
+  ...accessEntryRoutes,
 ];
 
 /** Amazon EKS over REST-JSON, routed by method and URI as botocore's model defines them. */

@@ -103,6 +103,7 @@ export function newEksCluster(spec: EksClusterSpec): EksClusterRecord {
     nodegroups: new Map(),
     fargateProfiles: new Map(),
     updates: [],
+    accessEntries: new Map(),
   };
 }
 

@@ -128,6 +128,36 @@ export interface FargateProfileRecord {
   health: HealthIssue[];
 }
 
+/** Where an associated access policy applies: the whole cluster or some namespaces. */
+export interface AccessScope {
+  type: 'cluster' | 'namespace';
+  namespaces: string[];
+}
+
+/** An access policy associated with an access entry. */
+export interface AssociatedAccessPolicyRecord {
+  policyArn: string;
+  accessScope: AccessScope;
+  associatedAt: Date;
+  modifiedAt: Date;
+}
+
+/** An EKS access entry: an IAM principal allowed into the cluster's Kubernetes API. */
+export interface AccessEntryRecord {
+  principalArn: string;
+  arn: string;
+  clusterName: string;
+  kubernetesGroups: string[];
+  /** The Kubernetes user name; for roles a template with {{SessionName}}, as EKS fills it in. */
+  username: string;
+  type: string;
+  createdAt: Date;
+  modifiedAt: Date;
+  tags: Record<string, string>;
+  /** By policy ARN. */
+  policies: Map<string, AssociatedAccessPolicyRecord>;
+}
+
 interface ClusterBase {
   name: string;
   arn: string;
@@ -160,6 +190,8 @@ export interface EksClusterRecord extends ClusterBase {
   nodegroups: Map<string, NodegroupRecord>;
   fargateProfiles: Map<string, FargateProfileRecord>;
   updates: UpdateRecord[];
+  /** By principal ARN (authentication modes API and API_AND_CONFIG_MAP). */
+  accessEntries: Map<string, AccessEntryRecord>;
 }
 
 /** A cluster registered through EKS Connector (runs anywhere; EKS only relays). */

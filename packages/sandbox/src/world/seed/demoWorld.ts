@@ -5,6 +5,7 @@ import { findVersion } from '../versionCalendar.ts';
 import { clusterArn } from '../eks/arns.ts';
 import { seededRandom } from '../random.ts';
 import type { ConnectedClusterRecord } from '../eks/types.ts';
+import { seedDemoAccessEntries } from './accessEntrySeed.ts';
 import { seedEksCluster, type ClusterDef } from './seedBuilders.ts';
 import { PROD_CLUSTERS, DEV_CLUSTERS } from './demoClusters.ts';
 
@@ -60,6 +61,7 @@ export function seedDemoWorld(world: World): void {
   }
 
   seedConnectedClusters(world, prod.id, dev.id);
+  seedDemoAccessEntries(world);
 }
 
 function seedConnectedClusters(world: World, prodId: string, devId: string): void {

@@ -1,4 +1,12 @@
-import { createAccount, type AccountRecord } from '../accounts.ts';
+import {
+  CONSOLE_ROLE,
+  READ_ONLY_ROLE,
+  createAccount,
+  roleArnOf,
+  userArn,
+  type AccountRecord,
+} from '../accounts.ts';
+import { seedAccessEntries } from './accessEntrySeed.ts';
 import type { World } from '../world.ts';
 import { releasedVersions, versionStatus } from '../versionCalendar.ts';
 import { seedEksCluster } from './seedBuilders.ts';
@@ -21,6 +29,7 @@ export function generatedAccounts(spec: GeneratedWorld): AccountRecord[] {
 
 export function seedGeneratedWorld(world: World, spec: GeneratedWorld): void {
   const now = world.now();
+  const home = world.accounts[0]!;
   const versions = releasedVersions(now).filter(
     (entry) => versionStatus(entry, now) !== 'UNSUPPORTED',
   );
@@ -29,7 +38,7 @@ export function seedGeneratedWorld(world: World, spec: GeneratedWorld): void {
     for (const region of spec.regions) {
       for (let index = 0; index < spec.clustersPerRegion; index++) {
         const entry = versions[index % versions.length]!;
-        seedEksCluster(world, account.id, region, {
+        const cluster = seedEksCluster(world, account.id, region, {
           name: `cluster-${String(index + 1).padStart(width, '0')}`,
           version: entry.version,
           createdAt: new Date(entry.releaseDate.getTime() + 10 * 86_400_000).toISOString(),
@@ -39,6 +48,16 @@ export function seedGeneratedWorld(world: World, spec: GeneratedWorld): void {
             'cost-center': `cc-${1000 + (index % 11)}`,
           },
           nodegroups: [{ name: 'default', instanceTypes: ['m6i.large'], scaling: [1, 2, 4] }],
+        });
+        // The console reads as the home user, or through each account's roles.
+        seedAccessEntries(cluster, {
+          console: [
+            userArn(home),
+            ...[home, account].flatMap((owner) => [
+              roleArnOf(owner, READ_ONLY_ROLE),
+              roleArnOf(owner, CONSOLE_ROLE),
+            ]),
+          ],
         });
       }
     }

@@ -1,0 +1,111 @@
+import {
+  CONSOLE_ROLE,
+  READ_ONLY_ROLE,
+  roleArnOf,
+  userArn,
+  type AccountRecord,
+} from '../accounts.ts';
+import { associateAccessPolicy, createAccessEntry } from '../eks/accessEntries.ts';
+import {
+  CLUSTER_ADMIN_POLICY_ARN,
+  VIEW_POLICY_ARN,
+  accessPolicyArn,
+} from '../eks/accessPolicies.ts';
+import type { EksClusterRecord } from '../eks/types.ts';
+import { seededRandom } from '../random.ts';
+import type { World } from '../world.ts';
+
+/**
+ * The demo cluster that has NO access entry for the console's principals
+ * (home IAM user, WheelhouseReadOnly, WheelhouseConsole): the console shows
+ * "no access entry" there. Only its own admins and QA engineers may enter.
+ */
+export const CLUSTER_WITHOUT_CONSOLE_ACCESS = 'qa-integration';
+
+/**
+ * The principals the console signs Kubernetes tokens with: the home account's
+ * IAM user and every account's WheelhouseReadOnly and WheelhouseConsole roles.
+ */
+export function consolePrincipals(world: World): string[] {
+  const [home] = world.accounts as [AccountRecord];
+  return [
+    userArn(home),
+    ...world.accounts.flatMap((account) => [
+      roleArnOf(account, READ_ONLY_ROLE),
+      roleArnOf(account, CONSOLE_ROLE),
+    ]),
+  ];
+}
+
+interface SeedEntry {
+  principalArn: string;
+  policyArn: string;
+  namespaces?: string[];
+}
+
+function addEntries(cluster: EksClusterRecord, entries: SeedEntry[]): void {
+  const random = seededRandom(`access-entries:${cluster.arn}`);
+  const at = new Date(cluster.createdAt.getTime() + 30 * 60_000);
+  for (const { principalArn, policyArn, namespaces } of entries) {
+    if (!cluster.accessEntries.has(principalArn)) {
+      createAccessEntry(cluster, { principalArn, uuid: random.uuid() }, at);
+    }
+    associateAccessPolicy(
+      cluster,
+      principalArn,
+      policyArn,
+      namespaces ? { type: 'namespace', namespaces } : { type: 'cluster', namespaces: [] },
+      at,
+    );
+  }
+}
+
+/**
+ * Access entries of a seeded cluster (API authentication modes only): its
+ * account's eks-admins role as cluster admin, and the `console` principals
+ * with AmazonEKSViewPolicy on the whole cluster.
+ */
+export function seedAccessEntries(
+  cluster: EksClusterRecord,
+  options: { console: string[]; extra?: SeedEntry[] },
+): void {
+  if (cluster.accessConfig.authenticationMode === 'CONFIG_MAP') return;
+  const admins = `arn:aws:iam::${cluster.accountId}:role/eks-admins`;
+  addEntries(cluster, [
+    { principalArn: admins, policyArn: CLUSTER_ADMIN_POLICY_ARN },
+    ...options.console.map((principalArn) => ({ principalArn, policyArn: VIEW_POLICY_ARN })),
+    ...(options.extra ?? []),
+  ]);
+}
+
+/** The demo world's entries: console view access everywhere but CLUSTER_WITHOUT_CONSOLE_ACCESS. */
+export function seedDemoAccessEntries(world: World): void {
+  const console = consolePrincipals(world);
+  for (const state of world.regionStates()) {
+    for (const cluster of state.clusters.values()) {
+      if (cluster.kind !== 'eks') continue;
+      const extra: SeedEntry[] =
+        cluster.name === CLUSTER_WITHOUT_CONSOLE_ACCESS
+          ? [
+              {
+                principalArn: `arn:aws:iam::${cluster.accountId}:role/qa-engineers`,
+                policyArn: accessPolicyArn('AmazonEKSEditPolicy'),
+                namespaces: ['qa'],
+              },
+            ]
+          : cluster.name === 'checkout-prod'
+            ? [
+                {
+                  principalArn: `arn:aws:iam::${cluster.accountId}:role/payments-developers`,
+                  policyArn: accessPolicyArn('AmazonEKSEditPolicy'),
+                  namespaces: ['payments'],
+                },
+              ]
+            : [];
+      seedAccessEntries(cluster, {
+        console: cluster.name === CLUSTER_WITHOUT_CONSOLE_ACCESS ? [] : console,
+        extra,
+      });
+    }
+  }
+}
