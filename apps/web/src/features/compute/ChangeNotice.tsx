@@ -7,16 +7,21 @@ export interface ChangeNoticeContent {
   updateId?: string;
 }
 
-/** The success message of a change, announced politely (role="status"). */
+/**
+ * The success message of a change, announced politely (role="status", named by `label` so two
+ * on one page stay distinct).
+ */
 export function ChangeNotice({
   notice,
   onDismiss,
+  label = 'Change status',
 }: {
   notice: ChangeNoticeContent | null;
   onDismiss: () => void;
+  label?: string;
 }) {
   return (
-    <div role="status" aria-label="Change status">
+    <div role="status" aria-label={label}>
       {notice && (
         <div className="flex items-start gap-3 rounded-lg border border-success-line bg-success-bg px-4 py-3 text-success-fg">
           <CheckIcon className="mt-0.5 size-4 shrink-0" />

@@ -54,7 +54,11 @@ export function ComputeTab({ cluster }: { cluster: ClusterDetail }) {
             onRefresh={() => void compute.refetch()}
           />
         </div>
-        <ChangeNotice notice={notice} onDismiss={() => setNotice(null)} />
+        <ChangeNotice
+          label="Compute change status"
+          notice={notice}
+          onDismiss={() => setNotice(null)}
+        />
         <ComputeErrorsBanner errors={data.errors} />
         {compute.isRefetchError && (
           <ErrorBanner title="Could not refresh compute; showing what was read last" tone="warning">
