@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '@wheelhouse/contract';
+import { isMutation, type RouteDef } from '../http/routing.ts';
+import { ConsoleClient } from '../testing/consoleClient.ts';
+import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
+
+let c: Awaited<ReturnType<typeof startConsoleOnSandbox>>;
+beforeAll(async () => {
+  c = await startConsoleOnSandbox({ world: 'empty' });
+});
+afterAll(() => c.close());
+
+/** A concrete URL for a route pattern, with plausible values for its parameters. */
+function concrete(path: string): string {
+  const values: Record<string, string> = {
+    accountId: '123456789012',
+    region: 'us-east-1',
+    name: 'payments',
+    nodegroup: 'general',
+    profile: 'default',
+    id: '00000000-0000-4000-8000-000000000000',
+  };
+  return path.replace(/:(\w+)/g, (_, param: string) => values[param] ?? 'x');
+}
+
+const mutating = () =>
+  c.routes.filter(
+    (route) => isMutation(route.method) && route.access !== 'public' && route.access !== 'session',
+  );
+const label = (route: RouteDef) => `${route.method.toUpperCase()} ${route.path}`;
+
+describe('every mutating route', () => {
+  it('is registered with a role that excludes auditors and names its audit action', () => {
+    expect(mutating().length).toBeGreaterThanOrEqual(15);
+    for (const route of mutating()) {
+      expect(['change', 'admin'], label(route)).toContain(route.access);
+      expect(route.action, label(route)).toBeTruthy();
+    }
+  });
+
+  it('answers an auditor 403, even with the right CSRF token, and records the attempt', async () => {
+    const auditor = await c.signIn('auditor');
+    for (const route of mutating()) {
+      const response = await auditor.request(route.method.toUpperCase(), concrete(route.path), {});
+      expect(response.status, label(route)).toBe(403);
+    }
+    const admin = await c.signIn('admin');
+    const denied = await admin.json<AuditPage>('/api/audit?user=auditor&outcome=denied&limit=200');
+    const actions = new Set(denied.items.map((entry) => entry.action));
+    for (const route of mutating()) expect(actions, label(route)).toContain(route.action);
+  });
+
+  it('answers 401 without a session', async () => {
+    const anonymous = new ConsoleClient(c.url);
+    for (const route of mutating()) {
+      const response = await anonymous.request(
+        route.method.toUpperCase(),
+        concrete(route.path),
+        {},
+      );
+      expect(response.status, label(route)).toBe(401);
+    }
+  });
+
+  it('answers an operator 403 without the CSRF token, or with a wrong one', async () => {
+    const operator = await c.signIn('operator');
+    for (const route of mutating().filter((r) => r.access === 'change')) {
+      for (const csrf of [null, 'not-the-token']) {
+        const response = await operator.request(
+          route.method.toUpperCase(),
+          concrete(route.path),
+          {},
+          { csrf },
+        );
+        expect(response.status, `${label(route)} csrf=${csrf}`).toBe(403);
+      }
+    }
+  });
+});
