@@ -2,7 +2,7 @@ import { CSRF_HEADER, type SessionInfo } from '@wheelhouse/contract';
 
 /** A browser-like HTTP client for integration tests: keeps the session cookie and sends the CSRF token. */
 export class ConsoleClient {
-  private cookie: string | undefined;
+  private readonly cookies = new Map<string, string>();
   session: SessionInfo | undefined;
 
   constructor(readonly baseUrl: string) {}
@@ -26,7 +26,9 @@ export class ConsoleClient {
   ): Promise<Response> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookies.size) {
+      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    }
     const csrf = options.csrf === undefined ? this.session?.csrfToken : options.csrf;
     if (method !== 'GET' && csrf) headers[CSRF_HEADER] = csrf;
     const response = await fetch(new URL(path, this.baseUrl), {
@@ -36,10 +38,12 @@ export class ConsoleClient {
         ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
         : {}),
     });
-    const setCookie = response.headers.getSetCookie();
-    for (const line of setCookie) {
-      const [pair] = line.split(';');
-      if (pair?.startsWith('wh_session=')) this.cookie = pair.endsWith('=') ? undefined : pair;
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      if (value) this.cookies.set(name, value);
+      else this.cookies.delete(name);
     }
     return response;
   }
