@@ -57,6 +57,20 @@ export const routes: RouteObject[] = [
           Component: (await import('./features/audit/AuditPage.tsx')).AuditPage,
         }),
       },
+      {
+        path: 'connected',
+        lazy: async () => ({
+          Component: (await import('./features/connected/ConnectedClustersPage.tsx'))
+            .ConnectedClustersPage,
+        }),
+      },
+      {
+        path: 'connected/register',
+        lazy: async () => ({
+          Component: (await import('./features/connected/register/RegisterClusterPage.tsx'))
+            .RegisterClusterPage,
+        }),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

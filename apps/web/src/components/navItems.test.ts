@@ -30,9 +30,11 @@ describe('navItemsFor', () => {
     }
   });
 
-  it('shows the fleet dashboard to every role', () => {
+  it('shows the fleet dashboard and connected clusters to every role', () => {
     for (const role of ['admin', 'operator', 'auditor'] as const) {
-      expect(navItemsFor(role).map((item) => item.to)).toContain('/dashboard');
+      expect(navItemsFor(role).map((item) => item.to)).toEqual(
+        expect.arrayContaining(['/dashboard', '/connected']),
+      );
     }
   });
 });

@@ -18,6 +18,7 @@ const EVERYONE: readonly Role[] = ['admin', 'operator', 'auditor'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', roles: EVERYONE },
   { to: '/clusters', label: 'Clusters', roles: EVERYONE },
+  { to: '/connected', label: 'Connected', roles: EVERYONE },
   // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.
   { to: '/audit', label: 'Audit', roles: EVERYONE },
 ];

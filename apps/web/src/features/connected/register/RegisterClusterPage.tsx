@@ -1,0 +1,309 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { CONNECTOR_PROVIDERS } from '@wheelhouse/contract';
+import { useRegisterCluster } from '../../../api/connected.ts';
+import { useSources } from '../../../api/sources.ts';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
+import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { KeyValueList } from '../../../components/KeyValueList.tsx';
+import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
+import { SubmitError } from '../../../components/SubmitError.tsx';
+import { useCan } from '../../auth/useCan.ts';
+import { providerLabel } from '../../clusters/clusterDisplay.ts';
+import { serverFieldErrors, type FieldErrors } from '../../compute/dialogs/formValidation.ts';
+import { KeyValueRowsEditor } from '../../compute/dialogs/KeyValueRowsEditor.tsx';
+import { useRequestToken } from '../../compute/dialogs/requestToken.ts';
+import { tagRowErrors } from '../../compute/dialogs/rows.ts';
+import { AccountRegionFields } from '../../lifecycle/forms/AccountRegionFields.tsx';
+import { WizardStepList } from '../../lifecycle/forms/WizardSteps.tsx';
+import {
+  EMPTY_REGISTER_FORM,
+  REGISTER_REVIEW_STEP,
+  REGISTER_STEPS,
+  registerPayload,
+  registerStepErrors,
+  type RegisterForm,
+} from './registerForm.ts';
+import { RegistrationResultView } from './RegistrationResultView.tsx';
+
+/** Until the user leaves, the browser asks before closing the tab that shows the code. */
+function useConfirmLeaving(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [active]);
+}
+
+function RegisterWizard() {
+  const sources = useSources();
+  const register = useRegisterCluster();
+  const tokenFor = useRequestToken();
+  const [form, setForm] = useState<RegisterForm>(EMPTY_REGISTER_FORM);
+  const [step, setStep] = useState(0);
+  const [reached, setReached] = useState(0);
+  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const [focusRequest, setFocusRequest] = useState<{ to: 'heading' | 'invalid'; n: number }>();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useConfirmLeaving(register.isSuccess);
+
+  const payload = registerPayload(form);
+  const rowErrors = tagRowErrors(form.tags);
+  const errorsOf = (index: number) => registerStepErrors(index, payload, form);
+  const shown: FieldErrors = { ...serverFieldErrors(register.error) };
+  for (const index of checked) Object.assign(shown, errorsOf(index));
+  const errorOf = (path: string) => shown[path];
+
+  useEffect(() => {
+    if (!focusRequest || !bodyRef.current) return;
+    const target =
+      focusRequest.to === 'invalid'
+        ? bodyRef.current.querySelector<HTMLElement>('[aria-invalid="true"]')
+        : bodyRef.current.querySelector<HTMLElement>('h2');
+    target?.focus();
+  }, [focusRequest]);
+  useEffect(() => {
+    if (register.isSuccess) resultRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [register.isSuccess]);
+
+  if (register.data) {
+    return (
+      <div ref={resultRef}>
+        <RegistrationResultView
+          result={register.data}
+          onRegisterAnother={() => {
+            register.reset();
+            setForm(EMPTY_REGISTER_FORM);
+            setChecked(new Set());
+            setStep(0);
+            setReached(0);
+          }}
+        />
+      </div>
+    );
+  }
+
+  const update = (change: Partial<RegisterForm>) => setForm((prev) => ({ ...prev, ...change }));
+  const requestFocus = (to: 'heading' | 'invalid') =>
+    setFocusRequest((prev) => ({ to, n: (prev?.n ?? 0) + 1 }));
+  const goTo = (index: number) => {
+    setStep(index);
+    setReached((prev) => Math.max(prev, index));
+    requestFocus('heading');
+  };
+  const next = () => {
+    setChecked((prev) => new Set([...prev, step]));
+    if (Object.keys(errorsOf(step)).length > 0) return requestFocus('invalid');
+    goTo(step + 1);
+  };
+  const submit = () => {
+    const invalid = REGISTER_STEPS.map((_, index) => index).filter(
+      (index) => Object.keys(errorsOf(index)).length > 0,
+    );
+    if (invalid.length > 0) {
+      setChecked(new Set(REGISTER_STEPS.map((_, index) => index)));
+      setStep(invalid[0]!);
+      return requestFocus('invalid');
+    }
+    const body = { ...payload, provider: payload.provider || 'OTHER' };
+    register.mutate({ ...body, clientRequestToken: tokenFor(body) });
+  };
+
+  const current = REGISTER_STEPS[step]!;
+  let content;
+  if (current.id === 'cluster') {
+    content = (
+      <div className="flex flex-col gap-4">
+        <AccountRegionFields
+          sources={sources.data}
+          accountId={form.accountId}
+          region={form.region}
+          onAccountChange={(accountId) => update({ accountId })}
+          onRegionChange={(region) => update({ region })}
+          errorOf={errorOf}
+        />
+        <FormField
+          label="Cluster name"
+          error={errorOf('name')}
+          hint="The name the cluster gets in EKS and this console; unique in the account and region."
+        >
+          {(control) => (
+            <input
+              {...control}
+              className={`${INPUT_CLASSES} font-mono`}
+              value={form.name}
+              onChange={(event) => update({ name: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={100}
+            />
+          )}
+        </FormField>
+        <FormField label="Provider" error={errorOf('provider')} hint="Where the cluster runs.">
+          {(control) => (
+            <select
+              {...control}
+              className={INPUT_CLASSES}
+              value={form.provider}
+              onChange={(event) =>
+                update({ provider: event.target.value as RegisterForm['provider'] })
+              }
+            >
+              <option value="">Choose a provider</option>
+              {CONNECTOR_PROVIDERS.map((provider) => (
+                <option key={provider} value={provider}>
+                  {providerLabel(provider)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          label="Connector IAM role ARN"
+          error={errorOf('roleArn')}
+          hint="The role the connector agent uses (it must trust ssm.amazonaws.com), e.g. AmazonEKSConnectorAgentRole."
+        >
+          {(control) => (
+            <input
+              {...control}
+              className={`${INPUT_CLASSES} font-mono`}
+              placeholder="arn:aws:iam::111111111111:role/AmazonEKSConnectorAgentRole"
+              value={form.roleArn}
+              onChange={(event) => update({ roleArn: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </FormField>
+      </div>
+    );
+  } else if (current.id === 'tags') {
+    content = (
+      <div className="flex flex-col gap-3">
+        <KeyValueRowsEditor
+          legend="Tags"
+          noun="tag"
+          rows={form.tags}
+          onChange={(tags) => update({ tags })}
+          errors={rowErrors}
+          showErrors={checked.has(step)}
+        />
+      </div>
+    );
+  } else {
+    const account = sources.data?.accounts.find((candidate) => candidate.id === payload.accountId);
+    const tags = Object.entries(payload.tags).map(([key, value]) => `${key}=${value}`);
+    content = (
+      <KeyValueList
+        label="Registration"
+        items={[
+          {
+            label: 'Account',
+            value: account ? `${account.name} (${account.id})` : payload.accountId,
+          },
+          { label: 'Region', value: payload.region },
+          { label: 'Cluster name', value: payload.name },
+          { label: 'Provider', value: payload.provider && providerLabel(payload.provider) },
+          {
+            label: 'Connector IAM role',
+            value: <span className="font-mono text-xs break-all">{payload.roleArn}</span>,
+          },
+          { label: 'Tags', value: tags.length > 0 ? tags.join(', ') : 'None' },
+        ]}
+      />
+    );
+  }
+
+  return (
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <WizardStepList
+        label="Register cluster steps"
+        steps={REGISTER_STEPS}
+        current={step}
+        reached={reached}
+        onSelect={goTo}
+      />
+      <form
+        noValidate
+        aria-label="Register cluster"
+        className="card flex min-w-0 flex-col gap-4 p-5"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (step === REGISTER_REVIEW_STEP) submit();
+          else next();
+        }}
+      >
+        <div ref={bodyRef} className="flex flex-col gap-4">
+          <h2 tabIndex={-1} className="text-base font-semibold">
+            Step {step + 1} of {REGISTER_STEPS.length}: {current.label}
+          </h2>
+          {sources.isError && (
+            <ErrorBanner title="Could not read the configured accounts and regions">
+              <ProblemDetails error={sources.error} />
+            </ErrorBanner>
+          )}
+          {content}
+        </div>
+        {step === REGISTER_REVIEW_STEP && register.isError && (
+          <SubmitError error={register.error} />
+        )}
+        <div className="flex flex-wrap items-center gap-2 border-t border-line pt-4">
+          <Link to="/connected" className="btn-ghost no-underline">
+            Cancel
+          </Link>
+          <div className="ml-auto flex gap-2">
+            {step > 0 && (
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => goTo(step - 1)}
+                disabled={register.isPending}
+              >
+                Back
+              </button>
+            )}
+            <button type="submit" className="btn-primary" disabled={register.isPending}>
+              {step !== REGISTER_REVIEW_STEP
+                ? 'Next'
+                : register.isPending
+                  ? 'Registering…'
+                  : 'Register cluster'}
+            </button>
+          </div>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** /connected/register: register an outside Kubernetes cluster with EKS Connector. */
+export function RegisterClusterPage() {
+  const allowed = useCan('change');
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-4 p-4">
+      <title>Register cluster · Wheelhouse</title>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex items-center gap-1.5 text-fg-muted">
+          <li>
+            <Link to="/connected">Connected clusters</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="text-fg">
+            Register cluster
+          </li>
+        </ol>
+      </nav>
+      <h1 className="text-xl font-semibold">Register cluster</h1>
+      {allowed ? (
+        <RegisterWizard />
+      ) : (
+        <EmptyState title="Your role cannot register clusters">
+          Only operators and administrators register clusters with EKS Connector.
+        </EmptyState>
+      )}
+    </div>
+  );
+}
