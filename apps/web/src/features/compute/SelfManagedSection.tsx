@@ -13,11 +13,13 @@ const TRAIT_NAMES: Record<Trait, string> = {
 };
 
 /** The traits whose values differ across the group's instances, with those values. */
-export function differingTraits(uniformity: Uniformity): { label: string; values: string[] }[] {
+export function differingTraits(
+  uniformity: Uniformity,
+): { label: string; phrase: string; values: string[] }[] {
   return [
-    { label: 'Instance types', values: uniformity.instanceTypes },
-    { label: 'AMIs', values: uniformity.imageIds },
-    { label: 'IAM roles', values: uniformity.roles },
+    { label: 'Instance types', phrase: 'instance type', values: uniformity.instanceTypes },
+    { label: 'AMIs', phrase: 'AMI', values: uniformity.imageIds },
+    { label: 'IAM roles', phrase: 'IAM role', values: uniformity.roles },
   ].filter((trait) => trait.values.length > 1);
 }
 
@@ -42,7 +44,7 @@ function UniformityDetails({ group }: { group: SelfManagedGroup }) {
         <span>
           Instances differ in{' '}
           {differingTraits(uniformity)
-            .map((trait) => trait.label.toLowerCase())
+            .map((trait) => trait.phrase)
             .join(', ')}
           .
         </span>
