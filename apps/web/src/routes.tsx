@@ -71,6 +71,14 @@ export const routes: RouteObject[] = [
             .RegisterClusterPage,
         }),
       },
+      { path: 'settings', element: <Navigate to="/settings/dashboard-tokens" replace /> },
+      {
+        path: 'settings/dashboard-tokens',
+        lazy: async () => ({
+          Component: (await import('./features/dashboard/tokens/DashboardTokensPage.tsx'))
+            .DashboardTokensPage,
+        }),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -37,4 +37,10 @@ describe('navItemsFor', () => {
       );
     }
   });
+
+  it('shows Settings to admins only', () => {
+    expect(navItemsFor('admin').map((item) => item.label)).toContain('Settings');
+    expect(navItemsFor('operator').map((item) => item.label)).not.toContain('Settings');
+    expect(navItemsFor('auditor').map((item) => item.label)).not.toContain('Settings');
+  });
 });

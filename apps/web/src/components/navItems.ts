@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/connected', label: 'Connected', roles: EVERYONE },
   // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.
   { to: '/audit', label: 'Audit', roles: EVERYONE },
+  { to: '/settings/dashboard-tokens', label: 'Settings', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
