@@ -39,7 +39,8 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
 
 /**
  * Checks a request body against the contract schema the BFF uses, before it is sent. `names` turns
- * the schema's field names into words in messages ("must be at most maxSize" → "… the maximum").
+ * the field names that cross-field rules mention into words ("must be at most maxSize" → "… the
+ * maximum").
  * An empty required text reads "is required" rather than a pattern's explanation.
  */
 export function validate<S extends z.ZodType>(
@@ -58,8 +59,11 @@ export function validate<S extends z.ZodType>(
     if (issue.code === 'invalid_format' && valueAt(input, issue.path) === '') {
       message = 'is required';
     }
-    for (const [field, words] of Object.entries(names)) {
-      message = message.replace(new RegExp(`\\b${field}\\b`, 'g'), words);
+    // Only cross-field refinements name other fields; other messages are already plain words.
+    if (issue.code === 'custom') {
+      for (const [field, words] of Object.entries(names)) {
+        message = message.replace(new RegExp(`\\b${field}\\b`, 'g'), words);
+      }
     }
     errors[path] = message;
   }
