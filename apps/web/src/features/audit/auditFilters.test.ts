@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fromUtcInput,
+  parseAuditFilters,
+  serializeAuditFilters,
+  toUtcInput,
+} from './auditFilters.ts';
+
+describe('audit filters in the URL', () => {
+  it('drops outcomes and times the BFF would refuse', () => {
+    const filters = parseAuditFilters(
+      new URLSearchParams('outcome=maybe&from=yesterday&to=2024-05-02T10:00:00%2B02:00&user= ana '),
+    );
+    expect(filters).toEqual({
+      user: 'ana',
+      action: '',
+      target: '',
+      outcome: '',
+      from: '',
+      to: '2024-05-02T08:00:00.000Z',
+    });
+  });
+
+  it('round-trips through the query string, leaving out empty filters', () => {
+    const params = serializeAuditFilters({
+      user: '',
+      action: 'fargate.delete',
+      target: 'prod',
+      outcome: 'failure',
+      from: '',
+      to: '',
+    });
+    expect(params.toString()).toBe('action=fargate.delete&target=prod&outcome=failure');
+    expect(parseAuditFilters(params).outcome).toBe('failure');
+  });
+
+  it('reads datetime inputs as UTC, like every time the console prints', () => {
+    expect(fromUtcInput('2024-05-01T08:30')).toBe('2024-05-01T08:30:00.000Z');
+    expect(toUtcInput('2024-05-01T08:30:00.000Z')).toBe('2024-05-01T08:30');
+    expect(fromUtcInput('')).toBe('');
+  });
+});
