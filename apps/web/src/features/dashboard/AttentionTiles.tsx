@@ -53,20 +53,22 @@ export function SupportTile({ dashboard }: Dashboard) {
             return (
               <li
                 key={`${entry.accountId}/${entry.region}/${entry.name}`}
-                className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
+                className="flex flex-col gap-0.5 py-1.5"
               >
-                <Link to={clusterLink({ ...entry })} className="font-medium">
-                  {entry.name}
-                </Link>
-                <Chip tone={tone}>{entry.version}</Chip>
-                <span className="text-fg-muted">{deadline}</span>
-                {days && (
-                  <span
-                    className={`ml-auto font-semibold tabular-nums ${tone === 'danger' ? 'text-danger-fg' : 'text-warning-fg'}`}
-                  >
-                    {days}
-                  </span>
-                )}
+                <span className="flex items-center gap-x-3">
+                  <Link to={clusterLink({ ...entry })} className="truncate font-medium">
+                    {entry.name}
+                  </Link>
+                  <Chip tone={tone}>{entry.version}</Chip>
+                  {days && (
+                    <span
+                      className={`ml-auto font-semibold whitespace-nowrap tabular-nums ${tone === 'danger' ? 'text-danger-fg' : 'text-warning-fg'}`}
+                    >
+                      {days}
+                    </span>
+                  )}
+                </span>
+                <span className="text-sm text-fg-muted">{deadline}</span>
               </li>
             );
           })}
@@ -128,15 +130,14 @@ export function PodsTile({ dashboard }: Dashboard) {
   return (
     <Tile
       title="Pods not running or ready"
-      count={notReady}
+      count={dashboard.pods.length === 0 ? undefined : notReady}
       countTone={notReady === 0 ? 'success' : 'danger'}
     >
-      {items.length === 0 ? (
-        <AllClear>
-          {dashboard.pods.length === 0
-            ? 'No pod counts were read.'
-            : 'Every pod is running and ready.'}
-        </AllClear>
+      {dashboard.pods.length === 0 ? (
+        // Nothing read is not the same as all well: no green here.
+        <p className="text-fg-muted">No pod counts could be read from the clusters.</p>
+      ) : items.length === 0 ? (
+        <AllClear>Every pod is running and ready.</AllClear>
       ) : (
         <AttentionList label="Pods not running or ready, by cluster">
           {items.map((entry) => (

@@ -38,9 +38,9 @@ describe('DashboardRoute', () => {
 
     const support = tile('Version support');
     expect(support).toHaveTextContent(
-      'legacy-batch1.29extended support ends 2026-03-23147 days left',
+      'legacy-batch1.29147 days leftextended support ends 2026-03-23',
     );
-    expect(support).toHaveTextContent('stage-api1.30standard support ends 2025-11-2630 days left');
+    expect(support).toHaveTextContent('stage-api1.3030 days leftstandard support ends 2025-11-26');
     expect(within(support).getByRole('link', { name: 'Clusters on 1.30, 1.29' })).toHaveAttribute(
       'href',
       '/clusters?version=1.30&version=1.29',
@@ -81,6 +81,7 @@ describe('DashboardRoute', () => {
       'GET /api/dashboard': () =>
         json(
           fleetDashboard({
+            pods: [],
             errors: [
               {
                 accountId: '222222222222',
@@ -100,6 +101,11 @@ describe('DashboardRoute', () => {
       '222222222222 · ap-south-1: AccessDeniedException User is not authorized to perform: eks:ListClusters',
     );
     expect(tile('Clusters by status')).toBeInTheDocument();
+    // Counts that could not be read are not shown as "all well".
+    expect(tile('Pods not running or ready')).toHaveTextContent(
+      'No pod counts could be read from the clusters.',
+    );
+    expect(tile('Pods not running or ready')).not.toHaveTextContent('0');
   });
 
   it('fills the screen in kiosk mode: no navigation, dark theme until it closes', async () => {

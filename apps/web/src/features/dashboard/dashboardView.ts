@@ -112,8 +112,9 @@ export function supportText(entry: SupportEntry): { deadline: string; days: stri
     case 'EXTENDED_SUPPORT':
       return { deadline: `extended support ends ${date(entry.endOfExtendedSupport)}`, days };
     default:
+      // The BFF counts an unsupported version's days from the end of standard support.
       return {
-        deadline: `unsupported since ${date(entry.endOfExtendedSupport ?? entry.endOfStandardSupport)}`,
+        deadline: `unsupported; standard support ended ${date(entry.endOfStandardSupport)}`,
         days,
       };
   }
