@@ -50,7 +50,14 @@ export function DashboardPage({ kiosk, viewer }: { kiosk: boolean; viewer?: stri
     body = (
       <>
         <DashboardErrors errors={dashboard.errors} />
-        <div className="grid flex-1 grid-cols-[repeat(auto-fit,minmax(min(100%,24rem),1fr))] content-start gap-4">
+        <div
+          className={
+            kiosk
+              ? // The wall: every tile on one screen, rows sharing the height (lists scroll inside).
+                'grid min-h-0 flex-1 auto-rows-[minmax(14rem,1fr)] grid-cols-[repeat(auto-fit,minmax(min(100%,20rem),1fr))] gap-4'
+              : 'grid grid-cols-[repeat(auto-fit,minmax(min(100%,24rem),1fr))] content-start gap-4'
+          }
+        >
           <StatusTile dashboard={dashboard} />
           <VersionTile dashboard={dashboard} />
           <SupportTile dashboard={dashboard} />
@@ -67,7 +74,7 @@ export function DashboardPage({ kiosk, viewer }: { kiosk: boolean; viewer?: stri
     <div
       className={
         kiosk
-          ? 'flex min-h-full flex-col gap-4 bg-page p-6'
+          ? 'flex h-full flex-col gap-4 bg-page p-6'
           : 'mx-auto flex max-w-screen-2xl flex-col gap-4 p-4'
       }
     >

@@ -49,7 +49,7 @@ export function Tile({
           </p>
         )}
       </div>
-      <div className="min-h-0 flex-1">{children}</div>
+      <div className="min-h-0 flex-1 overflow-auto">{children}</div>
       {link && (
         <Link to={link.to} className="self-start text-sm font-medium">
           {link.label}
