@@ -8,6 +8,7 @@ export function testWorld(start?: Date): {
   world: World;
   clock: ManualClock;
   advance(ms: number): void;
+  runFor(ms: number, stepMs?: number): void;
 } {
   const clock = manualClock(start);
   const world = new World([createAccount('111122223333', 'unit')], ['us-east-1'], clock);
@@ -19,6 +20,13 @@ export function testWorld(start?: Date): {
     advance(ms: number) {
       clock.advance(ms);
       world.tick();
+    },
+    /** Moves time forward in steps, ticking after each: lets chains of transitions play out. */
+    runFor(ms: number, stepMs = 1_000) {
+      for (let elapsed = 0; elapsed < ms; elapsed += stepMs) {
+        clock.advance(Math.min(stepMs, ms - elapsed));
+        world.tick();
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { AccountRecord } from './accounts.ts';
 import type { WorldClock } from './clock.ts';
+import { AutoScalingStore } from './ec2/autoScalingStore.ts';
 import { InstanceStore } from './ec2/instanceStore.ts';
 import type { ClusterRecord } from './eks/types.ts';
 import { IdempotencyStore } from './idempotency.ts';
@@ -19,6 +20,16 @@ export interface TransitionTimings {
   deregisterMs: number;
   /** How long a RegisterCluster activation stays usable (EKS: 3 days, calendar time). */
   activationLifetimeMs: number;
+  /** EC2 instance pending → running. */
+  instanceLaunchMs: number;
+  /** EC2 instance shutting-down → terminated. */
+  instanceTerminateMs: number;
+  /** How long EC2 keeps listing a terminated instance. */
+  terminatedInstanceRetentionMs: number;
+  /** Pause between two scaling activities of one Auto Scaling group (each launches or terminates a few instances). */
+  autoScalingStepMs: number;
+  /** A node group change whose instances never converge fails after this long. */
+  nodegroupUpdateTimeoutMs: number;
 }
 
 export const DEFAULT_TIMINGS: TransitionTimings = {
@@ -32,6 +43,11 @@ export const DEFAULT_TIMINGS: TransitionTimings = {
   fargateProfileDeleteMs: 20_000,
   deregisterMs: 5_000,
   activationLifetimeMs: 3 * 24 * 3_600_000,
+  instanceLaunchMs: 20_000,
+  instanceTerminateMs: 15_000,
+  terminatedInstanceRetentionMs: 3_600_000,
+  autoScalingStepMs: 5_000,
+  nodegroupUpdateTimeoutMs: 20 * 60_000,
 };
 
 /** A subnet of a region's VPC (EC2 simulation will serve these through DescribeSubnets). */
@@ -97,6 +113,8 @@ export class World {
   readonly idempotency = new IdempotencyStore();
   /** EC2 instances of every account-region: `instances(accountId, region)`, `onChange(listener)`. */
   readonly ec2 = new InstanceStore();
+  /** Auto Scaling groups and launch templates of every account-region. */
+  readonly autoScaling = new AutoScalingStore();
   private readonly states = new Map<string, RegionState>();
 
   constructor(

@@ -32,6 +32,14 @@ export interface Ec2InstanceRecord {
    */
   tags: Record<string, string>;
   autoScalingGroupName?: string;
+  /** Optional details DescribeInstances shows when known. */
+  vpcId?: string;
+  securityGroupIds?: string[];
+  /** Instances launched together share a reservation (r- and 17 hex digits). */
+  reservationId?: string;
+  launchTemplate?: { id: string; name: string; version: string };
+  /** Why the instance last changed state, as EC2's StateTransitionReason words it. */
+  stateTransitionReason?: string;
 }
 
 /** Called on launch, on every state change and on termination, with the changed record. */

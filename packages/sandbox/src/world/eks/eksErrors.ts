@@ -33,6 +33,8 @@ export const eksErrors = {
     new AwsError('InvalidRequestException', 400, message, fields),
   resourceInUse: (message: string, fields: Record<string, string> = {}) =>
     new AwsError('ResourceInUseException', 409, message, fields),
+  resourceLimitExceeded: (message: string, fields: Record<string, string> = {}) =>
+    new AwsError('ResourceLimitExceededException', 400, message, fields),
 };
 
 /** The extra members each EKS error shape has (botocore's model); other fields never reach the wire. */

@@ -1,9 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import { isSettled } from '../ec2/autoScalingGroups.ts';
+import type { AutoScalingGroupRecord } from '../ec2/autoScalingTypes.ts';
 import type { RegionState, World } from '../world.ts';
 import { minorOf } from '../versionCalendar.ts';
 import { findEksCluster } from './clusters.ts';
+import { watchConvergence } from './convergence.ts';
 import { eksErrors } from './eksErrors.ts';
+import {
+  maxUnavailableOf,
+  nodegroupGroup,
+  nodegroupTemplate,
+  provisionNodegroupCompute,
+  rollTemplate,
+} from './nodegroupCompute.ts';
 import { LATEST_AMI_BUILD, findNodegroup, newNodegroup, releaseVersionFor } from './nodegroups.ts';
+import {
+  MAX_NODEGROUPS,
+  rejectAddAndRemove,
+  toTaints,
+  validateLabels,
+  validateNodegroupSubnets,
+  validateNodegroupVersion,
+  validateReleaseVersion,
+  validateScaling,
+  validateTaintCount,
+  type TaintInput,
+} from './nodegroupValidation.ts';
 import type {
   EksClusterRecord,
   NodegroupRecord,
@@ -11,16 +33,10 @@ import type {
   Taint,
   UpdateRecord,
 } from './types.ts';
-import { startUpdate } from './updates.ts';
-import {
-  validateResourceName,
-  validateRoleArn,
-  validateSubnetIds,
-  validateTags,
-} from './validation.ts';
+import { openUpdate } from './updates.ts';
+import { validateResourceName, validateRoleArn, validateTags } from './validation.ts';
 
 const CAPACITY_TYPES = ['ON_DEMAND', 'SPOT', 'CAPACITY_BLOCK'] as const;
-const TAINT_EFFECTS = ['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDULE'] as const;
 
 export interface CreateNodegroupInput {
   nodegroupName: string;
@@ -32,7 +48,7 @@ export interface CreateNodegroupInput {
   amiType?: string;
   diskSize?: number;
   labels?: Record<string, string>;
-  taints?: Array<{ key?: string; value?: string; effect?: string }>;
+  taints?: TaintInput[];
   tags?: Record<string, string>;
   version?: string;
   releaseVersion?: string;
@@ -41,10 +57,7 @@ export interface CreateNodegroupInput {
 export interface UpdateNodegroupConfigInput {
   scalingConfig?: Partial<ScalingConfig>;
   labels?: { addOrUpdateLabels?: Record<string, string>; removeLabels?: string[] };
-  taints?: {
-    addOrUpdateTaints?: Array<{ key?: string; value?: string; effect?: string }>;
-    removeTaints?: Array<{ key?: string; value?: string; effect?: string }>;
-  };
+  taints?: { addOrUpdateTaints?: TaintInput[]; removeTaints?: TaintInput[] };
   updateConfig?: { maxUnavailable?: number; maxUnavailablePercentage?: number };
 }
 
@@ -58,62 +71,18 @@ function activeCluster(state: RegionState, name: string): EksClusterRecord {
   return cluster;
 }
 
-/** min ≤ desired ≤ max, max ≥ 1: EKS's messages. */
-export function validateScaling(scaling: ScalingConfig, fields: Record<string, string>): void {
-  const { minSize, maxSize, desiredSize } = scaling;
-  if (
-    [minSize, maxSize, desiredSize].some((value) => !Number.isInteger(value) || value < 0) ||
-    maxSize < 1
-  ) {
-    throw eksErrors.invalidParameter(
-      'Scaling sizes must be whole numbers, with a maximum size of at least 1.',
-      fields,
-    );
-  }
-  if (minSize > desiredSize) {
-    throw eksErrors.invalidParameter(
-      `Minimum capacity ${minSize} can't be greater than desired size ${desiredSize}`,
-      fields,
-    );
-  }
-  if (desiredSize > maxSize) {
-    throw eksErrors.invalidParameter(
-      `Desired capacity ${desiredSize} can't be greater than max size ${maxSize}`,
-      fields,
-    );
-  }
-}
+const settledStatus = (nodegroup: NodegroupRecord) =>
+  nodegroup.health.length > 0 ? 'DEGRADED' : 'ACTIVE';
 
-function toTaints(input: CreateNodegroupInput['taints'], fields: Record<string, string>): Taint[] {
-  return (input ?? []).map((taint) => {
-    if (!taint.key || !(TAINT_EFFECTS as readonly string[]).includes(taint.effect ?? '')) {
-      throw eksErrors.invalidParameter(
-        `Taints need a key and an effect of ${TAINT_EFFECTS.join(', ')}: ${JSON.stringify(taint)}`,
-        fields,
-      );
-    }
-    return {
-      key: taint.key,
-      ...(taint.value !== undefined ? { value: taint.value } : {}),
-      effect: taint.effect as Taint['effect'],
-    };
-  });
-}
-
-/** Node groups may run the cluster's version or up to three minors older (Kubernetes' kubelet skew). */
-function validateNodegroupVersion(
-  cluster: EksClusterRecord,
-  version: string,
-  fields: Record<string, string>,
-): void {
-  const clusterMinor = minorOf(cluster.version)!;
-  const minor = minorOf(version);
-  if (minor === undefined || minor > clusterMinor || minor < clusterMinor - 3) {
-    throw eksErrors.invalidParameter(
-      `Requested Nodegroup version ${version} is invalid. Allowed versions are ${cluster.version} down to 1.${clusterMinor - 3}.`,
-      fields,
-    );
-  }
+/** Why instances did not converge, as an update error or health issue puts it. */
+function launchProblem(group: AutoScalingGroupRecord | undefined) {
+  return {
+    code: 'NodeCreationFailure',
+    message:
+      group?.launchFailure ??
+      'Instances failed to join the kubernetes cluster in the time allowed.',
+    resourceIds: group ? [group.name] : [],
+  };
 }
 
 export function createNodegroup(
@@ -125,9 +94,7 @@ export function createNodegroup(
   const cluster = activeCluster(state, clusterName);
   const fields = { clusterName, nodegroupName: input.nodegroupName };
   validateResourceName(input.nodegroupName, 'nodegroupName');
-  if (input.subnets.length === 0)
-    throw eksErrors.invalidParameter('At least one subnet is required.', fields);
-  validateSubnetIds(input.subnets, 'subnets');
+  validateNodegroupSubnets(input.subnets, state.network.subnets, fields);
   validateRoleArn(input.nodeRole, 'nodeRole');
   const scaling: ScalingConfig = {
     minSize: input.scalingConfig?.minSize ?? 1,
@@ -139,23 +106,30 @@ export function createNodegroup(
   if (!(CAPACITY_TYPES as readonly string[]).includes(capacityType)) {
     throw eksErrors.invalidParameter(`Invalid capacityType: ${capacityType}`, fields);
   }
+  validateLabels(input.labels ?? {}, fields);
   const taints = toTaints(input.taints, fields);
-  if (taints.length > 50)
-    throw eksErrors.invalidParameter('A node group can have at most 50 taints.', fields);
+  validateTaintCount(taints, fields);
   validateTags(input.tags ?? {});
   const version = input.version ?? cluster.version;
   validateNodegroupVersion(cluster, version, fields);
+  if (input.releaseVersion !== undefined)
+    validateReleaseVersion(input.releaseVersion, version, fields);
   if (cluster.nodegroups.has(input.nodegroupName)) {
     throw eksErrors.resourceInUse(
       `NodeGroup already exists with name ${input.nodegroupName} and cluster name ${clusterName}`,
       fields,
     );
   }
-  const now = world.now();
+  if (cluster.nodegroups.size >= MAX_NODEGROUPS) {
+    throw eksErrors.resourceLimitExceeded(
+      `Cluster ${clusterName} already has ${cluster.nodegroups.size} node groups, the limit per cluster.`,
+      fields,
+    );
+  }
   const nodegroup = newNodegroup(cluster, {
     name: input.nodegroupName,
     uuid: randomUUID(),
-    createdAt: now,
+    createdAt: world.now(),
     status: 'CREATING',
     version,
     capacityType: capacityType as NodegroupRecord['capacityType'],
@@ -171,11 +145,23 @@ export function createNodegroup(
   });
   nodegroup.releaseVersion = input.releaseVersion ?? releaseVersionFor(version, LATEST_AMI_BUILD);
   cluster.nodegroups.set(nodegroup.name, nodegroup);
-  world.scheduler.after(world.timings.nodegroupCreateMs, () => {
-    if (cluster.nodegroups.get(nodegroup.name) === nodegroup && nodegroup.status === 'CREATING') {
-      nodegroup.status = 'ACTIVE';
+  const group = provisionNodegroupCompute(world, cluster, nodegroup);
+  // CREATING until its instances run (and at least EKS's own setup time).
+  watchConvergence(world, {
+    minMs: world.timings.nodegroupCreateMs,
+    timeoutMs: world.timings.nodegroupUpdateTimeoutMs,
+    relevant: () =>
+      cluster.nodegroups.get(nodegroup.name) === nodegroup && nodegroup.status === 'CREATING',
+    reached: () => isSettled(world, group),
+    done: () => {
+      nodegroup.status = settledStatus(nodegroup);
       nodegroup.modifiedAt = world.now();
-    }
+    },
+    failed: () => {
+      nodegroup.health.push(launchProblem(group));
+      nodegroup.status = 'CREATE_FAILED';
+      nodegroup.modifiedAt = world.now();
+    },
   });
   return nodegroup;
 }
@@ -185,8 +171,8 @@ function assertNodegroupIdle(nodegroup: NodegroupRecord): void {
   if (inProgress || !['ACTIVE', 'DEGRADED'].includes(nodegroup.status)) {
     throw eksErrors.resourceInUse(
       inProgress
-        ? `Nodegroup ${nodegroup.name} has update ${inProgress.id} in progress.`
-        : `Nodegroup ${nodegroup.name} is in ${nodegroup.status} state.`,
+        ? `Nodegroup ${nodegroup.name} is currently in ${nodegroup.status} state: update ${inProgress.id} is in progress.`
+        : `Nodegroup ${nodegroup.name} is currently in ${nodegroup.status} state.`,
       { clusterName: nodegroup.clusterName, nodegroupName: nodegroup.name },
     );
   }
@@ -203,35 +189,142 @@ export function deleteNodegroup(
   if (nodegroup.status === 'DELETING') return nodegroup;
   const inProgress = nodegroup.updates.find((update) => update.status === 'InProgress');
   if (inProgress) {
-    throw eksErrors.resourceInUse(`Nodegroup ${name} has update ${inProgress.id} in progress.`, {
-      clusterName,
-      nodegroupName: name,
-    });
+    throw eksErrors.resourceInUse(
+      `Nodegroup ${name} is currently in ${nodegroup.status} state: update ${inProgress.id} is in progress.`,
+      { clusterName, nodegroupName: name },
+    );
   }
   nodegroup.status = 'DELETING';
   nodegroup.modifiedAt = world.now();
-  world.scheduler.after(world.timings.nodegroupDeleteMs, () => {
-    if (cluster.nodegroups.get(name) === nodegroup) cluster.nodegroups.delete(name);
+  const group = nodegroupGroup(world, cluster, nodegroup);
+  const template = group && nodegroupTemplate(world, group);
+  if (group) {
+    group.deleting = true;
+    group.minSize = 0;
+    group.desiredCapacity = 0;
+  }
+  // Gone once every instance terminated and Auto Scaling dropped the group.
+  watchConvergence(world, {
+    minMs: world.timings.nodegroupDeleteMs,
+    timeoutMs: Infinity,
+    relevant: () => cluster.nodegroups.get(name) === nodegroup,
+    reached: () => !nodegroupGroup(world, cluster, nodegroup),
+    done: () => {
+      cluster.nodegroups.delete(name);
+      if (template) world.autoScaling.removeLaunchTemplate(template);
+    },
+    failed: () => {
+      nodegroup.status = 'DELETE_FAILED';
+    },
   });
   return nodegroup;
 }
 
-function runNodegroupUpdate(
-  world: World,
-  nodegroup: NodegroupRecord,
-  type: string,
-  params: UpdateRecord['params'],
-  apply: () => void,
-): UpdateRecord {
-  nodegroup.status = 'UPDATING';
-  return startUpdate(world, nodegroup, type, params, world.timings.nodegroupUpdateMs, () => {
-    apply();
-    nodegroup.modifiedAt = world.now();
-    if (nodegroup.status === 'UPDATING')
-      nodegroup.status = nodegroup.health.length > 0 ? 'DEGRADED' : 'ACTIVE';
-  });
+interface PlannedUpdate {
+  type: string;
+  params: UpdateRecord['params'];
+  /** The update is done when this holds (and EKS's minimum time passed). */
+  reached: () => boolean;
+  /** Applied when it completes. */
+  apply: () => void;
+  /** Undone when it fails. */
+  abandon?: () => void;
 }
 
+function runNodegroupUpdate(
+  world: World,
+  cluster: EksClusterRecord,
+  nodegroup: NodegroupRecord,
+  plan: PlannedUpdate,
+): UpdateRecord {
+  nodegroup.status = 'UPDATING';
+  nodegroup.modifiedAt = world.now();
+  const update = openUpdate(world, nodegroup, plan.type, plan.params);
+  watchConvergence(world, {
+    minMs: world.timings.nodegroupUpdateMs,
+    timeoutMs: world.timings.nodegroupUpdateTimeoutMs,
+    relevant: () =>
+      cluster.nodegroups.get(nodegroup.name) === nodegroup && update.status === 'InProgress',
+    reached: plan.reached,
+    done: () => {
+      plan.apply();
+      update.status = 'Successful';
+      nodegroup.modifiedAt = world.now();
+      if (nodegroup.status === 'UPDATING') nodegroup.status = settledStatus(nodegroup);
+    },
+    failed: () => {
+      plan.abandon?.();
+      const problem = launchProblem(nodegroupGroup(world, cluster, nodegroup));
+      update.status = 'Failed';
+      update.errors.push({
+        errorCode: problem.code,
+        errorMessage: problem.message,
+        resourceIds: problem.resourceIds,
+      });
+      nodegroup.modifiedAt = world.now();
+      if (nodegroup.status === 'UPDATING') nodegroup.status = settledStatus(nodegroup);
+    },
+  });
+  return update;
+}
+
+function planScaling(
+  nodegroup: NodegroupRecord,
+  input: Partial<ScalingConfig>,
+  fields: Record<string, string>,
+): { scaling: ScalingConfig; params: UpdateRecord['params'] } {
+  const scaling = { ...nodegroup.scalingConfig, ...input };
+  validateScaling(scaling, fields);
+  const params: UpdateRecord['params'] = [];
+  for (const [key, type] of [
+    ['desiredSize', 'DesiredSize'],
+    ['minSize', 'MinSize'],
+    ['maxSize', 'MaxSize'],
+  ] as const) {
+    if (input[key] !== undefined && input[key] !== nodegroup.scalingConfig[key]) {
+      params.push({ type, value: String(input[key]) });
+    }
+  }
+  return { scaling, params };
+}
+
+function planUpdateConfig(
+  input: NonNullable<UpdateNodegroupConfigInput['updateConfig']>,
+  fields: Record<string, string>,
+): { updateConfig: NodegroupRecord['updateConfig']; param: UpdateRecord['params'][number] } {
+  const { maxUnavailable, maxUnavailablePercentage } = input;
+  if ((maxUnavailable === undefined) === (maxUnavailablePercentage === undefined)) {
+    throw eksErrors.invalidParameter(
+      'Specify exactly one of maxUnavailable and maxUnavailablePercentage.',
+      fields,
+    );
+  }
+  if (
+    (maxUnavailable !== undefined && (maxUnavailable < 1 || maxUnavailable > 100)) ||
+    (maxUnavailablePercentage !== undefined &&
+      (maxUnavailablePercentage < 1 || maxUnavailablePercentage > 100))
+  ) {
+    throw eksErrors.invalidParameter(
+      'maxUnavailable must be 1 to 100 and maxUnavailablePercentage 1 to 100.',
+      fields,
+    );
+  }
+  return maxUnavailable !== undefined
+    ? {
+        updateConfig: { maxUnavailable },
+        param: { type: 'MaxUnavailable', value: String(maxUnavailable) },
+      }
+    : {
+        updateConfig: { maxUnavailablePercentage: maxUnavailablePercentage! },
+        param: { type: 'MaxUnavailablePercentage', value: String(maxUnavailablePercentage) },
+      };
+}
+
+/**
+ * UpdateNodegroupConfig: a new scaling config reaches the Auto Scaling group at
+ * once and the update ends when the instances match it; labels, taints and the
+ * update config apply when the update ends.
+ */
 export function updateNodegroupConfig(
   world: World,
   state: RegionState,
@@ -239,36 +332,36 @@ export function updateNodegroupConfig(
   name: string,
   input: UpdateNodegroupConfigInput,
 ): UpdateRecord {
-  const nodegroup = findNodegroup(findEksCluster(state, clusterName), name);
+  const cluster = findEksCluster(state, clusterName);
+  const nodegroup = findNodegroup(cluster, name);
   const fields = { clusterName, nodegroupName: name };
   assertNodegroupIdle(nodegroup);
   const params: UpdateRecord['params'] = [];
-  const scaling = { ...nodegroup.scalingConfig, ...input.scalingConfig };
-  if (input.scalingConfig) {
-    validateScaling(scaling, fields);
-    for (const [key, type] of [
-      ['desiredSize', 'DesiredSize'],
-      ['minSize', 'MinSize'],
-      ['maxSize', 'MaxSize'],
-    ] as const) {
-      if (
-        input.scalingConfig[key] !== undefined &&
-        input.scalingConfig[key] !== nodegroup.scalingConfig[key]
-      ) {
-        params.push({ type, value: String(input.scalingConfig[key]) });
-      }
-    }
-  }
-  const labels = { ...nodegroup.labels, ...input.labels?.addOrUpdateLabels };
-  for (const key of input.labels?.removeLabels ?? []) delete labels[key];
-  if (input.labels?.addOrUpdateLabels && Object.keys(input.labels.addOrUpdateLabels).length > 0) {
-    params.push({ type: 'LabelsToAdd', value: JSON.stringify(input.labels.addOrUpdateLabels) });
-  }
-  if (input.labels?.removeLabels && input.labels.removeLabels.length > 0) {
-    params.push({ type: 'LabelsToRemove', value: JSON.stringify(input.labels.removeLabels) });
-  }
+  const scalingPlan = input.scalingConfig
+    ? planScaling(nodegroup, input.scalingConfig, fields)
+    : undefined;
+  params.push(...(scalingPlan?.params ?? []));
+
+  const addLabels = input.labels?.addOrUpdateLabels ?? {};
+  const removeLabels = input.labels?.removeLabels ?? [];
+  rejectAddAndRemove('label', Object.keys(addLabels), removeLabels, fields);
+  const labels = { ...nodegroup.labels, ...addLabels };
+  for (const key of removeLabels) delete labels[key];
+  validateLabels(addLabels, fields);
+  validateLabels(labels, fields);
+  if (Object.keys(addLabels).length > 0)
+    params.push({ type: 'LabelsToAdd', value: JSON.stringify(addLabels) });
+  if (removeLabels.length > 0)
+    params.push({ type: 'LabelsToRemove', value: JSON.stringify(removeLabels) });
+
   const added = toTaints(input.taints?.addOrUpdateTaints, fields);
   const removed = toTaints(input.taints?.removeTaints, fields);
+  rejectAddAndRemove(
+    'taint',
+    added.map((taint) => taint.key),
+    removed.map((taint) => taint.key),
+    fields,
+  );
   const sameTaint = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
   const taints = nodegroup.taints
     .filter(
@@ -277,47 +370,44 @@ export function updateNodegroupConfig(
         !added.some((next) => sameTaint(next, taint)),
     )
     .concat(added);
+  validateTaintCount(taints, fields);
   if (added.length > 0) params.push({ type: 'TaintsToAdd', value: JSON.stringify(added) });
   if (removed.length > 0) params.push({ type: 'TaintsToRemove', value: JSON.stringify(removed) });
-  let updateConfig = nodegroup.updateConfig;
-  if (input.updateConfig) {
-    const { maxUnavailable, maxUnavailablePercentage } = input.updateConfig;
-    if ((maxUnavailable === undefined) === (maxUnavailablePercentage === undefined)) {
-      throw eksErrors.invalidParameter(
-        'Specify exactly one of maxUnavailable and maxUnavailablePercentage.',
-        fields,
-      );
-    }
-    if (
-      (maxUnavailable !== undefined && maxUnavailable < 1) ||
-      (maxUnavailablePercentage !== undefined &&
-        (maxUnavailablePercentage < 1 || maxUnavailablePercentage > 100))
-    ) {
-      throw eksErrors.invalidParameter(
-        'maxUnavailable must be at least 1 and maxUnavailablePercentage 1 to 100.',
-        fields,
-      );
-    }
-    updateConfig =
-      maxUnavailable !== undefined
-        ? { maxUnavailable }
-        : { maxUnavailablePercentage: maxUnavailablePercentage! };
-    params.push(
-      maxUnavailable !== undefined
-        ? { type: 'MaxUnavailable', value: String(maxUnavailable) }
-        : { type: 'MaxUnavailablePercentage', value: String(maxUnavailablePercentage) },
-    );
-  }
+
+  const updateConfigPlan = input.updateConfig
+    ? planUpdateConfig(input.updateConfig, fields)
+    : undefined;
+  if (updateConfigPlan) params.push(updateConfigPlan.param);
   if (params.length === 0)
     throw eksErrors.invalidParameter('No changes needed for the nodegroup config provided', fields);
-  return runNodegroupUpdate(world, nodegroup, 'ConfigUpdate', params, () => {
-    nodegroup.scalingConfig = scaling;
-    nodegroup.labels = labels;
-    nodegroup.taints = taints;
-    nodegroup.updateConfig = updateConfig;
+
+  const group = nodegroupGroup(world, cluster, nodegroup);
+  if (scalingPlan) {
+    nodegroup.scalingConfig = scalingPlan.scaling;
+    if (group) {
+      group.minSize = scalingPlan.scaling.minSize;
+      group.maxSize = scalingPlan.scaling.maxSize;
+      group.desiredCapacity = scalingPlan.scaling.desiredSize;
+    }
+  }
+  return runNodegroupUpdate(world, cluster, nodegroup, {
+    type: 'ConfigUpdate',
+    params,
+    reached: () => !scalingPlan || !group || isSettled(world, group),
+    apply: () => {
+      nodegroup.labels = labels;
+      nodegroup.taints = taints;
+      if (updateConfigPlan) nodegroup.updateConfig = updateConfigPlan.updateConfig;
+    },
   });
 }
 
+/**
+ * UpdateNodegroupVersion: the launch template gets a version with the new AMI
+ * and the Auto Scaling group replaces its instances, new ones first, at most
+ * maxUnavailable old ones at a time. Without `version` the node group keeps its
+ * Kubernetes version and moves to the latest AMI release for it (as EKS does).
+ */
 export function updateNodegroupVersion(
   world: World,
   state: RegionState,
@@ -329,7 +419,7 @@ export function updateNodegroupVersion(
   const nodegroup = findNodegroup(cluster, name);
   const fields = { clusterName, nodegroupName: name };
   assertNodegroupIdle(nodegroup);
-  const version = input.version ?? cluster.version;
+  const version = input.version ?? nodegroup.version;
   validateNodegroupVersion(cluster, version, fields);
   if ((minorOf(version) ?? 0) < (minorOf(nodegroup.version) ?? 0)) {
     throw eksErrors.invalidParameter(
@@ -338,23 +428,32 @@ export function updateNodegroupVersion(
     );
   }
   const releaseVersion = input.releaseVersion ?? releaseVersionFor(version, LATEST_AMI_BUILD);
+  validateReleaseVersion(releaseVersion, version, fields);
   if (version === nodegroup.version && releaseVersion === nodegroup.releaseVersion) {
     throw eksErrors.invalidParameter(
       `Nodegroup ${name} is already at version ${version} and release version ${releaseVersion}.`,
       fields,
     );
   }
-  return runNodegroupUpdate(
-    world,
-    nodegroup,
-    'VersionUpdate',
-    [
+  const group = nodegroupGroup(world, cluster, nodegroup);
+  if (group) {
+    rollTemplate(world, cluster, nodegroup, group, version, releaseVersion);
+    group.refresh = { maxUnavailable: maxUnavailableOf(nodegroup) };
+  }
+  return runNodegroupUpdate(world, cluster, nodegroup, {
+    type: 'VersionUpdate',
+    params: [
       { type: 'Version', value: version },
       { type: 'ReleaseVersion', value: releaseVersion },
     ],
-    () => {
+    reached: () => !group || isSettled(world, group),
+    apply: () => {
       nodegroup.version = version;
       nodegroup.releaseVersion = releaseVersion;
     },
-  );
+    abandon: () => {
+      // Auto Scaling stops replacing; what was replaced stays (a half-done update, as on AWS).
+      if (group) group.refresh = undefined;
+    },
+  });
 }

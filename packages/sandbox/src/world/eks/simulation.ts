@@ -1,7 +1,17 @@
+import { reconcileAutoScaling } from '../ec2/autoScalingController.ts';
 import type { World } from '../world.ts';
+import { checkConvergences } from './convergence.ts';
 import { expireActivations } from './registrations.ts';
 
-/** Registers EKS's own per-tick behaviour (timed jobs run through the scheduler already). */
+/**
+ * Registers EKS's own per-tick behaviour (timed jobs run through the scheduler
+ * already): Auto Scaling reconciles its groups first, then node group changes
+ * waiting on those instances are checked.
+ */
 export function installEksSimulation(world: World): () => void {
-  return world.scheduler.onTick(() => expireActivations(world));
+  return world.scheduler.onTick(() => {
+    expireActivations(world);
+    reconcileAutoScaling(world);
+    checkConvergences(world);
+  });
 }

@@ -21,6 +21,22 @@ export function startUpdate(
   durationMs: number,
   complete: () => void,
 ): UpdateRecord {
+  const update = openUpdate(world, target, type, params);
+  world.scheduler.after(durationMs, () => {
+    if (update.status !== 'InProgress') return;
+    complete();
+    update.status = 'Successful';
+  });
+  return update;
+}
+
+/** Records an InProgress update whose end the caller decides (node group updates end when instances converge). */
+export function openUpdate(
+  world: World,
+  target: Updatable,
+  type: string,
+  params: UpdateRecord['params'],
+): UpdateRecord {
   const update: UpdateRecord = {
     id: randomUUID(),
     type,
@@ -30,11 +46,6 @@ export function startUpdate(
     errors: [],
   };
   target.updates.push(update);
-  world.scheduler.after(durationMs, () => {
-    if (update.status !== 'InProgress') return;
-    complete();
-    update.status = 'Successful';
-  });
   return update;
 }
 

@@ -8,6 +8,8 @@ import type { ConnectedClusterRecord } from '../eks/types.ts';
 import { seedDemoAccessEntries } from './accessEntrySeed.ts';
 import { seedEksCluster, type ClusterDef } from './seedBuilders.ts';
 import { PROD_CLUSTERS, DEV_CLUSTERS } from './demoClusters.ts';
+import { seedNodegroupCompute } from './computeSeed.ts';
+import { seedSelfManagedGroups } from './selfManagedGroups.ts';
 
 export const DEMO_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -62,6 +64,8 @@ export function seedDemoWorld(world: World): void {
 
   seedConnectedClusters(world, prod.id, dev.id);
   seedDemoAccessEntries(world);
+  seedNodegroupCompute(world);
+  seedSelfManagedGroups(world);
 }
 
 function seedConnectedClusters(world: World, prodId: string, devId: string): void {

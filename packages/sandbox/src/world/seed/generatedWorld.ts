@@ -9,6 +9,7 @@ import {
 import { seedAccessEntries } from './accessEntrySeed.ts';
 import type { World } from '../world.ts';
 import { releasedVersions, versionStatus } from '../versionCalendar.ts';
+import { seedNodegroupCompute } from './computeSeed.ts';
 import { seedEksCluster } from './seedBuilders.ts';
 
 /** A world for benchmarks: N accounts x regions x clusters, all ACTIVE. */
@@ -62,4 +63,5 @@ export function seedGeneratedWorld(world: World, spec: GeneratedWorld): void {
       }
     }
   }
+  seedNodegroupCompute(world);
 }
