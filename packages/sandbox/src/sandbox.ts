@@ -12,6 +12,9 @@ import {
 import { ADMIN_PREFIX, AdminRouter, isLoopback } from './http/adminRouter.ts';
 import { handleAwsRequest, type ExchangeObserver } from './http/awsPipeline.ts';
 import { BodyTooLargeError, readRequest } from './http/request.ts';
+import { createAutoScalingService } from './services/autoscaling/autoScalingService.ts';
+import { registerComputeAdminRoutes } from './services/ec2/computeAdminRoutes.ts';
+import { createEc2Service } from './services/ec2/ec2Service.ts';
 import { createEksService } from './services/eks/eksService.ts';
 import { ServiceRegistry } from './services/service.ts';
 import { createStsService } from './services/sts/stsService.ts';
@@ -25,7 +28,7 @@ import {
   seedGeneratedWorld,
   type GeneratedWorld,
 } from './world/seed/generatedWorld.ts';
-import { World } from './world/world.ts';
+import { DEFAULT_TIMINGS, World, type TransitionTimings } from './world/world.ts';
 import { waitFor, type WaitForOptions } from './waitFor.ts';
 
 export interface SandboxOptions {
@@ -41,6 +44,8 @@ export interface SandboxOptions {
   faults?: FaultRule[];
   /** Clock source for the world's dates (default real time). */
   now?: () => Date;
+  /** Transition durations in simulated ms (instance launch, node group updates, ...), over the defaults. */
+  timings?: Partial<TransitionTimings>;
 }
 
 /** A running sandbox. */
@@ -83,16 +88,19 @@ function publicAccount(account: AccountRecord): SandboxAccount {
 }
 
 /** Builds the world the options ask for, seeded. */
-export function buildWorld(options: Pick<SandboxOptions, 'world' | 'speed' | 'now'> = {}): World {
+export function buildWorld(
+  options: Pick<SandboxOptions, 'world' | 'speed' | 'now' | 'timings'> = {},
+): World {
   const env = readSandboxEnv();
   const clock = realClock(options.speed ?? env.speed ?? 1, options.now);
+  const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   const spec = options.world ?? 'demo';
   let world: World;
   if (typeof spec === 'object') {
-    world = new World(generatedAccounts(spec), [...spec.regions], clock);
+    world = new World(generatedAccounts(spec), [...spec.regions], clock, timings);
     seedGeneratedWorld(world, spec);
   } else {
-    world = new World(demoAccounts(), [...DEMO_REGIONS], clock);
+    world = new World(demoAccounts(), [...DEMO_REGIONS], clock, timings);
     if (spec === 'demo') seedDemoWorld(world);
   }
   installEksSimulation(world);
@@ -113,10 +121,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const services = new ServiceRegistry();
   services.register(createEksService());
   services.register(createStsService());
+  services.register(createEc2Service());
+  services.register(createAutoScalingService());
   const observers = new Set<ExchangeObserver>();
   const accounts = world.accounts.map(publicAccount);
   const admin = new AdminRouter();
   registerAdminRoutes(admin, { world, faults, trail, registry: services, accounts });
+  registerComputeAdminRoutes(admin, world);
   const deps = { world, registry: services, credentials, faults, trail, observers };
 
   const server: Server = createServer((req, res) => {
