@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { CloseIcon } from './Icons.tsx';
 
@@ -6,9 +6,10 @@ const WIDTHS = { md: 'max-w-lg', lg: 'max-w-2xl', xl: 'max-w-4xl' } as const;
 
 /**
  * A modal dialog named by its title (so tests and screen readers find it as
- * `getByRole('dialog', { name: title })`). Focus is trapped inside and returns to the opener on
- * close; Escape, a click outside and the close button close it unless `busy` (a change is being
- * submitted).
+ * `getByRole('dialog', { name: title })`). On open, focus goes to the first field (else the close
+ * button) and stays trapped inside; on close it returns to whatever had it before (the button or
+ * menu that opened the dialog). Escape, a click outside and the close button close it unless
+ * `busy` (a change is being submitted).
  */
 export function Dialog({
   open,
@@ -27,6 +28,13 @@ export function Dialog({
   busy?: boolean;
   size?: keyof typeof WIDTHS;
 }) {
+  // Radix returns focus only to a Dialog.Trigger; these dialogs open from buttons and menus
+  // elsewhere, so remember what had focus. Layout effects run before Radix moves focus inside.
+  const opener = useRef<HTMLElement | null>(null);
+  const content = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (open) opener.current = document.activeElement as HTMLElement | null;
+  }, [open]);
   return (
     <RadixDialog.Root
       open={open}
@@ -35,8 +43,25 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <RadixDialog.Content
+          ref={content}
           // Without a description Radix would warn; the title alone names the dialog then.
           {...(description ? {} : { 'aria-describedby': undefined })}
+          onOpenAutoFocus={(event) => {
+            const field = content.current?.querySelector<HTMLElement>(
+              'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])',
+            );
+            if (field) {
+              event.preventDefault();
+              field.focus();
+            }
+          }}
+          onCloseAutoFocus={(event) => {
+            const target = opener.current;
+            if (target?.isConnected && target !== document.body) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
           className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] ${WIDTHS[size]} -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-line bg-surface-raised text-fg shadow-xl`}
         >
           <div className="flex items-start gap-3 border-b border-line px-5 py-3">
