@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
 import type { Issue } from '@wheelhouse/contract';
+import { Popover } from 'radix-ui';
 import { ChevronDownIcon } from '../../components/Icons.tsx';
 import { plural } from './computeDisplay.ts';
 
@@ -30,27 +30,31 @@ export function HealthIssueList({ issues, label }: { issues: Issue[]; label: str
   );
 }
 
-/** A red count ("2 issues") that expands to the messages, for a table cell. */
+/**
+ * A red count ("2 issues") that opens the messages in a popover, so a narrow table cell does not
+ * clip them. The button says whose issues they are; aria-expanded tells whether they show.
+ */
 export function HealthIssuesDisclosure({ issues, owner }: { issues: Issue[]; owner: string }) {
-  const [open, setOpen] = useState(false);
-  const listId = useId();
   if (issues.length === 0) return <span className="text-fg-muted">None</span>;
   return (
-    <div className="flex min-w-0 flex-col items-start gap-1">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
+    <Popover.Root>
+      <Popover.Trigger
         aria-label={`${plural(issues.length, 'health issue')} of ${owner}`}
-        onClick={() => setOpen(!open)}
         className="inline-flex items-center gap-1 rounded border border-danger-line bg-danger-bg px-1.5 py-px text-xs font-semibold text-danger-fg"
       >
         {plural(issues.length, 'issue')}
-        <ChevronDownIcon className={`size-3.5 ${open ? 'rotate-180' : ''}`} />
-      </button>
-      <div id={listId} hidden={!open} className="w-64">
-        {open && <HealthIssueList issues={issues} label={`Health issues of ${owner}`} />}
-      </div>
-    </div>
+        <ChevronDownIcon className="size-3.5" />
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          aria-label={`Health issues of ${owner}`}
+          className="z-30 max-h-96 w-96 max-w-[90vw] overflow-auto rounded-lg border border-line bg-surface-raised p-2 text-sm text-fg shadow-lg"
+        >
+          <HealthIssueList issues={issues} label={`Health issues of ${owner}`} />
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }

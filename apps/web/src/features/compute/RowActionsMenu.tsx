@@ -1,6 +1,22 @@
 import { useRef } from 'react';
 import { DropdownMenu } from 'radix-ui';
-import { ChevronDownIcon } from '../../components/Icons.tsx';
+
+/** Three dots: the usual sign for "more actions" in a narrow column. */
+function MoreIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      className="size-4"
+      fill="currentColor"
+    >
+      <circle cx="5" cy="12" r="1.8" />
+      <circle cx="12" cy="12" r="1.8" />
+      <circle cx="19" cy="12" r="1.8" />
+    </svg>
+  );
+}
 
 /** One entry of a row's actions menu. */
 export interface RowAction {
@@ -17,9 +33,12 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: RowAc
   const chosen = useRef<RowAction | null>(null);
   return (
     <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="btn-secondary h-7 px-2" aria-label={`Actions for ${name}`}>
-        Actions
-        <ChevronDownIcon className="size-3.5 text-fg-muted" />
+      <DropdownMenu.Trigger
+        className="btn-secondary h-7 px-1.5"
+        aria-label={`Actions for ${name}`}
+        title="Actions"
+      >
+        <MoreIcon />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

@@ -96,7 +96,7 @@ export function fargateColumns(
       column.display({
         id: 'actions',
         header: () => <span className="sr-only">Actions</span>,
-        size: 100,
+        size: 56,
         enableSorting: false,
         cell: ({ row: { original: p } }) => (
           <RowActionsMenu name={p.name} actions={actionsFor(p)} />

@@ -44,7 +44,7 @@ export function nodegroupColumns(
     column.display({
       id: 'name',
       header: 'Name',
-      size: 160,
+      size: 140,
       cell: ({ row: { original: ng } }) => (
         <Link
           to={nodegroupPagePath(clusterRef, ng.name)}
@@ -58,13 +58,13 @@ export function nodegroupColumns(
     column.display({
       id: 'status',
       header: 'Status',
-      size: 120,
+      size: 110,
       cell: ({ row: { original: ng } }) => <StatusBadge status={ng.status} />,
     }),
     column.display({
       id: 'instances',
       header: 'Instances',
-      size: 170,
+      size: 155,
       enableSorting: false,
       cell: ({ row: { original: ng } }) => (
         <div className="flex min-w-0 flex-col items-start gap-0.5">
@@ -81,7 +81,7 @@ export function nodegroupColumns(
     column.display({
       id: 'version',
       header: 'Version',
-      size: 150,
+      size: 125,
       cell: ({ row: { original: ng } }) => (
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="font-medium tabular-nums">{ng.version ?? '—'}</span>
@@ -94,7 +94,7 @@ export function nodegroupColumns(
     column.display({
       id: 'scaling',
       header: 'Size',
-      size: 150,
+      size: 125,
       cell: ({ row: { original: ng } }) => (
         <CapacityBar scaling={ng.scaling} current={ng.currentInstances} />
       ),
@@ -102,7 +102,7 @@ export function nodegroupColumns(
     column.display({
       id: 'labels',
       header: 'Labels and taints',
-      size: 220,
+      size: 190,
       enableSorting: false,
       cell: ({ row: { original: ng } }) => (
         <LabelTaintChips labels={ng.labels} taints={ng.taints} />
@@ -111,7 +111,7 @@ export function nodegroupColumns(
     column.display({
       id: 'subnets',
       header: 'Subnets',
-      size: 150,
+      size: 125,
       enableSorting: false,
       cell: ({ row: { original: ng } }) =>
         ng.subnets.length === 0 ? (
@@ -129,7 +129,7 @@ export function nodegroupColumns(
     column.display({
       id: 'health',
       header: 'Health',
-      size: 110,
+      size: 90,
       enableSorting: false,
       cell: ({ row: { original: ng } }) => (
         <HealthIssuesDisclosure issues={ng.health} owner={ng.name} />
@@ -141,7 +141,7 @@ export function nodegroupColumns(
       column.display({
         id: 'actions',
         header: () => <span className="sr-only">Actions</span>,
-        size: 100,
+        size: 56,
         enableSorting: false,
         cell: ({ row: { original: ng } }) => (
           <RowActionsMenu name={ng.name} actions={actionsFor(ng)} />

@@ -41,6 +41,7 @@ describe('ScaleDialog', () => {
   it('starts from the current sizes and previews the change', async () => {
     const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
     expect(within(dialog).getByLabelText('Minimum size')).toHaveValue(1);
+    expect(within(dialog).getByLabelText('Minimum size')).toHaveFocus();
     expect(within(dialog).getByLabelText('Desired size')).toHaveValue(2);
     expect(within(dialog).getByLabelText('Maximum size')).toHaveValue(6);
     await setSize(user, 'Desired size', '4');
@@ -131,6 +132,10 @@ describe('ScaleDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
     await waitFor(() => expect(posts()).toHaveLength(2));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // Focus goes back to the menu button the dialog was opened from.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Actions for general' })).toHaveFocus(),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Actions for general' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Scale' }));
