@@ -211,8 +211,16 @@ export type LogQuery = z.infer<typeof LogQuery>;
  * watch fell too far behind (410 Gone): list again.
  */
 export const WatchEvent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pod'), type: z.enum(['ADDED', 'MODIFIED', 'DELETED']), object: PodSummary }),
-  z.object({ kind: z.literal('node'), type: z.enum(['ADDED', 'MODIFIED', 'DELETED']), name: z.string() }),
+  z.object({
+    kind: z.literal('pod'),
+    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
+    object: PodSummary,
+  }),
+  z.object({
+    kind: z.literal('node'),
+    type: z.enum(['ADDED', 'MODIFIED', 'DELETED']),
+    name: z.string(),
+  }),
   z.object({ kind: z.literal('reset') }),
 ]);
 export type WatchEvent = z.infer<typeof WatchEvent>;
@@ -234,3 +242,11 @@ export const KubeAccessProblem = z.object({
   remedy: z.array(z.string()),
 });
 export type KubeAccessProblem = z.infer<typeof KubeAccessProblem>;
+
+/** The services of a cluster (one namespace or all). */
+export const ServiceList = z.object({ items: z.array(ServiceSummary) });
+export type ServiceList = z.infer<typeof ServiceList>;
+
+/** The nodes of a cluster, with what their pods request. */
+export const NodeList = z.object({ items: z.array(NodeSummary) });
+export type NodeList = z.infer<typeof NodeList>;

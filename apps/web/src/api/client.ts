@@ -21,7 +21,14 @@ export type ContractSchemaName =
   | 'VersionUpgradePlan'
   | 'RegistrationResult'
   | 'FleetDashboard'
-  | 'CreatedDashboardToken';
+  | 'CreatedDashboardToken'
+  | 'NamespaceList'
+  | 'PodList'
+  | 'PodDetail'
+  | 'WorkloadList'
+  | 'ServiceList'
+  | 'NodeList'
+  | 'AutoscalingView';
 
 /** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */
 export class ApiError extends Error {

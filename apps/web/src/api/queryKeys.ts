@@ -10,7 +10,16 @@ export interface AuditKeyFilters {
   to?: string;
 }
 
+/** The server-side filters of a pods list (the text filter stays in the browser). */
+export interface PodKeyFilters {
+  namespace?: string;
+  node?: string;
+  phase?: string;
+  labelSelector?: string;
+}
+
 const computeOf = (ref: ClusterRef) => ['compute', ref.accountId, ref.region, ref.name] as const;
+const k8sOf = (ref: ClusterRef) => ['k8s', ref.accountId, ref.region, ref.name] as const;
 
 /**
  * The one query-key factory. Keys are arrays holding every variable their query uses, from broad to
@@ -47,6 +56,21 @@ export const queryKeys = {
       [...computeOf(ref), 'nodegroup', nodegroup] as const,
     fargateMatch: (ref: ClusterRef, namespace: string, labels: Record<string, string>) =>
       [...computeOf(ref), 'fargate-match', namespace, labels] as const,
+  },
+  /** Reads of a cluster's Kubernetes API (Resources tab, pod page); `cluster(ref)` is the prefix of all. */
+  k8s: {
+    cluster: k8sOf,
+    namespaces: (ref: ClusterRef) => [...k8sOf(ref), 'namespaces'] as const,
+    /** `namespace` '' means all namespaces. */
+    workloads: (ref: ClusterRef, namespace: string) =>
+      [...k8sOf(ref), 'workloads', namespace] as const,
+    services: (ref: ClusterRef, namespace: string) =>
+      [...k8sOf(ref), 'services', namespace] as const,
+    pods: (ref: ClusterRef, filters: PodKeyFilters) => [...k8sOf(ref), 'pods', filters] as const,
+    pod: (ref: ClusterRef, namespace: string, pod: string) =>
+      [...k8sOf(ref), 'pod', namespace, pod] as const,
+    nodes: (ref: ClusterRef) => [...k8sOf(ref), 'nodes'] as const,
+    autoscaling: (ref: ClusterRef) => [...k8sOf(ref), 'autoscaling'] as const,
   },
   audit: {
     all: () => ['audit'] as const,
