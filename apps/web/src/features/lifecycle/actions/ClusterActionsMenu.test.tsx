@@ -115,6 +115,11 @@ describe('ClusterActionsMenu', () => {
     );
     expect(await within(dialog).findByText('no newer version')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Update' })).toBeDisabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Actions for prod-web' })).toHaveFocus(),
+    );
   });
 
   it('sends only the log types that changed', async () => {

@@ -1,9 +1,17 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { DropdownMenu } from 'radix-ui';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import { ChevronDownIcon } from '../../../components/Icons.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
-import { RowActionsMenu, type RowAction } from '../../compute/RowActionsMenu.tsx';
 import type { ClusterDialogKind } from './ClusterDialog.tsx';
+
+/** One entry of the cluster's actions menu. */
+export interface ClusterAction {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+}
 
 const ClusterDialog = lazy(async () => ({
   default: (await import('./ClusterDialog.tsx')).ClusterDialog,
@@ -13,7 +21,7 @@ const ClusterDialog = lazy(async () => ({
 export function clusterActions(
   cluster: Pick<ClusterDetail, 'connected'>,
   open: (kind: ClusterDialogKind) => void,
-): RowAction[] {
+): ClusterAction[] {
   if (cluster.connected) {
     return [
       { label: 'Edit tags…', onSelect: () => open('tags') },
@@ -30,8 +38,51 @@ export function clusterActions(
 }
 
 /**
- * The cluster page's "Actions for <name>" menu and the dialog it opens. Operators and admins
- * only: auditors get nothing here (the BFF refuses them anyway).
+ * The page-header menu button: visible "Actions", named "Actions for <name>". The chosen action runs
+ * after the menu has closed and focus is back on the button, so the dialog it opens hands focus
+ * back there when it closes.
+ */
+function ActionsMenu({ name, actions }: { name: string; actions: ClusterAction[] }) {
+  const chosen = useRef<ClusterAction | null>(null);
+  return (
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger className="btn-secondary" aria-label={`Actions for ${name}`}>
+        Actions
+        <ChevronDownIcon className="size-3.5 text-fg-muted" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          className="z-30 min-w-56 rounded-lg border border-line bg-surface-raised p-1 text-sm text-fg shadow-lg"
+          onCloseAutoFocus={() => {
+            const action = chosen.current;
+            chosen.current = null;
+            action?.onSelect();
+          }}
+        >
+          {actions.map((action) => (
+            <DropdownMenu.Item
+              key={action.label}
+              onSelect={() => {
+                chosen.current = action;
+              }}
+              className={`cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-surface-muted ${
+                action.danger ? 'text-danger-fg' : ''
+              }`}
+            >
+              {action.label}
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
+
+/**
+ * The cluster page's actions menu and the dialog it opens. Operators and admins only: auditors
+ * get nothing here (the BFF refuses them anyway).
  */
 export function ClusterActionsMenu({
   cluster,
@@ -45,7 +96,7 @@ export function ClusterActionsMenu({
   if (!allowed) return null;
   return (
     <>
-      <RowActionsMenu name={cluster.name} actions={clusterActions(cluster, setDialog)} />
+      <ActionsMenu name={cluster.name} actions={clusterActions(cluster, setDialog)} />
       {dialog && (
         <Suspense fallback={null}>
           <ClusterDialog
