@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { isApiError } from '../api/client.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 
@@ -33,23 +34,32 @@ export function SubmitError({ error }: { error: unknown }) {
   const problem = isApiError(error) ? error.problem : undefined;
   // A validation answer's detail only joins its field errors, which are listed one per line.
   const listsFields = !problem?.awsCode && !!problem?.errors?.length;
+  // In a long form the message lands below the fold; bring it into view (it is also announced).
+  const anchor = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    anchor.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   return (
-    <ErrorBanner title={titleOf(error)}>
-      {!listsFields && <p className="break-words whitespace-pre-wrap">{submitErrorText(error)}</p>}
-      {problem?.errors && problem.errors.length > 0 && (
-        <ul className="mt-1 list-disc pl-5">
-          {problem.errors.map((fieldError) => (
-            <li key={`${fieldError.field}:${fieldError.message}`}>
-              <code>{fieldError.field}</code> {fieldError.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {problem?.requestId && (
-        <p className="mt-1 text-xs text-fg-muted">
-          AWS request id <code>{problem.requestId}</code>
-        </p>
-      )}
-    </ErrorBanner>
+    <div ref={anchor}>
+      <ErrorBanner title={titleOf(error)}>
+        {!listsFields && (
+          <p className="break-words whitespace-pre-wrap">{submitErrorText(error)}</p>
+        )}
+        {problem?.errors && problem.errors.length > 0 && (
+          <ul className="mt-1 list-disc pl-5">
+            {problem.errors.map((fieldError) => (
+              <li key={`${fieldError.field}:${fieldError.message}`}>
+                <code>{fieldError.field}</code> {fieldError.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {problem?.requestId && (
+          <p className="mt-1 text-xs text-fg-muted">
+            AWS request id <code>{problem.requestId}</code>
+          </p>
+        )}
+      </ErrorBanner>
+    </div>
   );
 }
