@@ -124,7 +124,7 @@ describe('Fargate profile changes', () => {
     });
     expect(dialog).toHaveTextContent('Fargate profiles cannot be changed');
     expect(dialog).toHaveTextContent('delete batch');
-    expect(within(dialog).getByLabelText('Name')).toHaveValue('batch-v2');
+    expect(within(dialog).getByLabelText('Profile name')).toHaveValue('batch-v2');
     expect(within(dialog).getByLabelText('Selector 1 namespace')).toHaveValue('batch');
     expect(within(dialog).getByLabelText('Selector 1 label 1 key')).toHaveValue('tier');
 
@@ -156,7 +156,9 @@ describe('Fargate profile changes', () => {
     await user.clear(within(dialog).getByLabelText('Private subnets'));
     await user.click(within(dialog).getByRole('button', { name: 'Create Fargate profile' }));
 
-    expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('is required');
+    expect(within(dialog).getByLabelText('Profile name')).toHaveAccessibleDescription(
+      'is required',
+    );
     expect(within(dialog).getByLabelText('Pod execution role ARN')).toHaveAccessibleDescription(
       /must be an IAM role ARN/,
     );
@@ -187,13 +189,13 @@ describe('Fargate profile changes', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Create Fargate profile' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create Fargate profile' });
-    await user.type(within(dialog).getByLabelText('Name'), 'etl');
+    await user.type(within(dialog).getByLabelText('Profile name'), 'etl');
     await user.type(within(dialog).getByLabelText('Selector 1 namespace'), 'etl');
     await user.click(within(dialog).getByRole('button', { name: 'Create Fargate profile' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'InvalidParameterException: Subnet subnet-0ccc3333 is not a private subnet.',
     );
-    expect(within(dialog).getByLabelText('Name')).toHaveValue('etl');
+    expect(within(dialog).getByLabelText('Profile name')).toHaveValue('etl');
   });
 
   it('deletes a profile only after its exact name is typed', async () => {

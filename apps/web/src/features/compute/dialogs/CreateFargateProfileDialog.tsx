@@ -139,7 +139,7 @@ export function CreateFargateProfileDialog({
           </div>
         )}
         <FormField
-          label="Name"
+          label="Profile name"
           hint={from ? 'A new name: the old profile still exists.' : undefined}
           error={errorOf('name')}
         >

@@ -45,18 +45,18 @@ describe('CreateNodegroupDialog', () => {
     await user.type(field('Maximum size'), '1');
     await user.click(within(dialog).getByRole('button', { name: 'Create node group' }));
 
-    expect(field('Name')).toHaveAccessibleDescription(/is required/);
+    expect(field('Node group name')).toHaveAccessibleDescription(/is required/);
     expect(field('Node IAM role ARN')).toHaveAccessibleDescription(/must be an IAM role ARN/);
     expect(field('Desired size')).toHaveAccessibleDescription(
       'must be between the minimum and the maximum',
     );
-    expect(field('Name')).toHaveFocus();
+    expect(field('Node group name')).toHaveFocus();
     expect(seen.some((r) => r.method === 'POST')).toBe(false);
   });
 
   it('sends the node group with scaling, labels, taints and tags', async () => {
     const { seen, user, dialog, field } = await openCreate();
-    await user.type(field('Name'), 'gpu-workers');
+    await user.type(field('Node group name'), 'gpu-workers');
     await user.type(field('Instance types'), 'g5.xlarge, g5.2xlarge');
     await user.selectOptions(field('Capacity type'), 'Spot');
     await user.selectOptions(field('AMI type'), 'AL2023_x86_64_NVIDIA');
@@ -97,10 +97,12 @@ describe('CreateNodegroupDialog', () => {
         errors: [{ field: 'name', message: 'is already used by another node group' }],
       }),
     );
-    await user.type(field('Name'), 'general');
+    await user.type(field('Node group name'), 'general');
     await user.click(within(dialog).getByRole('button', { name: 'Create node group' }));
     await within(dialog).findByRole('alert');
-    expect(field('Name')).toHaveAccessibleDescription('is already used by another node group');
-    expect(field('Name')).toHaveValue('general');
+    expect(field('Node group name')).toHaveAccessibleDescription(
+      'is already used by another node group',
+    );
+    expect(field('Node group name')).toHaveValue('general');
   });
 });

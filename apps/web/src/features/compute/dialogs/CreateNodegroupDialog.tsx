@@ -173,7 +173,7 @@ export function CreateNodegroupDialog({
           submit(payload, valid);
         }}
       >
-        {text('name', 'Name', name, setName, { placeholder: 'general-purpose' })}
+        {text('name', 'Node group name', name, setName, { placeholder: 'general-purpose' })}
         {text('nodeRole', 'Node IAM role ARN', nodeRole, setNodeRole, {
           mono: true,
           placeholder: 'arn:aws:iam::111122223333:role/eks-node-role',

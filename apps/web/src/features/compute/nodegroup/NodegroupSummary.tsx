@@ -23,8 +23,8 @@ function updateConfigText(nodegroup: Nodegroup): string | undefined {
 /** Everything EKS says about one node group, two columns of label/value plus health issues. */
 export function NodegroupSummary({ nodegroup }: { nodegroup: Nodegroup }) {
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <section aria-label="Node group details" className="card p-4">
+    <div className="grid gap-4 lg:grid-cols-3">
+      <section aria-label="Node group details" className="card p-4 lg:col-span-2">
         <h2 className="mb-3 text-base font-semibold">Details</h2>
         <KeyValueList
           items={[
