@@ -167,4 +167,59 @@ describe('the aws CLI against the sandbox', () => {
     const otherCluster = await getPresigned(url, { 'x-k8s-aws-id': 'search-prod' });
     expect(otherCluster.status).toBe(403);
   });
+
+  it('describes instances, subnets and Auto Scaling groups, and reads their errors', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const [instances, groups, subnets, scale, missing] = await Promise.all([
+      aws([
+        'ec2',
+        'describe-instances',
+        '--filters',
+        'Name=tag:eks:cluster-name,Values=platform-tools',
+        'Name=instance-state-name,Values=running',
+      ]),
+      aws([
+        'autoscaling',
+        'describe-auto-scaling-groups',
+        '--filters',
+        'Name=tag-key,Values=kubernetes.io/cluster/checkout-prod',
+      ]),
+      aws(['ec2', 'describe-subnets']),
+      aws([
+        'autoscaling',
+        'set-desired-capacity',
+        '--auto-scaling-group-name',
+        'checkout-prod-legacy-workers',
+        '--desired-capacity',
+        '99',
+      ]),
+      aws(['ec2', 'describe-instances', '--instance-ids', 'i-0123456789abcdef0']),
+    ]);
+    expect(instances.code, instances.stderr).toBe(0);
+    const reservations = JSON.parse(instances.stdout).Reservations as Array<{
+      Instances: Array<{ State: { Name: string }; LaunchTime: string; Tags: unknown[] }>;
+    }>;
+    const listed = reservations.flatMap((reservation) => reservation.Instances);
+    expect(listed).toHaveLength(2);
+    expect(listed[0]!.State.Name).toBe('running');
+    expect(listed[0]!.Tags).toContainEqual({ Key: 'eks:nodegroup-name', Value: 'system' });
+    expect(groups.code, groups.stderr).toBe(0);
+    const names = (
+      JSON.parse(groups.stdout).AutoScalingGroups as Array<{ AutoScalingGroupName: string }>
+    ).map((group) => group.AutoScalingGroupName);
+    expect(names).toHaveLength(4);
+    expect(names).toContain('checkout-prod-legacy-workers');
+    expect(subnets.code, subnets.stderr).toBe(0);
+    expect(JSON.parse(subnets.stdout).Subnets).toHaveLength(6);
+    expect(scale.code).not.toBe(0);
+    expect(scale.stderr).toContain(
+      'An error occurred (ValidationError) when calling the SetDesiredCapacity operation: New SetDesiredCapacity value 99 is above max value 6 for the AutoScalingGroup.',
+    );
+    expect(missing.stderr).toContain(
+      "An error occurred (InvalidInstanceID.NotFound) when calling the DescribeInstances operation: The instance ID 'i-0123456789abcdef0' does not exist",
+    );
+  });
 });

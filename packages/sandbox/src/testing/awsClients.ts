@@ -1,3 +1,5 @@
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Sandbox } from '../sandbox.ts';
@@ -30,4 +32,20 @@ export function stsClient(
   region = 'us-east-1',
 ): STSClient {
   return new STSClient({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
+}
+
+export function ec2Client(
+  sandbox: Sandbox,
+  credentials: TestCredentials,
+  region = 'us-east-1',
+): EC2Client {
+  return new EC2Client({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
+}
+
+export function autoScalingClient(
+  sandbox: Sandbox,
+  credentials: TestCredentials,
+  region = 'us-east-1',
+): AutoScalingClient {
+  return new AutoScalingClient({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
 }
