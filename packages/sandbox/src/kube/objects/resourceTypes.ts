@@ -1,0 +1,119 @@
+/** The Kubernetes resources the sandbox serves, as discovery describes them. */
+export interface ResourceType {
+  /** '' for the core group. */
+  group: string;
+  version: string;
+  /** The resource name in URLs: 'pods', 'deployments', ... */
+  plural: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  verbs: string[];
+  /** Subresources served as `<plural>/<sub>` (pods/log, deployments/scale). */
+  subresources: Array<{ name: string; kind: string; verbs: string[] }>;
+}
+
+const READ = ['get', 'list', 'watch'];
+const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const SCALE = { name: 'scale', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+
+function type(
+  group: string,
+  version: string,
+  plural: string,
+  kind: string,
+  options: Partial<
+    Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'verbs' | 'subresources'>
+  > = {},
+): ResourceType {
+  return {
+    group,
+    version,
+    plural,
+    singular: kind.toLowerCase(),
+    kind,
+    namespaced: options.namespaced ?? true,
+    shortNames: options.shortNames ?? [],
+    categories: options.categories ?? [],
+    verbs: options.verbs ?? ALL,
+    subresources: options.subresources ?? [],
+  };
+}
+
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  type('', 'v1', 'namespaces', 'Namespace', {
+    namespaced: false,
+    shortNames: ['ns'],
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  }),
+  type('', 'v1', 'nodes', 'Node', {
+    namespaced: false,
+    shortNames: ['no'],
+    verbs: ['delete', 'get', 'list', 'patch', 'update', 'watch'],
+  }),
+  type('', 'v1', 'pods', 'Pod', {
+    shortNames: ['po'],
+    categories: ['all'],
+    subresources: [{ name: 'log', kind: 'Pod', verbs: ['get'] }],
+  }),
+  type('', 'v1', 'services', 'Service', { shortNames: ['svc'], categories: ['all'] }),
+  type('', 'v1', 'events', 'Event', { shortNames: ['ev'] }),
+  type('', 'v1', 'configmaps', 'ConfigMap', { shortNames: ['cm'] }),
+  type('apps', 'v1', 'deployments', 'Deployment', {
+    shortNames: ['deploy'],
+    categories: ['all'],
+    subresources: [SCALE],
+  }),
+  type('apps', 'v1', 'replicasets', 'ReplicaSet', {
+    shortNames: ['rs'],
+    categories: ['all'],
+    subresources: [SCALE],
+  }),
+  type('apps', 'v1', 'statefulsets', 'StatefulSet', {
+    shortNames: ['sts'],
+    categories: ['all'],
+    subresources: [SCALE],
+  }),
+  type('apps', 'v1', 'daemonsets', 'DaemonSet', { shortNames: ['ds'], categories: ['all'] }),
+  type('batch', 'v1', 'jobs', 'Job', { categories: ['all'] }),
+  type('batch', 'v1', 'cronjobs', 'CronJob', { shortNames: ['cj'], categories: ['all'] }),
+  type('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', {
+    shortNames: ['hpa'],
+    categories: ['all'],
+  }),
+];
+
+export const READ_VERBS = READ;
+
+/** "apps/v1", or "v1" for the core group. */
+export function apiVersionOf(resource: Pick<ResourceType, 'group' | 'version'>): string {
+  return resource.group ? `${resource.group}/${resource.version}` : resource.version;
+}
+
+export function findResourceType(
+  group: string,
+  version: string,
+  plural: string,
+): ResourceType | undefined {
+  return RESOURCE_TYPES.find(
+    (resource) =>
+      resource.group === group && resource.version === version && resource.plural === plural,
+  );
+}
+
+export function resourceTypeOfKind(kind: string): ResourceType {
+  const found = RESOURCE_TYPES.find((resource) => resource.kind === kind);
+  if (!found) throw new Error(`no resource type for kind ${kind}`);
+  return found;
+}
+
+/** The API groups the sandbox serves, with their (single) version. */
+export function servedGroups(): Array<{ group: string; version: string }> {
+  const seen = new Map<string, string>();
+  for (const resource of RESOURCE_TYPES) {
+    if (resource.group) seen.set(resource.group, resource.version);
+  }
+  return [...seen].map(([group, version]) => ({ group, version }));
+}

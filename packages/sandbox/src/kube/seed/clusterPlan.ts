@@ -1,0 +1,55 @@
+import type { Toleration } from '../objects/types.ts';
+import type { AppSpec } from './workloadBuilders.ts';
+
+/** What a seeded cluster runs, described compactly; seedCluster.ts turns it into objects. */
+
+export interface ServicePlan {
+  type?: 'ClusterIP' | 'LoadBalancer' | 'NodePort';
+  port: number;
+  targetPort?: number;
+  /** A headless service (clusterIP None), as StatefulSets use. */
+  headless?: boolean;
+}
+
+export interface DeploymentPlan extends AppSpec {
+  service?: ServicePlan;
+  hpa?: { min: number; max: number; cpu: number };
+}
+
+export interface ClusterPlan {
+  namespaces: string[];
+  deployments: DeploymentPlan[];
+  statefulSets: Array<AppSpec & { service?: ServicePlan }>;
+  daemonSets: AppSpec[];
+  jobs: Array<AppSpec & { completions?: number }>;
+  cronJobs: Array<AppSpec & { schedule: string }>;
+}
+
+export const emptyPlan = (): ClusterPlan => ({
+  namespaces: [],
+  deployments: [],
+  statefulSets: [],
+  daemonSets: [],
+  jobs: [],
+  cronJobs: [],
+});
+
+/** Merges plans (system pieces + the cluster's own apps). */
+export function mergePlans(...plans: ClusterPlan[]): ClusterPlan {
+  const merged = emptyPlan();
+  for (const plan of plans) {
+    merged.namespaces.push(...plan.namespaces.filter((ns) => !merged.namespaces.includes(ns)));
+    merged.deployments.push(...plan.deployments);
+    merged.statefulSets.push(...plan.statefulSets);
+    merged.daemonSets.push(...plan.daemonSets);
+    merged.jobs.push(...plan.jobs);
+    merged.cronJobs.push(...plan.cronJobs);
+  }
+  return merged;
+}
+
+export const TOLERATE_ALL: Toleration[] = [{ operator: 'Exists' }];
+export const CRITICAL_ADDONS: Toleration[] = [{ key: 'CriticalAddonsOnly', operator: 'Exists' }];
+export const SPOT_OK: Toleration[] = [
+  { key: 'lifecycle', operator: 'Equal', value: 'spot', effect: 'PreferNoSchedule' },
+];

@@ -1,0 +1,87 @@
+import type { Ec2InstanceRecord } from '../world/ec2/types.ts';
+import type { EksClusterRecord, NodegroupRecord } from '../world/eks/types.ts';
+import { seededRandom } from '../world/random.ts';
+import { seedEksCluster, type ClusterDef } from '../world/seed/seedBuilders.ts';
+import { internalDomain } from '../kube/sim/simContext.ts';
+import type { World } from '../world/world.ts';
+import { testWorld } from './testWorld.ts';
+
+/**
+ * Unit-test helpers for the Kubernetes simulation: a cluster on a manual
+ * clock, and EC2 instances put straight into world.ec2 (what the Auto
+ * Scaling simulation does for node groups), so node tests do not depend on it.
+ */
+
+export const TEST_ACCOUNT = '111122223333';
+
+export function kubeTestWorld(def: Partial<ClusterDef> = {}) {
+  const test = testWorld();
+  const cluster = seedEksCluster(test.world, TEST_ACCOUNT, 'us-east-1', {
+    name: 'kube-test',
+    version: '1.34',
+    createdAt: '2026-10-01T10:00:00Z',
+    tags: {},
+    authenticationMode: 'API',
+    ...def,
+  });
+  return { ...test, cluster };
+}
+
+let counter = 0;
+
+/** A running instance of a node group (or a self-managed one when `nodegroup` is undefined). */
+export function addInstance(
+  world: World,
+  cluster: EksClusterRecord,
+  nodegroup: NodegroupRecord | undefined,
+  options: {
+    instanceType?: string;
+    zone?: string;
+    state?: Ec2InstanceRecord['state'];
+    launchedAgoMs?: number;
+  } = {},
+): Ec2InstanceRecord {
+  const random = seededRandom(`test-instance:${counter++}`);
+  const ip = `10.0.${random.int(0, 95)}.${random.int(4, 250)}`;
+  const zone = options.zone ?? `${cluster.region}${random.pick(['a', 'b', 'c'])}`;
+  const instance: Ec2InstanceRecord = {
+    instanceId: `i-0${random.hex(16)}`,
+    accountId: cluster.accountId,
+    region: cluster.region,
+    availabilityZone: zone,
+    subnetId: cluster.vpc.subnetIds[0] ?? 'subnet-0000',
+    instanceType: options.instanceType ?? nodegroup?.instanceTypes[0] ?? 'm5.large',
+    imageId: `ami-0${random.hex(16)}`,
+    lifecycle: nodegroup?.capacityType === 'SPOT' ? 'spot' : 'on-demand',
+    state: options.state ?? 'running',
+    launchTime: new Date(world.now().getTime() - (options.launchedAgoMs ?? 86_400_000)),
+    privateIpAddress: ip,
+    privateDnsName: `ip-${ip.replaceAll('.', '-')}.${internalDomain(cluster.region)}`,
+    iamInstanceProfileArn: `arn:aws:iam::${cluster.accountId}:instance-profile/test`,
+    tags: {
+      [`kubernetes.io/cluster/${cluster.name}`]: 'owned',
+      ...(nodegroup
+        ? {
+            'eks:cluster-name': cluster.name,
+            'eks:nodegroup-name': nodegroup.name,
+            'aws:autoscaling:groupName': nodegroup.autoScalingGroupName,
+          }
+        : {}),
+    },
+    ...(nodegroup ? { autoScalingGroupName: nodegroup.autoScalingGroupName } : {}),
+  };
+  world.ec2.add(instance);
+  return instance;
+}
+
+/** Launches the desired number of instances of every node group that has none yet. */
+export function launchNodegroupInstances(world: World, cluster: EksClusterRecord): void {
+  for (const nodegroup of cluster.nodegroups.values()) {
+    const running = world.ec2
+      .instances(cluster.accountId, cluster.region)
+      .filter((instance) => instance.autoScalingGroupName === nodegroup.autoScalingGroupName);
+    for (let i = running.length; i < nodegroup.scalingConfig.desiredSize; i++) {
+      addInstance(world, cluster, nodegroup);
+    }
+  }
+}
