@@ -19,6 +19,7 @@ test.describe('an auditor looks over the fleet', () => {
     const accounts = new Set(await clusters.columnValues('Account'));
     expect(accounts.size).toBeGreaterThanOrEqual(2);
     // An auditor reads; nothing invites a change.
+    await expect(page.getByRole('link', { name: 'Create cluster' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /create cluster/i })).toHaveCount(0);
   });
 
