@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from './sandbox.ts';
 
 function summary(sandbox: Sandbox): string[] {
   const lines: string[] = [];
-  lines.push('# Wheelhouse sandbox: simulated AWS (EKS, STS) on one endpoint');
+  lines.push('# Wheelhouse sandbox: simulated AWS (EKS, STS, EC2, Auto Scaling) on one endpoint');
   lines.push(`# endpoint  ${sandbox.endpoint}   (speed x${sandbox.world.clock.speed})`);
   lines.push('# accounts (keys sign as the account; roles via sts assume-role):');
   for (const account of sandbox.accounts) {

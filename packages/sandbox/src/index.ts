@@ -16,3 +16,6 @@ export { AwsError } from './awsError.ts';
 export * from './world/eks/types.ts';
 export type * from './world/ec2/types.ts';
 export type { InstanceStore } from './world/ec2/instanceStore.ts';
+export type * from './world/ec2/autoScalingTypes.ts';
+export type { AutoScalingStore } from './world/ec2/autoScalingStore.ts';
+export { DEFAULT_TIMINGS } from './world/world.ts';
