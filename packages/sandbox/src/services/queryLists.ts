@@ -50,8 +50,12 @@ export function memberFilters(params: Record<string, string>): QueryFilter[] {
   }));
 }
 
-/** EC2 filter values may hold wildcards: `*` any run, `?` one character, `\` escapes. */
-export function wildcardMatch(pattern: string, value: string): boolean {
+/**
+ * EC2 filter values may hold wildcards: `*` any run, `?` one character; a backslash
+ * escapes. Returns a matcher compiled once (plain values compare as strings).
+ */
+export function wildcardMatcher(pattern: string): (value: string) => boolean {
+  if (!/[*?\\]/.test(pattern)) return (value) => value === pattern;
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
@@ -60,7 +64,8 @@ export function wildcardMatch(pattern: string, value: string): boolean {
     else if (char === '?') source += '[\\s\\S]';
     else source += escapeRegex(char);
   }
-  return new RegExp(`^${source}$`).test(value);
+  const regex = new RegExp(`^${source}$`);
+  return (value) => regex.test(value);
 }
 
 function escapeRegex(char: string): string {

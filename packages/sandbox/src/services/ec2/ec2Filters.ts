@@ -1,4 +1,4 @@
-import { wildcardMatch, type QueryFilter } from '../queryLists.ts';
+import { wildcardMatcher, type QueryFilter } from '../queryLists.ts';
 import { ec2Errors } from './ec2Protocol.ts';
 
 /**
@@ -27,10 +27,10 @@ export function applyFilters<T>(
   }
   const predicates = filters.map((filter) => {
     const valuesOf = valuesFor(filter.name, attributes, tagsOf);
+    const matchers = filter.values.map(wildcardMatcher);
     return (item: T) =>
       valuesOf(item).some(
-        (value) =>
-          value !== undefined && filter.values.some((pattern) => wildcardMatch(pattern, value)),
+        (value) => value !== undefined && matchers.some((matches) => matches(value)),
       );
   });
   return items.filter((item) => predicates.every((matches) => matches(item)));
