@@ -326,6 +326,33 @@ describe('managed node groups drive instances', () => {
   });
 });
 
+describe('an EKS-owned Auto Scaling group changed directly', () => {
+  it('scales, and the node group reports the new size (as after Cluster Autoscaler)', async () => {
+    const west = eksClient(sandbox, accountKeys(sandbox), 'eu-west-1');
+    const westAsg = autoScalingClient(sandbox, accountKeys(sandbox), 'eu-west-1');
+    const ids = { clusterName: 'ml-training', nodegroupName: 'cpu' };
+    const { nodegroup } = await west.send(new DescribeNodegroupCommand(ids));
+    const name = nodegroup!.resources!.autoScalingGroups![0]!.name!;
+    await westAsg.send(
+      new SetDesiredCapacityCommand({ AutoScalingGroupName: name, DesiredCapacity: 3 }),
+    );
+    const synced = await sandbox.waitFor(async () => {
+      const current = (await west.send(new DescribeNodegroupCommand(ids))).nodegroup;
+      return current?.scalingConfig?.desiredSize === 3 ? current : undefined;
+    });
+    expect(synced.status).toBe('ACTIVE');
+    const group = await sandbox.waitFor(async () => {
+      const found = (
+        await westAsg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }))
+      ).AutoScalingGroups![0]!;
+      return found.Instances!.filter((i) => i.LifecycleState === 'InService').length === 3
+        ? found
+        : undefined;
+    });
+    expect(group.DesiredCapacity).toBe(3);
+  });
+});
+
 describe('self-managed node groups', () => {
   it('are found by the tag-key filter beside the managed ones, the half-updated one really mixed', async () => {
     const { AutoScalingGroups } = await asg.send(
@@ -414,7 +441,9 @@ describe('self-managed node groups', () => {
     expect((await instancesById([old.InstanceId!]))[0]?.State?.Name).toBe('terminated');
 
     const events = sandbox.trail.filter(
-      (event) => event.eventSource === 'autoscaling.amazonaws.com',
+      (event) =>
+        event.eventSource === 'autoscaling.amazonaws.com' &&
+        event.requestParameters?.autoScalingGroupName === name,
     );
     expect(events.map((event) => [event.eventName, event.errorCode])).toEqual([
       ['SetDesiredCapacity', 'ValidationError'],

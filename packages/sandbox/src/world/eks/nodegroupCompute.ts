@@ -140,3 +140,33 @@ export function maxUnavailableOf(nodegroup: NodegroupRecord): number {
   const percent = maxUnavailablePercentage ?? 33;
   return Math.max(1, Math.ceil((nodegroup.scalingConfig.desiredSize * percent) / 100));
 }
+
+/**
+ * Sizes changed on the Auto Scaling group itself (Cluster Autoscaler calls
+ * SetDesiredCapacity) show in the node group's scaling config, as EKS reports
+ * them; while EKS itself changes the node group, its own values stand.
+ */
+export function syncNodegroupScaling(world: World): void {
+  for (const state of world.regionStates()) {
+    for (const cluster of state.clusters.values()) {
+      if (cluster.kind !== 'eks') continue;
+      for (const nodegroup of cluster.nodegroups.values()) {
+        if (nodegroup.status !== 'ACTIVE' && nodegroup.status !== 'DEGRADED') continue;
+        const group = nodegroupGroup(world, cluster, nodegroup);
+        if (!group || group.deleting) continue;
+        const { minSize, maxSize, desiredSize } = nodegroup.scalingConfig;
+        if (
+          group.minSize !== minSize ||
+          group.maxSize !== maxSize ||
+          group.desiredCapacity !== desiredSize
+        ) {
+          nodegroup.scalingConfig = {
+            minSize: group.minSize,
+            maxSize: group.maxSize,
+            desiredSize: group.desiredCapacity,
+          };
+        }
+      }
+    }
+  }
+}
