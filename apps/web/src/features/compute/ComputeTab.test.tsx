@@ -192,6 +192,7 @@ describe('ComputeTab', () => {
     expect(card).toHaveTextContent('Instance typesm4.largem5.large');
     expect(card).toHaveTextContent('AMIsami-0newami-0old');
     expect(card).not.toHaveTextContent('IAM roles');
+    expect(card).toHaveTextContent('1 instance differs from the rest of the group');
     expect(
       within(card).getByRole('list', { name: 'Outlier instances of legacy-workers' }),
     ).toHaveTextContent('i-03 — different instance type, AMI');

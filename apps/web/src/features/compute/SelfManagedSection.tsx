@@ -1,7 +1,6 @@
 import type { SelfManagedGroup, Uniformity } from '@wheelhouse/contract';
 import { Chip } from '../../components/Chip.tsx';
 import { ComputeSection } from './ComputeSection.tsx';
-import { plural } from './computeDisplay.ts';
 import { UpdateMethodsPanel } from './UpdateMethodsPanel.tsx';
 
 type Trait = Uniformity['outliers'][number]['differs'][number];
@@ -66,7 +65,10 @@ function UniformityDetails({ group }: { group: SelfManagedGroup }) {
       {uniformity.outliers.length > 0 && (
         <div>
           <p className="text-fg-muted">
-            {plural(uniformity.outliers.length, 'instance')} differ from the rest of the group:
+            {uniformity.outliers.length === 1
+              ? '1 instance differs'
+              : `${uniformity.outliers.length} instances differ`}{' '}
+            from the rest of the group:
           </p>
           <ul
             aria-label={`Outlier instances of ${group.name}`}

@@ -42,6 +42,7 @@ describe('ScaleDialog', () => {
     const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
     expect(within(dialog).getByLabelText('Minimum size')).toHaveValue(1);
     expect(within(dialog).getByLabelText('Minimum size')).toHaveFocus();
+    expect(dialog).toHaveTextContent('No change: these are the current sizes');
     expect(within(dialog).getByLabelText('Desired size')).toHaveValue(2);
     expect(within(dialog).getByLabelText('Maximum size')).toHaveValue(6);
     await setSize(user, 'Desired size', '4');

@@ -25,6 +25,13 @@ export function scalePreview(
   from: Nodegroup['scaling'],
   to: { minSize?: number; desiredSize?: number; maxSize?: number },
 ): string {
+  if (
+    from.desiredSize === to.desiredSize &&
+    from.minSize === to.minSize &&
+    from.maxSize === to.maxSize
+  ) {
+    return 'No change: these are the current sizes';
+  }
   const parts = [
     from.desiredSize === to.desiredSize
       ? `Stays at ${plural(from.desiredSize, 'instance')}`

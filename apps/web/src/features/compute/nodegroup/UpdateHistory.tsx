@@ -47,10 +47,10 @@ export function UpdateHistory({ updates }: { updates: Update[] }) {
                 <code className="block text-xs break-all text-fg-muted">{update.id}</code>
               </td>
               <td className={`${CELL} w-48`}>
-                <div className="flex flex-col gap-1.5">
+                <div className="flex flex-col items-start gap-1.5">
                   <StatusBadge status={update.status} />
                   {update.status === 'InProgress' && (
-                    <div className="flex items-center gap-2">
+                    <div className="flex w-full items-center gap-2">
                       <ProgressBar
                         label={`Progress of update ${update.id}`}
                         {...(update.progress !== undefined ? { value: update.progress } : {})}
