@@ -52,6 +52,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'clusters/:accountId/:region/:name/pods/:namespace/:pod',
+        lazy: async () => ({
+          Component: (await import('./features/resources/pod/PodPage.tsx')).PodPage,
+        }),
+      },
+      {
         path: 'audit',
         lazy: async () => ({
           Component: (await import('./features/audit/AuditPage.tsx')).AuditPage,

@@ -97,7 +97,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   return body as T;
 }
 
-async function readProblem(response: Response): Promise<Problem | undefined> {
+/** The problem+json body of a failed response, when it has one. */
+export async function readProblem(response: Response): Promise<Problem | undefined> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined;
   try {

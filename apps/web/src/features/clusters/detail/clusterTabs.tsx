@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { LazyComputeTab } from '../../compute/LazyComputeTab.tsx';
 import { ClusterUpdatesTab } from '../../lifecycle/updates/ClusterUpdatesTab.tsx';
+import { LazyResourcesTab, resourcesTabApplies } from '../../resources/LazyResourcesTab.tsx';
 import { ConnectorSection } from './ConnectorSection.tsx';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
@@ -32,6 +33,12 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Compute',
     appliesTo: eksManaged,
     render: (c) => <LazyComputeTab cluster={c} />,
+  },
+  {
+    id: 'resources',
+    label: 'Resources',
+    appliesTo: resourcesTabApplies,
+    render: (c) => <LazyResourcesTab cluster={c} />,
   },
   {
     id: 'networking',

@@ -1,0 +1,241 @@
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  useQuery,
+} from '@tanstack/react-query';
+import type {
+  AutoscalingView,
+  ClusterRef,
+  NamespaceList,
+  NodeList,
+  PodDetail,
+  PodList,
+  ServiceList,
+  WorkloadList,
+} from '@wheelhouse/contract';
+import { ApiError, apiFetch, readProblem } from './client.ts';
+import { clusterPath } from './clusters.ts';
+import { EMPTY_POD_LIST, appendPodPage } from './podList.ts';
+import { queryKeys, type PodKeyFilters } from './queryKeys.ts';
+
+/** Pods per page: the first rows show after one small response, the rest follow. */
+export const PODS_PAGE_SIZE = 500;
+export const WORKLOADS_POLL_MS = 5_000;
+export const NODES_POLL_MS = 10_000;
+export const POD_POLL_MS = 5_000;
+const CALM_POLL_MS = 30_000;
+
+/** The BFF's Kubernetes routes of one cluster. */
+export const k8sApi = (ref: ClusterRef) => `/api/clusters/${clusterPath(ref)}/k8s`;
+
+/** `?a=1&b=x` from the defined, non-empty values. */
+function search(params: Record<string, string | number | boolean | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The web path of a pod page. */
+export function podPagePath(ref: ClusterRef, namespace: string, pod: string): string {
+  return `/clusters/${clusterPath(ref)}/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(pod)}`;
+}
+
+export const namespacesQueryOptions = (ref: ClusterRef) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.namespaces(ref),
+    queryFn: ({ signal }) =>
+      apiFetch<NamespaceList>(`${k8sApi(ref)}/namespaces`, { signal, schema: 'NamespaceList' }),
+    refetchInterval: CALM_POLL_MS,
+  });
+
+export const workloadsQueryOptions = (ref: ClusterRef, namespace: string) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.workloads(ref, namespace),
+    queryFn: ({ signal }) =>
+      apiFetch<WorkloadList>(`${k8sApi(ref)}/workloads${search({ namespace })}`, {
+        signal,
+        schema: 'WorkloadList',
+      }),
+    refetchInterval: WORKLOADS_POLL_MS,
+  });
+
+export const servicesQueryOptions = (ref: ClusterRef, namespace: string) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.services(ref, namespace),
+    queryFn: ({ signal }) =>
+      apiFetch<ServiceList>(`${k8sApi(ref)}/services${search({ namespace })}`, {
+        signal,
+        schema: 'ServiceList',
+      }),
+    refetchInterval: CALM_POLL_MS,
+  });
+
+export const nodesQueryOptions = (ref: ClusterRef) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.nodes(ref),
+    queryFn: ({ signal }) =>
+      apiFetch<NodeList>(`${k8sApi(ref)}/nodes`, { signal, schema: 'NodeList' }),
+    refetchInterval: NODES_POLL_MS,
+  });
+
+export const autoscalingQueryOptions = (ref: ClusterRef) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.autoscaling(ref),
+    queryFn: ({ signal }) =>
+      apiFetch<AutoscalingView>(`${k8sApi(ref)}/autoscaling`, {
+        signal,
+        schema: 'AutoscalingView',
+      }),
+    refetchInterval: WORKLOADS_POLL_MS,
+  });
+
+const podApi = (ref: ClusterRef, namespace: string, pod: string) =>
+  `${k8sApi(ref)}/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(pod)}`;
+
+export const podQueryOptions = (ref: ClusterRef, namespace: string, pod: string) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.pod(ref, namespace, pod),
+    queryFn: ({ signal }) =>
+      apiFetch<PodDetail>(podApi(ref, namespace, pod), { signal, schema: 'PodDetail' }),
+    refetchInterval: POD_POLL_MS,
+  });
+
+/** The pages of a pods list, one response at a time (Kubernetes limit/continue). */
+export async function* podPages(
+  ref: ClusterRef,
+  filters: PodKeyFilters,
+  signal: AbortSignal,
+): AsyncGenerator<PodList> {
+  let token: string | undefined;
+  do {
+    const page = await apiFetch<PodList>(
+      `${k8sApi(ref)}/pods${search({ ...filters, limit: PODS_PAGE_SIZE, continue: token })}`,
+      { signal, schema: 'PodList' },
+    );
+    yield page;
+    token = page.continue;
+  } while (token && !signal.aborted);
+}
+
+/**
+ * A pods list loaded page by page. The first load shows each page as it arrives (rows appear
+ * after one response) and merges with watch events already written to the cache; a refetch
+ * (after a watch `reset`) builds the new list aside and swaps it in whole, so rows never vanish
+ * halfway. The watch keeps it current, so it never goes stale by time.
+ */
+export const podsQueryOptions = (ref: ClusterRef, filters: PodKeyFilters) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.pods(ref, filters),
+    queryFn: streamedQuery({
+      streamFn: ({ signal }) => podPages(ref, filters, signal),
+      reducer: appendPodPage,
+      initialValue: EMPTY_POD_LIST,
+      refetchMode: 'replace',
+    }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    // Thousands of rows: comparing them deeply on every watch batch costs more than it saves;
+    // unchanged rows keep their identity anyway.
+    structuralSharing: false,
+  });
+
+/** The SSE URL of a watch on the cluster's pods (optionally one namespace, from a list's version). */
+export function podWatchUrl(ref: ClusterRef, namespace: string, resourceVersion: string): string {
+  return `${k8sApi(ref)}/watch${search({ kind: 'pods', namespace, resourceVersion })}`;
+}
+
+export function nodeWatchUrl(ref: ClusterRef): string {
+  return `${k8sApi(ref)}/watch${search({ kind: 'nodes' })}`;
+}
+
+/** What to read of a container's log. */
+export interface PodLogRequest {
+  container: string;
+  tailLines: number;
+  previous: boolean;
+  follow: boolean;
+}
+
+export function podLogUrl(
+  ref: ClusterRef,
+  namespace: string,
+  pod: string,
+  request: PodLogRequest,
+): string {
+  return `${podApi(ref, namespace, pod)}/log${search({
+    container: request.container,
+    tailLines: request.tailLines,
+    previous: request.previous,
+    follow: request.follow,
+  })}`;
+}
+
+/**
+ * Reads a container's log and hands over the text as it arrives; with `follow` the response
+ * stays open and this resolves only when the server ends it or `signal` aborts it. Throws
+ * ApiError for a refused request (the problem+json body included).
+ */
+export async function streamPodLog(
+  url: string,
+  onText: (text: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { accept: 'text/plain' },
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiError(0, undefined, 'Cannot reach the Wheelhouse server. Check your connection.');
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.body) {
+    onText(await response.text());
+    return;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      onText(value);
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+export function useNamespaces(ref: ClusterRef) {
+  return useQuery(namespacesQueryOptions(ref));
+}
+
+/** Deployments, StatefulSets, DaemonSets, Jobs and CronJobs; polls every 5 s. */
+export function useWorkloads(ref: ClusterRef, namespace: string) {
+  return useQuery(workloadsQueryOptions(ref, namespace));
+}
+
+export function useServices(ref: ClusterRef, namespace: string) {
+  return useQuery(servicesQueryOptions(ref, namespace));
+}
+
+/** Nodes with allocatable vs requested resources; polls every 10 s (node watch events refetch sooner). */
+export function useNodes(ref: ClusterRef) {
+  return useQuery(nodesQueryOptions(ref));
+}
+
+export function useAutoscaling(ref: ClusterRef) {
+  return useQuery(autoscalingQueryOptions(ref));
+}
+
+/** One pod with containers, conditions and events; polls every 5 s. */
+export function usePod(ref: ClusterRef, namespace: string, pod: string) {
+  return useQuery(podQueryOptions(ref, namespace, pod));
+}

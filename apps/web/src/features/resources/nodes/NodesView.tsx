@@ -1,0 +1,114 @@
+import { useMemo } from 'react';
+import type { ClusterRef } from '@wheelhouse/contract';
+import { clusterPath } from '../../../api/clusters.ts';
+import { useNodes } from '../../../api/workloads.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
+import { TableSkeleton } from '../../../components/LoadingState.tsx';
+import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
+import { RefreshButton } from '../../../components/RefreshButton.tsx';
+import { filterByName, sortRows } from '../display/sortRows.ts';
+import { KubeErrorPanel } from '../KubeErrorPanel.tsx';
+import { LiveIndicator } from '../LiveIndicator.tsx';
+import { resourcesHref, sortOf, type ResourcesParams } from '../resourcesParams.ts';
+import type { UpdateResourcesParams } from '../useResourcesParams.ts';
+import { CountText, TableFrame, ViewToolbar } from '../ViewFrame.tsx';
+import { NODE_SORT, nodeColumns } from './nodeColumns.tsx';
+import { useNodeWatch } from './useNodeWatch.ts';
+
+/**
+ * The cluster's nodes: where each runs (node group, self-managed, Fargate), capacity type,
+ * conditions, taints, and requested against allocatable CPU and memory. Refetched when the node
+ * watch reports a change and every 10 s.
+ */
+export function NodesView({
+  clusterRef,
+  params,
+  update,
+}: {
+  clusterRef: ClusterRef;
+  params: ResourcesParams;
+  update: UpdateResourcesParams;
+}) {
+  const nodes = useNodes(clusterRef);
+  const watch = useNodeWatch(clusterRef);
+  const sort = useMemo(() => sortOf(params, 'name'), [params]);
+  const columns = useMemo(
+    () =>
+      nodeColumns((node) =>
+        resourcesHref(`/clusters/${clusterPath(clusterRef)}`, 'pods', { node }),
+      ),
+    [clusterRef],
+  );
+  const items = nodes.data?.items;
+  const rows = useMemo(
+    () => sortRows(filterByName(items ?? [], params.q), sort, NODE_SORT, 'name', (n) => n.name),
+    [items, params.q, sort],
+  );
+
+  let body;
+  if (nodes.isPending) {
+    body = <TableSkeleton label="Loading nodes…" />;
+  } else if (!nodes.data) {
+    body = (
+      <KubeErrorPanel
+        error={nodes.error}
+        what="nodes"
+        onRetry={() => void nodes.refetch()}
+        retrying={nodes.isFetching}
+      />
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState title={params.q ? 'No nodes match this name' : 'No nodes'}>
+        {params.q
+          ? 'Try a shorter name.'
+          : 'This cluster has no nodes yet: pods stay Pending until a node group, self-managed group or Fargate profile gives them somewhere to run.'}
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <TableFrame>
+        <DataTable
+          label="Nodes"
+          data={rows}
+          columns={columns}
+          getRowId={(n) => n.name}
+          sort={sort}
+          onSortChange={(next) => update({ sort: next.id, desc: next.desc }, { replace: true })}
+          rowHeight={52}
+        />
+      </TableFrame>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <ViewToolbar
+        label="Node filters"
+        params={params}
+        update={update}
+        searchPlaceholder="Filter nodes by name"
+        aside={
+          <>
+            {items && <CountText shown={rows.length} total={items.length} noun="node" />}
+            <LiveIndicator state={watch} />
+            <RefreshButton
+              label="Refresh nodes"
+              updatedAt={nodes.dataUpdatedAt}
+              fetching={nodes.isFetching}
+              onRefresh={() => void nodes.refetch()}
+            />
+          </>
+        }
+      />
+      {nodes.isRefetchError && (
+        <ErrorBanner title="Could not refresh nodes; showing what was read last" tone="warning">
+          <ProblemDetails error={nodes.error} />
+        </ErrorBanner>
+      )}
+      {body}
+    </div>
+  );
+}

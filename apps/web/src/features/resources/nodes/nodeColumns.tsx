@@ -1,0 +1,187 @@
+import { Link } from 'react-router';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { NodeSummary } from '@wheelhouse/contract';
+import { Chip } from '../../../components/Chip.tsx';
+import type { Tone } from '../../../components/statusTone.ts';
+import { AgeText } from '../display/AgeText.tsx';
+import { conditionIsTrouble } from '../display/conditions.ts';
+import { RunsOnChip, runsOnText } from '../display/RunsOnChip.tsx';
+import type { SortValues } from '../display/sortRows.ts';
+import { formatCpu, formatMemory, percentOf } from '../display/units.ts';
+import { UsageBar } from '../display/UsageBar.tsx';
+
+const column = createColumnHelper<NodeSummary>();
+const muted = <span className="text-fg-muted">—</span>;
+
+const CAPACITY: Record<string, { label: string; tone: Tone }> = {
+  ON_DEMAND: { label: 'On-Demand', tone: 'info' },
+  SPOT: { label: 'Spot', tone: 'warning' },
+  FARGATE: { label: 'Fargate', tone: 'pending' },
+  CAPACITY_BLOCK: { label: 'Capacity Block', tone: 'neutral' },
+};
+
+/** "ON_DEMAND" → On-Demand chip, "SPOT" → Spot, "FARGATE" → Fargate. */
+export function CapacityTypeChip({ capacityType }: { capacityType: string | undefined }) {
+  if (!capacityType) return muted;
+  const known = CAPACITY[capacityType.toUpperCase().replace('-', '_')];
+  return <Chip tone={known?.tone ?? 'neutral'}>{known?.label ?? capacityType}</Chip>;
+}
+
+/** Ready or NotReady, cordoned, and every condition that reports trouble (MemoryPressure …). */
+function NodeStatus({ node }: { node: NodeSummary }) {
+  const trouble = node.conditions.filter((c) => c.type !== 'Ready' && conditionIsTrouble(c));
+  return (
+    <ul aria-label="Node status" className="flex flex-nowrap gap-1 overflow-hidden">
+      <li className="shrink-0">
+        <Chip tone={node.ready ? 'success' : 'danger'}>{node.ready ? 'Ready' : 'NotReady'}</Chip>
+      </li>
+      {node.unschedulable && (
+        <li className="shrink-0">
+          <Chip tone="warning" title="Cordoned: no new pods are scheduled here">
+            SchedulingDisabled
+          </Chip>
+        </li>
+      )}
+      {trouble.map((condition) => (
+        <li key={condition.type} className="shrink-0">
+          <Chip tone="danger" title={condition.message ?? condition.reason}>
+            {condition.type}
+          </Chip>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const NODE_SORT: SortValues<NodeSummary> = {
+  name: (n) => n.name,
+  status: (n) => (n.ready ? 1 : 0),
+  runsOn: (n) => runsOnText(n.runsOn),
+  capacityType: (n) => n.capacityType ?? '',
+  instanceType: (n) => n.instanceType ?? '',
+  zone: (n) => n.zone ?? '',
+  cpu: (n) => percentOf(n.requested.cpuMillis, n.allocatable.cpuMillis),
+  memory: (n) => percentOf(n.requested.memoryBytes, n.allocatable.memoryBytes),
+  pods: (n) => n.pods,
+  age: (n) => -(Date.parse(n.createdAt ?? '') || 0),
+};
+
+/** The nodes table; the pod count links to the pods view filtered by that node. */
+export function nodeColumns(
+  podsOfNode: (node: string) => string,
+): ColumnDef<NodeSummary, unknown>[] {
+  return [
+    column.display({
+      id: 'name',
+      header: 'Name',
+      size: 230,
+      cell: ({ row: { original: n } }) => (
+        <span className="block truncate font-mono text-xs font-medium" title={n.name}>
+          {n.name}
+        </span>
+      ),
+    }),
+    column.display({
+      id: 'status',
+      header: 'Status',
+      size: 170,
+      cell: ({ row: { original: n } }) => <NodeStatus node={n} />,
+    }),
+    column.display({
+      id: 'runsOn',
+      header: 'Runs on',
+      size: 160,
+      cell: ({ row: { original: n } }) => <RunsOnChip runsOn={n.runsOn} />,
+    }),
+    column.display({
+      id: 'capacityType',
+      header: 'Capacity',
+      size: 105,
+      cell: ({ row: { original: n } }) => <CapacityTypeChip capacityType={n.capacityType} />,
+    }),
+    column.display({
+      id: 'instanceType',
+      header: 'Instance type',
+      size: 115,
+      cell: ({ row: { original: n } }) => n.instanceType ?? muted,
+    }),
+    column.display({
+      id: 'zone',
+      header: 'Zone',
+      size: 105,
+      cell: ({ row: { original: n } }) => n.zone ?? muted,
+    }),
+    column.display({
+      id: 'taints',
+      header: 'Taints',
+      size: 170,
+      enableSorting: false,
+      cell: ({ row: { original: n } }) =>
+        n.taints.length === 0 ? (
+          muted
+        ) : (
+          <ul
+            aria-label="Taints"
+            className="flex flex-nowrap gap-1 overflow-hidden"
+            title={n.taints.join('\n')}
+          >
+            {n.taints.map((taint) => (
+              <li key={taint} className="shrink-0">
+                <Chip tone="warning" className="font-mono font-normal">
+                  {taint}
+                </Chip>
+              </li>
+            ))}
+          </ul>
+        ),
+    }),
+    column.display({
+      id: 'cpu',
+      header: 'CPU requested',
+      size: 150,
+      cell: ({ row: { original: n } }) => (
+        <UsageBar
+          label="CPU"
+          requested={n.requested.cpuMillis}
+          allocatable={n.allocatable.cpuMillis}
+          format={formatCpu}
+        />
+      ),
+    }),
+    column.display({
+      id: 'memory',
+      header: 'Memory requested',
+      size: 150,
+      cell: ({ row: { original: n } }) => (
+        <UsageBar
+          label="Memory"
+          requested={n.requested.memoryBytes}
+          allocatable={n.allocatable.memoryBytes}
+          format={formatMemory}
+        />
+      ),
+    }),
+    column.display({
+      id: 'pods',
+      header: 'Pods',
+      size: 80,
+      cell: ({ row: { original: n } }) => (
+        <Link
+          to={podsOfNode(n.name)}
+          aria-label={`${n.pods} pods on ${n.name}`}
+          title={`${n.pods} of ${n.allocatable.pods} pods this node can hold`}
+          className="tabular-nums"
+        >
+          {n.pods}
+          <span className="text-fg-muted">/{n.allocatable.pods}</span>
+        </Link>
+      ),
+    }),
+    column.display({
+      id: 'age',
+      header: 'Age',
+      size: 65,
+      cell: ({ row: { original: n } }) => <AgeText iso={n.createdAt} />,
+    }),
+  ];
+}

@@ -1,0 +1,118 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ClusterRef, PodDetail } from '@wheelhouse/contract';
+import { isApiError } from '../../../api/client.ts';
+import { clusterPath } from '../../../api/clusters.ts';
+import { POD_POLL_MS, usePod } from '../../../api/workloads.ts';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
+import { LoadingState } from '../../../components/LoadingState.tsx';
+import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
+import { RefreshButton } from '../../../components/RefreshButton.tsx';
+import { PodStatusBadge } from '../display/PodStatusBadge.tsx';
+import { KubeErrorPanel } from '../KubeErrorPanel.tsx';
+import { resourcesHref } from '../resourcesParams.ts';
+import { ContainersSection } from './ContainersSection.tsx';
+import { LogsPanel } from './LogsPanel.tsx';
+import { PodOverview } from './PodOverview.tsx';
+import { ConditionsTable, EventsTable } from './PodStatusTables.tsx';
+
+function PodBody({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }) {
+  return (
+    <>
+      <PodOverview pod={pod} />
+      <ContainersSection containers={pod.containerDetails} />
+      <EventsTable events={pod.events} />
+      <ConditionsTable conditions={pod.conditions} />
+      <LogsPanel clusterRef={clusterRef} pod={pod} />
+    </>
+  );
+}
+
+/**
+ * /clusters/:accountId/:region/:name/pods/:namespace/:pod: one pod, its containers, events,
+ * conditions and logs. Polls every 5 s so a container's state shows as it changes.
+ */
+export function PodPage() {
+  const { accountId = '', region = '', name = '', namespace = '', pod: podName = '' } = useParams();
+  const clusterRef: ClusterRef = useMemo(
+    () => ({ accountId, region, name }),
+    [accountId, region, name],
+  );
+  const pod = usePod(clusterRef, namespace, podName);
+  const podsView = resourcesHref(`/clusters/${clusterPath(clusterRef)}`, 'pods', { ns: namespace });
+
+  let body;
+  if (pod.isPending) {
+    body = <LoadingState label={`Loading pod ${podName}…`} />;
+  } else if (pod.data) {
+    body = <PodBody clusterRef={clusterRef} pod={pod.data} />;
+  } else if (isApiError(pod.error) && pod.error.status === 404) {
+    body = (
+      <EmptyState
+        title="Pod not found"
+        action={
+          <Link to={podsView} className="btn-primary no-underline">
+            Pods of {namespace}
+          </Link>
+        }
+      >
+        There is no pod named <strong>{podName}</strong> in namespace {namespace}. It may have been
+        deleted or replaced (pods of a Deployment get new names).
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <KubeErrorPanel
+        error={pod.error}
+        what="this pod"
+        onRetry={() => void pod.refetch()}
+        retrying={pod.isFetching}
+      />
+    );
+  }
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
+      <title>{`${podName} · ${name} · Wheelhouse`}</title>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1.5 text-fg-muted">
+          <li>
+            <Link to="/clusters">Clusters</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link to={`/clusters/${clusterPath(clusterRef)}`}>{name}</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link to={podsView}>Pods</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="truncate text-fg">
+            {podName}
+          </li>
+        </ol>
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold break-all">{podName}</h1>
+        {pod.data && <PodStatusBadge pod={pod.data} />}
+        <div className="ml-auto flex items-center gap-2">
+          <span className="text-xs text-fg-muted">Refreshing every {POD_POLL_MS / 1000} s</span>
+          <RefreshButton
+            label="Refresh pod"
+            updatedAt={pod.dataUpdatedAt}
+            fetching={pod.isFetching}
+            onRefresh={() => void pod.refetch()}
+          />
+        </div>
+      </div>
+      {pod.isRefetchError && (
+        <ErrorBanner title="Could not refresh this pod; showing what was read last" tone="warning">
+          <ProblemDetails error={pod.error} />
+        </ErrorBanner>
+      )}
+      {body}
+    </div>
+  );
+}
