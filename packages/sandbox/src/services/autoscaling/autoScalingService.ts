@@ -94,12 +94,14 @@ const OPERATIONS: Record<string, Operation> = {
       honorCooldown: boolean(params, 'HonorCooldown'),
     }),
     async execute() {
+      const name = required(params, 'AutoScalingGroupName');
+      required(params, 'DesiredCapacity');
       setDesiredCapacity(
         context.world,
         context.principal.accountId,
         context.region,
-        required(params, 'AutoScalingGroupName'),
-        integer(params, 'DesiredCapacity') ?? Number(required(params, 'DesiredCapacity')),
+        name,
+        integer(params, 'DesiredCapacity')!,
       );
       return {
         response: emptyResponse('SetDesiredCapacity', context.requestId),

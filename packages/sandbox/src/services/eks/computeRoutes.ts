@@ -1,10 +1,6 @@
 import { createFargateProfile, deleteFargateProfile } from '../../world/eks/fargateChanges.ts';
-import {
-  createNodegroup,
-  deleteNodegroup,
-  updateNodegroupConfig,
-  updateNodegroupVersion,
-} from '../../world/eks/nodegroupChanges.ts';
+import { createNodegroup, deleteNodegroup } from '../../world/eks/nodegroupChanges.ts';
+import { updateNodegroupConfig, updateNodegroupVersion } from '../../world/eks/nodegroupUpdates.ts';
 import { defined, type JsonInput } from './eksInput.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { fargateProfileToWire, nodegroupToWire, updateToWire } from './wireShapes.ts';

@@ -3,12 +3,8 @@ import { TEST_ROLE, TEST_SUBNETS, testWorld } from '../../testing/testWorld.ts';
 import { liveMembers } from '../ec2/autoScalingGroups.ts';
 import { createCluster, deleteCluster } from './clusters.ts';
 import { updateClusterVersion } from './clusterUpdates.ts';
-import {
-  createNodegroup,
-  deleteNodegroup,
-  updateNodegroupConfig,
-  updateNodegroupVersion,
-} from './nodegroupChanges.ts';
+import { createNodegroup, deleteNodegroup } from './nodegroupChanges.ts';
+import { updateNodegroupConfig, updateNodegroupVersion } from './nodegroupUpdates.ts';
 
 const ACCOUNT = '111122223333';
 

@@ -170,3 +170,18 @@ export function syncNodegroupScaling(world: World): void {
     }
   }
 }
+
+/** Where a node group rests once a change ends: DEGRADED while it has health issues. */
+export const settledStatus = (nodegroup: NodegroupRecord) =>
+  nodegroup.health.length > 0 ? 'DEGRADED' : 'ACTIVE';
+
+/** Why instances did not converge, as an update error or health issue puts it. */
+export function launchProblem(group: AutoScalingGroupRecord | undefined) {
+  return {
+    code: 'NodeCreationFailure',
+    message:
+      group?.launchFailure ??
+      'Instances failed to join the kubernetes cluster in the time allowed.',
+    resourceIds: group ? [group.name] : [],
+  };
+}
