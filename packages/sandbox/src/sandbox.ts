@@ -12,6 +12,9 @@ import {
 import { ADMIN_PREFIX, AdminRouter, isLoopback } from './http/adminRouter.ts';
 import { handleAwsRequest, type ExchangeObserver } from './http/awsPipeline.ts';
 import { BodyTooLargeError, readRequest } from './http/request.ts';
+import { registerKubeAdminRoutes } from './kube/kubeAdminRoutes.ts';
+import type { KubeDirectory, Kubeconfig } from './kube/kubeDirectory.ts';
+import { installKubernetes } from './kube/kubeRegistry.ts';
 import { createAutoScalingService } from './services/autoscaling/autoScalingService.ts';
 import { registerComputeAdminRoutes } from './services/ec2/computeAdminRoutes.ts';
 import { createEc2Service } from './services/ec2/ec2Service.ts';
@@ -46,6 +49,11 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Transition durations in simulated ms (instance launch, node group updates, ...), over the defaults. */
   timings?: Partial<TransitionTimings>;
+  /**
+   * Kubernetes API servers and simulation for serving clusters (default true).
+   * false keeps DescribeCluster's placeholder endpoint and starts no server.
+   */
+  kubernetes?: boolean;
 }
 
 /** A running sandbox. */
@@ -64,6 +72,18 @@ export interface Sandbox {
   services: ServiceRegistry;
   /** The /_sandbox/ admin API: later tasks add routes here. */
   admin: AdminRouter;
+  /** The clusters' Kubernetes (undefined with `kubernetes: false`). */
+  kubernetes: KubeDirectory | undefined;
+  /**
+   * A kubeconfig (YAML-shaped JSON: clusters, users, contexts, current-context) for a
+   * connected cluster: its API server, CA and static bearer token; undefined unless ACTIVE.
+   * Load it with client-node's `kc.loadFromString(JSON.stringify(config))`.
+   */
+  connectedKubeconfig(
+    accountId: string,
+    region: string,
+    name: string,
+  ): Promise<Kubeconfig | undefined>;
   /** Sees every AWS response the sandbox sends; returns the unsubscribe function. */
   observe(observer: ExchangeObserver): () => void;
   /** Polls until `probe` yields a value (e.g. a cluster turned ACTIVE). */
@@ -128,6 +148,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const admin = new AdminRouter();
   registerAdminRoutes(admin, { world, faults, trail, registry: services, accounts });
   registerComputeAdminRoutes(admin, world);
+  const kubernetes =
+    options.kubernetes === false
+      ? undefined
+      : installKubernetes(world, credentials, {
+          seed: typeof options.world === 'object' ? 'generated' : 'demo',
+        });
+  if (kubernetes) registerKubeAdminRoutes(admin, world, kubernetes.directory);
   const deps = { world, registry: services, credentials, faults, trail, observers };
 
   const server: Server = createServer((req, res) => {
@@ -171,6 +198,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  kubernetes?.directory.setSandboxEndpoint(endpoint);
   const ticker = setInterval(() => {
     try {
       world.tick();
@@ -182,7 +211,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let closed: Promise<void> | undefined;
   return {
-    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    endpoint,
     accounts,
     regions: [...world.regions],
     faults,
@@ -192,6 +221,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     services,
     admin,
+    kubernetes: kubernetes?.directory,
+    async connectedKubeconfig(accountId, region, name) {
+      return kubernetes?.directory.connectedKubeconfig(accountId, region, name);
+    },
     observe(observer) {
       observers.add(observer);
       return () => observers.delete(observer);
@@ -202,6 +235,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clearInterval(ticker);
         server.close(() => resolve());
         server.closeAllConnections();
+      }).then(async () => {
+        kubernetes?.uninstall();
+        await kubernetes?.directory.close();
       });
       return closed;
     },

@@ -1,6 +1,6 @@
 import type { CredentialStore } from '../../auth/credentialStore.ts';
 import type { Principal } from '../../auth/principals.ts';
-import type { AuthError} from '../../auth/sigv4.ts';
+import type { AuthError } from '../../auth/sigv4.ts';
 import { readSignatureClaim, verifySignature } from '../../auth/sigv4.ts';
 import { parseQuery, type SandboxRequest } from '../../http/request.ts';
 

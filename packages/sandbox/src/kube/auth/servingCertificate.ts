@@ -34,7 +34,8 @@ export async function issueServingCertificate(
     subject: 'CN=kube-apiserver',
     issuer: authority.certificate.subject,
     notBefore: options.notBefore,
-    notAfter: new Date(options.notBefore.getTime() + 2 * 365 * 86_400_000),
+    // Clients check validity against the host clock: valid for a year from now (API servers renew theirs).
+    notAfter: new Date(Date.now() + 365 * 86_400_000),
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
     publicKey: keys.publicKey,
     signingKey: authority.keys.privateKey,

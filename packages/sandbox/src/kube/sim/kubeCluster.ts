@@ -122,6 +122,8 @@ export class KubeCluster implements PodHost {
         this.context.timers.runDue(this.context.simNow());
         if (this.store.resourceVersion === before) break;
       }
+      this.controllers.hpa.syncSoon();
+      this.controllers.hpa.tick();
     } finally {
       this.context.warming = false;
     }

@@ -181,13 +181,15 @@ export class DefaultScheduler {
       draft.spec.nodeName = nodeName;
       setCondition(draft, 'PodScheduled', 'True', now);
     });
-    context.events.record(
-      bound,
-      'Normal',
-      'Scheduled',
-      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
-      { component: scheduler },
-    );
+    if (!context.warming) {
+      context.events.record(
+        bound,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
+        { component: scheduler },
+      );
+    }
     this.onBound(bound);
   }
 

@@ -1,3 +1,4 @@
+import { kubeEndpointOf, runningKubeEndpointOf } from '../../kube/kubeRegistry.ts';
 import { bootstrapCreatorAccess } from '../../world/eks/accessEntries.ts';
 import {
   createCluster,
@@ -157,9 +158,11 @@ export const clusterRoutes: EksRoute[] = [
     method: 'GET',
     path: '/clusters/{name}',
     operation: 'DescribeCluster',
-    run: async ({ state, path }) => ({
-      cluster: await clusterToWire(findCluster(state, path.name!)),
-    }),
+    async run({ world, state, path }) {
+      const cluster = findCluster(state, path.name!);
+      const endpoint = await kubeEndpointOf(world, cluster);
+      return { cluster: await clusterToWire(cluster, endpoint ? { endpoint } : {}) };
+    },
   },
   {
     method: 'POST',
@@ -174,9 +177,11 @@ export const clusterRoutes: EksRoute[] = [
     method: 'DELETE',
     path: '/clusters/{name}',
     operation: 'DeleteCluster',
-    run: async ({ world, state, path }) => ({
-      cluster: await clusterToWire(deleteCluster(world, state, path.name!)),
-    }),
+    async run({ world, state, path }) {
+      const cluster = deleteCluster(world, state, path.name!);
+      const endpoint = runningKubeEndpointOf(world, cluster);
+      return { cluster: await clusterToWire(cluster, endpoint ? { endpoint } : {}) };
+    },
   },
   {
     method: 'POST',

@@ -28,7 +28,11 @@ function hasControlPlane(cluster: ClusterRecord): boolean {
 
 export async function clusterToWire(
   cluster: ClusterRecord,
-  options: { includeActivationCode?: boolean } = {},
+  options: {
+    includeActivationCode?: boolean;
+    /** The served Kubernetes API (https://127.0.0.1:<port>); a placeholder host when Kubernetes is off. */
+    endpoint?: string;
+  } = {},
 ): Promise<Record<string, unknown>> {
   const common = {
     name: cluster.name,
@@ -61,7 +65,11 @@ export async function clusterToWire(
     ...common,
     version: cluster.version,
     ...(controlPlane
-      ? { endpoint: `https://${cluster.endpointId}.gr7.${cluster.region}.eks.amazonaws.com` }
+      ? {
+          endpoint:
+            options.endpoint ??
+            `https://${cluster.endpointId}.gr7.${cluster.region}.eks.amazonaws.com`,
+        }
       : {}),
     roleArn: cluster.roleArn,
     resourcesVpcConfig: {

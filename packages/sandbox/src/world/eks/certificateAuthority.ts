@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import type { EksClusterRecord } from './types.ts';
+import { createHash } from 'node:crypto';
+import type { ClusterRecord } from './types.ts';
 
 // Node's WebCrypto is the standard API; only the DOM-flavoured type name differs.
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
@@ -16,7 +17,7 @@ export interface ClusterCertificateAuthority {
   keys: CryptoKeyPair;
 }
 
-const authorities = new WeakMap<EksClusterRecord, Promise<ClusterCertificateAuthority>>();
+const authorities = new WeakMap<ClusterRecord, Promise<ClusterCertificateAuthority>>();
 
 /**
  * The CA of a cluster, generated on first use (EC P-256, self-signed, CN
@@ -24,7 +25,7 @@ const authorities = new WeakMap<EksClusterRecord, Promise<ClusterCertificateAuth
  * milliseconds once, so seeding thousands of clusters stays cheap.
  */
 export function certificateAuthorityOf(
-  cluster: EksClusterRecord,
+  cluster: ClusterRecord,
 ): Promise<ClusterCertificateAuthority> {
   let authority = authorities.get(cluster);
   if (!authority) {
@@ -34,14 +35,18 @@ export function certificateAuthorityOf(
   return authority;
 }
 
-async function generateAuthority(cluster: EksClusterRecord): Promise<ClusterCertificateAuthority> {
+/** Connected clusters have their own CA too (the sandbox serves their Kubernetes API). */
+async function generateAuthority(cluster: ClusterRecord): Promise<ClusterCertificateAuthority> {
   const keys = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
     'sign',
     'verify',
   ]);
   const notBefore = new Date(cluster.createdAt.getTime() - 60_000);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: cluster.endpointId.slice(0, 16).toLowerCase(),
+    serialNumber:
+      cluster.kind === 'eks'
+        ? cluster.endpointId.slice(0, 16).toLowerCase()
+        : createHash('sha256').update(cluster.arn).digest('hex').slice(0, 16),
     name: 'CN=kubernetes',
     notBefore,
     notAfter: new Date(notBefore.getTime() + 10 * 365 * 86_400_000),

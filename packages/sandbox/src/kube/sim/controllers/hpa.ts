@@ -83,6 +83,11 @@ export class HpaController {
     };
   }
 
+  /** Syncs at the next tick (a seeded cluster shows its HPAs' metrics at once). */
+  syncSoon(): void {
+    this.nextSync = 0;
+  }
+
   tick(): void {
     const now = this.context.simNow();
     if (now < this.nextSync) return;

@@ -1,0 +1,188 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { forbidden, isAllowed, type KubeUser } from '../auth/authorizer.ts';
+import { apiVersionOf } from '../objects/resourceTypes.ts';
+import type { KubeObject, Pod } from '../objects/types.ts';
+import type { KubeCluster } from '../sim/kubeCluster.ts';
+import {
+  apiGroup,
+  coreVersions,
+  groupList,
+  resourceList,
+  versionDocument,
+  type ServerVersion,
+} from './discovery.ts';
+import { flag, sendError, sendJson, type KubeExchange } from './httpExchange.ts';
+import { listPage } from './listing.ts';
+import { servePodLog } from './podLogs.ts';
+import { parseResourcePath, verbOf, type ResourceRequest } from './resourcePath.ts';
+import { KubeStatusError, kubeErrors } from './status.ts';
+import { parseIncludeObject, tableOf, wantsTable } from './tables.ts';
+import { serveWatch } from './watch.ts';
+import { serveWrite } from './writes.ts';
+
+/** What one cluster's API server needs: its objects, its version, and who may call it. */
+export interface KubeApiOptions {
+  kube: KubeCluster;
+  version: ServerVersion;
+  /** The address /api advertises (serverAddressByClientCIDRs). */
+  serverAddress: string;
+  /** Maps a bearer token to a user; undefined answers 401. */
+  authenticate(token: string | undefined): Promise<KubeUser | undefined>;
+}
+
+const UNAUTHENTICATED = new Set(['/version', '/healthz', '/livez', '/readyz']);
+
+/**
+ * The Kubernetes API of one cluster as an HTTP handler: discovery, reads
+ * (JSON or meta.k8s.io Table), watches, pod logs and writes, behind bearer
+ * token authentication and EKS-style authorization.
+ */
+export function createKubeApi(options: KubeApiOptions) {
+  const stops = new Set<() => void>();
+  const { kube } = options;
+  const now = () => kube.context.now().getTime();
+
+  async function handleResource(
+    exchange: KubeExchange,
+    user: KubeUser,
+    group: string,
+    version: string,
+    rest: string[],
+  ) {
+    const request = parseResourcePath(group, version, rest);
+    const watch = flag(exchange.query, 'watch');
+    const verb = verbOf(exchange.method, request, watch);
+    const namespace =
+      request.type.plural === 'namespaces' && request.name ? request.name : request.namespace;
+    const attributes = {
+      verb,
+      group: request.type.group,
+      resource: request.type.plural,
+      ...(request.subresource ? { subresource: request.subresource } : {}),
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(request.name !== undefined ? { name: request.name } : {}),
+    };
+    if (!isAllowed(user, attributes)) throw forbidden(user, attributes);
+    if (exchange.method !== 'GET' && exchange.method !== 'HEAD')
+      return serveWrite(kube, exchange, request, verb);
+    if (request.subresource === 'scale') return serveWrite(kube, exchange, request, verb);
+    if (request.subresource === 'log') {
+      const pod = kube.store.get<Pod>('pods', request.namespace, request.name!);
+      if (!pod) throw kubeErrors.notFound('pods', request.name!);
+      return servePodLog(kube.context.logs, pod, exchange, () => kube.context.now());
+    }
+    return serveRead(exchange, request, watch);
+  }
+
+  function serveRead(exchange: KubeExchange, request: ResourceRequest, watch: boolean) {
+    const table = wantsTable(exchange.req.headers.accept);
+    const include = parseIncludeObject(exchange.query.get('includeObject') ?? undefined);
+    const { type } = request;
+    if (request.name !== undefined) {
+      const object = kube.store.get<KubeObject>(type.plural, request.namespace, request.name);
+      if (!object) throw kubeErrors.notFound(type.plural, request.name, type.group);
+      if (table) {
+        return sendJson(
+          exchange,
+          200,
+          tableOf(type.kind, [object], {
+            now: now(),
+            include,
+            listMeta: { resourceVersion: object.metadata.resourceVersion },
+          }),
+        );
+      }
+      return sendJson(exchange, 200, object);
+    }
+    if (watch) {
+      return serveWatch(kube.store, exchange, request, {
+        ...(table ? { table: { include, now } } : {}),
+        onStop: (close) => {
+          stops.add(close);
+          return () => stops.delete(close);
+        },
+      });
+    }
+    const page = listPage(kube.store, request, exchange.query);
+    if (table)
+      return sendJson(
+        exchange,
+        200,
+        tableOf(type.kind, page.items, { now: now(), include, listMeta: page.metadata }),
+      );
+    sendJson(exchange, 200, {
+      kind: `${type.kind}List`,
+      apiVersion: apiVersionOf(type),
+      metadata: page.metadata,
+      items: page.items,
+    });
+  }
+
+  async function route(exchange: KubeExchange): Promise<void> {
+    const path = exchange.path.replace(/\/+$/, '') || '/';
+    if (path === '/version') return sendJson(exchange, 200, versionDocument(options.version));
+    if (UNAUTHENTICATED.has(path)) {
+      exchange.res.writeHead(200, { 'content-type': 'text/plain' });
+      exchange.res.end('ok');
+      return;
+    }
+    const header = exchange.req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const user = await options.authenticate(token);
+    if (!user) throw kubeErrors.unauthorized();
+    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (segments[0] === 'api') {
+      if (segments.length === 1)
+        return sendJson(exchange, 200, coreVersions(options.serverAddress));
+      if (segments[1] !== 'v1') throw kubeErrors.pathNotFound();
+      if (segments.length === 2) return sendJson(exchange, 200, resourceList('', 'v1'));
+      return handleResource(exchange, user, '', 'v1', segments.slice(2));
+    }
+    if (segments[0] === 'apis') {
+      if (segments.length === 1) return sendJson(exchange, 200, groupList());
+      const group = segments[1]!;
+      if (segments.length === 2) {
+        const document = apiGroup(group);
+        if (!document) throw kubeErrors.pathNotFound();
+        return sendJson(exchange, 200, document);
+      }
+      const version = segments[2]!;
+      if (segments.length === 3) {
+        const list = resourceList(group, version);
+        if (!list) throw kubeErrors.pathNotFound();
+        return sendJson(exchange, 200, list);
+      }
+      return handleResource(exchange, user, group, version, segments.slice(3));
+    }
+    throw kubeErrors.pathNotFound();
+  }
+
+  return {
+    handle(req: IncomingMessage, res: ServerResponse): void {
+      const url = new URL(req.url ?? '/', 'https://kubernetes');
+      const exchange: KubeExchange = {
+        req,
+        res,
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: url.pathname,
+        query: url.searchParams,
+      };
+      route(exchange).catch((error: unknown) => {
+        if (error instanceof KubeStatusError) return sendError(exchange, error);
+        console.error('[sandbox] Kubernetes API request failed', error);
+        sendError(
+          exchange,
+          new KubeStatusError(
+            500,
+            'InternalError',
+            'an error on the server has prevented the request from succeeding',
+          ),
+        );
+      });
+    },
+    /** Ends open watches (the server is stopping). */
+    stop(): void {
+      for (const close of [...stops]) close();
+    },
+  };
+}
