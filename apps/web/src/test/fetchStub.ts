@@ -7,6 +7,8 @@ export interface StubRequest {
   url: URL;
   headers: Headers;
   body: unknown;
+  /** The request's abort signal (streamed responses end when it aborts). */
+  signal: AbortSignal | undefined;
 }
 
 type Handler = (request: StubRequest) => Response | Promise<Response>;
@@ -38,6 +40,7 @@ export function stubFetch(handlers: Record<string, Handler>): StubRequest[] {
         url,
         headers: new Headers(init.headers),
         body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+        signal: init.signal ?? undefined,
       };
       seen.push(request);
       const handler = handlers[`${method} ${url.pathname}`];

@@ -1,0 +1,223 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { PodDetail } from '@wheelhouse/contract';
+import { json, problem, stubFetch, type StubRequest } from '../../../test/fetchStub.ts';
+import { operatorSession } from '../../../test/fixtures.ts';
+import { renderApp } from '../../../test/renderApp.tsx';
+import { CLUSTER_PAGE, K8S_API, container, podDetail } from '../../../test/workloadFixtures.ts';
+
+const POD_API = `${K8S_API}/pods/shop/web-1`;
+const POD_PAGE = `${CLUSTER_PAGE}/pods/shop/web-1`;
+
+/** A log response whose body the test writes to, line by line, like a followed log. */
+function logStream() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const stream = { cancelled: false };
+  const body = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+    cancel: () => {
+      stream.cancelled = true;
+    },
+  });
+  const encoder = new TextEncoder();
+  return Object.assign(stream, {
+    response: new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    write: (text: string) => act(async () => controller.enqueue(encoder.encode(text))),
+    end: () => act(async () => controller.close()),
+  });
+}
+
+async function showPod(detail: PodDetail, log: (request: StubRequest) => Response) {
+  const seen = stubFetch({
+    'GET /api/session': () => json(operatorSession),
+    [`GET ${POD_API}`]: () => json(detail),
+    [`GET ${POD_API}/log`]: log,
+  });
+  const app = renderApp(POD_PAGE);
+  await screen.findByRole('region', { name: 'Pod summary' }, { timeout: 5000 });
+  const logRequests = () => seen.filter((r) => r.path === `${POD_API}/log`);
+  return { app, seen, logRequests, lastLog: () => logRequests().at(-1)! };
+}
+
+const crashing = podDetail({
+  name: 'web-1',
+  reason: 'CrashLoopBackOff',
+  restarts: 4,
+  ready: false,
+  readyContainers: 0,
+  node: 'fargate-ip-10-0-2-9.eu-west-1.compute.internal',
+  runsOn: { kind: 'fargate', name: 'fp-shop' },
+  fargateProfile: 'fp-shop',
+  containerDetails: [
+    container({ name: 'init-db', init: true, state: 'terminated', stateReason: 'Completed' }),
+    container({
+      ready: false,
+      restarts: 4,
+      state: 'waiting',
+      stateReason: 'CrashLoopBackOff',
+      stateMessage: 'back-off 40s restarting failed container=web',
+      lastTermination: { reason: 'Error', exitCode: 137, finishedAt: '2024-05-01T10:05:00.000Z' },
+    }),
+  ],
+  events: [
+    {
+      type: 'Warning',
+      reason: 'BackOff',
+      message: 'Back-off restarting failed container',
+      count: 12,
+      lastSeen: '2024-05-01T10:06:00.000Z',
+    },
+    { type: 'Normal', reason: 'Pulled', message: 'Container image pulled', count: 5 },
+  ],
+});
+
+describe('Pod page', () => {
+  it('shows where the pod runs, its containers, events and conditions', async () => {
+    await showPod(crashing, () => new Response('', { headers: { 'content-type': 'text/plain' } }));
+    expect(screen.getAllByText('CrashLoopBackOff')[0]).toHaveAttribute('data-tone', 'danger');
+    const summary = screen.getByRole('region', { name: 'Pod summary' });
+    expect(summary).toHaveTextContent('Fargate: fp-shop');
+    expect(summary).toHaveTextContent('Fargate profile fp-shop');
+    expect(summary).toHaveTextContent('10.0.1.23');
+    expect(summary).toHaveTextContent('Deployment web');
+    expect(summary).toHaveTextContent('fargate-ip-10-0-2-9.eu-west-1.compute.internal');
+
+    const web = screen.getByRole('region', { name: 'Container web' });
+    expect(web).toHaveTextContent('waiting: CrashLoopBackOff');
+    expect(web).toHaveTextContent('back-off 40s restarting failed container=web');
+    expect(web).toHaveTextContent('web:1.4.2');
+    expect(web).toHaveTextContent('Error, exit code 137');
+    expect(web).toHaveTextContent('CPU 250m · memory 256Mi');
+    expect(web).toHaveTextContent('memory 512Mi');
+    expect(screen.getByRole('region', { name: 'Container init-db' })).toHaveTextContent('init');
+
+    const events = screen.getByRole('table', { name: 'Events' });
+    const warning = within(events).getByText('BackOff').closest('tr')!;
+    expect(warning).toHaveAttribute('data-type', 'Warning');
+    expect(warning).toHaveTextContent('12');
+    expect(screen.getByRole('table', { name: 'Conditions' })).toHaveTextContent('PodScheduled');
+  });
+
+  it('says when the pod is gone', async () => {
+    stubFetch({
+      'GET /api/session': () => json(operatorSession),
+      [`GET ${POD_API}`]: () => problem(404, 'Not found', 'pods "web-1" not found'),
+    });
+    renderApp(POD_PAGE);
+    expect(
+      await screen.findByRole('heading', { name: 'Pod not found' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Pods of shop' })).toHaveAttribute(
+      'href',
+      `${CLUSTER_PAGE}?tab=resources&view=pods&ns=shop`,
+    );
+  });
+
+  it('reads the tail of the first app container, then another container and length', async () => {
+    const { lastLog } = await showPod(
+      crashing,
+      () =>
+        new Response('starting\nlistening on :8080\n', {
+          headers: { 'content-type': 'text/plain' },
+        }),
+    );
+    const log = await screen.findByRole('log', { name: 'Log of web' });
+    await waitFor(() => expect(log).toHaveTextContent('starting listening on :8080'));
+    expect(Object.fromEntries(lastLog().url.searchParams)).toEqual({
+      container: 'web',
+      tailLines: '500',
+      previous: 'false',
+      follow: 'false',
+    });
+
+    const options = screen.getByRole('group', { name: 'Log options' });
+    await userEvent.selectOptions(
+      within(options).getByRole('combobox', { name: 'Tail lines' }),
+      '2000',
+    );
+    await waitFor(() => expect(lastLog().url.searchParams.get('tailLines')).toBe('2000'));
+    await userEvent.selectOptions(
+      within(options).getByRole('combobox', { name: 'Container' }),
+      'init-db',
+    );
+    await waitFor(() => expect(lastLog().url.searchParams.get('container')).toBe('init-db'));
+    // init-db never restarted: there is no previous log to ask for.
+    expect(within(options).getByRole('checkbox', { name: 'Previous container' })).toBeDisabled();
+  });
+
+  it('asks for the previous container after a restart', async () => {
+    const { lastLog } = await showPod(
+      crashing,
+      () => new Response('panic: boom\n', { headers: { 'content-type': 'text/plain' } }),
+    );
+    const options = screen.getByRole('group', { name: 'Log options' });
+    await userEvent.click(within(options).getByRole('checkbox', { name: 'Previous container' }));
+    await waitFor(() => expect(lastLog().url.searchParams.get('previous')).toBe('true'));
+    expect(lastLog().url.searchParams.get('follow')).toBe('false');
+    expect(within(options).getByRole('switch', { name: 'Follow' })).toBeDisabled();
+    expect(
+      await screen.findByRole('log', { name: 'Log of web (previous container)' }),
+    ).toHaveTextContent('panic: boom');
+  });
+
+  it('follows: appends streamed lines as they come and stops when the page closes', async () => {
+    const streams: ReturnType<typeof logStream>[] = [];
+    const { app, lastLog } = await showPod(crashing, (request) => {
+      if (request.url.searchParams.get('follow') !== 'true') {
+        return new Response('old line\n', { headers: { 'content-type': 'text/plain' } });
+      }
+      const stream = logStream();
+      streams.push(stream);
+      return stream.response;
+    });
+    const options = screen.getByRole('group', { name: 'Log options' });
+    await userEvent.click(within(options).getByRole('switch', { name: 'Follow' }));
+    await waitFor(() => expect(streams).toHaveLength(1));
+    expect(lastLog().url.searchParams.get('follow')).toBe('true');
+    const stream = streams[0]!;
+    const log = screen.getByRole('log', { name: 'Log of web' });
+
+    await stream.write('GET /healthz 200\nGET /api/cart');
+    await waitFor(() => expect(log).toHaveTextContent('GET /healthz 200'));
+    // Half a line waits for its end.
+    expect(log).not.toHaveTextContent('GET /api/cart');
+    await stream.write(' 201\nPOST /api/order 500\n');
+    await waitFor(() => expect(log).toHaveTextContent('GET /api/cart 201 POST /api/order 500'));
+    expect(screen.getByText('Following · 3 lines')).toBeInTheDocument();
+
+    const signal = lastLog().signal!;
+    expect(signal.aborted).toBe(false);
+    app.unmount();
+    expect(signal.aborted).toBe(true);
+    await waitFor(() => expect(stream.cancelled).toBe(true));
+  });
+
+  it('pauses auto-scroll while the user reads further up, and resumes on request', async () => {
+    const streams: ReturnType<typeof logStream>[] = [];
+    await showPod(crashing, () => {
+      const stream = logStream();
+      streams.push(stream);
+      return stream.response;
+    });
+    await userEvent.click(screen.getByRole('switch', { name: 'Follow' }));
+    await waitFor(() => expect(streams.length).toBeGreaterThan(1));
+    const log = screen.getByRole('log', { name: 'Log of web' });
+    Object.defineProperty(log, 'scrollHeight', { configurable: true, value: 5000 });
+    await streams.at(-1)!.write('line 1\n');
+    await waitFor(() => expect(log.scrollTop).toBe(5000));
+
+    log.scrollTop = 1000;
+    fireEvent.scroll(log);
+    expect(await screen.findByText('Auto-scroll paused')).toBeInTheDocument();
+    await streams.at(-1)!.write('line 2\n');
+    await waitFor(() => expect(log).toHaveTextContent('line 2'));
+    expect(log.scrollTop).toBe(1000);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Resume auto-scroll' }));
+    expect(log.scrollTop).toBe(5000);
+    expect(screen.queryByText('Auto-scroll paused')).not.toBeInTheDocument();
+  });
+});
