@@ -9,7 +9,8 @@ export default defineConfig({
   globalSetup: './e2e/support/globalSetup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  workers: 2,
+  // One console and sandbox serve every spec; specs change its state, so they run one at a time.
+  workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
