@@ -1,7 +1,9 @@
 import { request as httpsRequest } from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from '../auth/sha256.ts';
-import type { TestCredentials } from './awsClients.ts';
+import { DescribeClusterCommand } from '@aws-sdk/client-eks';
+import type { Sandbox } from '../sandbox.ts';
+import { eksClient, type TestCredentials } from './awsClients.ts';
 
 /** Test clients for the per-cluster Kubernetes APIs: EKS tokens as `aws eks get-token` mints them, and raw HTTPS. */
 
@@ -96,4 +98,59 @@ export function kubeRequest(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** A cluster's API endpoint and CA PEM, from DescribeCluster as a client would read them. */
+export async function clusterAccess(
+  sandbox: Sandbox,
+  credentials: TestCredentials,
+  name: string,
+  region = 'us-east-1',
+): Promise<{ endpoint: string; ca: string }> {
+  const { cluster } = await eksClient(sandbox, credentials, region).send(
+    new DescribeClusterCommand({ name }),
+  );
+  return {
+    endpoint: cluster!.endpoint!,
+    ca: Buffer.from(cluster!.certificateAuthority!.data!, 'base64').toString('utf8'),
+  };
+}
+
+/** A streaming GET (watch, log follow): collects lines until `stop()` or the server ends it. */
+export function streamLines(
+  endpoint: string,
+  caPem: string,
+  token: string,
+  path: string,
+): { lines: string[]; status: Promise<number>; ended: Promise<void>; stop(): void } {
+  const lines: string[] = [];
+  let buffer = '';
+  let resolveStatus!: (status: number) => void;
+  let resolveEnded!: () => void;
+  const status = new Promise<number>((resolve) => (resolveStatus = resolve));
+  const ended = new Promise<void>((resolve) => (resolveEnded = resolve));
+  const req = httpsRequest(
+    new URL(path, endpoint),
+    { ca: caPem, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } },
+    (res) => {
+      resolveStatus(res.statusCode ?? 0);
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        const parts = buffer.split('\n');
+        buffer = parts.pop() ?? '';
+        lines.push(...parts);
+      });
+      res.on('end', () => {
+        if (buffer) lines.push(buffer);
+        resolveEnded();
+      });
+      res.on('error', () => resolveEnded());
+    },
+  );
+  req.on('error', () => {
+    resolveStatus(0);
+    resolveEnded();
+  });
+  req.end();
+  return { lines, status, ended, stop: () => req.destroy() };
 }

@@ -5,6 +5,9 @@ import { seedEksCluster, type ClusterDef } from '../world/seed/seedBuilders.ts';
 import { internalDomain } from '../kube/sim/simContext.ts';
 import type { World } from '../world/world.ts';
 import { testWorld } from './testWorld.ts';
+import { kubeTime } from '../kube/objects/meta.ts';
+import type { KubeObject } from '../kube/objects/types.ts';
+import { KubeCluster } from '../kube/sim/kubeCluster.ts';
 
 /**
  * Unit-test helpers for the Kubernetes simulation: a cluster on a manual
@@ -84,4 +87,26 @@ export function launchNodegroupInstances(world: World, cluster: EksClusterRecord
       addInstance(world, cluster, nodegroup);
     }
   }
+}
+
+/** A cluster's Kubernetes on a manual clock (no flapping nodes), and a way to move time on. */
+export function kubeTestCluster(def: Partial<ClusterDef> = {}) {
+  const test = kubeTestWorld(def);
+  launchNodegroupInstances(test.world, test.cluster);
+  const kube = new KubeCluster(test.world, test.cluster, { flaky: false });
+  kube.warmUp(() => {});
+  return {
+    ...test,
+    kube,
+    /** Advances simulated time in `times` steps of `ms`, ticking the world and the cluster. */
+    step(ms: number, times = 1) {
+      for (let i = 0; i < times; i++) {
+        test.advance(ms);
+        kube.tick();
+      }
+    },
+    create<T extends KubeObject>(plural: string, object: T): T {
+      return kube.store.create(plural, object, kubeTime(test.world.now()));
+    },
+  };
 }

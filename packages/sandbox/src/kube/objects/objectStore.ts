@@ -100,7 +100,7 @@ class Collection {
   }
 }
 
-const HISTORY = 10_000;
+const HISTORY = 5_000;
 
 /**
  * The objects of one cluster, with one resourceVersion counter for all of
@@ -276,7 +276,8 @@ export class ObjectStore {
   private emit(event: StoreEvent): void {
     this.changesByPlural.set(event.plural, (this.changesByPlural.get(event.plural) ?? 0) + 1);
     this.history.push(event);
-    if (this.history.length > HISTORY * 1.2) this.history.splice(0, this.history.length - HISTORY);
+    // Trimmed in chunks, so a burst of writes does not shift the array on every one.
+    if (this.history.length > HISTORY + 256) this.history.splice(0, this.history.length - HISTORY);
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -54,11 +54,13 @@ const taintText = (taint: NodeTaint) => `{${taint.key}: ${taint.value ?? ''}}`;
 
 /** Why a node does not fit the pod, in the scheduler's words (empty when it fits). */
 function misfit(pod: Pod, room: NodeRoom, requests: { cpu: number; memory: number }): string[] {
+  // The default filter plugins' order: NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit.
   if (room.node.spec.unschedulable) return ['node(s) were unschedulable'];
-  if (!matchesNodeSelector(pod, room.node))
-    return ["node(s) didn't match Pod's node affinity/selector"];
   const taint = untoleratedTaint(pod, room.node);
   if (taint) return [`node(s) had untolerated taint ${taintText(taint)}`];
+  if (!matchesNodeSelector(pod, room.node)) {
+    return ["node(s) didn't match Pod's node affinity/selector"];
+  }
   const reasons: string[] = [];
   if (room.pods < 1) reasons.push('Too many pods');
   if (requests.cpu > room.cpu) reasons.push('Insufficient cpu');

@@ -1,0 +1,514 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AssociateAccessPolicyCommand } from '@aws-sdk/client-eks';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { startSandbox, type Sandbox } from '../index.ts';
+import { accountKeys, eksClient, stsClient, type TestCredentials } from '../testing/awsClients.ts';
+import { clusterAccess, eksBearerToken, kubeRequest, streamLines } from '../testing/kubeClients.ts';
+import type { Node, Pod } from './objects/types.ts';
+
+/** The Kubernetes API of seeded clusters, through raw HTTPS as any client speaks it. */
+
+let sandbox: Sandbox;
+let home: TestCredentials;
+let checkout: { endpoint: string; ca: string };
+let homeToken: string;
+
+const UNAUTHORIZED = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'Unauthorized',
+  reason: 'Unauthorized',
+  code: 401,
+};
+
+async function get<T = Record<string, unknown>>(
+  path: string,
+  token = homeToken,
+  access = checkout,
+): Promise<T> {
+  const response = await kubeRequest(access.endpoint, access.ca, token, path);
+  expect(response.status, `${path}: ${response.body}`).toBe(200);
+  return response.json<T>();
+}
+
+async function adminPost(
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${sandbox.endpoint}/_sandbox${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  home = accountKeys(sandbox);
+  checkout = await clusterAccess(sandbox, home, 'checkout-prod');
+  homeToken = await eksBearerToken(home, { clusterName: 'checkout-prod' });
+});
+afterAll(() => sandbox.close());
+
+describe('a cluster API server', () => {
+  it("serves DescribeCluster's endpoint with a certificate from the cluster's CA, and one node per running instance", async () => {
+    expect(checkout.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const version = await get<{ gitVersion: string }>('/version');
+    expect(version.gitVersion).toMatch(/^v1\.34\.2-eks-[0-9a-f]{7}$/);
+    const nodes = await get<{ items: Node[] }>('/api/v1/nodes');
+    const instances = sandbox.world.ec2
+      .instances('123456789012', 'us-east-1')
+      .filter((i) => i.state === 'running' && i.tags['kubernetes.io/cluster/checkout-prod']);
+    expect(nodes.items.map((node) => node.metadata.name).sort()).toEqual(
+      instances.map((i) => i.privateDnsName).sort(),
+    );
+    const spot = nodes.items.find(
+      (node) => node.metadata.labels?.['eks.amazonaws.com/nodegroup'] === 'spot-burst',
+    )!;
+    expect(spot.metadata.labels).toMatchObject({
+      'eks.amazonaws.com/capacityType': 'SPOT',
+      'kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': 'amd64',
+      'node.kubernetes.io/instance-type': expect.stringMatching(/large$/),
+      'topology.kubernetes.io/zone': expect.stringMatching(/^us-east-1[abc]$/),
+    });
+    expect(spot.spec.taints).toContainEqual({
+      key: 'lifecycle',
+      value: 'spot',
+      effect: 'PreferNoSchedule',
+    });
+    expect(spot.status.allocatable.pods).toBe('29');
+  });
+
+  it("answers 401 Unauthorized to no token, an expired token, another cluster's token and a bad signature", async () => {
+    const tokens = [
+      undefined,
+      await eksBearerToken(home, {
+        clusterName: 'checkout-prod',
+        signingDate: new Date(Date.now() - 16 * 60_000),
+      }),
+      await eksBearerToken(home, { clusterName: 'search-prod' }),
+      await eksBearerToken({ ...home, secretAccessKey: 'wrong' }, { clusterName: 'checkout-prod' }),
+    ];
+    for (const token of tokens) {
+      const response = await kubeRequest(checkout.endpoint, checkout.ca, token, '/api/v1/pods');
+      expect(response.status).toBe(401);
+      expect(response.json()).toEqual(UNAUTHORIZED);
+    }
+  });
+
+  it('describes its resources for discovery, with short names and verbs', async () => {
+    const core = await get<{
+      resources: Array<{
+        name: string;
+        shortNames?: string[];
+        verbs: string[];
+        namespaced: boolean;
+      }>;
+    }>('/api/v1');
+    expect(core.resources.find((r) => r.name === 'pods')).toMatchObject({
+      shortNames: ['po'],
+      namespaced: true,
+    });
+    expect(core.resources.find((r) => r.name === 'pods/log')?.verbs).toEqual(['get']);
+    expect(core.resources.find((r) => r.name === 'nodes')).toMatchObject({
+      shortNames: ['no'],
+      namespaced: false,
+    });
+    const groups = await get<{ groups: Array<{ name: string }> }>('/apis');
+    expect(groups.groups.map((g) => g.name).sort()).toEqual(['apps', 'autoscaling', 'batch']);
+    const autoscaling = await get<{ resources: Array<{ name: string; shortNames?: string[] }> }>(
+      '/apis/autoscaling/v2',
+    );
+    expect(autoscaling.resources[0]).toMatchObject({
+      name: 'horizontalpodautoscalers',
+      shortNames: ['hpa'],
+    });
+  });
+
+  it("answers kubectl's Table requests with its columns (wide ones at priority 1)", async () => {
+    const response = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/api/v1/namespaces/payments/pods',
+      {
+        accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+      },
+    );
+    const table = response.json<{
+      kind: string;
+      columnDefinitions: Array<{ name: string; priority: number }>;
+      rows: Array<{ cells: unknown[]; object: { metadata: { name: string } } }>;
+    }>();
+    expect(table.kind).toBe('Table');
+    expect(table.columnDefinitions.map((c) => `${c.name}:${c.priority}`)).toEqual([
+      'Name:0',
+      'Ready:0',
+      'Status:0',
+      'Restarts:0',
+      'Age:0',
+      'IP:1',
+      'Node:1',
+      'Nominated Node:1',
+      'Readiness Gates:1',
+    ]);
+    const notifier = table.rows.find((row) => String(row.cells[0]).startsWith('notifier-'))!;
+    expect(notifier.cells[2]).toBe('CrashLoopBackOff');
+    expect(notifier.cells[3]).toMatch(/^\d+ \(\d+[sm]\d*s? ago\)$/);
+    expect(
+      table.rows.find((row) => String(row.cells[0]).startsWith('fraud-scorer-'))!.cells[2],
+    ).toBe('ImagePullBackOff');
+  });
+});
+
+describe('authorization by EKS access entries', () => {
+  it("lets a view-only role list, get, watch and read logs, and forbids create and delete with the API server's words", async () => {
+    const { Credentials } = await stsClient(sandbox, home).send(
+      new AssumeRoleCommand({
+        RoleArn: sandbox.accounts[1]!.readOnlyRoleArn,
+        RoleSessionName: 'auditor',
+      }),
+    );
+    const viewer = {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    };
+    const token = await eksBearerToken(viewer, { clusterName: 'checkout-prod' });
+    const pods = await get<{ items: Pod[] }>('/api/v1/namespaces/payments/pods', token);
+    const pod = pods.items.find((p) => p.metadata.name.startsWith('checkout-api-'))!;
+    await get(`/api/v1/namespaces/payments/pods/${pod.metadata.name}`, token);
+    const log = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      token,
+      `/api/v1/namespaces/payments/pods/${pod.metadata.name}/log?tailLines=2`,
+    );
+    expect(log.status).toBe(200);
+    const watch = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      token,
+      '/api/v1/namespaces/payments/pods?watch=true&timeoutSeconds=1',
+    );
+    expect(watch.status).toBe(200);
+    expect(JSON.parse(watch.body.split('\n')[0]!)).toMatchObject({ type: 'ADDED' });
+
+    const user = 'arn:aws:sts::210987654321:assumed-role/WheelhouseReadOnly/auditor';
+    const create = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      token,
+      '/api/v1/namespaces/default/pods',
+      {
+        method: 'POST',
+        body: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'x' },
+          spec: { containers: [{ name: 'x', image: 'x' }] },
+        },
+      },
+    );
+    expect(create.status).toBe(403);
+    expect(create.json()).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'Forbidden',
+      code: 403,
+      message: `pods is forbidden: User "${user}" cannot create resource "pods" in API group "" in the namespace "default"`,
+    });
+    const remove = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      token,
+      '/apis/apps/v1/namespaces/payments/deployments/checkout-api',
+      { method: 'DELETE' },
+    );
+    expect(remove.status).toBe(403);
+    expect(remove.json<{ message: string }>().message).toBe(
+      `deployments.apps "checkout-api" is forbidden: User "${user}" cannot delete resource "deployments" in API group "apps" in the namespace "payments"`,
+    );
+  });
+
+  it('forbids everything on the cluster that has no access entry for the caller', async () => {
+    const qa = await clusterAccess(sandbox, accountKeys(sandbox, 1), 'qa-integration');
+    const response = await kubeRequest(
+      qa.endpoint,
+      qa.ca,
+      await eksBearerToken(home, { clusterName: 'qa-integration' }),
+      '/api/v1/pods',
+    );
+    expect(response.status).toBe(403);
+    expect(response.json<{ message: string }>().message).toBe(
+      'pods is forbidden: User "arn:aws:iam::123456789012:user/wheelhouse-sandbox" cannot list resource "pods" in API group "" at the cluster scope',
+    );
+  });
+
+  it('reads aws-auth on a CONFIG_MAP cluster, and honours a policy associated through the EKS API', async () => {
+    const legacy = await clusterAccess(sandbox, home, 'legacy-billing');
+    const pods = await get<{ items: Pod[] }>(
+      '/api/v1/namespaces/billing/pods',
+      await eksBearerToken(home, { clusterName: 'legacy-billing' }),
+      legacy,
+    );
+    expect(pods.items.length).toBeGreaterThan(0);
+
+    await eksClient(sandbox, home).send(
+      new AssociateAccessPolicyCommand({
+        clusterName: 'checkout-prod',
+        principalArn: 'arn:aws:iam::123456789012:user/wheelhouse-sandbox',
+        policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy',
+        accessScope: { type: 'namespace', namespaces: ['web'] },
+      }),
+    );
+    const scaled = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/apis/apps/v1/namespaces/web/deployments/image-resizer/scale',
+      {
+        method: 'PATCH',
+        contentType: 'application/merge-patch+json',
+        body: { spec: { replicas: 3 } },
+      },
+    );
+    expect(scaled.status, scaled.body).toBe(200);
+    expect(scaled.json()).toMatchObject({ kind: 'Scale', spec: { replicas: 3 } });
+    const elsewhere = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/apis/apps/v1/namespaces/payments/deployments/notifier/scale',
+      {
+        method: 'PATCH',
+        contentType: 'application/merge-patch+json',
+        body: { spec: { replicas: 0 } },
+      },
+    );
+    expect(elsewhere.status).toBe(403);
+  });
+});
+
+describe('lists and watches', () => {
+  it('filters by label and field selectors', async () => {
+    const all = await get<{ items: Pod[] }>('/api/v1/pods');
+    const byLabel = (selector: string) =>
+      get<{ items: Pod[] }>(`/api/v1/pods?labelSelector=${encodeURIComponent(selector)}`);
+    const names = (list: { items: Pod[] }) => list.items.map((pod) => pod.metadata.name).sort();
+    const expected = (keep: (pod: Pod) => boolean) =>
+      all.items
+        .filter(keep)
+        .map((pod) => pod.metadata.name)
+        .sort();
+    expect(names(await byLabel('app=checkout-api'))).toEqual(
+      expected((p) => p.metadata.labels?.app === 'checkout-api'),
+    );
+    expect(names(await byLabel('app in (storefront,notifier)'))).toEqual(
+      expected((p) => ['storefront', 'notifier'].includes(p.metadata.labels?.app ?? '')),
+    );
+    expect(names(await byLabel('k8s-app,k8s-app!=kube-dns'))).toEqual(
+      expected(
+        (p) =>
+          p.metadata.labels?.['k8s-app'] !== undefined &&
+          p.metadata.labels['k8s-app'] !== 'kube-dns',
+      ),
+    );
+    expect(names(await byLabel('app notin (checkout-api),!k8s-app'))).toEqual(
+      expected(
+        (p) =>
+          p.metadata.labels?.app !== 'checkout-api' && p.metadata.labels?.['k8s-app'] === undefined,
+      ),
+    );
+    const node = all.items.find((pod) => pod.spec.nodeName)!.spec.nodeName!;
+    const onNode = await get<{ items: Pod[] }>(
+      `/api/v1/pods?fieldSelector=spec.nodeName%3D${node}`,
+    );
+    expect(names(onNode)).toEqual(expected((p) => p.spec.nodeName === node));
+    const pending = await get<{ items: Pod[] }>(
+      '/api/v1/pods?fieldSelector=status.phase%3DPending,metadata.namespace%3Dbatch',
+    );
+    expect(names(pending)).toEqual(
+      expected((p) => p.status.phase === 'Pending' && p.metadata.namespace === 'batch'),
+    );
+    expect(pending.items[0]?.metadata.name).toMatch(/^reporting-backfill-/);
+    const unsupported = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/api/v1/pods?fieldSelector=spec.color%3Dblue',
+    );
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.json<{ message: string }>().message).toBe(
+      'field label not supported: spec.color',
+    );
+  });
+
+  it('pages with limit and opaque continue tokens through every pod exactly once', async () => {
+    const all = await get<{ items: Pod[] }>('/api/v1/pods');
+    const seen: string[] = [];
+    let next: string | undefined;
+    let pages = 0;
+    do {
+      const page: { items: Pod[]; metadata: { continue?: string; remainingItemCount?: number } } =
+        await get(`/api/v1/pods?limit=7${next ? `&continue=${next}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      seen.push(...page.items.map((pod) => `${pod.metadata.namespace}/${pod.metadata.name}`));
+      next = page.metadata.continue;
+      if (next) expect(page.metadata.remainingItemCount).toBe(all.items.length - seen.length);
+      pages++;
+    } while (next);
+    expect(pages).toBe(Math.ceil(all.items.length / 7));
+    expect(seen).toEqual(all.items.map((pod) => `${pod.metadata.namespace}/${pod.metadata.name}`));
+    const garbage = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/api/v1/pods?limit=5&continue=bm9wZQ',
+    );
+    expect(garbage.status).toBe(400);
+  });
+
+  it('delivers a MODIFIED event after a change, from the resourceVersion of a list, with bookmarks', async () => {
+    const list = await get<{ metadata: { resourceVersion: string } }>(
+      '/apis/apps/v1/namespaces/payments/deployments',
+    );
+    const watch = streamLines(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      `/apis/apps/v1/namespaces/payments/deployments?watch=1&resourceVersion=${list.metadata.resourceVersion}&allowWatchBookmarks=true&timeoutSeconds=2`,
+    );
+    expect(await watch.status).toBe(200);
+    const scaled = await adminPost(
+      '/clusters/123456789012/us-east-1/checkout-prod/deployments/payments/payments-gateway/scale',
+      { replicas: 5 },
+    );
+    expect(scaled.status).toBe(200);
+    await watch.ended;
+    const events = watch.lines.map(
+      (line) =>
+        JSON.parse(line) as {
+          type: string;
+          object: {
+            metadata: { name: string; resourceVersion: string };
+            spec?: { replicas: number };
+          };
+        },
+    );
+    const modified = events.find(
+      (event) => event.type === 'MODIFIED' && event.object.metadata.name === 'payments-gateway',
+    );
+    expect(modified?.object.spec?.replicas).toBe(5);
+    expect(Number(modified!.object.metadata.resourceVersion)).toBeGreaterThan(
+      Number(list.metadata.resourceVersion),
+    );
+    expect(events.at(-1)?.type).toBe('BOOKMARK');
+  });
+});
+
+describe('pod logs', () => {
+  it('tails, shows the previous run of a crashing container, and follows new lines', async () => {
+    const pods = await get<{ items: Pod[] }>('/api/v1/namespaces/payments/pods');
+    const api = pods.items.find((pod) => pod.metadata.name.startsWith('checkout-api-'))!;
+    const notifier = pods.items.find((pod) => pod.metadata.name.startsWith('notifier-'))!;
+    const base = (pod: Pod) => `/api/v1/namespaces/payments/pods/${pod.metadata.name}/log`;
+    const tail = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      `${base(api)}?tailLines=3&timestamps=true`,
+    );
+    expect(tail.headers['content-type']).toBe('text/plain');
+    const lines = tail.body.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z \{"time":/);
+    const previous = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      `${base(notifier)}?previous=true`,
+    );
+    expect(previous.body).toContain('panic: failed to connect to database');
+    const noPrevious = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      `${base(api)}?previous=true`,
+    );
+    expect(noPrevious.status).toBe(400);
+    expect(noPrevious.json<{ message: string }>().message).toBe(
+      `previous terminated container "checkout-api" in pod "${api.metadata.name}" not found`,
+    );
+
+    const follow = streamLines(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      `${base(api)}?follow=true&tailLines=1`,
+    );
+    expect(await follow.status).toBe(200);
+    await sandbox.waitFor(() => follow.lines.length >= 2, { timeoutMs: 10_000 });
+    follow.stop();
+    expect(JSON.parse(follow.lines[1]!)).toMatchObject({
+      level: expect.any(String),
+      path: expect.any(String),
+    });
+  });
+});
+
+describe('admin endpoints', () => {
+  it('report what runs in a cluster and seed 10,000 pods that page quickly through limit/continue', async () => {
+    const summary = await fetch(
+      `${sandbox.endpoint}/_sandbox/clusters/210987654321/eu-west-1/dev-eu/kube`,
+    );
+    const body = (await summary.json()) as {
+      endpoint: string;
+      counts: { nodes: number; pods: number };
+    };
+    expect(body.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(body.counts.nodes).toBeGreaterThan(0);
+    const seeded = await adminPost('/clusters/210987654321/eu-west-1/dev-eu/seed-pods', {
+      count: 10_000,
+    });
+    expect(seeded.status).toBe(200);
+    const devEu = await clusterAccess(sandbox, accountKeys(sandbox, 1), 'dev-eu', 'eu-west-1');
+    const token = await eksBearerToken(home, { clusterName: 'dev-eu', region: 'eu-west-1' });
+    let total = 0;
+    let next: string | undefined;
+    do {
+      const page: { items: Pod[]; metadata: { continue?: string } } = await get(
+        `/api/v1/pods?labelSelector=bench%3Dtrue&limit=2000${next ? `&continue=${next}` : ''}`,
+        token,
+        devEu,
+      );
+      total += page.items.length;
+      next = page.metadata.continue;
+    } while (next);
+    expect(total).toBe(10_000);
+    // Ten thousand writes later, the first changes are no longer held: watching from them answers 410.
+    const gone = await kubeRequest(
+      devEu.endpoint,
+      devEu.ca,
+      token,
+      '/api/v1/pods?watch=true&resourceVersion=1&timeoutSeconds=2',
+    );
+    expect(JSON.parse(gone.body.trim())).toMatchObject({
+      type: 'ERROR',
+      object: { code: 410, reason: 'Expired' },
+    });
+    const load = await adminPost(
+      '/clusters/123456789012/us-east-1/checkout-prod/deployments/payments/checkout-api/load',
+      { cpuPercent: 150 },
+    );
+    expect(load.body).toMatchObject({ cpuPercent: 150, requestMillicoresPerPod: 250 });
+    const wrong = await adminPost('/clusters/123456789012/us-east-1/analytics-next/seed-pods', {
+      count: 1,
+    });
+    expect(wrong.status).toBe(409);
+  });
+});
