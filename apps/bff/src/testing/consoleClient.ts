@@ -23,6 +23,7 @@ export class ConsoleClient {
     path: string,
     body?: unknown,
     options: { csrf?: string | null } = {},
+    signal?: AbortSignal,
   ): Promise<Response> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -34,6 +35,7 @@ export class ConsoleClient {
     const response = await fetch(new URL(path, this.baseUrl), {
       method,
       headers,
+      ...(signal ? { signal } : {}),
       ...(body !== undefined
         ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
         : {}),

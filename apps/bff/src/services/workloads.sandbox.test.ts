@@ -1,0 +1,267 @@
+import { request as httpsRequest } from 'node:https';
+import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  AutoscalingView,
+  NodeSummary,
+  PodDetail,
+  PodList,
+  PodSummary,
+  Problem,
+  WatchEvent,
+  WorkloadList,
+} from '@wheelhouse/contract';
+import { isMutation } from '../http/routing.ts';
+import type { ConsoleClient } from '../testing/consoleClient.ts';
+import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
+import { eksToken } from '../upstream/eksToken.ts';
+
+let c: Awaited<ReturnType<typeof startConsoleOnSandbox>>;
+let auditor: ConsoleClient;
+const HOME = '123456789012';
+const CHECKOUT = `/api/clusters/${HOME}/us-east-1/checkout-prod/k8s`;
+const PLATFORM = `/api/clusters/${HOME}/us-east-1/platform-tools/k8s`;
+
+beforeAll(async () => {
+  c = await startConsoleOnSandbox({ speed: 20 });
+  auditor = await c.signIn('auditor');
+});
+afterAll(() => c.close());
+
+async function allPods(path: string, limit: number): Promise<PodSummary[]> {
+  const pods: PodSummary[] = [];
+  let next: string | undefined;
+  do {
+    const page = await auditor.json<PodList>(
+      `${path}/pods?limit=${limit}${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
+    );
+    pods.push(...page.items);
+    next = page.continue;
+  } while (next);
+  return pods;
+}
+
+describe("a cluster's Kubernetes API through the console", () => {
+  it('pages through every pod with limit/continue and says where each runs', async () => {
+    const paged = await allPods(CHECKOUT, 7);
+    const whole = await allPods(CHECKOUT, 5000);
+    expect(paged.map((p) => p.uid).sort()).toEqual(whole.map((p) => p.uid).sort());
+    expect(new Set(paged.map((p) => p.uid)).size).toBe(paged.length);
+    expect(paged.some((p) => p.runsOn.kind === 'managed' && p.runsOn.name === 'general-od')).toBe(
+      true,
+    );
+    const fargate = (await allPods(PLATFORM, 500)).filter((p) => p.runsOn.kind === 'fargate');
+    expect(fargate.length).toBeGreaterThan(0);
+    expect(fargate.every((p) => p.runsOn.name?.startsWith('fp-'))).toBe(true);
+  });
+
+  it('lets the Kubernetes API filter by namespace, node and phase', async () => {
+    const whole = await allPods(CHECKOUT, 5000);
+    const node = whole.find((p) => p.node)!.node!;
+    const onNode = await auditor.json<PodList>(`${CHECKOUT}/pods?node=${node}`);
+    expect(onNode.items.length).toBe(whole.filter((p) => p.node === node).length);
+    const running = await auditor.json<PodList>(
+      `${CHECKOUT}/pods?phase=Running&namespace=payments`,
+    );
+    expect(running.items.length).toBe(
+      whole.filter((p) => p.phase === 'Running' && p.namespace === 'payments').length,
+    );
+    expect(running.items.every((p) => p.namespace === 'payments' && p.phase === 'Running')).toBe(
+      true,
+    );
+  });
+
+  it('shows a crash-looping pod with its events and the log of the previous container', async () => {
+    const whole = await allPods(CHECKOUT, 5000);
+    const looping = whole.find((p) => p.reason === 'CrashLoopBackOff')!;
+    expect(looping).toBeDefined();
+    const detail = await auditor.json<PodDetail>(
+      `${CHECKOUT}/pods/${looping.namespace}/${looping.name}`,
+    );
+    expect(detail.restarts).toBeGreaterThan(0);
+    expect(detail.containerDetails[0]).toMatchObject({
+      state: 'waiting',
+      stateReason: 'CrashLoopBackOff',
+    });
+    expect(detail.events.some((e) => e.reason === 'BackOff')).toBe(true);
+    const container = detail.containerDetails.find((d) => !d.init)!.name;
+    const previous = await auditor.request(
+      'GET',
+      `${CHECKOUT}/pods/${looping.namespace}/${looping.name}/log?container=${container}&previous=true&tailLines=50`,
+    );
+    expect(previous.status).toBe(200);
+    expect((await previous.text()).trim().split('\n').length).toBeGreaterThan(0);
+  });
+
+  it('follows a log as the pod writes it', async () => {
+    const running = (
+      await auditor.json<PodList>(`${CHECKOUT}/pods?phase=Running&namespace=payments`)
+    ).items[0]!;
+    const abort = new AbortController();
+    const response = await auditor.request(
+      'GET',
+      `${CHECKOUT}/pods/payments/${running.name}/log?follow=true&tailLines=1`,
+      undefined,
+      {},
+      abort.signal,
+    );
+    const reader = response.body!.getReader();
+    let text = '';
+    while (text.split('\n').filter(Boolean).length < 3) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    abort.abort();
+    expect(text.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('relays pod changes over server-sent events as they happen', async () => {
+    const list = await auditor.json<PodList>(`${CHECKOUT}/pods?namespace=web&limit=500`);
+    const abort = new AbortController();
+    const response = await auditor.request(
+      'GET',
+      `${CHECKOUT}/watch?kind=pods&namespace=web&resourceVersion=${list.resourceVersion}`,
+      undefined,
+      {},
+      abort.signal,
+    );
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const deployment = (
+      await auditor.json<WorkloadList>(`${CHECKOUT}/workloads?namespace=web`)
+    ).items.find((w) => w.kind === 'Deployment')!;
+    await fetch(
+      `${c.sandbox!.endpoint}/_sandbox/clusters/${HOME}/us-east-1/checkout-prod/deployments/web/${deployment.name}/scale`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ replicas: deployment.desired + 2 }),
+      },
+    );
+    const reader = response.body!.getReader();
+    const events: WatchEvent[] = [];
+    let buffer = '';
+    while (!events.some((e) => e.kind === 'pod' && e.type === 'ADDED')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += new TextDecoder().decode(value);
+      const frames = buffer.split('\n\n');
+      buffer = frames.pop()!;
+      for (const frame of frames) {
+        const data = frame.split('\n').find((line) => line.startsWith('data: '));
+        if (data) events.push(JSON.parse(data.slice(6)) as WatchEvent);
+      }
+    }
+    abort.abort();
+    const added = events.find((e) => e.kind === 'pod' && e.type === 'ADDED');
+    expect(added && added.kind === 'pod' && added.object.owner).toEqual({
+      kind: 'Deployment',
+      name: deployment.name,
+    });
+  });
+
+  it('sums requests against allocatable per node and finds the node autoscaler', async () => {
+    const nodes = await auditor.json<{ items: NodeSummary[] }>(`${CHECKOUT}/nodes`);
+    expect(nodes.items.length).toBeGreaterThan(2);
+    const busy = nodes.items.find((n) => n.pods > 0)!;
+    expect(busy.requested.cpuMillis).toBeGreaterThan(0);
+    expect(busy.allocatable.cpuMillis).toBeGreaterThan(busy.requested.cpuMillis);
+    expect(nodes.items.some((n) => n.capacityType === 'SPOT')).toBe(true);
+    const autoscaling = await auditor.json<AutoscalingView>(`${CHECKOUT}/autoscaling`);
+    expect(autoscaling.hpas.length).toBeGreaterThan(0);
+    expect(autoscaling.hpas[0]!.metrics[0]).toMatchObject({ name: 'cpu' });
+  });
+});
+
+describe('when the console may not read a cluster', () => {
+  it('says which access entry is missing and how to add it, instead of failing blank', async () => {
+    const response = await auditor.request(
+      'GET',
+      '/api/clusters/210987654321/us-east-1/qa-integration/k8s/pods',
+    );
+    expect(response.status).toBe(403);
+    const problem = (await response.json()) as Problem;
+    expect(problem.detail).toContain('no access entry on this cluster');
+    expect(problem.remedy?.[0]).toBe(
+      'aws eks create-access-entry --cluster-name qa-integration --region us-east-1 --principal-arn arn:aws:iam::210987654321:role/WheelhouseReadOnly',
+    );
+    expect(problem.remedy?.[1]).toContain('AmazonEKSViewPolicy');
+  });
+
+  it('exposes no route that writes to a cluster', () => {
+    const kubeRoutes = c.routes.filter((route) => route.path.includes('/k8s'));
+    expect(kubeRoutes.length).toBeGreaterThan(5);
+    expect(kubeRoutes.filter((route) => isMutation(route.method))).toEqual([]);
+  });
+});
+
+describe("the console's EKS tokens, as the cluster judges them", () => {
+  const home = () => c.sandbox!.accounts[0]!;
+  async function cluster(name: string) {
+    const eks = new EKSClient({
+      region: 'us-east-1',
+      endpoint: c.sandbox!.endpoint,
+      credentials: home(),
+    });
+    const { cluster: described } = await eks.send(new DescribeClusterCommand({ name }));
+    eks.destroy();
+    return described!;
+  }
+  async function call(
+    name: string,
+    token: string,
+    method = 'GET',
+    path = '/api/v1/namespaces/default/pods',
+  ): Promise<number> {
+    const target = await cluster(name);
+    const url = new URL(path, target.endpoint);
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest(
+        url,
+        {
+          method,
+          ca: Buffer.from(target.certificateAuthority!.data!, 'base64').toString(),
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(
+        method === 'POST'
+          ? JSON.stringify({
+              apiVersion: 'v1',
+              kind: 'Pod',
+              metadata: { name: 'x' },
+              spec: { containers: [{ name: 'x', image: 'busybox' }] },
+            })
+          : undefined,
+      );
+    });
+  }
+  const token = (clusterName: string, now?: Date) =>
+    eksToken({
+      clusterName,
+      region: 'us-east-1',
+      credentials: async () => home(),
+      stsEndpoint: new URL(c.sandbox!.endpoint),
+      ...(now ? { now } : {}),
+    }).then((t) => t.token);
+
+  it('accepts a fresh token for its own cluster', async () => {
+    expect(await call('checkout-prod', await token('checkout-prod'))).toBe(200);
+  });
+
+  it('refuses an expired token and a token made for another cluster', async () => {
+    expect(
+      await call('checkout-prod', await token('checkout-prod', new Date(Date.now() - 20 * 60_000))),
+    ).toBe(401);
+    expect(await call('checkout-prod', await token('platform-tools'))).toBe(401);
+  });
+
+  it('lets a view-only identity read but not write', async () => {
+    expect(await call('checkout-prod', await token('checkout-prod'), 'POST')).toBe(403);
+  });
+});
