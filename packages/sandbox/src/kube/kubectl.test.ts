@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../index.ts';
+import { accountKeys } from '../testing/awsClients.ts';
+import { clusterAccess } from '../testing/kubeClients.ts';
+
+/**
+ * The real kubectl against a sandbox cluster, authenticated the EKS way: an
+ * exec credential plugin running `aws eks get-token` with the home account's
+ * keys, TLS verified against the cluster's CA from DescribeCluster.
+ */
+
+const KUBECTL = '/usr/bin/kubectl';
+const missing = [
+  ...(spawnSync(KUBECTL, ['version', '--client'], { encoding: 'utf8' }).error ? ['kubectl'] : []),
+  ...(spawnSync('aws', ['--version'], { encoding: 'utf8' }).error ? ['the aws CLI'] : []),
+];
+
+/** Missing tools fail the test on CI; elsewhere WHEELHOUSE_ALLOW_MISSING_KUBECTL=1 excuses them, loudly. */
+function excusedMissingTools(): boolean {
+  if (missing.length === 0) return false;
+  const banner = `\n*** ${missing.join(' and ')} NOT FOUND: kubectl is NOT being checked against the sandbox. ***\n`;
+  if (process.env.CI === 'true')
+    throw new Error(`${banner}CI=true: install kubectl 1.32 and the aws CLI.`);
+  if (process.env.WHEELHOUSE_ALLOW_MISSING_KUBECTL === '1') {
+    console.warn(
+      `${banner}WHEELHOUSE_ALLOW_MISSING_KUBECTL=1 lets this local run pass without them.`,
+    );
+    return true;
+  }
+  throw new Error(
+    `${banner}Install them, or set WHEELHOUSE_ALLOW_MISSING_KUBECTL=1 for a local run without them.`,
+  );
+}
+
+let sandbox: Sandbox;
+let home: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  home = mkdtempSync(join(tmpdir(), 'wheelhouse-kubectl-'));
+  writeFileSync(join(home, 'aws-config'), '');
+  writeFileSync(join(home, 'aws-credentials'), '');
+  const keys = accountKeys(sandbox);
+  const { endpoint, ca } = await clusterAccess(sandbox, keys, 'checkout-prod');
+  const kubeconfig = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': 'checkout-prod',
+    clusters: [
+      {
+        name: 'checkout-prod',
+        cluster: {
+          server: endpoint,
+          'certificate-authority-data': Buffer.from(ca).toString('base64'),
+        },
+      },
+    ],
+    users: [
+      {
+        name: 'sandbox-home',
+        user: {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1beta1',
+            command: 'aws',
+            // get-token presigns for sts.us-east-1.amazonaws.com whatever --endpoint-url says.
+            args: [
+              '--endpoint-url',
+              sandbox.endpoint,
+              'eks',
+              'get-token',
+              '--cluster-name',
+              'checkout-prod',
+              '--region',
+              'us-east-1',
+            ],
+            env: [
+              { name: 'AWS_ACCESS_KEY_ID', value: keys.accessKeyId },
+              { name: 'AWS_SECRET_ACCESS_KEY', value: keys.secretAccessKey },
+              { name: 'AWS_CONFIG_FILE', value: join(home, 'aws-config') },
+              { name: 'AWS_SHARED_CREDENTIALS_FILE', value: join(home, 'aws-credentials') },
+            ],
+            interactiveMode: 'Never',
+          },
+        },
+      },
+    ],
+    contexts: [
+      { name: 'checkout-prod', context: { cluster: 'checkout-prod', user: 'sandbox-home' } },
+    ],
+  };
+  writeFileSync(join(home, 'kubeconfig'), JSON.stringify(kubeconfig));
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs kubectl asynchronously: the sandbox answers it from this very process. */
+function kubectl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      KUBECTL,
+      ['--kubeconfig', join(home, 'kubeconfig'), ...args],
+      { env: { PATH: process.env.PATH, HOME: home }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The lines of a kubectl table whose first cells are `namespace` and `kind/name…`. */
+function rowsOf(stdout: string): string[][] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s{2,}/));
+}
+
+describe('kubectl with an EKS exec credential', () => {
+  it('gets nodes and pods of every namespace, wide, in proper columns', async () => {
+    if (excusedMissingTools()) return;
+    const result = await kubectl(['get', 'nodes,pods', '-A', '-o', 'wide']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME$/,
+    );
+    const nodeNames = sandbox.world.ec2
+      .instances('123456789012', 'us-east-1')
+      .filter((i) => i.state === 'running' && i.tags['kubernetes.io/cluster/checkout-prod'])
+      .map((i) => i.privateDnsName);
+    for (const name of nodeNames)
+      expect(result.stdout).toMatch(
+        new RegExp(`^node/${name.replaceAll('.', '\\.')}\\s+(Ready|NotReady)\\s`, 'm'),
+      );
+    const header = lines.find((line) => line.startsWith('NAMESPACE'))!;
+    expect(header).toMatch(
+      /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/,
+    );
+    const pods = rowsOf(result.stdout.slice(result.stdout.indexOf(header))).slice(1);
+    const byName = (prefix: string) => pods.find((row) => row[1]!.startsWith(`pod/${prefix}`));
+    expect(byName('checkout-api-')).toEqual([
+      'payments',
+      expect.stringMatching(/^pod\/checkout-api-\w+-\w{5}$/),
+      '1/1',
+      'Running',
+      '0',
+      expect.stringMatching(/^\d+[smhd]/),
+      expect.stringMatching(/^10\.\d+\.\d+\.\d+$/),
+      expect.stringMatching(/\.ec2\.internal$/),
+      '<none>',
+      '<none>',
+    ]);
+    expect(byName('notifier-')?.[3]).toBe('CrashLoopBackOff');
+    expect(byName('fraud-scorer-')?.[3]).toBe('ImagePullBackOff');
+    expect(byName('reporting-backfill-')?.[3]).toBe('Pending');
+    expect(byName('aws-node-')?.[0]).toBe('kube-system');
+  });
+
+  it('gets deployments and HPAs with their columns', async () => {
+    if (excusedMissingTools()) return;
+    const result = await kubectl(['get', 'deploy,hpa', '-A']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/);
+    expect(result.stdout).toMatch(
+      /^payments\s+deployment\.apps\/checkout-api\s+\d+\/\d+\s+\d+\s+\d+\s+\S+$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^kube-system\s+deployment\.apps\/coredns\s+2\/2\s+2\s+2\s+\S+$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^NAMESPACE\s+NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^payments\s+horizontalpodautoscaler\.autoscaling\/checkout-api\s+Deployment\/checkout-api\s+cpu: \d+%\/70%\s+3\s+12\s+\d+\s+\S+$/m,
+    );
+  });
+});
