@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { readSandboxEnv } from './env.ts';
+import { parseConnectArgs, runConnect } from './kube/connectCommand.ts';
 import { startSandbox, type Sandbox } from './sandbox.ts';
 
 /**
@@ -35,12 +36,21 @@ function summary(sandbox: Sandbox): string[] {
   lines.push('# admin API (unsigned, loopback only):');
   for (const route of sandbox.admin.list()) lines.push(`#   ${route}`);
   lines.push('# try: aws --endpoint-url "$AWS_ENDPOINT_URL" eks list-clusters');
+  lines.push(
+    '# connect a registered cluster (EKS Connector agent): npm run sandbox -- connect aks-partner',
+  );
   lines.push('# Ctrl-C stops it.');
   return lines;
 }
 
 async function main(): Promise<void> {
   const env = readSandboxEnv();
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'connect') {
+    // Plays a registered cluster's EKS Connector agent against a running sandbox.
+    process.stdout.write(`${await runConnect(parseConnectArgs(rest), env.port ?? 4510)}\n`);
+    return;
+  }
   const sandbox = await startSandbox({ host: '127.0.0.1', port: env.port ?? 4510 });
   const home = sandbox.accounts[0]!;
   const output = [
@@ -63,6 +73,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sandbox failed to start: ${(error as Error).message}\n`);
+  const failed =
+    process.argv[2] === 'connect' ? 'sandbox connect failed' : 'sandbox failed to start';
+  process.stderr.write(`${failed}: ${(error as Error).message}\n`);
   process.exit(1);
 });
