@@ -85,9 +85,12 @@ export function KubeErrorPanel({
   }
   const problem = error.problem;
   const noAccess = error.status === 403;
+  // 409: the cluster is not ACTIVE yet, or (connected clusters) no kubeconfig is configured.
   const title = noAccess
     ? (problem?.title ?? 'No Kubernetes access')
-    : 'Kubernetes API not available yet';
+    : /ACTIVE/.test(error.message)
+      ? 'Kubernetes API not available yet'
+      : 'Kubernetes API not available';
   return (
     <section
       aria-labelledby={titleId}

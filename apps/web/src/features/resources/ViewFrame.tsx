@@ -73,7 +73,10 @@ export function CountText({
   );
 }
 
-/** A bounded box for a virtualised table, so it scrolls inside the page rather than with it. */
+/**
+ * A bounded box for a virtualised table, so a long table scrolls inside the page rather than
+ * with it; a short one takes only the room its rows need.
+ */
 export function TableFrame({ children }: { children: ReactNode }) {
-  return <div className="flex h-[70vh] min-h-[24rem] flex-col">{children}</div>;
+  return <div className="flex max-h-[70vh] min-h-0 flex-col">{children}</div>;
 }

@@ -21,7 +21,7 @@ export function ReadyBar({
       data-state={desired === 0 ? 'none' : full ? 'full' : 'short'}
       className="flex items-center gap-2"
     >
-      <div className="h-1.5 w-16 shrink-0 overflow-hidden rounded-full bg-surface-muted">
+      <div className="h-1.5 w-10 shrink-0 overflow-hidden rounded-full bg-surface-muted">
         <div className={`h-full rounded-full ${fill}`} style={{ width: `${width}%` }} />
       </div>
       <span

@@ -9,6 +9,16 @@ export function formatCpu(millis: number): string {
   return `${trim(millis / 1000, 2)} cores`;
 }
 
+/** CPU in cores without the unit (a cell adds it once): "0.25", "1.93". */
+export function formatCores(millis: number): string {
+  return trim(millis / 1000, 2);
+}
+
+/** Memory in GiB without the unit (a cell adds it once): "0.5", "14.5". */
+export function formatGib(bytes: number): string {
+  return trim(bytes / GIB, 1);
+}
+
 /** Memory in binary units: "512 MiB", "7.5 GiB". */
 export function formatMemory(bytes: number): string {
   if (bytes >= GIB) return `${trim(bytes / GIB, 1)} GiB`;

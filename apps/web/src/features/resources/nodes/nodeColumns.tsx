@@ -7,7 +7,7 @@ import { AgeText } from '../display/AgeText.tsx';
 import { conditionIsTrouble } from '../display/conditions.ts';
 import { RunsOnChip, runsOnText } from '../display/RunsOnChip.tsx';
 import type { SortValues } from '../display/sortRows.ts';
-import { formatCpu, formatMemory, percentOf } from '../display/units.ts';
+import { formatCores, formatCpu, formatGib, formatMemory, percentOf } from '../display/units.ts';
 import { UsageBar } from '../display/UsageBar.tsx';
 
 const column = createColumnHelper<NodeSummary>();
@@ -20,9 +20,9 @@ const CAPACITY: Record<string, { label: string; tone: Tone }> = {
   CAPACITY_BLOCK: { label: 'Capacity Block', tone: 'neutral' },
 };
 
-/** "ON_DEMAND" → On-Demand chip, "SPOT" → Spot, "FARGATE" → Fargate. */
+/** "ON_DEMAND" → On-Demand chip, "SPOT" → Spot, "FARGATE" → Fargate; nothing when unknown. */
 export function CapacityTypeChip({ capacityType }: { capacityType: string | undefined }) {
-  if (!capacityType) return muted;
+  if (!capacityType) return null;
   const known = CAPACITY[capacityType.toUpperCase().replace('-', '_')];
   return <Chip tone={known?.tone ?? 'neutral'}>{known?.label ?? capacityType}</Chip>;
 }
@@ -74,47 +74,51 @@ export function nodeColumns(
     column.display({
       id: 'name',
       header: 'Name',
-      size: 230,
+      size: 225,
       cell: ({ row: { original: n } }) => (
-        <span className="block truncate font-mono text-xs font-medium" title={n.name}>
-          {n.name}
-        </span>
+        <div className="flex min-w-0 flex-col leading-tight">
+          <span className="truncate font-mono text-xs font-medium" title={n.name}>
+            {n.name}
+          </span>
+          <span className="truncate text-xs text-fg-muted">
+            <AgeText iso={n.createdAt} />
+            {n.kubeletVersion && ` · ${n.kubeletVersion}`}
+          </span>
+        </div>
       ),
     }),
     column.display({
       id: 'status',
       header: 'Status',
-      size: 170,
+      size: 110,
       cell: ({ row: { original: n } }) => <NodeStatus node={n} />,
     }),
     column.display({
       id: 'runsOn',
       header: 'Runs on',
-      size: 160,
-      cell: ({ row: { original: n } }) => <RunsOnChip runsOn={n.runsOn} />,
-    }),
-    column.display({
-      id: 'capacityType',
-      header: 'Capacity',
-      size: 105,
-      cell: ({ row: { original: n } }) => <CapacityTypeChip capacityType={n.capacityType} />,
+      size: 135,
+      cell: ({ row: { original: n } }) => (
+        <div className="flex min-w-0 flex-col items-start gap-0.5">
+          <RunsOnChip runsOn={n.runsOn} />
+          <CapacityTypeChip capacityType={n.capacityType} />
+        </div>
+      ),
     }),
     column.display({
       id: 'instanceType',
-      header: 'Instance type',
-      size: 115,
-      cell: ({ row: { original: n } }) => n.instanceType ?? muted,
-    }),
-    column.display({
-      id: 'zone',
-      header: 'Zone',
-      size: 105,
-      cell: ({ row: { original: n } }) => n.zone ?? muted,
+      header: 'Instance',
+      size: 110,
+      cell: ({ row: { original: n } }) => (
+        <div className="flex min-w-0 flex-col leading-tight">
+          <span className="truncate">{n.instanceType ?? '—'}</span>
+          <span className="truncate text-xs text-fg-muted">{n.zone ?? '—'}</span>
+        </div>
+      ),
     }),
     column.display({
       id: 'taints',
       header: 'Taints',
-      size: 170,
+      size: 100,
       enableSorting: false,
       cell: ({ row: { original: n } }) =>
         n.taints.length === 0 ? (
@@ -138,26 +142,30 @@ export function nodeColumns(
     column.display({
       id: 'cpu',
       header: 'CPU requested',
-      size: 150,
+      size: 160,
       cell: ({ row: { original: n } }) => (
         <UsageBar
           label="CPU"
           requested={n.requested.cpuMillis}
           allocatable={n.allocatable.cpuMillis}
           format={formatCpu}
+          short={formatCores}
+          unit="vCPU"
         />
       ),
     }),
     column.display({
       id: 'memory',
       header: 'Memory requested',
-      size: 150,
+      size: 165,
       cell: ({ row: { original: n } }) => (
         <UsageBar
           label="Memory"
           requested={n.requested.memoryBytes}
           allocatable={n.allocatable.memoryBytes}
           format={formatMemory}
+          short={formatGib}
+          unit="GiB"
         />
       ),
     }),
@@ -176,12 +184,6 @@ export function nodeColumns(
           <span className="text-fg-muted">/{n.allocatable.pods}</span>
         </Link>
       ),
-    }),
-    column.display({
-      id: 'age',
-      header: 'Age',
-      size: 65,
-      cell: ({ row: { original: n } }) => <AgeText iso={n.createdAt} />,
     }),
   ];
 }

@@ -31,7 +31,7 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'namespace',
       header: 'Namespace',
-      size: 130,
+      size: 125,
       cell: ({ row: { original: p } }) => (
         <span className="block truncate" title={p.namespace}>
           {p.namespace}
@@ -41,7 +41,7 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'name',
       header: 'Name',
-      size: 270,
+      size: 200,
       cell: ({ row: { original: p } }) => (
         <Link
           to={podPagePath(clusterRef, p.namespace, p.name)}
@@ -55,13 +55,13 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'status',
       header: 'Status',
-      size: 160,
+      size: 140,
       cell: ({ row: { original: p } }) => <PodStatusBadge pod={p} />,
     }),
     column.display({
       id: 'ready',
       header: 'Ready',
-      size: 70,
+      size: 90,
       cell: ({ row: { original: p } }) => {
         // A finished pod's containers are not ready by design; only a running one is short.
         const short = p.phase === 'Running' && p.readyContainers < p.containers;
@@ -78,7 +78,7 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'restarts',
       header: 'Restarts',
-      size: 85,
+      size: 105,
       cell: ({ row: { original: p } }) =>
         p.restarts > 0 ? (
           <span
@@ -95,13 +95,13 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'age',
       header: 'Age',
-      size: 65,
+      size: 75,
       cell: ({ row: { original: p } }) => <AgeText iso={p.createdAt} />,
     }),
     column.display({
       id: 'node',
       header: 'Node',
-      size: 210,
+      size: 145,
       cell: ({ row: { original: p } }) =>
         p.node ? (
           <span className="block truncate font-mono text-xs" title={p.node}>
@@ -114,13 +114,13 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'runsOn',
       header: 'Runs on',
-      size: 170,
+      size: 125,
       cell: ({ row: { original: p } }) => <RunsOnChip runsOn={p.runsOn} />,
     }),
     column.display({
       id: 'owner',
       header: 'Owner',
-      size: 190,
+      size: 115,
       cell: ({ row: { original: p } }) =>
         p.owner ? (
           <span className="block truncate" title={`${p.owner.kind} ${p.owner.name}`}>

@@ -30,7 +30,7 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
   column.display({
     id: 'namespace',
     header: 'Namespace',
-    size: 130,
+    size: 125,
     cell: ({ row: { original: s } }) => (
       <span className="block truncate" title={s.namespace}>
         {s.namespace}
@@ -40,7 +40,7 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
   column.display({
     id: 'name',
     header: 'Name',
-    size: 200,
+    size: 175,
     cell: ({ row: { original: s } }) => (
       <span className="block truncate font-medium" title={s.name}>
         {s.name}
@@ -58,14 +58,14 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
   column.display({
     id: 'clusterIP',
     header: 'Cluster IP',
-    size: 130,
+    size: 120,
     cell: ({ row: { original: s } }) =>
       s.clusterIP ? <span className="font-mono text-xs">{s.clusterIP}</span> : muted,
   }),
   column.display({
     id: 'external',
     header: 'External address',
-    size: 230,
+    size: 180,
     cell: ({ row: { original: s } }) =>
       s.externalAddress ? (
         <span className="block truncate font-mono text-xs" title={s.externalAddress}>
@@ -78,7 +78,7 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
   column.display({
     id: 'ports',
     header: 'Ports',
-    size: 190,
+    size: 160,
     enableSorting: false,
     cell: ({ row: { original: s } }) => (
       <span className="block truncate font-mono text-xs" title={s.ports.join('\n')}>
@@ -89,7 +89,7 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
   column.display({
     id: 'selector',
     header: 'Selector',
-    size: 220,
+    size: 165,
     enableSorting: false,
     cell: ({ row: { original: s } }) => {
       const pairs = selectorText(s.selector);
@@ -112,7 +112,7 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
   column.display({
     id: 'age',
     header: 'Age',
-    size: 65,
+    size: 75,
     cell: ({ row: { original: s } }) => <AgeText iso={s.createdAt} />,
   }),
 ];

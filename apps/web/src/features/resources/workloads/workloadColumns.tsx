@@ -32,6 +32,11 @@ export function workloadDetailsText(workload: Workload): string {
   }
 }
 
+/** "web:1.4.2" of "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:1.4.2" (the tooltip has it all). */
+export function imageName(image: string): string {
+  return image.slice(image.lastIndexOf('/') + 1);
+}
+
 export const workloadRowId = (w: Workload) => `${w.kind}/${w.namespace}/${w.name}`;
 
 export const WORKLOAD_SORT: SortValues<Workload> = {
@@ -52,7 +57,7 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
   column.display({
     id: 'namespace',
     header: 'Namespace',
-    size: 130,
+    size: 125,
     cell: ({ row: { original: w } }) => (
       <span className="block truncate" title={w.namespace}>
         {w.namespace}
@@ -62,7 +67,7 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
   column.display({
     id: 'name',
     header: 'Name',
-    size: 220,
+    size: 190,
     cell: ({ row: { original: w } }) => (
       <span className="block truncate font-medium" title={w.name}>
         {w.name}
@@ -72,7 +77,7 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
   column.display({
     id: 'ready',
     header: 'Ready',
-    size: 120,
+    size: 115,
     cell: ({ row: { original: w } }) => (
       <ReadyBar ready={w.ready} desired={w.desired} noun={READY_NOUN[w.kind]} />
     ),
@@ -80,14 +85,14 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
   column.display({
     id: 'conditions',
     header: 'Conditions',
-    size: 220,
+    size: 190,
     enableSorting: false,
     cell: ({ row: { original: w } }) => <ConditionChips conditions={w.conditions} nowrap />,
   }),
   column.display({
     id: 'details',
     header: 'Details',
-    size: 190,
+    size: 160,
     enableSorting: false,
     cell: ({ row: { original: w } }) => {
       const text = workloadDetailsText(w);
@@ -101,18 +106,18 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
   column.display({
     id: 'images',
     header: 'Images',
-    size: 260,
+    size: 150,
     enableSorting: false,
     cell: ({ row: { original: w } }) => (
       <span className="block truncate font-mono text-xs" title={w.images.join('\n')}>
-        {w.images.join(', ') || '—'}
+        {w.images.map(imageName).join(', ') || '—'}
       </span>
     ),
   }),
   column.display({
     id: 'age',
     header: 'Age',
-    size: 70,
+    size: 75,
     cell: ({ row: { original: w } }) => <AgeText iso={w.createdAt} />,
   }),
 ];
