@@ -19,3 +19,7 @@ export type { InstanceStore } from './world/ec2/instanceStore.ts';
 export type * from './world/ec2/autoScalingTypes.ts';
 export type { AutoScalingStore } from './world/ec2/autoScalingStore.ts';
 export { DEFAULT_TIMINGS } from './world/world.ts';
+export type { KubeDirectory, Kubeconfig } from './kube/kubeDirectory.ts';
+export { connectedClusterToken } from './kube/kubeDirectory.ts';
+export type { LoadReading } from './kube/sim/controllers/hpa.ts';
+export { CLUSTER_WITHOUT_CONSOLE_ACCESS } from './world/seed/accessEntrySeed.ts';

@@ -41,7 +41,8 @@ export interface KubeDirectoryOptions {
 }
 
 interface Served {
-  kube: KubeCluster;
+  /** Created on first need: an API request, the admin API, a tick after that. */
+  kube?: KubeCluster;
   server?: Promise<RunningKubeServer>;
   endpoint?: string;
 }
@@ -88,28 +89,36 @@ export class KubeDirectory {
     return this.world.region(accountId, region).clusters.get(name);
   }
 
-  /** The cluster's Kubernetes state, created (and seeded) on first use; undefined while it does not serve. */
+  /**
+   * The cluster's Kubernetes state, created (and seeded) on first use;
+   * undefined while the cluster does not serve (and never did here).
+   */
   kubeOf(cluster: ClusterRecord): KubeCluster | undefined {
-    const existing = this.served.get(cluster);
-    if (existing) return existing.kube;
-    if (this.closed || !servesKubernetes(cluster)) return undefined;
+    let entry = this.served.get(cluster);
+    if (entry?.kube) return entry.kube;
+    if (this.closed || (!entry && !servesKubernetes(cluster))) return undefined;
     const kube = new KubeCluster(this.world, cluster, { flaky: this.options.flaky ?? true });
     if (cluster.kind === 'eks') seedEksKube(this.world, kube, cluster, this.options.seed);
     else seedConnectedCluster(kube, cluster);
-    this.served.set(cluster, { kube });
+    entry ??= {};
+    entry.kube = kube;
+    this.served.set(cluster, entry);
     return kube;
   }
 
-  /** Starts the cluster's API server if needed; its https://127.0.0.1:<port> endpoint, or undefined. */
+  /**
+   * Starts the cluster's API server if needed (its objects are only created
+   * at the first request): its https://127.0.0.1:<port> endpoint, or undefined.
+   */
   async endpointOf(cluster: ClusterRecord): Promise<string | undefined> {
-    const entry = this.served.get(cluster);
+    let entry = this.served.get(cluster);
     if (entry?.endpoint) return entry.endpoint;
-    if (!this.kubeOf(cluster)) return undefined;
-    const served = this.served.get(cluster)!;
-    served.server ??= this.startServer(cluster, served.kube);
-    const server = await served.server;
-    served.endpoint = `https://127.0.0.1:${server.port}`;
-    return served.endpoint;
+    if (this.closed || (!entry && !servesKubernetes(cluster))) return undefined;
+    if (!entry) this.served.set(cluster, (entry = {}));
+    entry.server ??= this.startServer(cluster);
+    const server = await entry.server;
+    entry.endpoint = `https://127.0.0.1:${server.port}`;
+    return entry.endpoint;
   }
 
   /** The endpoint if the server already runs (DeleteCluster shows it without starting one). */
@@ -117,7 +126,12 @@ export class KubeDirectory {
     return this.served.get(cluster)?.endpoint;
   }
 
-  private async startServer(cluster: ClusterRecord, kube: KubeCluster): Promise<RunningKubeServer> {
+  private async startServer(cluster: ClusterRecord): Promise<RunningKubeServer> {
+    const kube = () => {
+      const state = this.kubeOf(cluster);
+      if (!state) throw new Error(`cluster ${cluster.name} has no Kubernetes state`);
+      return state;
+    };
     const authority = await certificateAuthorityOf(cluster);
     const certificate = await issueServingCertificate(authority, {
       serial: createHash('sha256').update(`serving:${cluster.arn}`).digest('hex').slice(0, 16),
@@ -148,7 +162,7 @@ export class KubeDirectory {
 
   private async authenticate(
     cluster: ClusterRecord,
-    kube: KubeCluster,
+    kube: () => KubeCluster,
     token: string | undefined,
   ): Promise<KubeUser | undefined> {
     if (!token) return undefined;
@@ -169,7 +183,7 @@ export class KubeDirectory {
         hostNow: new Date(),
         worldNow: this.world.now(),
       });
-      const awsAuth = kube.store.get<ConfigMap>('configmaps', 'kube-system', 'aws-auth');
+      const awsAuth = kube().store.get<ConfigMap>('configmaps', 'kube-system', 'aws-auth');
       return resolveEksUser(cluster as EksClusterRecord, principal, awsAuth);
     } catch (error) {
       if (error instanceof TokenRejected) return undefined;
@@ -216,7 +230,7 @@ export class KubeDirectory {
         continue;
       }
       try {
-        served.kube.tick();
+        served.kube?.tick();
       } catch (error) {
         console.error(`[sandbox] Kubernetes simulation of ${cluster.name} failed`, error);
       }
@@ -225,14 +239,17 @@ export class KubeDirectory {
 
   private stop(cluster: ClusterRecord, served: Served): void {
     this.served.delete(cluster);
-    served.kube.close();
+    served.kube?.close();
     void served.server?.then((server) => server.close()).catch(() => undefined);
   }
 
   /** How many clusters have a Kubernetes state, and how many serve on a port. */
   stats(): { clusters: number; servers: number } {
     const all = [...this.served.values()];
-    return { clusters: all.length, servers: all.filter((entry) => entry.server).length };
+    return {
+      clusters: all.filter((entry) => entry.kube).length,
+      servers: all.filter((entry) => entry.server).length,
+    };
   }
 
   async close(): Promise<void> {
@@ -240,7 +257,7 @@ export class KubeDirectory {
     const servers = [...this.served.values()].map((served) => served.server);
     for (const [cluster, served] of [...this.served]) {
       this.served.delete(cluster);
-      served.kube.close();
+      served.kube?.close();
     }
     await Promise.all(
       servers.map((server) => server?.then((running) => running.close()).catch(() => undefined)),

@@ -22,7 +22,8 @@ import { serveWrite } from './writes.ts';
 
 /** What one cluster's API server needs: its objects, its version, and who may call it. */
 export interface KubeApiOptions {
-  kube: KubeCluster;
+  /** The cluster's Kubernetes, created on the first request (a described but unused cluster costs little). */
+  kube: () => KubeCluster;
   version: ServerVersion;
   /** The address /api advertises (serverAddressByClientCIDRs). */
   serverAddress: string;
@@ -39,8 +40,7 @@ const UNAUTHENTICATED = new Set(['/version', '/healthz', '/livez', '/readyz']);
  */
 export function createKubeApi(options: KubeApiOptions) {
   const stops = new Set<() => void>();
-  const { kube } = options;
-  const now = () => kube.context.now().getTime();
+  const now = () => options.kube().context.now().getTime();
 
   async function handleResource(
     exchange: KubeExchange,
@@ -49,6 +49,7 @@ export function createKubeApi(options: KubeApiOptions) {
     version: string,
     rest: string[],
   ) {
+    const kube = options.kube();
     const request = parseResourcePath(group, version, rest);
     const watch = flag(exchange.query, 'watch');
     const verb = verbOf(exchange.method, request, watch);
@@ -75,6 +76,7 @@ export function createKubeApi(options: KubeApiOptions) {
   }
 
   function serveRead(exchange: KubeExchange, request: ResourceRequest, watch: boolean) {
+    const kube = options.kube();
     const table = wantsTable(exchange.req.headers.accept);
     const include = parseIncludeObject(exchange.query.get('includeObject') ?? undefined);
     const { type } = request;
