@@ -40,7 +40,7 @@ export function PodOverview({ pod }: { pod: PodDetail }) {
             value: (
               <span className="inline-flex flex-wrap items-center gap-2">
                 <RunsOnChip runsOn={pod.runsOn} />
-                {pod.fargateProfile && (
+                {pod.fargateProfile && pod.fargateProfile !== pod.runsOn.name && (
                   <span className="text-fg-muted">Fargate profile {pod.fargateProfile}</span>
                 )}
               </span>

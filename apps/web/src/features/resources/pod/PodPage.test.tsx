@@ -80,7 +80,6 @@ describe('Pod page', () => {
     expect(screen.getAllByText('CrashLoopBackOff')[0]).toHaveAttribute('data-tone', 'danger');
     const summary = screen.getByRole('region', { name: 'Pod summary' });
     expect(summary).toHaveTextContent('Fargate: fp-shop');
-    expect(summary).toHaveTextContent('Fargate profile fp-shop');
     expect(summary).toHaveTextContent('10.0.1.23');
     expect(summary).toHaveTextContent('Deployment web');
     expect(summary).toHaveTextContent('fargate-ip-10-0-2-9.eu-west-1.compute.internal');
