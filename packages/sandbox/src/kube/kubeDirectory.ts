@@ -139,7 +139,7 @@ export class KubeDirectory {
     });
     const api = createKubeApi({
       kube,
-      version: { gitVersion: this.gitVersionOf(cluster) },
+      version: () => ({ gitVersion: this.gitVersionOf(cluster) }),
       serverAddress: `${cluster.name}.sandbox.internal:443`,
       authenticate: (token) => this.authenticate(cluster, kube, token),
     });

@@ -24,7 +24,8 @@ import { serveWrite } from './writes.ts';
 export interface KubeApiOptions {
   /** The cluster's Kubernetes, created on the first request (a described but unused cluster costs little). */
   kube: () => KubeCluster;
-  version: ServerVersion;
+  /** Read per request: an upgraded cluster reports its new version. */
+  version: () => ServerVersion;
   /** The address /api advertises (serverAddressByClientCIDRs). */
   serverAddress: string;
   /** Maps a bearer token to a user; undefined answers 401. */
@@ -122,7 +123,7 @@ export function createKubeApi(options: KubeApiOptions) {
 
   async function route(exchange: KubeExchange): Promise<void> {
     const path = exchange.path.replace(/\/+$/, '') || '/';
-    if (path === '/version') return sendJson(exchange, 200, versionDocument(options.version));
+    if (path === '/version') return sendJson(exchange, 200, versionDocument(options.version()));
     if (UNAUTHENTICATED.has(path)) {
       exchange.res.writeHead(200, { 'content-type': 'text/plain' });
       exchange.res.end('ok');

@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UpdateNodegroupConfigCommand } from '@aws-sdk/client-eks';
+import {
+  CreateClusterCommand,
+  DeleteClusterCommand,
+  DescribeClusterCommand,
+  UpdateNodegroupConfigCommand,
+} from '@aws-sdk/client-eks';
 import { startSandbox, type Sandbox } from '../index.ts';
 import { accountKeys, eksClient } from '../testing/awsClients.ts';
 import { clusterAccess, eksBearerToken, kubeRequest } from '../testing/kubeClients.ts';
 import type { KubeEvent, Node, Pod } from './objects/types.ts';
 
 /**
- * The e2e story in small: a deployment outgrows its cluster, its new pods
- * wait Pending, an operator scales the node group through the EKS API, EC2
- * launches instances, they join as nodes and the pods run.
+ * Kubernetes following the EKS lifecycle, at speed 100: a deployment that
+ * outgrows its nodes runs once the node group is scaled through the EKS API
+ * (EC2 launches instances, they join as nodes); a created cluster serves
+ * once ACTIVE and stops serving when deleted.
  */
 
 let sandbox: Sandbox;
@@ -85,5 +91,68 @@ describe('scaling a node group', () => {
       running.filter((pod) => newNodes.some((node) => node.metadata.name === pod.spec.nodeName))
         .length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('a cluster created through the EKS API', () => {
+  it('gives a created cluster an API once ACTIVE, cluster-admin for its creator, and stops it when the cluster is gone', async () => {
+    const home = accountKeys(sandbox);
+    const eks = eksClient(sandbox, home);
+    const subnetIds = sandbox.world
+      .region('123456789012', 'us-east-1')
+      .network.subnets.slice(0, 2)
+      .map((subnet) => subnet.id);
+    const created = await eks.send(
+      new CreateClusterCommand({
+        name: 'kube-lifecycle',
+        roleArn: 'arn:aws:iam::123456789012:role/AmazonEKSClusterRole',
+        resourcesVpcConfig: { subnetIds },
+        accessConfig: { authenticationMode: 'API' },
+      }),
+    );
+    expect(created.cluster?.endpoint).toBeUndefined();
+    await sandbox.waitFor(
+      async () =>
+        (await eks.send(new DescribeClusterCommand({ name: 'kube-lifecycle' }))).cluster?.status ===
+        'ACTIVE',
+      { timeoutMs: 10_000 },
+    );
+    const access = await clusterAccess(sandbox, home, 'kube-lifecycle');
+    const token = await eksBearerToken(home, { clusterName: 'kube-lifecycle' });
+    const namespace = await kubeRequest(access.endpoint, access.ca, token, '/api/v1/namespaces', {
+      method: 'POST',
+      body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+    });
+    expect(namespace.status, namespace.body).toBe(201);
+    expect(namespace.json()).toMatchObject({
+      metadata: { name: 'team-a', uid: expect.any(String) },
+      status: { phase: 'Active' },
+    });
+    const coredns = await sandbox.waitFor(async () => {
+      const pods = (
+        await kubeRequest(
+          access.endpoint,
+          access.ca,
+          token,
+          '/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dkube-dns',
+        )
+      ).json<{ items: Pod[] }>().items;
+      return pods.length === 2 && pods;
+    });
+    // No node group yet: nothing can run.
+    expect(coredns.map((pod) => pod.status.phase)).toEqual(['Pending', 'Pending']);
+
+    await eks.send(new DeleteClusterCommand({ name: 'kube-lifecycle' }));
+    await sandbox.waitFor(
+      async () => {
+        try {
+          await kubeRequest(access.endpoint, access.ca, token, '/version');
+          return false;
+        } catch (error) {
+          return (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+        }
+      },
+      { timeoutMs: 10_000 },
+    );
   });
 });
