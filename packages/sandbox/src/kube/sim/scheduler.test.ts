@@ -41,6 +41,16 @@ describe('the scheduler', () => {
     expect(failedScheduling(test.kube)).toContain(
       '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
     );
+    // A new pod does not wait for the unschedulable one's retry.
+    test.kube.store.update(
+      'deployments',
+      test.kube.store.get<Deployment>('deployments', 'web', 'api')!,
+      (draft) => {
+        draft.spec.replicas = 4;
+      },
+    );
+    test.step(1_000, 10);
+    expect(phases(pods(test.kube, 'api'))).toEqual(['Running', 'Running', 'Running', 'Running']);
   });
 
   it('keeps pods off tainted nodes unless they tolerate the taint, and honours nodeSelector', () => {

@@ -108,8 +108,11 @@ export class DefaultScheduler {
         !pod.spec.nodeName &&
         (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler' &&
         isPodActive(pod);
-      if (waits) this.waiting.add(key);
-      else this.waiting.delete(key);
+      if (waits && !this.waiting.has(key)) {
+        this.waiting.add(key);
+        // A new pod is tried at once, even while older ones wait for room.
+        this.lastFailureCycle = -1;
+      } else if (!waits) this.waiting.delete(key);
     });
   }
 
