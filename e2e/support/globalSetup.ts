@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * Starts the real console (built SPA + BFF + embedded sandbox) on a free port, as `npm start` does,
- * and hands its URL and the demo password to the specs through the environment.
+ * and hands its URL, the sandbox's endpoint and the demo password to the specs through the environment.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-'));
@@ -29,23 +29,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
 
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('the console did not start within 60 s')),
-      60_000,
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`the console exited during start (code ${code})`)),
-    );
+  // main.ts prints the console's URL, then the embedded sandbox's endpoint (its admin API drives scenarios).
+  const urls = await new Promise<{ url: string; sandbox: string }>((resolveUrls, reject) => {
+    const timer = setTimeout(() => reject(new Error('the console did not start within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the console exited during start (code ${code})`)));
+    let url = '';
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /Wheelhouse is running at (\S+)/.exec(line);
-      if (match) {
+      url ||= /Wheelhouse is running at (\S+)/.exec(line)?.[1] ?? '';
+      const sandbox = /Sandbox AWS endpoint: (\S+)/.exec(line)?.[1];
+      if (url && sandbox) {
         clearTimeout(timer);
-        resolveUrl(match[1]!);
+        resolveUrls({ url, sandbox });
       }
     });
   });
-  process.env.WHEELHOUSE_E2E_URL = url;
+  process.env.WHEELHOUSE_E2E_URL = urls.url;
+  process.env.WHEELHOUSE_E2E_SANDBOX = urls.sandbox;
   process.env.WHEELHOUSE_E2E_PASSWORD = password;
 
   return async () => {
