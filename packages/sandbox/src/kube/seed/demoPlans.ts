@@ -518,12 +518,125 @@ const PLANS: Record<string, PlanBuilder> = {
     }),
 };
 
+/** More apps for the production clusters, so each runs a few dozen pods. */
+const MORE: Record<string, PlanBuilder> = {
+  'checkout-eu': (registry) =>
+    plan({
+      deployments: [
+        {
+          namespace: 'payments',
+          name: 'notifications',
+          image: `${registry}/payments/notifications:2.3.1`,
+          replicas: 2,
+          cpu: '100m',
+          memory: '128Mi',
+        },
+        {
+          namespace: 'web',
+          name: 'image-resizer',
+          image: `${registry}/web/image-resizer:3.0.7`,
+          replicas: 2,
+          cpu: '200m',
+          memory: '256Mi',
+          tolerations: SPOT_OK,
+        },
+      ],
+      statefulSets: [
+        {
+          namespace: 'payments',
+          name: 'ledger-cache',
+          image: 'public.ecr.aws/docker/library/redis:7.4-alpine',
+          replicas: 3,
+          cpu: '100m',
+          memory: '256Mi',
+          port: 6379,
+          service: { port: 6379, headless: true },
+        },
+      ],
+    }),
+  'legacy-billing': (registry) =>
+    plan({
+      deployments: [
+        {
+          namespace: 'billing',
+          name: 'billing-ui',
+          image: `${registry}/billing/billing-ui:1.22.7`,
+          replicas: 3,
+          cpu: '100m',
+          memory: '128Mi',
+          port: 8080,
+          service: { type: 'LoadBalancer', port: 80, targetPort: 8080 },
+        },
+        {
+          namespace: 'billing',
+          name: 'pdf-renderer',
+          image: `${registry}/billing/pdf-renderer:0.9.0`,
+          replicas: 2,
+          cpu: '200m',
+          memory: '512Mi',
+        },
+      ],
+      cronJobs: [
+        {
+          namespace: 'billing',
+          name: 'invoice-batch',
+          image: `${registry}/billing/invoice-worker:1.22.7`,
+          schedule: '0 * * * *',
+          cpu: '100m',
+          memory: '256Mi',
+        },
+      ],
+    }),
+  'ml-training': () =>
+    plan({
+      deployments: [
+        {
+          namespace: 'training',
+          name: 'tensorboard',
+          image: 'tensorflow/tensorflow:2.18.0',
+          replicas: 2,
+          cpu: '250m',
+          memory: '1Gi',
+          port: 6006,
+          service: { port: 80, targetPort: 6006 },
+        },
+      ],
+    }),
+  'edge-apac': (registry) =>
+    plan({
+      deployments: [
+        {
+          namespace: 'web',
+          name: 'image-proxy',
+          image: `${registry}/edge/image-proxy:1.6.0`,
+          replicas: 2,
+          cpu: '100m',
+          memory: '128Mi',
+          port: 8080,
+          service: { port: 8080 },
+        },
+      ],
+      statefulSets: [
+        {
+          namespace: 'web',
+          name: 'edge-cache',
+          image: 'public.ecr.aws/docker/library/redis:7.4-alpine',
+          replicas: 3,
+          cpu: '100m',
+          memory: '256Mi',
+          port: 6379,
+          service: { port: 6379, headless: true },
+        },
+      ],
+    }),
+};
+
 /** The plan of a cluster: EKS's system pieces plus its own apps (none for clusters the table does not know). */
 export function demoPlanFor(cluster: EksClusterRecord): ClusterPlan {
   const registry = `${cluster.accountId}.dkr.ecr.${cluster.region}.amazonaws.com`;
   const system = eksSystemPlan(cluster.region, cluster.version, AUTOSCALERS[cluster.name]);
   const own = PLANS[cluster.name]?.(registry) ?? emptyPlan();
-  return mergePlans(system, own);
+  return mergePlans(system, own, MORE[cluster.name]?.(registry) ?? emptyPlan());
 }
 
 /** A generated (benchmark) cluster: system pieces and one small app, to keep hundreds of clusters cheap. */
