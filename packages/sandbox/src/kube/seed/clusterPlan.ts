@@ -53,3 +53,12 @@ export const CRITICAL_ADDONS: Toleration[] = [{ key: 'CriticalAddonsOnly', opera
 export const SPOT_OK: Toleration[] = [
   { key: 'lifecycle', operator: 'Equal', value: 'spot', effect: 'PreferNoSchedule' },
 ];
+
+/** A cluster's apps, given the ECR registry of its account and region. */
+export type PlanBuilder = (registry: string) => ClusterPlan;
+
+/** A plan with only the parts given. */
+export const plan = (partial: Partial<ClusterPlan>): ClusterPlan => ({
+  ...emptyPlan(),
+  ...partial,
+});
