@@ -25,7 +25,9 @@ test('pods wait for room, then run once the node group grows, without a reload',
   // A team scales its deployment past what the nodes can hold.
   await sandbox.scaleDeployment(CHECKOUT, 'web', 'image-resizer', 200);
   // About 130 fit on the free room; the rest stay Pending.
-  await expect(resources.podRows('image-resizer').first()).toContainText(/Pending|Unschedulable/, { timeout: 20_000 });
+  await expect(resources.podRows('image-resizer').first()).toContainText(/Pending|Unschedulable/, {
+    timeout: 20_000,
+  });
 
   // An operator, in another tab, scales the node group up.
   const other = await context.newPage();

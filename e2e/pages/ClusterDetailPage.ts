@@ -16,6 +16,11 @@ export class ClusterDetailPage {
     );
   }
 
+  /** The status badge beside the cluster's name (its raw EKS status is in data-status). */
+  status() {
+    return this.page.locator('main [data-status]').first();
+  }
+
   tabPanel() {
     return this.page.getByRole('tabpanel');
   }

@@ -31,8 +31,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   // main.ts prints the console's URL, then the embedded sandbox's endpoint (its admin API drives scenarios).
   const urls = await new Promise<{ url: string; sandbox: string }>((resolveUrls, reject) => {
-    const timer = setTimeout(() => reject(new Error('the console did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`the console exited during start (code ${code})`)));
+    const timer = setTimeout(
+      () => reject(new Error('the console did not start within 60 s')),
+      60_000,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`the console exited during start (code ${code})`)),
+    );
     let url = '';
     createInterface({ input: child.stdout! }).on('line', (line) => {
       url ||= /Wheelhouse is running at (\S+)/.exec(line)?.[1] ?? '';

@@ -32,11 +32,14 @@ export interface InventoryOptions {
 
 type VersionCatalog = Map<string, ClusterVersionInformation>;
 const VERSION_CATALOG_TTL_MS = 60 * 60 * 1000;
+const DETAIL_TTL_MS = 3_000;
 
 /** The fleet's clusters across every configured account and region. */
 export function createInventoryService(aws: AwsClients, options: InventoryOptions) {
   const listCache = createTtlCache<ClusterList>(options.cacheTtlMs);
-  const detailCache = createTtlCache<ClusterDetail>(options.cacheTtlMs);
+  // One DescribeCluster is cheap; its cache only coalesces bursts, so a page watching a cluster
+  // change state sees it within seconds rather than a list's lifetime.
+  const detailCache = createTtlCache<ClusterDetail>(Math.min(options.cacheTtlMs, DETAIL_TTL_MS));
   const versionCache = createTtlCache<VersionCatalog>(VERSION_CATALOG_TTL_MS);
 
   /** EKS's version calendar for a region; empty (support UNKNOWN) when the endpoint cannot tell. */

@@ -5,6 +5,9 @@ import { queryKeys } from './queryKeys.ts';
 
 /** How often cluster data refreshes in the background while the page is visible. */
 export const CLUSTERS_REFRESH_MS = 30_000;
+/** While a cluster is changing state (creating, updating, waiting for its connector agent) it is watched closely. */
+export const CLUSTER_CHANGING_REFRESH_MS = 5_000;
+const SETTLED = new Set(['ACTIVE', 'FAILED']);
 
 export const clustersQueryOptions = () =>
   queryOptions({
@@ -27,7 +30,10 @@ export const clusterQueryOptions = (ref: ClusterRef) =>
         signal,
         schema: 'ClusterDetail',
       }),
-    refetchInterval: CLUSTERS_REFRESH_MS,
+    refetchInterval: (query) =>
+      query.state.data && !SETTLED.has(query.state.data.status)
+        ? CLUSTER_CHANGING_REFRESH_MS
+        : CLUSTERS_REFRESH_MS,
   });
 
 /** Every cluster across accounts and regions, plus the sources that could not be read. */
