@@ -189,14 +189,16 @@ describe('authorization by EKS access entries', () => {
       `/api/v1/namespaces/payments/pods/${pod.metadata.name}/log?tailLines=2`,
     );
     expect(log.status).toBe(200);
-    const watch = await kubeRequest(
+    const watch = streamLines(
       checkout.endpoint,
       checkout.ca,
       token,
-      '/api/v1/namespaces/payments/pods?watch=true&timeoutSeconds=1',
+      '/api/v1/namespaces/payments/pods?watch=true',
     );
-    expect(watch.status).toBe(200);
-    expect(JSON.parse(watch.body.split('\n')[0]!)).toMatchObject({ type: 'ADDED' });
+    expect(await watch.status).toBe(200);
+    await sandbox.waitFor(() => watch.lines.length > 0);
+    watch.stop();
+    expect(JSON.parse(watch.lines[0]!)).toMatchObject({ type: 'ADDED', object: { kind: 'Pod' } });
 
     const user = 'arn:aws:sts::210987654321:assumed-role/WheelhouseReadOnly/auditor';
     const create = await kubeRequest(
@@ -381,7 +383,7 @@ describe('lists and watches', () => {
       checkout.endpoint,
       checkout.ca,
       homeToken,
-      `/apis/apps/v1/namespaces/payments/deployments?watch=1&resourceVersion=${list.metadata.resourceVersion}&allowWatchBookmarks=true&timeoutSeconds=2`,
+      `/apis/apps/v1/namespaces/payments/deployments?watch=1&resourceVersion=${list.metadata.resourceVersion}&allowWatchBookmarks=true&timeoutSeconds=1`,
     );
     expect(await watch.status).toBe(200);
     const scaled = await adminPost(
