@@ -1,7 +1,11 @@
-// `npm run bench`: runs every benchmark in turn; each prints its own figures.
+// `npm run bench`: runs every benchmark in turn (or the one named), each printing its own figures.
 import { inventoryBenchmark } from './inventory.bench.ts';
+import { podsBenchmark } from './pods.bench.ts';
 
-const benchmarks: [string, () => Promise<void>][] = [['inventory', inventoryBenchmark]];
+const benchmarks: [string, () => Promise<void>][] = [
+  ['inventory', inventoryBenchmark],
+  ['pods', podsBenchmark],
+];
 const only = process.argv[2];
 for (const [name, run] of benchmarks) {
   if (only && name !== only) continue;

@@ -17,28 +17,38 @@ export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
   });
 }
 
-/** Resolves with the first stdout line that matches, or rejects when the process exits first. */
-export function waitForLine(
+/** Resolves once stdout has shown a line matching each pattern (in any order), with the matches. */
+export function waitForLines(
+  child: ChildProcess,
+  patterns: RegExp[],
+  timeoutMs = 120_000,
+): Promise<RegExpExecArray[]> {
+  return new Promise((resolveLines, reject) => {
+    const found: (RegExpExecArray | undefined)[] = patterns.map(() => undefined);
+    const timer = setTimeout(
+      () => reject(new Error(`no lines matching ${patterns.join(', ')} in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`process exited (${code}) before printing ${patterns.join(', ')}`)),
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      patterns.forEach((pattern, index) => (found[index] ??= pattern.exec(line) ?? undefined));
+      if (found.every(Boolean)) {
+        clearTimeout(timer);
+        resolveLines(found as RegExpExecArray[]);
+      }
+    });
+  });
+}
+
+/** Resolves with the first stdout line that matches. */
+export async function waitForLine(
   child: ChildProcess,
   pattern: RegExp,
   timeoutMs = 120_000,
 ): Promise<RegExpExecArray> {
-  return new Promise((resolveLine, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no line matching ${pattern} in ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`process exited (${code}) before printing ${pattern}`)),
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = pattern.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolveLine(match);
-      }
-    });
-  });
+  return (await waitForLines(child, [pattern], timeoutMs))[0]!;
 }
 
 export function stop(child: ChildProcess): Promise<void> {

@@ -1,0 +1,177 @@
+// 10,000 pods in one cluster: the BFF's paged list against the raw Kubernetes list it wraps, and the
+// time a browser takes to show the first row of the Pods view.
+import { request as httpsRequest } from 'node:https';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { chromium } from '@playwright/test';
+import type { PodList } from '@wheelhouse/contract';
+import type { SandboxAccount } from '@wheelhouse/sandbox';
+import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
+import { eksToken } from '../apps/bff/src/upstream/eksToken.ts';
+import { median, peakRssMiB, startTs, stop, waitForLines } from './support/processes.ts';
+
+const PODS = 10_000;
+const PAGE = 500;
+const RUNS = 5;
+const CLUSTER = { accountId: '123456789012', region: 'eu-west-1', name: 'checkout-eu' };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function rawPagedList(
+  endpoint: string,
+  ca: string,
+  token: () => Promise<string>,
+): Promise<number> {
+  let next: string | undefined;
+  let count = 0;
+  do {
+    const url = new URL('/api/v1/pods', endpoint);
+    url.searchParams.set('limit', String(PAGE));
+    if (next) url.searchParams.set('continue', next);
+    const body = await new Promise<string>((resolve, reject) => {
+      void token().then((bearer) => {
+        const req = httpsRequest(
+          url,
+          { ca, headers: { authorization: `Bearer ${bearer}` } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      }, reject);
+    });
+    const page = JSON.parse(body) as { items: unknown[]; metadata: { continue?: string } };
+    count += page.items.length;
+    next = page.metadata.continue || undefined;
+  } while (next);
+  return count;
+}
+
+async function bffPagedList(client: ConsoleClient, path: string): Promise<number> {
+  let next: string | undefined;
+  let count = 0;
+  do {
+    const page = await client.json<PodList>(
+      `${path}?limit=${PAGE}${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
+    );
+    count += page.items.length;
+    next = page.continue;
+  } while (next);
+  return count;
+}
+
+export async function podsBenchmark(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-pods-'));
+  const password = 'benchmark-password';
+  const bff = startTs('apps/bff/src/main.ts', [], {
+    WHEELHOUSE_BACKEND: 'sandbox',
+    WHEELHOUSE_PORT: '0',
+    WHEELHOUSE_DATA_DIR: dataDir,
+    WHEELHOUSE_DEMO_PASSWORD: password,
+    WHEELHOUSE_LOG_LEVEL: 'warn',
+    WHEELHOUSE_EXIT_ON_STDIN_END: '1',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const [running, endpoint] = await waitForLines(bff, [
+      /Wheelhouse is running at (\S+)/,
+      /Sandbox AWS endpoint: (\S+)/,
+    ]);
+    const url = running![1]!;
+    const sandbox = endpoint![1]!;
+    const base = `/clusters/${CLUSTER.accountId}/${CLUSTER.region}/${CLUSTER.name}`;
+    const seeded = await fetch(`${sandbox}/_sandbox${base}/seed-pods`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: PODS }),
+    });
+    if (!seeded.ok) throw new Error(`seed-pods: ${seeded.status} ${await seeded.text()}`);
+
+    // The raw Kubernetes list, read the way the BFF reads it: the console's IAM token, the cluster's CA.
+    const accounts = (await (
+      await fetch(`${sandbox}/_sandbox/accounts`)
+    ).json()) as SandboxAccount[];
+    const home = accounts.find((a) => a.id === CLUSTER.accountId)!;
+    const eks = new EKSClient({ region: CLUSTER.region, endpoint: sandbox, credentials: home });
+    const { cluster } = await eks.send(new DescribeClusterCommand({ name: CLUSTER.name }));
+    eks.destroy();
+    const ca = Buffer.from(cluster!.certificateAuthority!.data!, 'base64').toString();
+    const token = () =>
+      eksToken({
+        clusterName: CLUSTER.name,
+        region: CLUSTER.region,
+        credentials: async () => home,
+        stsEndpoint: new URL(sandbox),
+      }).then((t) => t.token);
+
+    const client = new ConsoleClient(url);
+    await client.signIn('auditor', password);
+    const bffPath = `/api${base}/k8s/pods`;
+    const total = await bffPagedList(client, bffPath); // warms the BFF's connection, token and node cache
+    const rawTimes: number[] = [];
+    const bffTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      let t = performance.now();
+      const raw = await rawPagedList(cluster!.endpoint!, ca, token);
+      rawTimes.push(performance.now() - t);
+      t = performance.now();
+      const viaBff = await bffPagedList(client, bffPath);
+      bffTimes.push(performance.now() - t);
+      if (raw !== viaBff) throw new Error(`raw list has ${raw} pods, the BFF's ${viaBff}`);
+    }
+
+    // The browser: from navigation to the first pod row, and to the whole list loaded.
+    const context = await browser.newContext({
+      baseURL: url,
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.request.post('/api/session', { data: { username: 'auditor', password } });
+    const firstRow: number[] = [];
+    const allRows: number[] = [];
+    let domRows = 0;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      await page.goto(`${base}?tab=resources&view=pods`);
+      const table = page.getByRole('table', { name: 'Pods' });
+      await table.getByRole('row').nth(1).waitFor();
+      firstRow.push(performance.now() - started);
+      await page
+        .getByText(new RegExp(`^${total.toLocaleString('en-US')} pods$`))
+        .waitFor({ timeout: 60_000 });
+      allRows.push(performance.now() - started);
+      domRows = await table.getByRole('row').count();
+    }
+    await context.close();
+
+    console.log(`pods: ${total} pods in ${CLUSTER.name}, pages of ${PAGE}`);
+    console.log(
+      `  raw Kubernetes list (all pages): median ${median(rawTimes).toFixed(0)} ms; through the BFF: median ${median(bffTimes).toFixed(0)} ms; ` +
+        `BFF / raw = ${(median(bffTimes) / median(rawTimes)).toFixed(2)} (${RUNS} runs)`,
+    );
+    console.log(
+      `  Chromium, Pods view: first row after ${median(firstRow).toFixed(0)} ms, all ${total} loaded after ${median(allRows).toFixed(0)} ms ` +
+        `(median of ${firstRow.length}); ${domRows} rows in the DOM (virtualised)`,
+    );
+    console.log(`  BFF + embedded sandbox peak RSS: ${peakRssMiB(bff.pid!).toFixed(0)} MiB`);
+  } finally {
+    await browser.close();
+    await stop(bff);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
