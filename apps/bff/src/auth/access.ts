@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { CSRF_HEADER } from '@wheelhouse/contract';
 import type { DashboardToken } from '@wheelhouse/contract';
 import type { AuditLog } from '../audit/auditLog.ts';
+import type { ChangeContext } from '../services/changeRunner.ts';
 import type { DashboardTokens } from './dashboardTokens.ts';
 import { NotAllowedError, UnauthenticatedError } from '../http/errors.ts';
 import { ROLES_FOR, isMutation, type AccessGuard } from '../http/routing.ts';
@@ -79,4 +80,10 @@ export function createAccessGuard(
       },
     ];
   };
+}
+
+/** Who is making a change, for the audit log and the SourceIdentity of the AWS session. */
+export function changeContextOf(req: Request, res: Response): ChangeContext {
+  const session = sessionOf(res);
+  return { user: session.user, role: session.role, ...(req.ip ? { clientIp: req.ip } : {}) };
 }

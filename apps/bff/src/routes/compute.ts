@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import {
   ClusterRef,
@@ -11,10 +11,9 @@ import {
   UpdateLabelsTaintsRequest,
   UpdateNodegroupVersionRequest,
 } from '@wheelhouse/contract';
-import { sessionOf } from '../auth/access.ts';
+import { changeContextOf } from '../auth/access.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
-import type { ChangeContext } from '../services/changeRunner.ts';
 import type { ComputeService } from '../services/compute.ts';
 import type { ComputeChanges } from '../services/computeChanges.ts';
 
@@ -38,11 +37,6 @@ const LabelParams = z
     }
     return labels;
   });
-
-function contextOf(req: Request, res: Response): ChangeContext {
-  const session = sessionOf(res);
-  return { user: session.user, role: session.role, ...(req.ip ? { clientIp: req.ip } : {}) };
-}
 
 export function computeRoutes(deps: {
   compute: ComputeService;
@@ -106,7 +100,7 @@ export function computeRoutes(deps: {
         const body = parseInput(CreateNodegroupRequest, req.body);
         res
           .status(202)
-          .json(await changes.createNodegroup(clusterOf(req), body, contextOf(req, res)));
+          .json(await changes.createNodegroup(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
     {
@@ -119,7 +113,7 @@ export function computeRoutes(deps: {
         const body = parseInput(ScaleNodegroupRequest, req.body);
         res
           .status(202)
-          .json(await changes.scaleNodegroup(ref, nodegroup, body, contextOf(req, res)));
+          .json(await changes.scaleNodegroup(ref, nodegroup, body, changeContextOf(req, res)));
       },
     },
     {
@@ -132,7 +126,7 @@ export function computeRoutes(deps: {
         const body = parseInput(UpdateLabelsTaintsRequest, req.body);
         res
           .status(202)
-          .json(await changes.updateLabelsTaints(ref, nodegroup, body, contextOf(req, res)));
+          .json(await changes.updateLabelsTaints(ref, nodegroup, body, changeContextOf(req, res)));
       },
     },
     {
@@ -145,7 +139,9 @@ export function computeRoutes(deps: {
         const body = parseInput(UpdateNodegroupVersionRequest, req.body);
         res
           .status(202)
-          .json(await changes.updateNodegroupVersion(ref, nodegroup, body, contextOf(req, res)));
+          .json(
+            await changes.updateNodegroupVersion(ref, nodegroup, body, changeContextOf(req, res)),
+          );
       },
     },
     {
@@ -158,7 +154,7 @@ export function computeRoutes(deps: {
         const body = parseInput(ConfirmDeleteRequest, req.body ?? {});
         res
           .status(202)
-          .json(await changes.deleteNodegroup(ref, nodegroup, body, contextOf(req, res)));
+          .json(await changes.deleteNodegroup(ref, nodegroup, body, changeContextOf(req, res)));
       },
     },
     {
@@ -170,7 +166,9 @@ export function computeRoutes(deps: {
         const body = parseInput(CreateFargateProfileRequest, req.body);
         res
           .status(202)
-          .json(await changes.createFargateProfile(clusterOf(req), body, contextOf(req, res)));
+          .json(
+            await changes.createFargateProfile(clusterOf(req), body, changeContextOf(req, res)),
+          );
       },
     },
     {
@@ -183,7 +181,7 @@ export function computeRoutes(deps: {
         const body = parseInput(ConfirmDeleteRequest, req.body ?? {});
         res
           .status(202)
-          .json(await changes.deleteFargateProfile(ref, profile, body, contextOf(req, res)));
+          .json(await changes.deleteFargateProfile(ref, profile, body, changeContextOf(req, res)));
       },
     },
   ];

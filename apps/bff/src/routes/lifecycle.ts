@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import {
   AccountId,
@@ -12,18 +12,13 @@ import {
   UpdateLoggingRequest,
   UpdateTagsRequest,
 } from '@wheelhouse/contract';
-import { sessionOf } from '../auth/access.ts';
+import { changeContextOf } from '../auth/access.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
-import type { ChangeContext } from '../services/changeRunner.ts';
 import type { LifecycleService } from '../services/lifecycle.ts';
 
 const CLUSTER = '/api/clusters/:accountId/:region/:name';
 
-function contextOf(req: Request, res: Response): ChangeContext {
-  const session = sessionOf(res);
-  return { user: session.user, role: session.role, ...(req.ip ? { clientIp: req.ip } : {}) };
-}
 const clusterOf = (req: Request) => parseInput(ClusterRef, req.params);
 
 export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef[] {
@@ -48,7 +43,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
       action: 'cluster.create',
       handler: async (req, res) => {
         const body = parseInput(CreateClusterRequest, req.body);
-        res.status(202).json(await lifecycle.createCluster(body, contextOf(req, res)));
+        res.status(202).json(await lifecycle.createCluster(body, changeContextOf(req, res)));
       },
     },
     {
@@ -76,7 +71,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
         const body = parseInput(UpdateClusterVersionRequest, req.body);
         res
           .status(202)
-          .json(await lifecycle.updateVersion(clusterOf(req), body, contextOf(req, res)));
+          .json(await lifecycle.updateVersion(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
     {
@@ -88,7 +83,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
         const body = parseInput(UpdateLoggingRequest, req.body);
         res
           .status(202)
-          .json(await lifecycle.updateLogging(clusterOf(req), body, contextOf(req, res)));
+          .json(await lifecycle.updateLogging(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
     {
@@ -100,7 +95,9 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
         const body = parseInput(UpdateEndpointAccessRequest, req.body);
         res
           .status(202)
-          .json(await lifecycle.updateEndpointAccess(clusterOf(req), body, contextOf(req, res)));
+          .json(
+            await lifecycle.updateEndpointAccess(clusterOf(req), body, changeContextOf(req, res)),
+          );
       },
     },
     {
@@ -110,7 +107,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
       action: 'cluster.tags',
       handler: async (req, res) => {
         const body = parseInput(UpdateTagsRequest, req.body);
-        res.json(await lifecycle.updateTags(clusterOf(req), body, contextOf(req, res)));
+        res.json(await lifecycle.updateTags(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
     {
@@ -122,7 +119,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
         const body = parseInput(ConfirmDeleteRequest, req.body ?? {});
         res
           .status(202)
-          .json(await lifecycle.deleteCluster(clusterOf(req), body, contextOf(req, res)));
+          .json(await lifecycle.deleteCluster(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
     {
@@ -132,7 +129,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
       action: 'connector.register',
       handler: async (req, res) => {
         const body = parseInput(RegisterClusterRequest, req.body);
-        res.status(201).json(await lifecycle.registerCluster(body, contextOf(req, res)));
+        res.status(201).json(await lifecycle.registerCluster(body, changeContextOf(req, res)));
       },
     },
     {
@@ -144,7 +141,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
         const body = parseInput(ConfirmDeleteRequest, req.body ?? {});
         res
           .status(202)
-          .json(await lifecycle.deregisterCluster(clusterOf(req), body, contextOf(req, res)));
+          .json(await lifecycle.deregisterCluster(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
   ];

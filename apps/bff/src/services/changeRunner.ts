@@ -1,6 +1,6 @@
-import type { Role } from '@wheelhouse/contract';
+import type { ConfirmDeleteRequest, Role } from '@wheelhouse/contract';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { DomainError, UpstreamError } from '../http/errors.ts';
+import { DomainError, InputError, UpstreamError } from '../http/errors.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 
 /** Who is changing what, for the audit log. */
@@ -48,3 +48,16 @@ export function createChangeRunner(audit: AuditLog, onChanged: () => void) {
   };
 }
 export type RunChange = ReturnType<typeof createChangeRunner>;
+
+/** Typing the resource's name is the confirmation destructive actions ask for. */
+export function confirmName(request: ConfirmDeleteRequest, name: string): void {
+  if (request.confirmName !== name) {
+    throw new InputError(`Type ${name} to confirm.`, [
+      { field: 'confirmName', message: `must be ${name}` },
+    ]);
+  }
+}
+
+/** The AWS request id of an SDK answer, ready to spread into a change's result. */
+export const requestIdOf = (out: { $metadata: { requestId?: string } }): { requestId?: string } =>
+  out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {};

@@ -22,21 +22,12 @@ import type {
 } from '@wheelhouse/contract';
 import { InputError } from '../http/errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
-import type { ChangeContext, RunChange } from './changeRunner.ts';
+import { confirmName, requestIdOf, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 
 const arnOf = (ref: ClusterRef, kind: string, name?: string) =>
   `arn:aws:eks:${ref.region}:${ref.accountId}:${kind}/${ref.name}${name ? `/${name}` : ''}`;
-
-/** Typing the resource's name is the confirmation destructive actions ask for. */
-function confirm(request: ConfirmDeleteRequest, name: string): void {
-  if (request.confirmName !== name) {
-    throw new InputError(`Type ${name} to confirm.`, [
-      { field: 'confirmName', message: `must be ${name}` },
-    ]);
-  }
-}
 
 const withUpdate = (update: EksUpdate | undefined, requestId: string | undefined) => ({
   result: update ? { update: toUpdate(update) } : {},
@@ -182,7 +173,7 @@ export function createComputeChanges(
           );
           return {
             result: {},
-            ...(out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {}),
+            ...requestIdOf(out),
           };
         },
       );
@@ -194,7 +185,7 @@ export function createComputeChanges(
       request: ConfirmDeleteRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
-      confirm(request, nodegroup);
+      confirmName(request, nodegroup);
       return runChange(
         context,
         { action: 'nodegroup.delete', target: arnOf(ref, 'nodegroup', nodegroup), params: {} },
@@ -205,7 +196,7 @@ export function createComputeChanges(
           );
           return {
             result: {},
-            ...(out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {}),
+            ...requestIdOf(out),
           };
         },
       );
@@ -236,7 +227,7 @@ export function createComputeChanges(
           );
           return {
             result: {},
-            ...(out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {}),
+            ...requestIdOf(out),
           };
         },
       );
@@ -248,7 +239,7 @@ export function createComputeChanges(
       request: ConfirmDeleteRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
-      confirm(request, profile);
+      confirmName(request, profile);
       return runChange(
         context,
         { action: 'fargate.delete', target: arnOf(ref, 'fargateprofile', profile), params: {} },
@@ -259,7 +250,7 @@ export function createComputeChanges(
           );
           return {
             result: {},
-            ...(out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {}),
+            ...requestIdOf(out),
           };
         },
       );

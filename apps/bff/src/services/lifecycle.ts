@@ -32,7 +32,7 @@ import type {
 import { InputError, NotFoundError } from '../http/errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
-import type { ChangeContext, RunChange } from './changeRunner.ts';
+import { confirmName, requestIdOf, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
@@ -41,17 +41,6 @@ const minorOf = (version: string) => Number(version.split('.')[1] ?? NaN);
 const majorOf = (version: string) => Number(version.split('.')[0] ?? NaN);
 /** Kubelets may trail the API server by three minor versions since Kubernetes 1.28 (two before). */
 const allowedSkew = (controlPlane: string) => (minorOf(controlPlane) >= 28 ? 3 : 2);
-
-function confirm(request: ConfirmDeleteRequest, name: string): void {
-  if (request.confirmName !== name) {
-    throw new InputError(`Type ${name} to confirm.`, [
-      { field: 'confirmName', message: `must be ${name}` },
-    ]);
-  }
-}
-
-const requestIdOf = (out: { $metadata: { requestId?: string } }) =>
-  out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {};
 
 /** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete; and EKS Connector. */
 export function createLifecycleService(
@@ -381,7 +370,7 @@ export function createLifecycleService(
       request: ConfirmDeleteRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
-      confirm(request, ref.name);
+      confirmName(request, ref.name);
       return runChange(
         context,
         { action: 'cluster.delete', target: clusterArn(ref), params: {} },
@@ -455,7 +444,7 @@ export function createLifecycleService(
       request: ConfirmDeleteRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
-      confirm(request, ref.name);
+      confirmName(request, ref.name);
       return runChange(
         context,
         { action: 'connector.deregister', target: clusterArn(ref), params: {} },
