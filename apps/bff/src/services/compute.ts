@@ -45,6 +45,7 @@ import {
 import { findOverlaps, matchPod } from './fargateMatching.ts';
 import type { InventoryService } from './inventory.ts';
 import { uniformityOf } from './uniformity.ts';
+import { updateProgress } from './updateProgress.ts';
 
 /** The account and region a cluster lives in, resolved from a route's reference. */
 export interface ClusterLocation {
@@ -285,28 +286,6 @@ export function createComputeService(
     };
   }
 
-  /** How far an update in progress has come, estimated from the instances Auto Scaling reports. */
-  function progressOf(
-    update: EksUpdate,
-    desired: number,
-    instances: Instance[],
-  ): number | undefined {
-    if (update.status !== 'InProgress') return update.status === 'Successful' ? 100 : undefined;
-    const types = new Set((update.params ?? []).map((param) => param.type));
-    const live = instances.filter((i) => i.state !== 'terminated' && i.state !== 'shutting-down');
-    if (types.has('Version') || types.has('ReleaseVersion')) {
-      const since = update.createdAt?.getTime() ?? 0;
-      const replaced = live.filter((i) => i.launchTime && Date.parse(i.launchTime) >= since).length;
-      return desired > 0 ? Math.min(99, Math.round((replaced / desired) * 100)) : undefined;
-    }
-    if (types.has('DesiredSize')) {
-      const ready = inService(live) ?? 0;
-      const gap = Math.abs(ready - desired);
-      return Math.max(0, Math.min(99, Math.round(100 - (gap / Math.max(desired, ready, 1)) * 100)));
-    }
-    return undefined;
-  }
-
   async function getNodegroup(ref: ClusterRef, nodegroupName: string): Promise<NodegroupDetail> {
     const at = await locate(ref);
     let ng: EksNodegroup | undefined;
@@ -339,7 +318,7 @@ export function createComputeService(
       nodegroup: toNodegroup(ng, groups ? (inService(instances) ?? 0) : undefined),
       instances: instances.sort((a, b) => (b.launchTime ?? '').localeCompare(a.launchTime ?? '')),
       updates: updates.map((update): Update =>
-        toUpdate(update, progressOf(update, desired, instances)),
+        toUpdate(update, updateProgress(update, desired, instances)),
       ),
       errors,
     };
