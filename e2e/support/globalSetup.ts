@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       WHEELHOUSE_SANDBOX_SPEED: process.env.WHEELHOUSE_SANDBOX_SPEED ?? '20',
       // The console stops when this runner goes away, even if it is killed.
       WHEELHOUSE_EXIT_ON_STDIN_END: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
