@@ -12,7 +12,7 @@ export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
     : [];
   return spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, entry), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
 }
