@@ -27,6 +27,7 @@ import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
+import { createConnectorService } from './services/connector.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
 import { createWorkloadsService } from './services/workloads.ts';
@@ -186,7 +187,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     dashboard.invalidate();
   });
   const computeChanges = createComputeChanges(aws, compute, runChange);
-  const lifecycle = createLifecycleService(aws, inventory, compute, runChange, {
+  const lifecycle = createLifecycleService(aws, inventory, compute, runChange, { regions });
+  const connector = createConnectorService(aws, inventory, runChange, {
     regions,
     backend: env.WHEELHOUSE_BACKEND,
   });
@@ -201,7 +203,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
-    ...lifecycleRoutes({ lifecycle }),
+    ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads }),
     ...auditRoutes({ db }),
     ...dashboardRoutes({

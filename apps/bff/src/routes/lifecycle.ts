@@ -15,14 +15,18 @@ import {
 import { changeContextOf } from '../auth/access.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
+import type { ConnectorService } from '../services/connector.ts';
 import type { LifecycleService } from '../services/lifecycle.ts';
 
 const CLUSTER = '/api/clusters/:accountId/:region/:name';
 
 const clusterOf = (req: Request) => parseInput(ClusterRef, req.params);
 
-export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef[] {
-  const { lifecycle } = deps;
+export function lifecycleRoutes(deps: {
+  lifecycle: LifecycleService;
+  connector: ConnectorService;
+}): RouteDef[] {
+  const { lifecycle, connector } = deps;
   return [
     {
       method: 'get',
@@ -129,7 +133,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
       action: 'connector.register',
       handler: async (req, res) => {
         const body = parseInput(RegisterClusterRequest, req.body);
-        res.status(201).json(await lifecycle.registerCluster(body, changeContextOf(req, res)));
+        res.status(201).json(await connector.registerCluster(body, changeContextOf(req, res)));
       },
     },
     {
@@ -141,7 +145,7 @@ export function lifecycleRoutes(deps: { lifecycle: LifecycleService }): RouteDef
         const body = parseInput(ConfirmDeleteRequest, req.body ?? {});
         res
           .status(202)
-          .json(await lifecycle.deregisterCluster(clusterOf(req), body, changeContextOf(req, res)));
+          .json(await connector.deregisterCluster(clusterOf(req), body, changeContextOf(req, res)));
       },
     },
   ];

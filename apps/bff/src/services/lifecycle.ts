@@ -1,11 +1,8 @@
 import {
   CreateClusterCommand,
   DeleteClusterCommand,
-  DeregisterClusterCommand,
-  DescribeClusterCommand,
   DescribeClusterVersionsCommand,
   EKSClient,
-  RegisterClusterCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateClusterConfigCommand,
@@ -20,8 +17,6 @@ import type {
   ConfirmDeleteRequest,
   CreateClusterRequest,
   KubernetesVersionOption,
-  RegisterClusterRequest,
-  RegistrationResult,
   UpdateClusterVersionRequest,
   UpdateEndpointAccessRequest,
   UpdateLoggingRequest,
@@ -32,7 +27,7 @@ import type {
 import { InputError, NotFoundError } from '../http/errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
-import { confirmName, requestIdOf, type ChangeContext, type RunChange } from './changeRunner.ts';
+import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
@@ -42,13 +37,13 @@ const majorOf = (version: string) => Number(version.split('.')[0] ?? NaN);
 /** Kubelets may trail the API server by three minor versions since Kubernetes 1.28 (two before). */
 const allowedSkew = (controlPlane: string) => (minorOf(controlPlane) >= 28 ? 3 : 2);
 
-/** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete; and EKS Connector. */
+/** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete. */
 export function createLifecycleService(
   aws: AwsClients,
   inventory: InventoryService,
   compute: ComputeService,
   runChange: RunChange,
-  options: { regions: string[]; backend: 'sandbox' | 'aws' },
+  options: { regions: string[] },
 ) {
   async function accountIn(accountId: string, region: string) {
     if (!options.regions.includes(region))
@@ -63,6 +58,7 @@ export function createLifecycleService(
   ): Promise<EKSClient> {
     return aws.changeClient(EKSClient, await accountIn(accountId, region), region, context.user);
   }
+  const change = eksChange(runChange, (ref, context) => eksAs(ref.accountId, ref.region, context));
 
   async function versionCatalog(
     accountId: string,
@@ -179,12 +175,12 @@ export function createLifecycleService(
       }
       const ref = { accountId: request.accountId, region: request.region, name: request.name };
       const { clientRequestToken, ...params } = request;
-      return runChange(
+      return change(
+        ref,
         context,
         { action: 'cluster.create', target: clusterArn(ref), params },
-        async () => {
-          const eks = await eksAs(request.accountId, request.region, context);
-          const out = await eks.send(
+        (eks) =>
+          eks.send(
             new CreateClusterCommand({
               name: request.name,
               version: request.version,
@@ -211,9 +207,7 @@ export function createLifecycleService(
               tags: request.tags,
               clientRequestToken,
             }),
-          );
-          return { result: {}, ...requestIdOf(out) };
-        },
+          ),
       );
     },
 
@@ -236,27 +230,22 @@ export function createLifecycleService(
           ],
         );
       }
-      return runChange(
+      return change(
+        ref,
         context,
         {
           action: 'cluster.update-version',
           target: clusterArn(ref),
           params: { from: plan.current, to: request.version },
         },
-        async () => {
-          const eks = await eksAs(ref.accountId, ref.region, context);
-          const out = await eks.send(
+        (eks) =>
+          eks.send(
             new UpdateClusterVersionCommand({
               name: ref.name,
               version: request.version,
               clientRequestToken: request.clientRequestToken,
             }),
-          );
-          return {
-            result: out.update ? { update: toUpdate(out.update) } : {},
-            ...requestIdOf(out),
-          };
-        },
+          ),
       );
     },
 
@@ -284,27 +273,22 @@ export function createLifecycleService(
           { field: 'enable', message: 'enable or disable at least one log type' },
         ]);
       }
-      return runChange(
+      return change(
+        ref,
         context,
         {
           action: 'cluster.logging',
           target: clusterArn(ref),
           params: { enable: request.enable, disable: request.disable },
         },
-        async () => {
-          const eks = await eksAs(ref.accountId, ref.region, context);
-          const out = await eks.send(
+        (eks) =>
+          eks.send(
             new UpdateClusterConfigCommand({
               name: ref.name,
               logging: { clusterLogging },
               clientRequestToken: request.clientRequestToken,
             }),
-          );
-          return {
-            result: out.update ? { update: toUpdate(out.update) } : {},
-            ...requestIdOf(out),
-          };
-        },
+          ),
       );
     },
 
@@ -313,23 +297,18 @@ export function createLifecycleService(
       request: UpdateEndpointAccessRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
-      return runChange(
+      return change(
+        ref,
         context,
         { action: 'cluster.endpoint-access', target: clusterArn(ref), params: request.endpoint },
-        async () => {
-          const eks = await eksAs(ref.accountId, ref.region, context);
-          const out = await eks.send(
+        (eks) =>
+          eks.send(
             new UpdateClusterConfigCommand({
               name: ref.name,
               resourcesVpcConfig: request.endpoint,
               clientRequestToken: request.clientRequestToken,
             }),
-          );
-          return {
-            result: out.update ? { update: toUpdate(out.update) } : {},
-            ...requestIdOf(out),
-          };
-        },
+          ),
       );
     },
 
@@ -371,97 +350,12 @@ export function createLifecycleService(
       context: ChangeContext,
     ): Promise<ChangeResult> {
       confirmName(request, ref.name);
-      return runChange(
+      return change(
+        ref,
         context,
         { action: 'cluster.delete', target: clusterArn(ref), params: {} },
-        async () => {
-          const eks = await eksAs(ref.accountId, ref.region, context);
-          const out = await eks.send(new DeleteClusterCommand({ name: ref.name }));
-          return { result: {}, ...requestIdOf(out) };
-        },
+        (eks) => eks.send(new DeleteClusterCommand({ name: ref.name })),
       );
-    },
-
-    async registerCluster(
-      request: RegisterClusterRequest,
-      context: ChangeContext,
-    ): Promise<RegistrationResult> {
-      const ref = { accountId: request.accountId, region: request.region, name: request.name };
-      const { clientRequestToken, ...params } = request;
-      return runChange(
-        context,
-        { action: 'connector.register', target: clusterArn(ref), params },
-        async () => {
-          const eks = await eksAs(request.accountId, request.region, context);
-          const out = await eks.send(
-            new RegisterClusterCommand({
-              name: request.name,
-              connectorConfig: { provider: request.provider, roleArn: request.roleArn },
-              tags: request.tags,
-              clientRequestToken,
-            }),
-          );
-          const connector = out.cluster?.connectorConfig;
-          if (!out.cluster || !connector?.activationId || !connector.activationCode) {
-            throw new Error('RegisterCluster answered without activation details');
-          }
-          const install = [
-            'helm install eks-connector --namespace eks-connector --create-namespace \\',
-            '  oci://public.ecr.aws/eks-connector/eks-connector-chart \\',
-            `  --set eks.activationCode=${connector.activationCode} \\`,
-            `  --set eks.activationId=${connector.activationId} \\`,
-            `  --set eks.agentRegion=${request.region}`,
-          ];
-          const installCommands =
-            options.backend === 'sandbox'
-              ? [
-                  install.join('\n'),
-                  `# In the sandbox, simulate the agent connecting:\nnpm run sandbox -- connect ${request.name}`,
-                ]
-              : [install.join('\n')];
-          return {
-            result: {
-              accountId: request.accountId,
-              region: request.region,
-              name: request.name,
-              arn: out.cluster.arn ?? clusterArn(ref),
-              status: out.cluster.status ?? 'PENDING',
-              activationId: connector.activationId,
-              activationCode: connector.activationCode,
-              activationExpiry: (connector.activationExpiry ?? new Date()).toISOString(),
-              provider: connector.provider ?? request.provider,
-              roleArn: connector.roleArn ?? request.roleArn,
-              installCommands,
-            },
-            ...requestIdOf(out),
-          };
-        },
-      );
-    },
-
-    async deregisterCluster(
-      ref: ClusterRef,
-      request: ConfirmDeleteRequest,
-      context: ChangeContext,
-    ): Promise<ChangeResult> {
-      confirmName(request, ref.name);
-      return runChange(
-        context,
-        { action: 'connector.deregister', target: clusterArn(ref), params: {} },
-        async () => {
-          const eks = await eksAs(ref.accountId, ref.region, context);
-          const out = await eks.send(new DeregisterClusterCommand({ name: ref.name }));
-          return { result: {}, ...requestIdOf(out) };
-        },
-      );
-    },
-
-    /** Fresh DescribeCluster, bypassing caches (used after changes). */
-    async describeNow(ref: ClusterRef) {
-      const account = await accountIn(ref.accountId, ref.region);
-      return (
-        await aws.eks(account, ref.region).send(new DescribeClusterCommand({ name: ref.name }))
-      ).cluster;
     },
   };
 }

@@ -1,0 +1,120 @@
+import { DeregisterClusterCommand, EKSClient, RegisterClusterCommand } from '@aws-sdk/client-eks';
+import type {
+  ChangeResult,
+  ClusterRef,
+  ConfirmDeleteRequest,
+  RegisterClusterRequest,
+  RegistrationResult,
+} from '@wheelhouse/contract';
+import { NotFoundError } from '../http/errors.ts';
+import type { AwsClients } from '../upstream/awsClients.ts';
+import {
+  confirmName,
+  eksChange,
+  requestIdOf,
+  type ChangeContext,
+  type RunChange,
+} from './changeRunner.ts';
+import type { InventoryService } from './inventory.ts';
+
+const clusterArn = (ref: ClusterRef) =>
+  `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
+
+/** EKS Connector: registering any Kubernetes cluster with EKS, and deregistering it. */
+export function createConnectorService(
+  aws: AwsClients,
+  inventory: InventoryService,
+  runChange: RunChange,
+  options: { regions: string[]; backend: 'sandbox' | 'aws' },
+) {
+  async function eksAs(
+    accountId: string,
+    region: string,
+    context: ChangeContext,
+  ): Promise<EKSClient> {
+    if (!options.regions.includes(region)) {
+      throw new NotFoundError(`Region ${region} is not one this console reads.`);
+    }
+    return aws.changeClient(
+      EKSClient,
+      await inventory.findAccount(accountId),
+      region,
+      context.user,
+    );
+  }
+  const change = eksChange(runChange, (ref, context) => eksAs(ref.accountId, ref.region, context));
+
+  return {
+    async registerCluster(
+      request: RegisterClusterRequest,
+      context: ChangeContext,
+    ): Promise<RegistrationResult> {
+      const ref = { accountId: request.accountId, region: request.region, name: request.name };
+      const { clientRequestToken, ...params } = request;
+      return runChange(
+        context,
+        { action: 'connector.register', target: clusterArn(ref), params },
+        async () => {
+          const eks = await eksAs(request.accountId, request.region, context);
+          const out = await eks.send(
+            new RegisterClusterCommand({
+              name: request.name,
+              connectorConfig: { provider: request.provider, roleArn: request.roleArn },
+              tags: request.tags,
+              clientRequestToken,
+            }),
+          );
+          const connector = out.cluster?.connectorConfig;
+          if (!out.cluster || !connector?.activationId || !connector.activationCode) {
+            throw new Error('RegisterCluster answered without activation details');
+          }
+          const install = [
+            'helm install eks-connector --namespace eks-connector --create-namespace \\',
+            '  oci://public.ecr.aws/eks-connector/eks-connector-chart \\',
+            `  --set eks.activationCode=${connector.activationCode} \\`,
+            `  --set eks.activationId=${connector.activationId} \\`,
+            `  --set eks.agentRegion=${request.region}`,
+          ];
+          const installCommands =
+            options.backend === 'sandbox'
+              ? [
+                  install.join('\n'),
+                  `# In the sandbox, simulate the agent connecting:\nnpm run sandbox -- connect ${request.name}`,
+                ]
+              : [install.join('\n')];
+          return {
+            result: {
+              accountId: request.accountId,
+              region: request.region,
+              name: request.name,
+              arn: out.cluster.arn ?? clusterArn(ref),
+              status: out.cluster.status ?? 'PENDING',
+              activationId: connector.activationId,
+              activationCode: connector.activationCode,
+              activationExpiry: (connector.activationExpiry ?? new Date()).toISOString(),
+              provider: connector.provider ?? request.provider,
+              roleArn: connector.roleArn ?? request.roleArn,
+              installCommands,
+            },
+            ...requestIdOf(out),
+          };
+        },
+      );
+    },
+
+    async deregisterCluster(
+      ref: ClusterRef,
+      request: ConfirmDeleteRequest,
+      context: ChangeContext,
+    ): Promise<ChangeResult> {
+      confirmName(request, ref.name);
+      return change(
+        ref,
+        context,
+        { action: 'connector.deregister', target: clusterArn(ref), params: {} },
+        (eks) => eks.send(new DeregisterClusterCommand({ name: ref.name })),
+      );
+    },
+  };
+}
+export type ConnectorService = ReturnType<typeof createConnectorService>;
