@@ -1,14 +1,5 @@
-import {
-  AutoScalingClient,
-  DescribeAutoScalingGroupsCommand,
-  type AutoScalingGroup,
-  type Filter,
-} from '@aws-sdk/client-auto-scaling';
-import {
-  DescribeInstancesCommand,
-  EC2Client,
-  type Instance as Ec2Instance,
-} from '@aws-sdk/client-ec2';
+import type { AutoScalingGroup, Filter } from '@aws-sdk/client-auto-scaling';
+import type { Instance as Ec2Instance } from '@aws-sdk/client-ec2';
 import {
   DescribeFargateProfileCommand,
   DescribeNodegroupCommand,
@@ -52,6 +43,11 @@ export interface ClusterLocation {
   ref: ClusterRef;
   account: AccountTarget;
 }
+
+// Loaded on first use: the EC2 client's models alone take about 70 MB, which a console whose users never
+// open a Compute tab need not hold.
+const autoScalingSdk = () => import('@aws-sdk/client-auto-scaling');
+const ec2Sdk = () => import('@aws-sdk/client-ec2');
 
 const NODEGROUP_NAME_TAG = 'eks:nodegroup-name';
 const clusterTag = (cluster: string) => `kubernetes.io/cluster/${cluster}`;
@@ -129,6 +125,7 @@ export function createComputeService(
     query: { names?: string[]; filters?: Filter[] },
   ): Promise<AutoScalingGroup[]> {
     if (query.names && query.names.length === 0) return [];
+    const { AutoScalingClient, DescribeAutoScalingGroupsCommand } = await autoScalingSdk();
     const client = aws.client(AutoScalingClient, at.account, at.ref.region);
     const groups: AutoScalingGroup[] = [];
     let NextToken: string | undefined;
@@ -151,6 +148,7 @@ export function createComputeService(
     at: ClusterLocation,
     ids: string[],
   ): Promise<Map<string, Ec2Instance>> {
+    const { EC2Client, DescribeInstancesCommand } = await ec2Sdk();
     const client = aws.client(EC2Client, at.account, at.ref.region);
     const found = new Map<string, Ec2Instance>();
     const chunks: string[][] = [];
