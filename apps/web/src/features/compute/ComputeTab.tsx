@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ClusterDetail, ClusterRef } from '@wheelhouse/contract';
 import { useCompute } from '../../api/compute.ts';
+import { ChangeNotice, type ChangeNoticeContent } from '../../components/ChangeNotice.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { TableSkeleton } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
 import { useCan } from '../auth/useCan.ts';
-import { ChangeNotice, type ChangeNoticeContent } from './ChangeNotice.tsx';
 import { ComputeErrorsBanner } from './ComputeErrorsBanner.tsx';
 import { ComputeDialogHost, type ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { FargateSection } from './FargateSection.tsx';

@@ -3,8 +3,8 @@ import { FargateMatchQuery, type ClusterRef, type FargateMatch } from '@wheelhou
 import { useFargateMatch } from '../../api/compute.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
+import { validate, type Validation } from '../../components/forms/formValidation.ts';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
-import { validate, type Validation } from './dialogs/formValidation.ts';
 
 /** "app=web, tier=front" → labels, or the first pair that is not key=value. */
 export function parseLabelText(

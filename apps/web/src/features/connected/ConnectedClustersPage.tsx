@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ClusterRef, ClusterSummary } from '@wheelhouse/contract';
 import { useConnectedClusters } from '../../api/connected.ts';
 import { useSources } from '../../api/sources.ts';
+import { ChangeNotice, type ChangeNoticeContent } from '../../components/ChangeNotice.tsx';
 import { DataTable, type SortState } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -15,7 +16,6 @@ import { statusLabel } from '../../components/StatusBadge.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useCan } from '../auth/useCan.ts';
 import { SourceErrorsBanner } from '../clusters/SourceErrorsBanner.tsx';
-import { ChangeNotice, type ChangeNoticeContent } from '../compute/ChangeNotice.tsx';
 import { connectedColumns } from './connectedColumns.tsx';
 import {
   CONNECTED_SORT_KEYS,

@@ -1,5 +1,5 @@
 import type { ClusterRef, FargateProfile, Nodegroup } from '@wheelhouse/contract';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { CreateFargateProfileDialog } from './CreateFargateProfileDialog.tsx';
 import { CreateNodegroupDialog } from './CreateNodegroupDialog.tsx';
 import { DeleteFargateProfileDialog, DeleteNodegroupDialog } from './DeleteDialogs.tsx';

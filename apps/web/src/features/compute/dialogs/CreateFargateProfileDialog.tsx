@@ -5,15 +5,21 @@ import {
   type FargateProfile,
 } from '@wheelhouse/contract';
 import { useCreateFargateProfile } from '../../../api/compute.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
 import { FieldError, FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { serverFieldErrors, splitList } from '../../../components/forms/formValidation.ts';
+import {
+  labelRowErrors,
+  rowsOf,
+  rowsToRecord,
+  tagRowErrors,
+  type KeyValueRow,
+} from '../../../components/forms/keyValueRows.ts';
+import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
+import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
-import { KeyValueRowsEditor } from './KeyValueRowsEditor.tsx';
-import { serverFieldErrors, splitList } from './formValidation.ts';
 import { useVisibleErrors } from './formLayout.ts';
-import { labelRowErrors, rowsOf, rowsToRecord, tagRowErrors, type KeyValueRow } from './rows.ts';
-import { useChangeSubmit, validateChange } from './useChangeSubmit.ts';
 
 const MAX_SELECTORS = 5;
 

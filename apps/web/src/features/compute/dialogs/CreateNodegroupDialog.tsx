@@ -6,14 +6,15 @@ import {
   type Nodegroup,
 } from '@wheelhouse/contract';
 import { useCreateNodegroup } from '../../../api/compute.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
-import { KeyValueRowsEditor, TaintRowsEditor } from './KeyValueRowsEditor.tsx';
-import { formBodyErrors } from './formBody.ts';
-import { numberOrUndefined, serverFieldErrors, splitList, validate } from './formValidation.ts';
-import { useVisibleErrors } from './formLayout.ts';
+import {
+  numberOrUndefined,
+  serverFieldErrors,
+  splitList,
+  validate,
+} from '../../../components/forms/formValidation.ts';
 import {
   labelRowErrors,
   rowsToRecord,
@@ -22,8 +23,13 @@ import {
   taintRowErrors,
   type KeyValueRow,
   type TaintRow,
-} from './rows.ts';
-import { useChangeSubmit, validateChange } from './useChangeSubmit.ts';
+} from '../../../components/forms/keyValueRows.ts';
+import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
+import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
+import { SubmitError } from '../../../components/SubmitError.tsx';
+import { formBodyErrors } from './formBody.ts';
+import { useVisibleErrors } from './formLayout.ts';
+import { TaintRowsEditor } from './TaintRowsEditor.tsx';
 
 /** AMI families EKS offers for managed node groups; empty lets EKS pick its default. */
 const AMI_TYPES = [

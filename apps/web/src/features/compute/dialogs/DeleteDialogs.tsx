@@ -1,7 +1,7 @@
 import type { ClusterRef, FargateProfile, Nodegroup } from '@wheelhouse/contract';
 import { useDeleteFargateProfile, useDeleteNodegroup } from '../../../api/compute.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
 import { plural } from '../computeDisplay.ts';
 
 interface DeleteProps {

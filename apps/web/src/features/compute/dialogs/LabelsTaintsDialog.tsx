@@ -6,12 +6,9 @@ import {
   type Taint,
 } from '@wheelhouse/contract';
 import { useUpdateLabelsTaints } from '../../../api/compute.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
 import { FieldError } from '../../../components/FormField.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
-import { labelPairs, plural, taintText } from '../computeDisplay.ts';
-import { KeyValueRowsEditor, TaintRowsEditor } from './KeyValueRowsEditor.tsx';
 import {
   labelRowErrors,
   rowsToRecord,
@@ -19,8 +16,12 @@ import {
   taintRowErrors,
   type KeyValueRow,
   type TaintRow,
-} from './rows.ts';
-import { useChangeSubmit, validateChange } from './useChangeSubmit.ts';
+} from '../../../components/forms/keyValueRows.ts';
+import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
+import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
+import { SubmitError } from '../../../components/SubmitError.tsx';
+import { labelPairs, plural, taintText } from '../computeDisplay.ts';
+import { TaintRowsEditor } from './TaintRowsEditor.tsx';
 
 /** The request's diff part: what to add or update and what to remove; empty parts left out. */
 export function labelsTaintsDiff(

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { ScaleNodegroupRequest, type ClusterRef, type Nodegroup } from '@wheelhouse/contract';
 import { useScaleNodegroup } from '../../../api/compute.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import {
+  numberOrUndefined,
+  serverFieldErrors,
+  type FieldErrors,
+} from '../../../components/forms/formValidation.ts';
+import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
 import { plural } from '../computeDisplay.ts';
-import { numberOrUndefined, serverFieldErrors, type FieldErrors } from './formValidation.ts';
-import { useChangeSubmit, validateChange } from './useChangeSubmit.ts';
 
 type SizeField = 'minSize' | 'desiredSize' | 'maxSize';
 

@@ -5,13 +5,13 @@ import {
   type Nodegroup,
 } from '@wheelhouse/contract';
 import { useUpdateNodegroupVersion } from '../../../api/compute.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { serverFieldErrors } from '../../../components/forms/formValidation.ts';
+import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { AlertIcon } from '../../../components/Icons.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../ChangeNotice.tsx';
-import { serverFieldErrors } from './formValidation.ts';
-import { useChangeSubmit, validateChange } from './useChangeSubmit.ts';
 
 const NAMES = { version: 'a Kubernetes version', releaseVersion: 'an AMI release version' };
 

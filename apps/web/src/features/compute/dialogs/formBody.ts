@@ -1,4 +1,4 @@
-import type { FieldErrors, Validation } from './formValidation.ts';
+import type { FieldErrors, Validation } from '../../../components/forms/formValidation.ts';
 
 /**
  * One error map from the request's check and a nested part's own check (e.g. the sizes), the

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FieldErrors } from './formValidation.ts';
+import type { FieldErrors } from '../../../components/forms/formValidation.ts';
 
 /**
  * Which messages a create form shows: a field's own once the user has left it, all of them after

@@ -6,17 +6,17 @@ import { useSources } from '../../../api/sources.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { AccountRegionFields } from '../../../components/forms/AccountRegionFields.tsx';
+import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
+import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
+import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
+import { useRequestToken } from '../../../components/forms/requestToken.ts';
+import { WizardStepList } from '../../../components/forms/WizardSteps.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { providerLabel } from '../../clusters/clusterDisplay.ts';
-import { serverFieldErrors, type FieldErrors } from '../../compute/dialogs/formValidation.ts';
-import { KeyValueRowsEditor } from '../../compute/dialogs/KeyValueRowsEditor.tsx';
-import { useRequestToken } from '../../compute/dialogs/requestToken.ts';
-import { tagRowErrors } from '../../compute/dialogs/rows.ts';
-import { AccountRegionFields } from '../../lifecycle/forms/AccountRegionFields.tsx';
-import { WizardStepList } from '../../lifecycle/forms/WizardSteps.tsx';
 import {
   EMPTY_REGISTER_FORM,
   REGISTER_REVIEW_STEP,

@@ -1,7 +1,11 @@
 import { RegisterClusterRequest } from '@wheelhouse/contract';
-import { validate, type FieldErrors } from '../../compute/dialogs/formValidation.ts';
-import { rowsToRecord, tagRowErrors, type KeyValueRow } from '../../compute/dialogs/rows.ts';
-import type { WizardStep } from '../../lifecycle/forms/WizardSteps.tsx';
+import { validate, type FieldErrors } from '../../../components/forms/formValidation.ts';
+import {
+  rowsToRecord,
+  tagRowErrors,
+  type KeyValueRow,
+} from '../../../components/forms/keyValueRows.ts';
+import type { WizardStep } from '../../../components/forms/WizardSteps.tsx';
 
 /** What the register wizard holds, as typed. */
 export interface RegisterForm {

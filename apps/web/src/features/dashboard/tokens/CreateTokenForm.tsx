@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { CreateDashboardTokenRequest } from '@wheelhouse/contract';
 import { useCreateDashboardToken } from '../../../api/dashboard.ts';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
 import {
   numberOrUndefined,
   serverFieldErrors,
   validate,
-} from '../../compute/dialogs/formValidation.ts';
+} from '../../../components/forms/formValidation.ts';
+import { SubmitError } from '../../../components/SubmitError.tsx';
 import { CreatedTokenView } from './CreatedTokenView.tsx';
 
 /** Create a dashboard token (name, days until it expires); its secret is shown once, below. */

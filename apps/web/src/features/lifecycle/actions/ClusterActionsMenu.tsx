@@ -1,9 +1,9 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { DropdownMenu } from 'radix-ui';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { ChevronDownIcon } from '../../../components/Icons.tsx';
 import { useCan } from '../../auth/useCan.ts';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
 import type { ClusterDialogKind } from './ClusterDialog.tsx';
 
 /** One entry of the cluster's actions menu. */

@@ -1,5 +1,5 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { DeleteClusterDialog } from './DeleteClusterDialog.tsx';
 import { DeregisterDialog } from './DeregisterDialog.tsx';
 import { EndpointAccessDialog } from './EndpointAccessDialog.tsx';

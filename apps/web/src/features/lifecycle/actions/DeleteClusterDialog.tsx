@@ -1,7 +1,7 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { useDeleteCluster } from '../../../api/lifecycle.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
 import { refOf } from './clusterRef.ts';
 
 /**

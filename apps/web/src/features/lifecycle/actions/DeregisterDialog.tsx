@@ -1,7 +1,7 @@
 import type { ClusterRef } from '@wheelhouse/contract';
 import { useDeregisterCluster } from '../../../api/connected.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
 import { refOf } from './clusterRef.ts';
 
 /** Deregister a cluster connected through EKS Connector, after typing its name. */

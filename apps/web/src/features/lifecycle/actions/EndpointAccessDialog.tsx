@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { UpdateEndpointAccessRequest, type ClusterDetail } from '@wheelhouse/contract';
 import { useUpdateEndpointAccess } from '../../../api/lifecycle.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { serverFieldErrors } from '../../../components/forms/formValidation.ts';
+import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
-import { serverFieldErrors } from '../../compute/dialogs/formValidation.ts';
-import { useChangeSubmit, validateChange } from '../../compute/dialogs/useChangeSubmit.ts';
-import { EndpointAccessFields } from '../forms/EndpointAccessFields.tsx';
 import { ENDPOINT_MODES, endpointAccessOf, endpointModeOf } from '../forms/endpointAccess.ts';
+import { EndpointAccessFields } from '../forms/EndpointAccessFields.tsx';
 import { refOf } from './clusterRef.ts';
 
 const sameList = (a: readonly string[], b: readonly string[]) =>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { ClusterDetail, LogType } from '@wheelhouse/contract';
 import { useUpdateLogging } from '../../../api/lifecycle.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { LOG_TYPE_LABELS } from '../../clusters/detail/LoggingSection.tsx';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
-import { useRequestToken } from '../../compute/dialogs/requestToken.ts';
 import { LogTypeCheckboxes } from '../forms/LogTypeCheckboxes.tsx';
 import { refOf } from './clusterRef.ts';
 

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import type { ClusterDetail, UpdateTagsRequest } from '@wheelhouse/contract';
 import { useUpdateClusterTags } from '../../../api/lifecycle.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
-import { KeyValueRowsEditor } from '../../compute/dialogs/KeyValueRowsEditor.tsx';
 import {
   rowsOf,
   rowsToRecord,
   tagRowErrors,
   type KeyValueRow,
-} from '../../compute/dialogs/rows.ts';
+} from '../../../components/forms/keyValueRows.ts';
+import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
+import { SubmitError } from '../../../components/SubmitError.tsx';
 import { refOf } from './clusterRef.ts';
 
 /** The tags to set (new keys and changed values) and the keys to remove. */

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { ClusterDetail, VersionSkew } from '@wheelhouse/contract';
 import { useUpdateClusterVersion, useUpgradePlan } from '../../../api/lifecycle.ts';
+import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Chip } from '../../../components/Chip.tsx';
 import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
+import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ChangeNoticeContent } from '../../compute/ChangeNotice.tsx';
-import { useRequestToken } from '../../compute/dialogs/requestToken.ts';
 import { refOf } from './clusterRef.ts';
 
 const cell = 'border-b border-line px-2 py-1.5 text-left';

@@ -1,8 +1,8 @@
-import { splitList } from '../../compute/dialogs/formValidation.ts';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { splitList } from '../../../components/forms/formValidation.ts';
+import type { FieldErrors } from '../../../components/forms/formValidation.ts';
 import { EndpointAccessFields } from '../forms/EndpointAccessFields.tsx';
 import { listError, type CreateClusterForm } from './createClusterForm.ts';
-import type { FieldErrors } from '../../compute/dialogs/formValidation.ts';
 
 const count = (text: string, noun: string) => {
   const items = splitList(text).length;

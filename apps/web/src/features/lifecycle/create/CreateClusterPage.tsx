@@ -5,13 +5,13 @@ import { useCreateCluster, useKubernetesVersions } from '../../../api/lifecycle.
 import { useSources } from '../../../api/sources.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
+import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
+import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
+import { useRequestToken } from '../../../components/forms/requestToken.ts';
+import { WizardStepList } from '../../../components/forms/WizardSteps.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { useCan } from '../../auth/useCan.ts';
-import { serverFieldErrors, type FieldErrors } from '../../compute/dialogs/formValidation.ts';
-import { useRequestToken } from '../../compute/dialogs/requestToken.ts';
-import { tagRowErrors } from '../../compute/dialogs/rows.ts';
-import { WizardStepList } from '../forms/WizardSteps.tsx';
 import { AccessStep } from './AccessStep.tsx';
 import {
   CREATE_STEPS,

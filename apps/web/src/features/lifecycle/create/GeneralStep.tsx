@@ -1,10 +1,10 @@
 import type { KubernetesVersionOption, Sources } from '@wheelhouse/contract';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { formatDate } from '../../../components/dateFormat.ts';
+import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { AccountRegionFields } from '../../../components/forms/AccountRegionFields.tsx';
+import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { VersionSupportChip } from '../../clusters/VersionSupportChip.tsx';
-import { AccountRegionFields } from '../forms/AccountRegionFields.tsx';
 import type { CreateClusterForm } from './createClusterForm.ts';
 
 const SUPPORT_WORDS: Record<KubernetesVersionOption['status'], string> = {

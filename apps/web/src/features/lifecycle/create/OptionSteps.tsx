@@ -1,6 +1,6 @@
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { KeyValueRowsEditor } from '../../compute/dialogs/KeyValueRowsEditor.tsx';
-import type { RowErrors } from '../../compute/dialogs/rows.ts';
+import type { RowErrors } from '../../../components/forms/keyValueRows.ts';
+import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
 import { LogTypeCheckboxes } from '../forms/LogTypeCheckboxes.tsx';
 import type { CreateClusterForm } from './createClusterForm.ts';
 

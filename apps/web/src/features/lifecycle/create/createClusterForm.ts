@@ -1,8 +1,12 @@
 import { CreateClusterRequest, type LogType } from '@wheelhouse/contract';
-import { splitList, validate, type FieldErrors } from '../../compute/dialogs/formValidation.ts';
-import { rowsToRecord, tagRowErrors, type KeyValueRow } from '../../compute/dialogs/rows.ts';
+import { splitList, validate, type FieldErrors } from '../../../components/forms/formValidation.ts';
+import {
+  rowsToRecord,
+  tagRowErrors,
+  type KeyValueRow,
+} from '../../../components/forms/keyValueRows.ts';
+import type { WizardStep } from '../../../components/forms/WizardSteps.tsx';
 import { endpointAccessOf, type EndpointMode } from '../forms/endpointAccess.ts';
-import type { WizardStep } from '../forms/WizardSteps.tsx';
 
 /** Everything the create-cluster wizard holds, as typed (lists still as text). */
 export interface CreateClusterForm {

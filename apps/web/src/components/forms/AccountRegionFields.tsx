@@ -1,5 +1,5 @@
 import type { Sources } from '@wheelhouse/contract';
-import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { FormField, INPUT_CLASSES } from '../FormField.tsx';
 
 /** Where a cluster goes: one of the configured accounts, one of the configured regions. */
 export function AccountRegionFields({

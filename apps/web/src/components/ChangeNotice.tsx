@@ -1,4 +1,4 @@
-import { CheckIcon, CloseIcon } from '../../components/Icons.tsx';
+import { CheckIcon, CloseIcon } from './Icons.tsx';
 
 /** What the console says after EKS accepted a change; stays until dismissed or replaced. */
 export interface ChangeNoticeContent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScaleNodegroupRequest, UpdateLabelsTaintsRequest } from '@wheelhouse/contract';
-import { ApiError } from '../../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { serverFieldErrors, splitList, validate } from './formValidation.ts';
 
 describe('validate', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { useRequestToken } from './requestToken.ts';
 import { validate, type Validation } from './formValidation.ts';
+import { useRequestToken } from './requestToken.ts';
 
 // Stands in for the real token while checking a form, so the check is about what the user typed.
 const TOKEN_PLACEHOLDER = 'checking';

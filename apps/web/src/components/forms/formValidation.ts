@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isApiError } from '../../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 
 /** Messages by field path ("minSize", "selectors.0.namespace"), first problem per field. */
 export type FieldErrors = Record<string, string>;

@@ -1,4 +1,4 @@
-import { CheckIcon } from '../../../components/Icons.tsx';
+import { CheckIcon } from '../Icons.tsx';
 
 /** One step of a wizard: `id` for code, `label` for people. */
 export interface WizardStep {
