@@ -90,3 +90,40 @@ export function Dialog({
 export function DialogFooter({ children }: { children: ReactNode }) {
   return <div className="mt-5 flex flex-wrap items-center justify-end gap-2">{children}</div>;
 }
+
+/**
+ * The footer of a dialog that sends something: Cancel, then the submit button, which reads
+ * `pendingLabel` while the request is out. Both are disabled meanwhile (the dialog is `busy` then
+ * too), so one submission cannot be sent twice or abandoned half-way.
+ */
+export function DialogSubmitFooter({
+  onCancel,
+  pending,
+  label,
+  pendingLabel,
+  disabled = false,
+  tone = 'primary',
+}: {
+  onCancel: () => void;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  /** Disables the submit button for another reason (nothing changed, name not typed yet). */
+  disabled?: boolean;
+  tone?: 'primary' | 'danger';
+}) {
+  return (
+    <DialogFooter>
+      <button type="button" className="btn-secondary" onClick={onCancel} disabled={pending}>
+        Cancel
+      </button>
+      <button
+        type="submit"
+        className={tone === 'danger' ? 'btn-danger' : 'btn-primary'}
+        disabled={disabled || pending}
+      >
+        {pending ? pendingLabel : label}
+      </button>
+    </DialogFooter>
+  );
+}

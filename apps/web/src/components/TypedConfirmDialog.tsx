@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Dialog, DialogFooter } from './Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from './Dialog.tsx';
 import { FormField, INPUT_CLASSES } from './FormField.tsx';
 import { SubmitError } from './SubmitError.tsx';
 
@@ -65,19 +65,14 @@ export function TypedConfirmDialog({
             />
           )}
         </FormField>
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() => onOpenChange(false)}
-            disabled={pending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-danger" disabled={!matches || pending}>
-            {pending ? pendingLabel : confirmLabel}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={() => onOpenChange(false)}
+          pending={pending}
+          label={confirmLabel}
+          pendingLabel={pendingLabel}
+          disabled={!matches}
+          tone="danger"
+        />
       </form>
     </Dialog>
   );

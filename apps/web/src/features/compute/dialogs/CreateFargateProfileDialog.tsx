@@ -6,7 +6,7 @@ import {
 } from '@wheelhouse/contract';
 import { useCreateFargateProfile } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FieldError, FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { serverFieldErrors, splitList } from '../../../components/forms/formValidation.ts';
 import {
@@ -274,19 +274,12 @@ export function CreateFargateProfileDialog({
           showErrors
         />
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Creating…' : 'Create Fargate profile'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Create Fargate profile"
+          pendingLabel="Creating…"
+        />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import {
 } from '@wheelhouse/contract';
 import { useCreateNodegroup } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import {
   numberOrUndefined,
@@ -296,19 +296,12 @@ export function CreateNodegroupDialog({
           showErrors
         />
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Creating…' : 'Create node group'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Create node group"
+          pendingLabel="Creating…"
+        />
       </form>
     </Dialog>
   );

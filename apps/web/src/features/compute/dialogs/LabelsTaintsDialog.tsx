@@ -7,7 +7,7 @@ import {
 } from '@wheelhouse/contract';
 import { useUpdateLabelsTaints } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FieldError } from '../../../components/FormField.tsx';
 import {
   labelRowErrors,
@@ -217,19 +217,12 @@ export function LabelsTaintsDialog({
           <FieldError>Add, change or remove at least one label or taint.</FieldError>
         )}
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save changes'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Save changes"
+          pendingLabel="Saving…"
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ScaleNodegroupRequest, type ClusterRef, type Nodegroup } from '@wheelhouse/contract';
 import { useScaleNodegroup } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import {
   numberOrUndefined,
@@ -137,19 +137,12 @@ export function ScaleDialog({
           )}
         </p>
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Scaling…' : 'Scale'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Scale"
+          pendingLabel="Scaling…"
+        />
       </form>
     </Dialog>
   );

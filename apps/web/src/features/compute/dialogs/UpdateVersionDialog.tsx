@@ -6,7 +6,7 @@ import {
 } from '@wheelhouse/contract';
 import { useUpdateNodegroupVersion } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { serverFieldErrors } from '../../../components/forms/formValidation.ts';
 import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
@@ -152,19 +152,12 @@ export function UpdateVersionDialog({
           </p>
         </div>
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Starting update…' : 'Update version'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Update version"
+          pendingLabel="Starting update…"
+        />
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import type { DashboardToken } from '@wheelhouse/contract';
 import { useRevokeDashboardToken } from '../../../api/dashboard.ts';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 
 /** Confirm revoking a token: screens using it lose the dashboard at their next refresh. */
@@ -35,19 +35,13 @@ export function RevokeTokenDialog({
           to replace it.
         </p>
         {revoke.isError && <SubmitError error={revoke.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={revoke.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-danger" disabled={revoke.isPending}>
-            {revoke.isPending ? 'Revoking…' : 'Revoke token'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={revoke.isPending}
+          label="Revoke token"
+          pendingLabel="Revoking…"
+          tone="danger"
+        />
       </form>
     </Dialog>
   );

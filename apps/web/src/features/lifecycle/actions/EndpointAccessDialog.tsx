@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { UpdateEndpointAccessRequest, type ClusterDetail } from '@wheelhouse/contract';
 import { useUpdateEndpointAccess } from '../../../api/lifecycle.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { serverFieldErrors } from '../../../components/forms/formValidation.ts';
 import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
@@ -80,19 +80,13 @@ export function EndpointAccessDialog({
           </p>
         )}
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={unchanged || mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save endpoint access'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Save endpoint access"
+          pendingLabel="Saving…"
+          disabled={unchanged}
+        />
       </form>
     </Dialog>
   );

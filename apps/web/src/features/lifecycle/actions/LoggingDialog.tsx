@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClusterDetail, LogType } from '@wheelhouse/contract';
 import { useUpdateLogging } from '../../../api/lifecycle.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { LOG_TYPE_LABELS } from '../../clusters/detail/LoggingSection.tsx';
@@ -90,19 +90,13 @@ export function LoggingDialog({
           )}
         </p>
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={!changed || mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save logging'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Save logging"
+          pendingLabel="Saving…"
+          disabled={!changed}
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClusterDetail, UpdateTagsRequest } from '@wheelhouse/contract';
 import { useUpdateClusterTags } from '../../../api/lifecycle.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import {
   rowsOf,
   rowsToRecord,
@@ -97,23 +97,13 @@ export function TagsDialog({
           )}
         </p>
         {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={mutation.isPending}
-          >
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={changes === 0 || mutation.isPending}
-          >
-            {mutation.isPending ? 'Saving…' : 'Save tags'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={mutation.isPending}
+          label="Save tags"
+          pendingLabel="Saving…"
+          disabled={changes === 0}
+        />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import type { ClusterDetail, VersionSkew } from '@wheelhouse/contract';
 import { useUpdateClusterVersion, useUpgradePlan } from '../../../api/lifecycle.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Chip } from '../../../components/Chip.tsx';
-import { Dialog, DialogFooter } from '../../../components/Dialog.tsx';
+import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { LoadingState } from '../../../components/LoadingState.tsx';
@@ -172,19 +172,13 @@ export function UpgradeVersionDialog({
       >
         {body}
         {update.isError && <SubmitError error={update.error} />}
-        <DialogFooter>
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={onClose}
-            disabled={update.isPending}
-          >
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={blocked}>
-            {update.isPending ? 'Updating…' : next ? `Update to ${next}` : 'Update'}
-          </button>
-        </DialogFooter>
+        <DialogSubmitFooter
+          onCancel={onClose}
+          pending={update.isPending}
+          label={next ? `Update to ${next}` : 'Update'}
+          pendingLabel="Updating…"
+          disabled={blocked}
+        />
       </form>
     </Dialog>
   );
