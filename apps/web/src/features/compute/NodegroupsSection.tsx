@@ -1,16 +1,16 @@
 import { useMemo, useState } from 'react';
 import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
+import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { DataTable, type SortState } from '../../components/DataTable.tsx';
 import { ComputeSection } from './ComputeSection.tsx';
 import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { nodegroupColumns, sortNodegroups } from './nodegroupColumns.tsx';
-import type { RowAction } from './RowActionsMenu.tsx';
 
 /** The change actions of one node group, in menu and header order. */
 export function nodegroupActions(
   nodegroup: Nodegroup,
   open: (dialog: ComputeDialogState) => void,
-): RowAction[] {
+): MenuAction[] {
   return [
     { label: 'Scale', onSelect: () => open({ kind: 'scale', nodegroup }) },
     {

@@ -1,9 +1,9 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { FargateProfile, FargateSelector } from '@wheelhouse/contract';
+import { ActionsMenu, type MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { labelPairs } from './computeDisplay.ts';
-import { RowActionsMenu, type RowAction } from './RowActionsMenu.tsx';
 
 const column = createColumnHelper<FargateProfile>();
 
@@ -38,7 +38,7 @@ function SelectorChips({ selectors }: { selectors: FargateSelector[] }) {
 
 /** The Fargate profiles table; `actionsFor` adds the row menu (left out for auditors). */
 export function fargateColumns(
-  actionsFor?: (profile: FargateProfile) => RowAction[],
+  actionsFor?: (profile: FargateProfile) => MenuAction[],
 ): ColumnDef<FargateProfile, unknown>[] {
   const columns: ColumnDef<FargateProfile, unknown>[] = [
     column.display({
@@ -99,7 +99,7 @@ export function fargateColumns(
         size: 56,
         enableSorting: false,
         cell: ({ row: { original: p } }) => (
-          <RowActionsMenu name={p.name} actions={actionsFor(p)} />
+          <ActionsMenu name={p.name} actions={actionsFor(p)} placement="row" />
         ),
       }),
     );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
 import { nodegroupPagePath } from '../../api/compute.ts';
+import { ActionsMenu, type MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import type { SortState } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -9,7 +10,6 @@ import { CapacityBar } from './CapacityBar.tsx';
 import { capacityTypeLabel, capacityTypeTone } from './computeDisplay.ts';
 import { HealthIssuesDisclosure } from './HealthIssues.tsx';
 import { LabelTaintChips } from './LabelTaintChips.tsx';
-import { RowActionsMenu, type RowAction } from './RowActionsMenu.tsx';
 
 const column = createColumnHelper<Nodegroup>();
 const muted = <span className="text-fg-muted">—</span>;
@@ -38,7 +38,7 @@ export function sortNodegroups(items: Nodegroup[], sort: SortState): Nodegroup[]
 /** The managed node groups table; `actionsFor` adds the row menu (left out for auditors). */
 export function nodegroupColumns(
   clusterRef: ClusterRef,
-  actionsFor?: (ng: Nodegroup) => RowAction[],
+  actionsFor?: (ng: Nodegroup) => MenuAction[],
 ): ColumnDef<Nodegroup, unknown>[] {
   const columns: ColumnDef<Nodegroup, unknown>[] = [
     column.display({
@@ -144,7 +144,7 @@ export function nodegroupColumns(
         size: 56,
         enableSorting: false,
         cell: ({ row: { original: ng } }) => (
-          <RowActionsMenu name={ng.name} actions={actionsFor(ng)} />
+          <ActionsMenu name={ng.name} actions={actionsFor(ng)} placement="row" />
         ),
       }),
     );

@@ -1,17 +1,9 @@
-import { lazy, Suspense, useRef, useState } from 'react';
-import { DropdownMenu } from 'radix-ui';
+import { lazy, Suspense, useState } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import { ActionsMenu, type MenuAction } from '../../../components/ActionsMenu.tsx';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { ChevronDownIcon } from '../../../components/Icons.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import type { ClusterDialogKind } from './ClusterDialog.tsx';
-
-/** One entry of the cluster's actions menu. */
-export interface ClusterAction {
-  label: string;
-  onSelect: () => void;
-  danger?: boolean;
-}
 
 const ClusterDialog = lazy(async () => ({
   default: (await import('./ClusterDialog.tsx')).ClusterDialog,
@@ -21,7 +13,7 @@ const ClusterDialog = lazy(async () => ({
 export function clusterActions(
   cluster: Pick<ClusterDetail, 'connected'>,
   open: (kind: ClusterDialogKind) => void,
-): ClusterAction[] {
+): MenuAction[] {
   if (cluster.connected) {
     return [
       { label: 'Edit tags…', onSelect: () => open('tags') },
@@ -35,49 +27,6 @@ export function clusterActions(
     { label: 'Edit tags…', onSelect: () => open('tags') },
     { label: 'Delete cluster…', onSelect: () => open('delete'), danger: true },
   ];
-}
-
-/**
- * The page-header menu button: visible "Actions", named "Actions for <name>". The chosen action runs
- * after the menu has closed and focus is back on the button, so the dialog it opens hands focus
- * back there when it closes.
- */
-function ActionsMenu({ name, actions }: { name: string; actions: ClusterAction[] }) {
-  const chosen = useRef<ClusterAction | null>(null);
-  return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="btn-secondary" aria-label={`Actions for ${name}`}>
-        Actions
-        <ChevronDownIcon className="size-3.5 text-fg-muted" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          className="z-30 min-w-56 rounded-lg border border-line bg-surface-raised p-1 text-sm text-fg shadow-lg"
-          onCloseAutoFocus={() => {
-            const action = chosen.current;
-            chosen.current = null;
-            action?.onSelect();
-          }}
-        >
-          {actions.map((action) => (
-            <DropdownMenu.Item
-              key={action.label}
-              onSelect={() => {
-                chosen.current = action;
-              }}
-              className={`cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-surface-muted ${
-                action.danger ? 'text-danger-fg' : ''
-              }`}
-            >
-              {action.label}
-            </DropdownMenu.Item>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
-  );
 }
 
 /**
@@ -96,7 +45,11 @@ export function ClusterActionsMenu({
   if (!allowed) return null;
   return (
     <>
-      <ActionsMenu name={cluster.name} actions={clusterActions(cluster, setDialog)} />
+      <ActionsMenu
+        name={cluster.name}
+        actions={clusterActions(cluster, setDialog)}
+        placement="header"
+      />
       {dialog && (
         <Suspense fallback={null}>
           <ClusterDialog

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { DropdownMenu } from 'radix-ui';
+import { ChevronDownIcon } from './Icons.tsx';
 
 /** Three dots: the usual sign for "more actions" in a narrow column. */
 function MoreIcon() {
@@ -18,33 +19,52 @@ function MoreIcon() {
   );
 }
 
-/** One entry of a row's actions menu. */
-export interface RowAction {
+/** One entry of an actions menu. */
+export interface MenuAction {
   label: string;
   onSelect: () => void;
   danger?: boolean;
 }
 
+const CONTENT_CLASSES =
+  'z-30 rounded-lg border border-line bg-surface-raised p-1 text-sm text-fg shadow-lg';
+
 /**
- * A row's "Actions" menu button (named "Actions for <name>"). The chosen action runs only after
- * the menu has closed and focus is back on this button, so a dialog it opens returns focus here.
+ * An "Actions" menu button, named "Actions for <name>": three dots in a table row (`row`), a
+ * visible "Actions" button in a page header (`header`). The chosen action runs only after the menu
+ * has closed and focus is back on the button, so a dialog it opens hands focus back there.
  */
-export function RowActionsMenu({ name, actions }: { name: string; actions: RowAction[] }) {
-  const chosen = useRef<RowAction | null>(null);
+export function ActionsMenu({
+  name,
+  actions,
+  placement,
+}: {
+  name: string;
+  actions: MenuAction[];
+  placement: 'row' | 'header';
+}) {
+  const chosen = useRef<MenuAction | null>(null);
   return (
     <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger
-        className="btn-secondary h-7 px-1.5"
-        aria-label={`Actions for ${name}`}
-        title="Actions"
-      >
-        <MoreIcon />
-      </DropdownMenu.Trigger>
+      {placement === 'row' ? (
+        <DropdownMenu.Trigger
+          className="btn-secondary h-7 px-1.5"
+          aria-label={`Actions for ${name}`}
+          title="Actions"
+        >
+          <MoreIcon />
+        </DropdownMenu.Trigger>
+      ) : (
+        <DropdownMenu.Trigger className="btn-secondary" aria-label={`Actions for ${name}`}>
+          Actions
+          <ChevronDownIcon className="size-3.5 text-fg-muted" />
+        </DropdownMenu.Trigger>
+      )}
       <DropdownMenu.Portal>
         <DropdownMenu.Content
           align="end"
           sideOffset={4}
-          className="z-30 min-w-48 rounded-lg border border-line bg-surface-raised p-1 text-sm text-fg shadow-lg"
+          className={`${CONTENT_CLASSES} ${placement === 'row' ? 'min-w-48' : 'min-w-56'}`}
           onCloseAutoFocus={() => {
             const action = chosen.current;
             chosen.current = null;
