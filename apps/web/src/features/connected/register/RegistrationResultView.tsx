@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import type { RegistrationResult } from '@wheelhouse/contract';
 import { clusterPath } from '../../../api/clusters.ts';
+import { CopyableValue } from '../../../components/CopyableValue.tsx';
 import { CopyButton } from '../../../components/CopyButton.tsx';
 import { formatDateTime } from '../../../components/dateFormat.ts';
-import { AlertIcon } from '../../../components/Icons.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
+import { ShownOnceNote } from '../../../components/ShownOnceNote.tsx';
 import { providerLabel } from '../../clusters/clusterDisplay.ts';
 import { ActivationCountdown } from '../ActivationCountdown.tsx';
 
@@ -35,18 +36,10 @@ export function RegistrationResultView({
         </p>
       </div>
 
-      <div
-        role="note"
-        aria-label="Shown only once"
-        className="flex gap-3 rounded-lg border border-warning-line bg-warning-bg px-4 py-3 text-warning-fg"
-      >
-        <AlertIcon className="mt-0.5 size-4 shrink-0" />
-        <p>
-          <strong>This activation code is shown only once.</strong> Copy it (or the commands below)
-          now: EKS never returns it again. If it is lost, deregister the cluster and register it
-          anew.
-        </p>
-      </div>
+      <ShownOnceNote>
+        <strong>This activation code is shown only once.</strong> Copy it (or the commands below)
+        now: EKS never returns it again. If it is lost, deregister the cluster and register it anew.
+      </ShownOnceNote>
 
       <KeyValueList
         label="Activation"
@@ -54,19 +47,17 @@ export function RegistrationResultView({
           {
             label: 'Activation ID',
             value: (
-              <span className="inline-flex flex-wrap items-center gap-1">
-                {secret(result.activationId)}
-                <CopyButton text={result.activationId} label="Copy activation ID" />
-              </span>
+              <CopyableValue text={result.activationId} copyLabel="Copy activation ID" size="sm" />
             ),
           },
           {
             label: 'Activation code',
             value: (
-              <span className="inline-flex flex-wrap items-center gap-1">
-                {secret(result.activationCode)}
-                <CopyButton text={result.activationCode} label="Copy activation code" />
-              </span>
+              <CopyableValue
+                text={result.activationCode}
+                copyLabel="Copy activation code"
+                size="sm"
+              />
             ),
           },
           {

@@ -1,12 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { CreatedDashboardToken } from '@wheelhouse/contract';
-import { CopyButton } from '../../../components/CopyButton.tsx';
+import { CopyableValue } from '../../../components/CopyableValue.tsx';
 import { formatDateTime } from '../../../components/dateFormat.ts';
-import { AlertIcon } from '../../../components/Icons.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
+import { ShownOnceNote } from '../../../components/ShownOnceNote.tsx';
 import { kioskUrl } from './tokenStatus.ts';
-
-const mono = (text: string) => <code className="font-mono text-xs break-all">{text}</code>;
 
 /** A new token's secret and URLs, shown this once (only a hash is stored), with copy buttons. */
 export function CreatedTokenView({
@@ -32,47 +30,25 @@ export function CreatedTokenView({
       >
         Token “{created.name}” created
       </h2>
-      <div
-        role="note"
-        aria-label="Shown only once"
-        className="flex gap-3 rounded-lg border border-warning-line bg-warning-bg px-4 py-3 text-warning-fg"
-      >
-        <AlertIcon className="mt-0.5 size-4 shrink-0" />
-        <p>
-          <strong>The token and its URLs are shown only once.</strong> Copy them now; Wheelhouse
-          keeps only a hash. Open the URL on the wall screen: the token then leaves the address bar
-          and the screen keeps a cookie until {formatDateTime(created.expiresAt)}.
-        </p>
-      </div>
+      <ShownOnceNote>
+        <strong>The token and its URLs are shown only once.</strong> Copy them now; Wheelhouse keeps
+        only a hash. Open the URL on the wall screen: the token then leaves the address bar and the
+        screen keeps a cookie until {formatDateTime(created.expiresAt)}.
+      </ShownOnceNote>
       <KeyValueList
         label="New dashboard token"
         items={[
           {
             label: 'Token',
-            value: (
-              <span className="inline-flex flex-wrap items-center gap-1">
-                {mono(created.token)}
-                <CopyButton text={created.token} label="Copy token" />
-              </span>
-            ),
+            value: <CopyableValue text={created.token} copyLabel="Copy token" />,
           },
           {
             label: 'Dashboard URL',
-            value: (
-              <span className="inline-flex flex-wrap items-center gap-1">
-                {mono(created.url)}
-                <CopyButton text={created.url} label="Copy dashboard URL" />
-              </span>
-            ),
+            value: <CopyableValue text={created.url} copyLabel="Copy dashboard URL" />,
           },
           {
             label: 'Kiosk URL',
-            value: (
-              <span className="inline-flex flex-wrap items-center gap-1">
-                {mono(kiosk)}
-                <CopyButton text={kiosk} label="Copy kiosk URL" />
-              </span>
-            ),
+            value: <CopyableValue text={kiosk} copyLabel="Copy kiosk URL" />,
           },
           { label: 'Expires', value: formatDateTime(created.expiresAt) },
         ]}
