@@ -7,19 +7,19 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { AccountRegionFields } from '../../../components/forms/AccountRegionFields.tsx';
+import { ClusterNameField } from '../../../components/forms/ClusterNameField.tsx';
 import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
 import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
 import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
-import { WizardStepList } from '../../../components/forms/WizardSteps.tsx';
+import { useWizard } from '../../../components/forms/useWizard.ts';
+import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { providerLabel } from '../../clusters/clusterDisplay.ts';
 import {
   EMPTY_REGISTER_FORM,
-  REGISTER_REVIEW_STEP,
   REGISTER_STEPS,
   registerPayload,
   registerStepErrors,
@@ -42,11 +42,8 @@ function RegisterWizard() {
   const register = useRegisterCluster();
   const tokenFor = useRequestToken();
   const [form, setForm] = useState<RegisterForm>(EMPTY_REGISTER_FORM);
-  const [step, setStep] = useState(0);
-  const [reached, setReached] = useState(0);
-  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
-  const [focusRequest, setFocusRequest] = useState<{ to: 'heading' | 'invalid'; n: number }>();
-  const bodyRef = useRef<HTMLDivElement>(null);
+  const wizard = useWizard(REGISTER_STEPS.length);
+  const { step, checked } = wizard;
   const resultRef = useRef<HTMLDivElement>(null);
   useConfirmLeaving(register.isSuccess);
 
@@ -57,14 +54,6 @@ function RegisterWizard() {
   for (const index of checked) Object.assign(shown, errorsOf(index));
   const errorOf = (path: string) => shown[path];
 
-  useEffect(() => {
-    if (!focusRequest || !bodyRef.current) return;
-    const target =
-      focusRequest.to === 'invalid'
-        ? bodyRef.current.querySelector<HTMLElement>('[aria-invalid="true"]')
-        : bodyRef.current.querySelector<HTMLElement>('h2');
-    target?.focus();
-  }, [focusRequest]);
   useEffect(() => {
     if (register.isSuccess) resultRef.current?.querySelector<HTMLElement>('h2')?.focus();
   }, [register.isSuccess]);
@@ -77,9 +66,7 @@ function RegisterWizard() {
           onRegisterAnother={() => {
             register.reset();
             setForm(EMPTY_REGISTER_FORM);
-            setChecked(new Set());
-            setStep(0);
-            setReached(0);
+            wizard.reset();
           }}
         />
       </div>
@@ -87,27 +74,12 @@ function RegisterWizard() {
   }
 
   const update = (change: Partial<RegisterForm>) => setForm((prev) => ({ ...prev, ...change }));
-  const requestFocus = (to: 'heading' | 'invalid') =>
-    setFocusRequest((prev) => ({ to, n: (prev?.n ?? 0) + 1 }));
-  const goTo = (index: number) => {
-    setStep(index);
-    setReached((prev) => Math.max(prev, index));
-    requestFocus('heading');
-  };
-  const next = () => {
-    setChecked((prev) => new Set([...prev, step]));
-    if (Object.keys(errorsOf(step)).length > 0) return requestFocus('invalid');
-    goTo(step + 1);
-  };
+  const next = () => wizard.next(Object.keys(errorsOf(step)).length === 0);
   const submit = () => {
     const invalid = REGISTER_STEPS.map((_, index) => index).filter(
       (index) => Object.keys(errorsOf(index)).length > 0,
     );
-    if (invalid.length > 0) {
-      setChecked(new Set(REGISTER_STEPS.map((_, index) => index)));
-      setStep(invalid[0]!);
-      return requestFocus('invalid');
-    }
+    if (invalid.length > 0) return wizard.showInvalid(invalid[0]!);
     const body = { ...payload, provider: payload.provider || 'OTHER' };
     register.mutate({ ...body, clientRequestToken: tokenFor(body) });
   };
@@ -125,23 +97,12 @@ function RegisterWizard() {
           onRegionChange={(region) => update({ region })}
           errorOf={errorOf}
         />
-        <FormField
-          label="Cluster name"
+        <ClusterNameField
+          value={form.name}
+          onChange={(name) => update({ name })}
           error={errorOf('name')}
           hint="The name the cluster gets in EKS and this console; unique in the account and region."
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={`${INPUT_CLASSES} font-mono`}
-              value={form.name}
-              onChange={(event) => update({ name: event.target.value })}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={100}
-            />
-          )}
-        </FormField>
+        />
         <FormField label="Provider" error={errorOf('provider')} hint="Where the cluster runs.">
           {(control) => (
             <select
@@ -218,64 +179,27 @@ function RegisterWizard() {
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
-      <WizardStepList
-        label="Register cluster steps"
-        steps={REGISTER_STEPS}
-        current={step}
-        reached={reached}
-        onSelect={goTo}
-      />
-      <form
-        noValidate
-        aria-label="Register cluster"
-        className="card flex min-w-0 flex-col gap-4 p-5"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (step === REGISTER_REVIEW_STEP) submit();
-          else next();
-        }}
-      >
-        <div ref={bodyRef} className="flex flex-col gap-4">
-          <h2 tabIndex={-1} className="text-base font-semibold">
-            Step {step + 1} of {REGISTER_STEPS.length}: {current.label}
-          </h2>
-          {sources.isError && (
-            <ErrorBanner title="Could not read the configured accounts and regions">
-              <ProblemDetails error={sources.error} />
-            </ErrorBanner>
-          )}
-          {content}
-        </div>
-        {step === REGISTER_REVIEW_STEP && register.isError && (
-          <SubmitError error={register.error} />
-        )}
-        <div className="flex flex-wrap items-center gap-2 border-t border-line pt-4">
-          <Link to="/connected" className="btn-ghost no-underline">
-            Cancel
-          </Link>
-          <div className="ml-auto flex gap-2">
-            {step > 0 && (
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() => goTo(step - 1)}
-                disabled={register.isPending}
-              >
-                Back
-              </button>
-            )}
-            <button type="submit" className="btn-primary" disabled={register.isPending}>
-              {step !== REGISTER_REVIEW_STEP
-                ? 'Next'
-                : register.isPending
-                  ? 'Registering…'
-                  : 'Register cluster'}
-            </button>
-          </div>
-        </div>
-      </form>
-    </div>
+    <WizardForm
+      label="Register cluster"
+      steps={REGISTER_STEPS}
+      wizard={wizard}
+      navWidth="narrow"
+      cancelTo="/connected"
+      onNext={next}
+      onSubmit={submit}
+      pending={register.isPending}
+      submitLabel="Register cluster"
+      pendingLabel="Registering…"
+      submitError={register.error}
+      nextDisabled={register.isPending}
+    >
+      {sources.isError && (
+        <ErrorBanner title="Could not read the configured accounts and regions">
+          <ProblemDetails error={sources.error} />
+        </ErrorBanner>
+      )}
+      {content}
+    </WizardForm>
   );
 }
 

@@ -37,7 +37,6 @@ export const REGISTER_STEPS: readonly (WizardStep & { fields: readonly RequestFi
   { id: 'tags', label: 'Tags', fields: ['tags'] },
   { id: 'review', label: 'Review', fields: [] },
 ];
-export const REGISTER_REVIEW_STEP = REGISTER_STEPS.length - 1;
 
 /** The request the form stands for, without its clientRequestToken. */
 export function registerPayload(form: RegisterForm) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { clusterPath } from '../../../api/clusters.ts';
 import { useCreateCluster, useKubernetesVersions } from '../../../api/lifecycle.ts';
@@ -8,15 +8,14 @@ import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
 import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
-import { WizardStepList } from '../../../components/forms/WizardSteps.tsx';
+import { useWizard } from '../../../components/forms/useWizard.ts';
+import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { AccessStep } from './AccessStep.tsx';
 import {
   CREATE_STEPS,
   EMPTY_CREATE_FORM,
-  REVIEW_STEP,
   allErrors,
   createPayload,
   stepErrors,
@@ -38,12 +37,8 @@ function CreateClusterWizard() {
   const create = useCreateCluster();
   const tokenFor = useRequestToken();
   const [form, setForm] = useState<CreateClusterForm>(EMPTY_CREATE_FORM);
-  const [step, setStep] = useState(0);
-  const [reached, setReached] = useState(0);
-  // Steps the user tried to leave (or submit): their messages show, and follow edits live.
-  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
-  const [focusRequest, setFocusRequest] = useState<{ to: 'heading' | 'invalid'; n: number }>();
-  const bodyRef = useRef<HTMLDivElement>(null);
+  const wizard = useWizard(CREATE_STEPS.length);
+  const { step, checked } = wizard;
 
   const versions = useKubernetesVersions(form.accountId, form.region);
   const defaultVersion = versions.data?.find((option) => option.isDefault)?.version;
@@ -54,45 +49,17 @@ function CreateClusterWizard() {
   const shown: FieldErrors = { ...serverErrors, ...errors };
   const errorOf = (path: string) => shown[path];
 
-  useEffect(() => {
-    if (!focusRequest || !bodyRef.current) return;
-    const target =
-      focusRequest.to === 'invalid'
-        ? bodyRef.current.querySelector<HTMLElement>('[aria-invalid="true"]')
-        : bodyRef.current.querySelector<HTMLElement>('h2');
-    target?.focus();
-  }, [focusRequest]);
-
   const update = (change: Partial<CreateClusterForm>) =>
     setForm((prev) => ({ ...prev, ...change }));
-  const goTo = (next: number) => {
-    setStep(next);
-    setReached((prev) => Math.max(prev, next));
-    setFocusRequest((prev) => ({ to: 'heading', n: (prev?.n ?? 0) + 1 }));
-  };
-  const showInvalid = (steps: number[]) => {
-    setChecked((prev) => new Set([...prev, ...steps]));
-    setFocusRequest((prev) => ({ to: 'invalid', n: (prev?.n ?? 0) + 1 }));
-  };
-
-  const next = () => {
-    const invalid =
-      Object.keys(stepErrors(step, payload)).length > 0 ||
-      (CREATE_STEPS[step]?.id === 'tags' && rowErrors.size > 0);
-    if (invalid) return showInvalid([step]);
-    setChecked((prev) => new Set([...prev, step]));
-    goTo(step + 1);
-  };
+  const next = () =>
+    wizard.next(
+      Object.keys(stepErrors(step, payload)).length === 0 &&
+        !(CREATE_STEPS[step]?.id === 'tags' && rowErrors.size > 0),
+    );
 
   const submit = () => {
     const problems = Object.keys(allErrors(payload, form));
-    if (problems.length > 0) {
-      const first = Math.min(...problems.map(stepOfPath));
-      setChecked(new Set(CREATE_STEPS.map((_, index) => index)));
-      setStep(first);
-      setFocusRequest((prev) => ({ to: 'invalid', n: (prev?.n ?? 0) + 1 }));
-      return;
-    }
+    if (problems.length > 0) return wizard.showInvalid(Math.min(...problems.map(stepOfPath)));
     create.mutate(
       { ...payload, clientRequestToken: tokenFor(payload) },
       {
@@ -140,68 +107,32 @@ function CreateClusterWizard() {
       );
       break;
     default:
-      content = <ReviewStep form={form} payload={payload} sources={sources.data} onEdit={goTo} />;
+      content = (
+        <ReviewStep form={form} payload={payload} sources={sources.data} onEdit={wizard.goTo} />
+      );
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-      <WizardStepList
-        label="Create cluster steps"
-        steps={CREATE_STEPS}
-        current={step}
-        reached={reached}
-        onSelect={goTo}
-      />
-      <form
-        noValidate
-        aria-label="Create cluster"
-        className="card flex min-w-0 flex-col gap-4 p-5"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (step === REVIEW_STEP) submit();
-          else next();
-        }}
-      >
-        <div ref={bodyRef} className="flex flex-col gap-4">
-          <h2 tabIndex={-1} className="text-base font-semibold">
-            Step {step + 1} of {CREATE_STEPS.length}: {current.label}
-          </h2>
-          {sources.isError && (
-            <ErrorBanner title="Could not read the configured accounts and regions">
-              <ProblemDetails error={sources.error} />
-            </ErrorBanner>
-          )}
-          {content}
-        </div>
-        {step === REVIEW_STEP && create.isError && <SubmitError error={create.error} />}
-        <div className="flex flex-wrap items-center gap-2 border-t border-line pt-4">
-          <Link to="/clusters" className="btn-ghost no-underline">
-            Cancel
-          </Link>
-          <div className="ml-auto flex gap-2">
-            {step > 0 && (
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() => goTo(step - 1)}
-                disabled={create.isPending}
-              >
-                Back
-              </button>
-            )}
-            {step === REVIEW_STEP ? (
-              <button type="submit" className="btn-primary" disabled={create.isPending}>
-                {create.isPending ? 'Creating…' : 'Create cluster'}
-              </button>
-            ) : (
-              <button type="submit" className="btn-primary">
-                Next
-              </button>
-            )}
-          </div>
-        </div>
-      </form>
-    </div>
+    <WizardForm
+      label="Create cluster"
+      steps={CREATE_STEPS}
+      wizard={wizard}
+      navWidth="wide"
+      cancelTo="/clusters"
+      onNext={next}
+      onSubmit={submit}
+      pending={create.isPending}
+      submitLabel="Create cluster"
+      pendingLabel="Creating…"
+      submitError={create.error}
+    >
+      {sources.isError && (
+        <ErrorBanner title="Could not read the configured accounts and regions">
+          <ProblemDetails error={sources.error} />
+        </ErrorBanner>
+      )}
+      {content}
+    </WizardForm>
   );
 }
 

@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { formatDate } from '../../../components/dateFormat.ts';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { AccountRegionFields } from '../../../components/forms/AccountRegionFields.tsx';
+import { ClusterNameField } from '../../../components/forms/ClusterNameField.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { VersionSupportChip } from '../../clusters/VersionSupportChip.tsx';
 import type { CreateClusterForm } from './createClusterForm.ts';
@@ -124,23 +125,12 @@ export function GeneralStep({
         onRegionChange={(region) => update({ region, version: '' })}
         errorOf={errorOf}
       />
-      <FormField
-        label="Cluster name"
+      <ClusterNameField
+        value={form.name}
+        onChange={(name) => update({ name })}
         error={errorOf('name')}
         hint="Letters, digits, - and _, starting with a letter or digit; unique in the account and region."
-      >
-        {(control) => (
-          <input
-            {...control}
-            className={`${INPUT_CLASSES} font-mono`}
-            value={form.name}
-            onChange={(event) => update({ name: event.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={100}
-          />
-        )}
-      </FormField>
+      />
       <VersionField
         form={form}
         versions={versions}
