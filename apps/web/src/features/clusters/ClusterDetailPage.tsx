@@ -7,6 +7,7 @@ import { ChangeNotice, type ChangeNoticeContent } from '../../components/ChangeN
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { ResourcePageHeader } from '../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
@@ -108,26 +109,14 @@ export function ClusterDetailPage() {
     <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
       <title>{`${name} · Clusters · Wheelhouse`}</title>
       <div className="flex flex-col gap-2">
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <ol className="flex items-center gap-1.5 text-fg-muted">
-            <li>
-              <Link to="/clusters">Clusters</Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li aria-current="page" className="truncate text-fg">
-              {name}
-            </li>
-          </ol>
-        </nav>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-xl font-semibold break-all">{name}</h1>
+        <ResourcePageHeader trail={[{ label: 'Clusters', to: '/clusters' }]} name={name}>
           {cluster.data && <StatusBadge status={cluster.data.status} />}
           {cluster.data && (
             <div className="ml-auto">
               <ClusterActionsMenu cluster={cluster.data} onDone={setNotice} />
             </div>
           )}
-        </div>
+        </ResourcePageHeader>
       </div>
       <ChangeNotice notice={notice} onDismiss={() => setNotice(null)} />
       {body}

@@ -8,6 +8,7 @@ import { ChangeNotice, type ChangeNoticeContent } from '../../../components/Chan
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
+import { ResourcePageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
@@ -93,23 +94,13 @@ export function NodegroupPage() {
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
       <title>{`${ngName} · ${name} · Wheelhouse`}</title>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1.5 text-fg-muted">
-          <li>
-            <Link to="/clusters">Clusters</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link to={computeTab}>{name}</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-fg">
-            {ngName}
-          </li>
-        </ol>
-      </nav>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold break-all">{ngName}</h1>
+      <ResourcePageHeader
+        trail={[
+          { label: 'Clusters', to: '/clusters' },
+          { label: name, to: computeTab },
+        ]}
+        name={ngName}
+      >
         {nodegroup && <StatusBadge status={nodegroup.status} />}
         {live && (
           <span className="text-xs text-fg-muted">
@@ -136,7 +127,7 @@ export function NodegroupPage() {
             onRefresh={() => void detail.refetch()}
           />
         </div>
-      </div>
+      </ResourcePageHeader>
       <ChangeNotice notice={notice} onDismiss={() => setNotice(null)} />
       {detail.isRefetchError && detail.data && (
         <ErrorBanner

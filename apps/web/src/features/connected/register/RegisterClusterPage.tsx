@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { CONNECTOR_PROVIDERS } from '@wheelhouse/contract';
 import { useRegisterCluster } from '../../../api/connected.ts';
 import { useSources } from '../../../api/sources.ts';
@@ -15,6 +14,7 @@ import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { useWizard } from '../../../components/forms/useWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
+import { Breadcrumb } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { providerLabel } from '../../clusters/clusterDisplay.ts';
@@ -209,17 +209,10 @@ export function RegisterClusterPage() {
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-4 p-4">
       <title>Register cluster · Wheelhouse</title>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex items-center gap-1.5 text-fg-muted">
-          <li>
-            <Link to="/connected">Connected clusters</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-fg">
-            Register cluster
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ label: 'Connected clusters', to: '/connected' }]}
+        current="Register cluster"
+      />
       <h1 className="text-xl font-semibold">Register cluster</h1>
       {allowed ? (
         <RegisterWizard />

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../components/dateFormat.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { TableSkeleton } from '../../../components/LoadingState.tsx';
+import { Breadcrumb } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { CreateTokenForm } from './CreateTokenForm.tsx';
@@ -141,15 +142,7 @@ export function DashboardTokensPage() {
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
       <title>Dashboard tokens · Settings · Wheelhouse</title>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex items-center gap-1.5 text-fg-muted">
-          <li>Settings</li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-fg">
-            Dashboard tokens
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ label: 'Settings' }]} current="Dashboard tokens" />
       <h1 className="text-xl font-semibold">Dashboard tokens</h1>
       <p className="max-w-prose text-fg-muted">
         A dashboard token opens the <Link to="/dashboard">fleet dashboard</Link>, and nothing else,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { clusterPath } from '../../../api/clusters.ts';
 import { useCreateCluster, useKubernetesVersions } from '../../../api/lifecycle.ts';
 import { useSources } from '../../../api/sources.ts';
@@ -10,6 +10,7 @@ import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { useWizard } from '../../../components/forms/useWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
+import { Breadcrumb } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { AccessStep } from './AccessStep.tsx';
@@ -142,17 +143,7 @@ export function CreateClusterPage() {
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-4 p-4">
       <title>Create cluster · Wheelhouse</title>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex items-center gap-1.5 text-fg-muted">
-          <li>
-            <Link to="/clusters">Clusters</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-fg">
-            Create cluster
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ label: 'Clusters', to: '/clusters' }]} current="Create cluster" />
       <h1 className="text-xl font-semibold">Create cluster</h1>
       {allowed ? (
         <CreateClusterWizard />

@@ -7,6 +7,7 @@ import { POD_POLL_MS, usePod } from '../../../api/workloads.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
+import { ResourcePageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
 import { PodStatusBadge } from '../display/PodStatusBadge.tsx';
@@ -75,27 +76,14 @@ export function PodPage() {
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
       <title>{`${podName} · ${name} · Wheelhouse`}</title>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1.5 text-fg-muted">
-          <li>
-            <Link to="/clusters">Clusters</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link to={`/clusters/${clusterPath(clusterRef)}`}>{name}</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link to={podsView}>Pods</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-fg">
-            {podName}
-          </li>
-        </ol>
-      </nav>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold break-all">{podName}</h1>
+      <ResourcePageHeader
+        trail={[
+          { label: 'Clusters', to: '/clusters' },
+          { label: name, to: `/clusters/${clusterPath(clusterRef)}` },
+          { label: 'Pods', to: podsView },
+        ]}
+        name={podName}
+      >
         {pod.data && <PodStatusBadge pod={pod.data} />}
         <div className="ml-auto flex items-center gap-2">
           <span className="text-xs text-fg-muted">Refreshing every {POD_POLL_MS / 1000} s</span>
@@ -106,7 +94,7 @@ export function PodPage() {
             onRefresh={() => void pod.refetch()}
           />
         </div>
-      </div>
+      </ResourcePageHeader>
       {pod.isRefetchError && (
         <ErrorBanner title="Could not refresh this pod; showing what was read last" tone="warning">
           <ProblemDetails error={pod.error} />
