@@ -2,18 +2,15 @@ import { useMemo } from 'react';
 import type { ClusterRef } from '@wheelhouse/contract';
 import { clusterPath } from '../../../api/clusters.ts';
 import { useNodes } from '../../../api/workloads.ts';
-import { DataTable } from '../../../components/DataTable.tsx';
-import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
-import { TableSkeleton } from '../../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
 import { filterByName, sortRows } from '../display/sortRows.ts';
-import { KubeErrorPanel } from '../KubeErrorPanel.tsx';
 import { LiveIndicator } from '../LiveIndicator.tsx';
+import { ResourceListBody } from '../ResourceListBody.tsx';
 import { resourcesHref, sortOf, type ResourcesParams } from '../resourcesParams.ts';
 import type { UpdateResourcesParams } from '../useResourcesParams.ts';
-import { CountText, TableFrame, ViewToolbar } from '../ViewFrame.tsx';
+import { CountText, ViewToolbar } from '../ViewFrame.tsx';
 import { NODE_SORT, nodeColumns } from './nodeColumns.tsx';
 import { useNodeWatch } from './useNodeWatch.ts';
 
@@ -47,42 +44,6 @@ export function NodesView({
     [items, params.q, sort],
   );
 
-  let body;
-  if (nodes.isPending) {
-    body = <TableSkeleton label="Loading nodes…" />;
-  } else if (!nodes.data) {
-    body = (
-      <KubeErrorPanel
-        error={nodes.error}
-        what="nodes"
-        onRetry={() => void nodes.refetch()}
-        retrying={nodes.isFetching}
-      />
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState title={params.q ? 'No nodes match this name' : 'No nodes'}>
-        {params.q
-          ? 'Try a shorter name.'
-          : 'This cluster has no nodes yet: pods stay Pending until a node group, self-managed group or Fargate profile gives them somewhere to run.'}
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <TableFrame>
-        <DataTable
-          label="Nodes"
-          data={rows}
-          columns={columns}
-          getRowId={(n) => n.name}
-          sort={sort}
-          onSortChange={(next) => update({ sort: next.id, desc: next.desc }, { replace: true })}
-          rowHeight={52}
-        />
-      </TableFrame>
-    );
-  }
-
   return (
     <div className="flex flex-col gap-3">
       <ViewToolbar
@@ -108,7 +69,19 @@ export function NodesView({
           <ProblemDetails error={nodes.error} />
         </ErrorBanner>
       )}
-      {body}
+      <ResourceListBody
+        query={nodes}
+        plural="nodes"
+        nameFilter={params.q}
+        emptyText="This cluster has no nodes yet: pods stay Pending until a node group, self-managed group or Fargate profile gives them somewhere to run."
+        label="Nodes"
+        data={rows}
+        columns={columns}
+        getRowId={(n) => n.name}
+        sort={sort}
+        onSortChange={(next) => update({ sort: next.id, desc: next.desc }, { replace: true })}
+        rowHeight={52}
+      />
     </div>
   );
 }

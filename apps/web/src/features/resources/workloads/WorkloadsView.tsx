@@ -1,17 +1,14 @@
 import { useMemo } from 'react';
 import type { ClusterRef } from '@wheelhouse/contract';
 import { useNamespaces, useWorkloads, WORKLOADS_POLL_MS } from '../../../api/workloads.ts';
-import { DataTable } from '../../../components/DataTable.tsx';
-import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
-import { TableSkeleton } from '../../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
 import { filterByName, sortRows } from '../display/sortRows.ts';
-import { KubeErrorPanel } from '../KubeErrorPanel.tsx';
+import { ResourceListBody } from '../ResourceListBody.tsx';
 import { sortOf, type ResourcesParams } from '../resourcesParams.ts';
 import type { UpdateResourcesParams } from '../useResourcesParams.ts';
-import { CountText, TableFrame, ViewToolbar } from '../ViewFrame.tsx';
+import { CountText, ViewToolbar } from '../ViewFrame.tsx';
 import { WORKLOAD_SORT, workloadColumns, workloadRowId } from './workloadColumns.tsx';
 
 /** Deployments, StatefulSets, DaemonSets, Jobs and CronJobs with ready/desired; polls every 5 s. */
@@ -39,41 +36,6 @@ export function WorkloadsView({
       ),
     [items, params.q, sort],
   );
-
-  let body;
-  if (workloads.isPending) {
-    body = <TableSkeleton label="Loading workloads…" />;
-  } else if (!workloads.data) {
-    body = (
-      <KubeErrorPanel
-        error={workloads.error}
-        what="workloads"
-        onRetry={() => void workloads.refetch()}
-        retrying={workloads.isFetching}
-      />
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState title={params.q ? 'No workloads match this name' : 'No workloads'}>
-        {params.q
-          ? 'Try a shorter name.'
-          : `There are no deployments, stateful sets, daemon sets, jobs or cron jobs in ${params.ns ? `namespace ${params.ns}` : 'this cluster'}.`}
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <TableFrame>
-        <DataTable
-          label="Workloads"
-          data={rows}
-          columns={workloadColumns}
-          getRowId={workloadRowId}
-          sort={sort}
-          onSortChange={(next) => update({ sort: next.id, desc: next.desc }, { replace: true })}
-        />
-      </TableFrame>
-    );
-  }
 
   return (
     <div className="flex flex-col gap-3">
@@ -103,7 +65,18 @@ export function WorkloadsView({
           <ProblemDetails error={workloads.error} />
         </ErrorBanner>
       )}
-      {body}
+      <ResourceListBody
+        query={workloads}
+        plural="workloads"
+        nameFilter={params.q}
+        emptyText={`There are no deployments, stateful sets, daemon sets, jobs or cron jobs in ${params.ns ? `namespace ${params.ns}` : 'this cluster'}.`}
+        label="Workloads"
+        data={rows}
+        columns={workloadColumns}
+        getRowId={workloadRowId}
+        sort={sort}
+        onSortChange={(next) => update({ sort: next.id, desc: next.desc }, { replace: true })}
+      />
     </div>
   );
 }
