@@ -10,6 +10,11 @@ export function statusLabel(status: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** An EKS update type in words: "VersionUpdate" → "Version update" (the same split as statuses). */
+export function updateTypeLabel(type: string): string {
+  return statusLabel(type);
+}
+
 /** A resource status as a coloured badge; in-progress states pulse (unless reduced motion is asked for). */
 export function StatusBadge({ status }: { status: string }) {
   const tone = statusTone(status);

@@ -3,7 +3,7 @@ import type { FleetDashboard } from '@wheelhouse/contract';
 import { nodegroupPagePath } from '../../api/compute.ts';
 import { Chip } from '../../components/Chip.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { StatusBadge, updateTypeLabel } from '../../components/StatusBadge.tsx';
 import { ActivationCountdown } from '../connected/ActivationCountdown.tsx';
 import { AllClear, AttentionList, Tile } from './Tile.tsx';
 import {
@@ -13,7 +13,6 @@ import {
   flaggedVersions,
   supportText,
   supportTone,
-  updateTypeLabel,
 } from './dashboardView.ts';
 
 type Dashboard = { dashboard: FleetDashboard };

@@ -124,8 +124,3 @@ export function supportText(entry: SupportEntry): { deadline: string; days: stri
 export function flaggedVersions(support: SupportEntry[]): string[] {
   return [...new Set(support.map((entry) => entry.version))].sort(compareVersionsDesc);
 }
-
-/** "VersionUpdate" → "Version update", "EndpointAccessUpdate" → "Endpoint access update". */
-export function updateTypeLabel(type: string): string {
-  return statusLabel(type);
-}

@@ -1,13 +1,7 @@
 import type { Update } from '@wheelhouse/contract';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
-import { StatusBadge } from '../../../components/StatusBadge.tsx';
-
-/** "VersionUpdate" → "Version update", "ConfigUpdate" → "Config update". */
-export function updateTypeLabel(type: string): string {
-  const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+import { StatusBadge, updateTypeLabel } from '../../../components/StatusBadge.tsx';
 
 const HEAD = 'border-b border-line px-3 py-2 text-left text-xs font-semibold text-fg-muted';
 const CELL = 'border-b border-line px-3 py-2 align-top';

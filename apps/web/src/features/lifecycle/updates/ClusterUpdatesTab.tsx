@@ -8,7 +8,7 @@ import { TableSkeleton } from '../../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
-import { StatusBadge, statusLabel } from '../../../components/StatusBadge.tsx';
+import { StatusBadge, updateTypeLabel } from '../../../components/StatusBadge.tsx';
 import { refOf } from '../actions/clusterRef.ts';
 
 const cell = 'border-b border-line px-3 py-2 align-top';
@@ -21,7 +21,7 @@ export function sortUpdates(items: Update[]): Update[] {
 }
 
 function UpdateRow({ update }: { update: Update }) {
-  const type = statusLabel(update.type);
+  const type = updateTypeLabel(update.type);
   return (
     <tr>
       <td className={cell}>
