@@ -1,8 +1,9 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { FargateProfile, FargateSelector } from '@wheelhouse/contract';
-import { ActionsMenu, type MenuAction } from '../../components/ActionsMenu.tsx';
+import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { actionsColumn } from './actionsColumn.tsx';
 import { labelPairs } from './computeDisplay.ts';
 
 const column = createColumnHelper<FargateProfile>();
@@ -91,18 +92,6 @@ export function fargateColumns(
       cell: ({ row: { original: p } }) => <SelectorChips selectors={p.selectors} />,
     }),
   ];
-  if (actionsFor) {
-    columns.push(
-      column.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        size: 56,
-        enableSorting: false,
-        cell: ({ row: { original: p } }) => (
-          <ActionsMenu name={p.name} actions={actionsFor(p)} placement="row" />
-        ),
-      }),
-    );
-  }
+  if (actionsFor) columns.push(actionsColumn(actionsFor));
   return columns;
 }

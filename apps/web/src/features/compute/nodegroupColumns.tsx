@@ -2,10 +2,11 @@ import { Link } from 'react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
 import { nodegroupPagePath } from '../../api/compute.ts';
-import { ActionsMenu, type MenuAction } from '../../components/ActionsMenu.tsx';
+import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import type { SortState } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { actionsColumn } from './actionsColumn.tsx';
 import { CapacityBar } from './CapacityBar.tsx';
 import { capacityTypeLabel, capacityTypeTone } from './computeDisplay.ts';
 import { HealthIssuesDisclosure } from './HealthIssues.tsx';
@@ -136,18 +137,6 @@ export function nodegroupColumns(
       ),
     }),
   ];
-  if (actionsFor) {
-    columns.push(
-      column.display({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        size: 56,
-        enableSorting: false,
-        cell: ({ row: { original: ng } }) => (
-          <ActionsMenu name={ng.name} actions={actionsFor(ng)} placement="row" />
-        ),
-      }),
-    );
-  }
+  if (actionsFor) columns.push(actionsColumn(actionsFor));
   return columns;
 }
