@@ -1,5 +1,7 @@
 import type { Sources } from '@wheelhouse/contract';
+import { ErrorBanner } from '../ErrorBanner.tsx';
 import { FormField, INPUT_CLASSES } from '../FormField.tsx';
+import { ProblemDetails } from '../ProblemDetails.tsx';
 
 /** Where a cluster goes: one of the configured accounts, one of the configured regions. */
 export function AccountRegionFields({
@@ -54,5 +56,14 @@ export function AccountRegionFields({
         )}
       </FormField>
     </div>
+  );
+}
+
+/** Why the account and region lists stay empty: the configured sources could not be read. */
+export function SourcesReadError({ error }: { error: unknown }) {
+  return (
+    <ErrorBanner title="Could not read the configured accounts and regions">
+      <ProblemDetails error={error} />
+    </ErrorBanner>
   );
 }

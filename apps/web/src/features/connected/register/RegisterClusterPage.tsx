@@ -3,9 +3,11 @@ import { CONNECTOR_PROVIDERS } from '@wheelhouse/contract';
 import { useRegisterCluster } from '../../../api/connected.ts';
 import { useSources } from '../../../api/sources.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { AccountRegionFields } from '../../../components/forms/AccountRegionFields.tsx';
+import {
+  AccountRegionFields,
+  SourcesReadError,
+} from '../../../components/forms/AccountRegionFields.tsx';
 import { ClusterNameField } from '../../../components/forms/ClusterNameField.tsx';
 import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
 import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
@@ -15,7 +17,6 @@ import { useWizard } from '../../../components/forms/useWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { Breadcrumb } from '../../../components/PageHeader.tsx';
-import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { providerLabel } from '../../clusters/clusterDisplay.ts';
 import {
@@ -193,11 +194,7 @@ function RegisterWizard() {
       submitError={register.error}
       nextDisabled={register.isPending}
     >
-      {sources.isError && (
-        <ErrorBanner title="Could not read the configured accounts and regions">
-          <ProblemDetails error={sources.error} />
-        </ErrorBanner>
-      )}
+      {sources.isError && <SourcesReadError error={sources.error} />}
       {content}
     </WizardForm>
   );

@@ -4,14 +4,13 @@ import { clusterPath } from '../../../api/clusters.ts';
 import { useCreateCluster, useKubernetesVersions } from '../../../api/lifecycle.ts';
 import { useSources } from '../../../api/sources.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
+import { SourcesReadError } from '../../../components/forms/AccountRegionFields.tsx';
 import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
 import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { useWizard } from '../../../components/forms/useWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { Breadcrumb } from '../../../components/PageHeader.tsx';
-import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { useCan } from '../../auth/useCan.ts';
 import { AccessStep } from './AccessStep.tsx';
 import {
@@ -127,11 +126,7 @@ function CreateClusterWizard() {
       pendingLabel="Creating…"
       submitError={create.error}
     >
-      {sources.isError && (
-        <ErrorBanner title="Could not read the configured accounts and regions">
-          <ProblemDetails error={sources.error} />
-        </ErrorBanner>
-      )}
+      {sources.isError && <SourcesReadError error={sources.error} />}
       {content}
     </WizardForm>
   );
