@@ -1,7 +1,20 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ConfirmDeleteRequest } from '@wheelhouse/contract';
+import type { ChangeNoticeContent } from './ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from './Dialog.tsx';
 import { FormField, INPUT_CLASSES } from './FormField.tsx';
 import { SubmitError } from './SubmitError.tsx';
+
+/** What a typed-name confirmation says: its title, the name to type, its button and consequences. */
+interface ConfirmWording {
+  title: string;
+  /** What must be typed, e.g. the cluster name. */
+  name: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  /** What will happen, and what may stop it. */
+  children: ReactNode;
+}
 
 /**
  * A destructive action that asks the user to type the resource's name first: the confirm button
@@ -19,16 +32,9 @@ export function TypedConfirmDialog({
   onConfirm,
   pending,
   error,
-}: {
+}: ConfirmWording & {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  title: string;
-  /** What must be typed, e.g. the cluster name. */
-  name: string;
-  confirmLabel: string;
-  pendingLabel: string;
-  /** What will happen, and what may stop it. */
-  children: ReactNode;
   onConfirm: (typedName: string) => void;
   pending: boolean;
   error: unknown;
@@ -75,5 +81,42 @@ export function TypedConfirmDialog({
         />
       </form>
     </Dialog>
+  );
+}
+
+/** The part of a `{ confirmName }` mutation (delete, deregister) the dialog uses. */
+interface ConfirmNameMutation {
+  mutate: (body: ConfirmDeleteRequest, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+/**
+ * A change confirmed by typing the resource's name (delete, deregister): sends `{ confirmName }`
+ * with `mutation`; once accepted, reports `doneText` through `onDone`. Closing calls `onClose`.
+ */
+export function TypedConfirmChangeDialog({
+  mutation,
+  doneText,
+  onClose,
+  onDone,
+  ...wording
+}: ConfirmWording & {
+  mutation: ConfirmNameMutation;
+  doneText: string;
+  onClose: () => void;
+  onDone: (notice: ChangeNoticeContent) => void;
+}) {
+  return (
+    <TypedConfirmDialog
+      {...wording}
+      open
+      onOpenChange={(open) => !open && onClose()}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onConfirm={(confirmName) =>
+        mutation.mutate({ confirmName }, { onSuccess: () => onDone({ text: doneText }) })
+      }
+    />
   );
 }

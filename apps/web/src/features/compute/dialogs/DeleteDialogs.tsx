@@ -1,7 +1,7 @@
 import type { ClusterRef, FargateProfile, Nodegroup } from '@wheelhouse/contract';
 import { useDeleteFargateProfile, useDeleteNodegroup } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
+import { TypedConfirmChangeDialog } from '../../../components/TypedConfirmDialog.tsx';
 import { plural } from '../computeDisplay.ts';
 
 interface DeleteProps {
@@ -23,26 +23,15 @@ export function DeleteNodegroupDialog({
       ? 'all of its instances'
       : `its ${plural(nodegroup.currentInstances, 'instance')}`;
   return (
-    <TypedConfirmDialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <TypedConfirmChangeDialog
+      mutation={mutation}
+      doneText={`Deleting node group ${nodegroup.name}. EKS drains and terminates its nodes; this takes a few minutes.`}
+      onClose={onClose}
+      onDone={onDone}
       title={`Delete node group ${nodegroup.name}`}
       name={nodegroup.name}
       confirmLabel="Delete"
       pendingLabel="Deleting…"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onConfirm={(confirmName) =>
-        mutation.mutate(
-          { confirmName },
-          {
-            onSuccess: () =>
-              onDone({
-                text: `Deleting node group ${nodegroup.name}. EKS drains and terminates its nodes; this takes a few minutes.`,
-              }),
-          },
-        )
-      }
     >
       <p>
         EKS cordons and drains the nodes of <strong>{nodegroup.name}</strong>, then terminates{' '}
@@ -54,7 +43,7 @@ export function DeleteNodegroupDialog({
         Pending.
       </p>
       <p className="font-medium">This cannot be undone.</p>
-    </TypedConfirmDialog>
+    </TypedConfirmChangeDialog>
   );
 }
 
@@ -67,23 +56,15 @@ export function DeleteFargateProfileDialog({
 }: DeleteProps & { profile: FargateProfile }) {
   const mutation = useDeleteFargateProfile(clusterRef, profile.name);
   return (
-    <TypedConfirmDialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <TypedConfirmChangeDialog
+      mutation={mutation}
+      doneText={`Deleting Fargate profile ${profile.name}.`}
+      onClose={onClose}
+      onDone={onDone}
       title={`Delete Fargate profile ${profile.name}`}
       name={profile.name}
       confirmLabel="Delete"
       pendingLabel="Deleting…"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onConfirm={(confirmName) =>
-        mutation.mutate(
-          { confirmName },
-          {
-            onSuccess: () => onDone({ text: `Deleting Fargate profile ${profile.name}.` }),
-          },
-        )
-      }
     >
       <p>
         Pods running on Fargate through <strong>{profile.name}</strong> are deleted with it. New
@@ -91,6 +72,6 @@ export function DeleteFargateProfileDialog({
       </p>
       <p>Only one Fargate profile of a cluster can be deleting at a time.</p>
       <p className="font-medium">This cannot be undone.</p>
-    </TypedConfirmDialog>
+    </TypedConfirmChangeDialog>
   );
 }

@@ -1,7 +1,7 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { useDeleteCluster } from '../../../api/lifecycle.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
+import { TypedConfirmChangeDialog } from '../../../components/TypedConfirmDialog.tsx';
 import { refOf } from './clusterRef.ts';
 
 /**
@@ -20,21 +20,15 @@ export function DeleteClusterDialog({
 }) {
   const mutation = useDeleteCluster(refOf(cluster));
   return (
-    <TypedConfirmDialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <TypedConfirmChangeDialog
+      mutation={mutation}
+      doneText={`Deleting cluster ${cluster.name}.`}
+      onClose={onClose}
+      onDone={onDone}
       title={`Delete cluster ${cluster.name}`}
       name={cluster.name}
       confirmLabel="Delete cluster"
       pendingLabel="Deleting…"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onConfirm={(confirmName) =>
-        mutation.mutate(
-          { confirmName },
-          { onSuccess: () => onDone({ text: `Deleting cluster ${cluster.name}.` }) },
-        )
-      }
     >
       <p>
         EKS deletes the control plane and everything it stores (Kubernetes objects, secrets). This
@@ -44,6 +38,6 @@ export function DeleteClusterDialog({
         EKS refuses while node groups or Fargate profiles remain: delete those first on the Compute
         tab. Self-managed nodes and load balancers created by Kubernetes are not deleted for you.
       </p>
-    </TypedConfirmDialog>
+    </TypedConfirmChangeDialog>
   );
 }

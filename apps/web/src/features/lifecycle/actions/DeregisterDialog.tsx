@@ -1,7 +1,7 @@
 import type { ClusterRef } from '@wheelhouse/contract';
 import { useDeregisterCluster } from '../../../api/connected.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
+import { TypedConfirmChangeDialog } from '../../../components/TypedConfirmDialog.tsx';
 import { refOf } from './clusterRef.ts';
 
 /** Deregister a cluster connected through EKS Connector, after typing its name. */
@@ -16,21 +16,15 @@ export function DeregisterDialog({
 }) {
   const mutation = useDeregisterCluster(refOf(cluster));
   return (
-    <TypedConfirmDialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <TypedConfirmChangeDialog
+      mutation={mutation}
+      doneText={`Deregistering cluster ${cluster.name}.`}
+      onClose={onClose}
+      onDone={onDone}
       title={`Deregister cluster ${cluster.name}`}
       name={cluster.name}
       confirmLabel="Deregister cluster"
       pendingLabel="Deregistering…"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onConfirm={(confirmName) =>
-        mutation.mutate(
-          { confirmName },
-          { onSuccess: () => onDone({ text: `Deregistering cluster ${cluster.name}.` }) },
-        )
-      }
     >
       <p>
         EKS forgets the cluster: it leaves this console and the EKS console. The cluster itself
@@ -40,6 +34,6 @@ export function DeregisterDialog({
         The connector agent stays installed in the cluster until you remove it there (the
         eks-connector manifests you applied at registration).
       </p>
-    </TypedConfirmDialog>
+    </TypedConfirmChangeDialog>
   );
 }
