@@ -24,7 +24,11 @@ const LATENCY_MS = 50;
 const CONCURRENCIES = [8, 5];
 const PAGE_SIZE = 100;
 const CACHE_TTL_S = 1;
-const COLD_RUNS = 5;
+/** Cold lists (cache expired) per process: the first few still run half-compiled code (V8 optimises the
+ * SDK's hot paths over the first thousands of calls); a console's BFF runs for days, so the figure held
+ * against the target is the steady state after them. Both are printed. */
+const EARLY_COLD_RUNS = 8;
+const COLD_RUNS = 20;
 
 async function describeEveryCluster(
   endpoint: string,
@@ -76,6 +80,7 @@ async function measure(
   endpoint: string,
   accounts: SandboxAccount[],
   concurrency: number,
+  sandboxPid: number,
 ): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-'));
   const configFile = join(dataDir, 'config.json');
@@ -130,15 +135,21 @@ async function measure(
     const firstMs = await timedList();
     const colds: number[] = [];
     const cpu: number[] = [];
+    const sandboxCpu: number[] = [];
     const warm: number[] = [];
     for (let run = 0; run < COLD_RUNS; run++) {
       await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_S * 1000 + 200));
       const before = cpuMs(bff.pid!);
+      const sandboxBefore = cpuMs(sandboxPid);
       colds.push(await timedList());
       cpu.push(cpuMs(bff.pid!) - before);
+      sandboxCpu.push(cpuMs(sandboxPid) - sandboxBefore);
       for (let i = 0; i < 5; i++) warm.push(await timedList());
     }
-    const coldMs = median(colds);
+    const steady = colds.slice(EARLY_COLD_RUNS);
+    const coldMs = median(steady);
+    const steadyCpu = cpu.slice(EARLY_COLD_RUNS);
+    const steadySandboxCpu = sandboxCpu.slice(EARLY_COLD_RUNS);
     // Critical path: every account and region in parallel; each does its ListClusters page chain and then
     // its DescribeCluster calls in waves of the concurrency limit. The assumed-role account's chain starts
     // after AssumeRole (which the first list paid for; the credentials are then reused until they expire).
@@ -152,16 +163,22 @@ async function measure(
       `  ${concurrency} DescribeCluster in flight per account+region${concurrency === 8 ? ' (the default)' : ''}:`,
     );
     console.log(
-      `    cold GET /api/clusters (cache expired), median of ${COLD_RUNS}: ${coldMs.toFixed(0)} ms; critical path ${criticalMs} ms ` +
+      `    cold GET /api/clusters (cache expired), steady state (median of runs ${EARLY_COLD_RUNS + 1}-${COLD_RUNS}): ` +
+        `${coldMs.toFixed(0)} ms; critical path ${criticalMs} ms ` +
         `(ListClusters ${pages} + DescribeCluster waves ${waves}, x ${LATENCY_MS} ms); ratio ${ratio.toFixed(2)} ` +
         `(target <= 1.3: ${ratio <= 1.3 ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `    every cold GET in order: ${colds.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
+        `(the first ${EARLY_COLD_RUNS} while V8 still optimises)`,
     );
     console.log(
       `    first GET of a fresh BFF process: ${firstMs.toFixed(0)} ms (critical path with AssumeRole ${firstCriticalMs} ms; ` +
         `ratio ${(firstMs / firstCriticalMs).toFixed(2)}; includes JIT warm-up and new connections)`,
     );
     console.log(
-      `    BFF CPU per cold list: median ${median(cpu).toFixed(0)} ms for ${calls} AWS calls (${(median(cpu) / calls).toFixed(2)} ms per call)`,
+      `    BFF CPU per steady cold list: median ${median(steadyCpu).toFixed(0)} ms for ${calls} AWS calls ` +
+        `(${(median(steadyCpu) / calls).toFixed(2)} ms per call); sandbox CPU ${median(steadySandboxCpu).toFixed(0)} ms`,
     );
     console.log(
       `    warm GET /api/clusters (cached): median ${median(warm).toFixed(1)} ms over ${warm.length}`,
@@ -197,7 +214,8 @@ export async function inventoryBenchmark(): Promise<void> {
       `inventory: ${ACCOUNTS} accounts x ${REGIONS.length} regions x ${CLUSTERS_PER_REGION} clusters = ` +
         `${ACCOUNTS * REGIONS.length * CLUSTERS_PER_REGION}, ${LATENCY_MS} ms per AWS call (sandbox in its own process)`,
     );
-    for (const concurrency of CONCURRENCIES) await measure(endpoint, accounts, concurrency);
+    for (const concurrency of CONCURRENCIES)
+      await measure(endpoint, accounts, concurrency, sandbox.pid!);
   } finally {
     await stop(sandbox);
   }
