@@ -9,7 +9,11 @@ import {
   type ServiceModel,
 } from './testing/botocoreModel.ts';
 import { driveComputeOperations } from './testing/computeScenario.ts';
-import { checkAwsQueryExchange, checkEc2Exchange } from './testing/queryConformance.ts';
+import {
+  AWS_QUERY_COMMON_ERRORS,
+  checkAwsQueryExchange,
+  checkEc2Exchange,
+} from './testing/queryConformance.ts';
 
 /**
  * Every EC2 and Auto Scaling answer of a scenario covering each operation the
@@ -35,19 +39,6 @@ const EC2_ERRORS = new Set([
   'RequestLimitExceeded',
   'Unavailable',
   'InternalError',
-]);
-/** Errors any awsQuery service answers besides an operation's own. */
-const QUERY_ERRORS = new Set([
-  'AccessDenied',
-  'Throttling',
-  'ValidationError',
-  'MissingAuthenticationToken',
-  'IncompleteSignature',
-  'SignatureDoesNotMatch',
-  'InvalidClientTokenId',
-  'ExpiredToken',
-  'InvalidAction',
-  'ServiceUnavailable',
 ]);
 
 const dataDir = botocoreDataDir();
@@ -107,7 +98,7 @@ describe('EC2 and Auto Scaling wire conformance with botocore models', () => {
       return;
     }
     const problems = of('autoscaling').flatMap((exchange) =>
-      checkAwsQueryExchange(autoScalingModel!, exchange, QUERY_ERRORS),
+      checkAwsQueryExchange(autoScalingModel!, exchange, AWS_QUERY_COMMON_ERRORS),
     );
     expect(problems).toEqual([]);
     expect(of('autoscaling').length).toBeGreaterThan(15);

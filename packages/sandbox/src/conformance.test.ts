@@ -9,7 +9,8 @@ import {
   loadServiceModel,
   type ServiceModel,
 } from './testing/botocoreModel.ts';
-import { parseXml, validateShape, xmlToValue } from './testing/shapeValidator.ts';
+import { AWS_QUERY_COMMON_ERRORS, checkAwsQueryExchange } from './testing/queryConformance.ts';
+import { validateShape } from './testing/shapeValidator.ts';
 
 /**
  * Every answer the sandbox gives in this run is checked against botocore's
@@ -41,18 +42,6 @@ const UNMODELLED_ERRORS: Record<string, string[]> = {
   CreateFargateProfile: ['ResourceInUseException'],
   DeleteFargateProfile: ['ResourceInUseException'],
 };
-const COMMON_QUERY_ERRORS = new Set([
-  'AccessDenied',
-  'Throttling',
-  'ValidationError',
-  'MissingAuthenticationToken',
-  'IncompleteSignature',
-  'SignatureDoesNotMatch',
-  'InvalidClientTokenId',
-  'ExpiredToken',
-  'InvalidAction',
-  'ServiceUnavailable',
-]);
 
 const dataDir = botocoreDataDir();
 let eksModel: ServiceModel | undefined;
@@ -154,51 +143,9 @@ describe('wire conformance with botocore models', () => {
       allowMissingReference('botocore STS model');
       return;
     }
-    const problems: string[] = [];
-    for (const exchange of exchanges.filter((e) => e.service === 'sts')) {
-      const label = `${exchange.operation ?? '(unresolved)'} ${exchange.status}`;
-      const document = parseXml(exchange.body).children[0]!;
-      if (exchange.status === 200) {
-        const operation = stsModel.operations[exchange.operation!]!;
-        const result = document.children.find(
-          (child) => child.name === operation.output!.resultWrapper,
-        );
-        const metadata = document.children.find((child) => child.name === 'ResponseMetadata');
-        if (document.name !== `${exchange.operation}Response` || !result || !metadata) {
-          problems.push(
-            `${label}: not a ${exchange.operation}Response with Result and ResponseMetadata`,
-          );
-          continue;
-        }
-        const value = xmlToValue(stsModel, operation.output!.shape, result);
-        problems.push(
-          ...validateShape(stsModel, operation.output!.shape, value, { timestamps: 'iso8601' }).map(
-            (p) => `${label} ${p}`,
-          ),
-        );
-        continue;
-      }
-      const error = document.children.find((child) => child.name === 'Error');
-      const field = (name: string) => error?.children.find((child) => child.name === name)?.text;
-      if (
-        document.name !== 'ErrorResponse' ||
-        !field('Code') ||
-        !field('Message') ||
-        !['Sender', 'Receiver'].includes(field('Type') ?? '')
-      ) {
-        problems.push(`${label}: malformed ErrorResponse ${exchange.body}`);
-        continue;
-      }
-      const code = field('Code')!;
-      const operation = exchange.operation ? stsModel.operations[exchange.operation] : undefined;
-      const declared =
-        operation?.errors?.some((entry) => stsModel!.shapes[entry.shape]?.error?.code === code) ??
-        false;
-      if (!declared && !COMMON_QUERY_ERRORS.has(code))
-        problems.push(`${label}: ${code} is not an error of this operation`);
-      if (!document.children.some((child) => child.name === 'RequestId'))
-        problems.push(`${label}: no RequestId`);
-    }
+    const problems = exchanges
+      .filter((exchange) => exchange.service === 'sts')
+      .flatMap((exchange) => checkAwsQueryExchange(stsModel!, exchange, AWS_QUERY_COMMON_ERRORS));
     expect(problems).toEqual([]);
   });
 });

@@ -82,6 +82,20 @@ export function checkEc2Exchange(
 }
 
 /** An awsQuery answer: `<XResponse>` with `<XResult>` (when the operation has output) and metadata. */
+/** Errors any awsQuery service (STS, Auto Scaling) answers besides an operation's own. */
+export const AWS_QUERY_COMMON_ERRORS = new Set([
+  'AccessDenied',
+  'Throttling',
+  'ValidationError',
+  'MissingAuthenticationToken',
+  'IncompleteSignature',
+  'SignatureDoesNotMatch',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'InvalidAction',
+  'ServiceUnavailable',
+]);
+
 export function checkAwsQueryExchange(
   model: ServiceModel,
   exchange: AwsExchange,
