@@ -1,7 +1,8 @@
-import type { AwsError } from '../awsError.ts';
+import { AwsError } from '../awsError.ts';
+import type { AuthFailure } from '../auth/sigv4.ts';
 import type { SandboxRequest } from '../http/request.ts';
 import { parseQuery } from '../http/request.ts';
-import type { AwsResponse } from './service.ts';
+import type { AwsResponse, AwsService } from './service.ts';
 
 /** AWS Query protocol (STS, later EC2 and Auto Scaling): form-encoded parameters, XML answers. */
 
@@ -81,4 +82,38 @@ export function queryParameters(request: SandboxRequest): Record<string, string>
     merge(parseQuery(request.body.toString('utf8').replace(/\+/g, '%20')));
   }
   return params;
+}
+
+const AUTH_ERRORS: Record<AuthFailure, [code: string, status: number]> = {
+  missing: ['MissingAuthenticationToken', 403],
+  incomplete: ['IncompleteSignature', 400],
+  unknownKey: ['InvalidClientTokenId', 403],
+  badSignature: ['SignatureDoesNotMatch', 403],
+  expiredSignature: ['SignatureDoesNotMatch', 403],
+  expiredToken: ['ExpiredToken', 403],
+  invalidToken: ['InvalidClientTokenId', 403],
+};
+
+/** The errors every awsQuery service (STS, Auto Scaling) answers alike; EC2 has its own flavour. */
+export function awsQueryErrors(
+  namespace: string,
+): Pick<
+  AwsService,
+  'errorResponse' | 'authError' | 'throttlingError' | 'faultError' | 'internalError'
+> {
+  return {
+    errorResponse: (error, requestId) => queryError(error, requestId, namespace),
+    authError(failure, message) {
+      const [code, status] = AUTH_ERRORS[failure];
+      return new AwsError(code, status, message);
+    },
+    throttlingError: () => new AwsError('Throttling', 400, 'Rate exceeded'),
+    faultError: (fault) =>
+      new AwsError(
+        fault.code ?? 'ServiceUnavailable',
+        fault.status ?? 503,
+        fault.message ?? 'Service is unavailable. Please try again later.',
+      ),
+    internalError: () => new AwsError('InternalFailure', 500, 'An internal error occurred.'),
+  };
 }

@@ -1,21 +1,10 @@
 import { AwsError } from '../../awsError.ts';
-import type { AuthFailure } from '../../auth/sigv4.ts';
 import { setDesiredCapacity, updateAutoScalingGroup } from '../../world/ec2/autoScalingChanges.ts';
-import { queryError, queryParameters, queryResponse } from '../queryProtocol.ts';
+import { awsQueryErrors, queryParameters, queryResponse } from '../queryProtocol.ts';
 import type { AwsResponse, AwsService, ServiceCall, ServiceContext } from '../service.ts';
 import { describeAutoScalingGroups } from './describeGroups.ts';
 
 const NAMESPACE = 'http://autoscaling.amazonaws.com/doc/2011-01-01/';
-
-const AUTH_ERRORS: Record<AuthFailure, [code: string, status: number]> = {
-  missing: ['MissingAuthenticationToken', 403],
-  incomplete: ['IncompleteSignature', 400],
-  unknownKey: ['InvalidClientTokenId', 403],
-  badSignature: ['SignatureDoesNotMatch', 403],
-  expiredSignature: ['SignatureDoesNotMatch', 403],
-  expiredToken: ['ExpiredToken', 403],
-  invalidToken: ['InvalidClientTokenId', 403],
-};
 
 /** An operation without output: just the metadata, as awsQuery answers it. */
 function emptyResponse(action: string, requestId: string): AwsResponse {
@@ -178,24 +167,12 @@ export function createAutoScalingService(): AwsService {
       }
       return operation(context, params);
     },
-    errorResponse: (error, requestId) => queryError(error, requestId, NAMESPACE),
-    authError(failure, message) {
-      const [code, status] = AUTH_ERRORS[failure];
-      return new AwsError(code, status, message);
-    },
-    throttlingError: () => new AwsError('Throttling', 400, 'Rate exceeded'),
-    faultError: (fault) =>
-      new AwsError(
-        fault.code ?? 'ServiceUnavailable',
-        fault.status ?? 503,
-        fault.message ?? 'Service is unavailable. Please try again later.',
-      ),
+    ...awsQueryErrors(NAMESPACE),
     accessDenied: (principal, operation, resource) =>
       new AwsError(
         'AccessDenied',
         403,
         `User: ${principal.arn} is not authorized to perform: autoscaling:${operation} on resource: ${resource} because no identity-based policy allows the autoscaling:${operation} action`,
       ),
-    internalError: () => new AwsError('InternalFailure', 500, 'An internal error occurred.'),
   };
 }

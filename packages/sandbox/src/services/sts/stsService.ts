@@ -1,21 +1,10 @@
 import { AwsError } from '../../awsError.ts';
-import type { AuthFailure } from '../../auth/sigv4.ts';
 import type { Principal } from '../../auth/principals.ts';
-import { queryError, queryParameters, queryResponse } from '../queryProtocol.ts';
+import { awsQueryErrors, queryParameters, queryResponse } from '../queryProtocol.ts';
 import type { AwsService, ServiceCall, ServiceContext } from '../service.ts';
 import { assumeRole } from './assumeRole.ts';
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
-
-const AUTH_ERRORS: Record<AuthFailure, [code: string, status: number]> = {
-  missing: ['MissingAuthenticationToken', 403],
-  incomplete: ['IncompleteSignature', 400],
-  unknownKey: ['InvalidClientTokenId', 403],
-  badSignature: ['SignatureDoesNotMatch', 403],
-  expiredSignature: ['SignatureDoesNotMatch', 403],
-  expiredToken: ['ExpiredToken', 403],
-  invalidToken: ['InvalidClientTokenId', 403],
-};
 
 /** Seconds precision, as STS writes its dates. */
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -118,24 +107,12 @@ export function createStsService(): AwsService {
           );
       }
     },
-    errorResponse: (error, requestId) => queryError(error, requestId, NAMESPACE),
-    authError(failure, message) {
-      const [code, status] = AUTH_ERRORS[failure];
-      return new AwsError(code, status, message);
-    },
-    throttlingError: () => new AwsError('Throttling', 400, 'Rate exceeded'),
-    faultError: (fault) =>
-      new AwsError(
-        fault.code ?? 'ServiceUnavailable',
-        fault.status ?? 503,
-        fault.message ?? 'Service is unavailable. Please try again later.',
-      ),
+    ...awsQueryErrors(NAMESPACE),
     accessDenied: (principal: Principal, operation: string, resource: string) =>
       new AwsError(
         'AccessDenied',
         403,
         `User: ${principal.arn} is not authorized to perform: sts:${operation} on resource: ${resource}`,
       ),
-    internalError: () => new AwsError('InternalFailure', 500, 'An internal error occurred.'),
   };
 }
