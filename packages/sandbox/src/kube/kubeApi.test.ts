@@ -351,19 +351,31 @@ describe('lists and watches', () => {
   });
 
   it('pages with limit and opaque continue tokens through every pod exactly once', async () => {
-    const all = await get<{ items: Pod[] }>('/api/v1/pods');
-    const seen: string[] = [];
-    let next: string | undefined;
-    let pages = 0;
+    type PodPage = {
+      items: Pod[];
+      metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+    };
+    // The simulation keeps changing pods: a full list and a first page at one resourceVersion show
+    // the same snapshot, and every later page must keep to it whatever changes meanwhile.
+    let all: PodPage;
+    let page: PodPage;
+    let attempts = 0;
     do {
-      const page: { items: Pod[]; metadata: { continue?: string; remainingItemCount?: number } } =
-        await get(`/api/v1/pods?limit=7${next ? `&continue=${next}` : ''}`);
+      all = await get<PodPage>('/api/v1/pods');
+      page = await get<PodPage>('/api/v1/pods?limit=7');
+    } while (page.metadata.resourceVersion !== all.metadata.resourceVersion && ++attempts < 10);
+    expect(page.metadata.resourceVersion).toBe(all.metadata.resourceVersion);
+    const seen: string[] = [];
+    let pages = 0;
+    for (;;) {
       expect(page.items.length).toBeLessThanOrEqual(7);
       seen.push(...page.items.map((pod) => `${pod.metadata.namespace}/${pod.metadata.name}`));
-      next = page.metadata.continue;
-      if (next) expect(page.metadata.remainingItemCount).toBe(all.items.length - seen.length);
       pages++;
-    } while (next);
+      const next = page.metadata.continue;
+      if (!next) break;
+      expect(page.metadata.remainingItemCount).toBe(all.items.length - seen.length);
+      page = await get<PodPage>(`/api/v1/pods?limit=7&continue=${next}`);
+    }
     expect(pages).toBe(Math.ceil(all.items.length / 7));
     expect(seen).toEqual(all.items.map((pod) => `${pod.metadata.namespace}/${pod.metadata.name}`));
     const garbage = await kubeRequest(

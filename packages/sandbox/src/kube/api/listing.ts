@@ -1,5 +1,5 @@
 import { readField, supportsField } from '../objects/fields.ts';
-import type { ObjectStore } from '../objects/objectStore.ts';
+import { keyOf, type ObjectStore, type StoreEvent } from '../objects/objectStore.ts';
 import {
   SelectorError,
   matchesFields,
@@ -93,8 +93,46 @@ export interface ListPage {
  * One page of a list, in etcd order (namespace, name). `limit` and
  * `continue` page through it with opaque tokens; a token older than the
  * changes the store still holds answers 410 Expired, as a compacted etcd
- * would. Pages are read from the current state (not a snapshot).
+ * would. Every page shows the objects as they were at the first page's
+ * resourceVersion, as the API server serves a paged list from one snapshot.
  */
+/**
+ * The keys and objects of a list as they were before `changes` (newest last): each changed key
+ * takes its state from the oldest change, undone (an ADDED key was absent, a DELETED one was there).
+ */
+function snapshotAt(
+  plural: string,
+  keys: string[],
+  current: (key: string) => KubeObject | undefined,
+  changes: StoreEvent[],
+  selection: Selection,
+): { keys: string[]; objectAt: (key: string) => KubeObject | undefined } {
+  const before = new Map<string, KubeObject | undefined>();
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const change = changes[i]!;
+    if (change.plural !== plural) continue;
+    const { namespace, name } = change.object.metadata;
+    before.set(
+      keyOf(namespace, name),
+      change.type === 'ADDED'
+        ? undefined
+        : change.type === 'DELETED'
+          ? change.object
+          : (change.previous ?? change.object),
+    );
+  }
+  if (before.size === 0) return { keys, objectAt: current };
+  const present = new Set(keys);
+  for (const [key, object] of before) {
+    if (object && selection.matches(object)) present.add(key);
+    else if (!object) present.delete(key);
+  }
+  return {
+    keys: [...present].sort(),
+    objectAt: (key) => (before.has(key) ? before.get(key) : current(key)),
+  };
+}
+
 export function listPage(
   store: ObjectStore,
   request: ResourceRequest,
@@ -106,25 +144,28 @@ export function listPage(
   const plural = request.type.plural;
   let rv = store.resourceVersion;
   let start = 0;
-  const keys =
+  let keys =
     selection.nodeName !== undefined
       ? store.keysOnNode(plural, selection.nodeName)
       : store.sortedKeys(plural, selection.namespace);
+  let objectAt = (key: string) => store.byKey<KubeObject>(plural, key);
   if (token) {
     const decoded = decodeContinue(token);
-    if (store.changesSince(decoded.rv) === undefined) {
+    const changes = store.changesSince(decoded.rv);
+    if (changes === undefined) {
       throw kubeErrors.expired(
         'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
       );
     }
     rv = decoded.rv;
+    ({ keys, objectAt } = snapshotAt(plural, keys, objectAt, changes, selection));
     start = indexAfter(keys, decoded.start);
   }
   const items: KubeObject[] = [];
   let index = start;
   let more = false;
   for (; index < keys.length; index++) {
-    const object = store.byKey<KubeObject>(plural, keys[index]!);
+    const object = objectAt(keys[index]!);
     if (!object || !selection.matches(object)) continue;
     if (limit !== undefined && limit > 0 && items.length >= limit) {
       more = true;
