@@ -90,13 +90,6 @@ export interface ListPage {
 }
 
 /**
- * One page of a list, in etcd order (namespace, name). `limit` and
- * `continue` page through it with opaque tokens; a token older than the
- * changes the store still holds answers 410 Expired, as a compacted etcd
- * would. Every page shows the objects as they were at the first page's
- * resourceVersion, as the API server serves a paged list from one snapshot.
- */
-/**
  * The keys and objects of a list as they were before `changes` (newest last): each changed key
  * takes its state from the oldest change, undone (an ADDED key was absent, a DELETED one was there).
  */
@@ -122,17 +115,30 @@ function snapshotAt(
     );
   }
   if (before.size === 0) return { keys, objectAt: current };
-  const present = new Set(keys);
+  // The current keys are sorted already: drop the ones added since, insert the deleted ones back,
+  // rather than sorting the whole (maybe 10,000-key) list again on every page.
+  const added = new Set<string>();
+  const deleted: string[] = [];
   for (const [key, object] of before) {
-    if (object && selection.matches(object)) present.add(key);
-    else if (!object) present.delete(key);
+    if (!object) added.add(key);
+    else if (!current(key) && selection.matches(object)) deleted.push(key);
   }
+  const snapshot =
+    added.size > 0 ? keys.filter((key) => !added.has(key)) : deleted.length > 0 ? [...keys] : keys;
+  for (const key of deleted) snapshot.splice(indexAfter(snapshot, key), 0, key);
   return {
-    keys: [...present].sort(),
+    keys: snapshot,
     objectAt: (key) => (before.has(key) ? before.get(key) : current(key)),
   };
 }
 
+/**
+ * One page of a list, in etcd order (namespace, name). `limit` and
+ * `continue` page through it with opaque tokens; a token older than the
+ * changes the store still holds answers 410 Expired, as a compacted etcd
+ * would. Every page shows the objects as they were at the first page's
+ * resourceVersion, as the API server serves a paged list from one snapshot.
+ */
 export function listPage(
   store: ObjectStore,
   request: ResourceRequest,
