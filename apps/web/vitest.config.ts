@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Above the 10 s wait of one query (see setup.ts), so a slow query fails with its own message.
+    testTimeout: 30_000,
   },
 });

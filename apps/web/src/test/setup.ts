@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { setCsrfToken } from '../api/client.ts';
 
@@ -9,6 +9,11 @@ Object.defineProperties(HTMLElement.prototype, {
   clientHeight: { configurable: true, get: () => 800 },
   clientWidth: { configurable: true, get: () => 1280 },
 });
+
+// Pages are lazy routes: the first render in a file waits for Vite to transform the page's modules,
+// which takes seconds when CI runs the node suites on the same two cores. One generous wait for every
+// findBy/waitFor instead of a timeout scattered per call; a passing query still returns at once.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -47,7 +47,7 @@ describe('AuditPage', () => {
       }),
     );
     renderApp('/audit');
-    const table = await screen.findByRole('table', { name: 'Audit log' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Audit log' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(
       within(rows[0]!)
@@ -72,9 +72,7 @@ describe('AuditPage', () => {
     stubAudit();
     const user = userEvent.setup();
     renderApp('/audit');
-    await user.click(
-      await screen.findByRole('button', { name: 'Show parameters of entry 42' }, { timeout: 5000 }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Show parameters of entry 42' }));
     const params = await screen.findByRole('dialog', { name: 'Parameters of entry 42' });
     expect(JSON.parse(params.textContent ?? '')).toEqual({
       minSize: 1,
@@ -88,7 +86,7 @@ describe('AuditPage', () => {
     renderApp(
       '/audit?user=olivia&action=nodegroup.scale&target=prod-web&outcome=failure&from=2024-05-01T00:00:00.000Z&to=2024-05-02T00:00:00.000Z',
     );
-    await screen.findByRole('table', { name: 'Audit log' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Audit log' });
     const query = auditRequests(seen)[0]!.url.searchParams;
     expect(Object.fromEntries(query)).toEqual({
       user: 'olivia',
@@ -111,7 +109,7 @@ describe('AuditPage', () => {
     stubAudit();
     const user = userEvent.setup();
     const app = renderApp('/audit');
-    await screen.findByRole('table', { name: 'Audit log' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Audit log' });
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
       '/api/audit?limit=5000&format=csv',
@@ -152,9 +150,7 @@ describe('AuditPage', () => {
     );
     const user = userEvent.setup();
     renderApp('/audit?outcome=success');
-    await user.click(
-      await screen.findByRole('button', { name: 'Load older entries' }, { timeout: 5000 }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Load older entries' }));
     const table = screen.getByRole('table', { name: 'Audit log' });
     await within(table).findByText('fargate.create');
     expect(within(table).getByText('nodegroup.scale')).toBeInTheDocument();
@@ -165,7 +161,7 @@ describe('AuditPage', () => {
   it('tells operators they see only their own entries and offers no user filter', async () => {
     stubAudit(operatorSession);
     renderApp('/audit');
-    await screen.findByRole('table', { name: 'Audit log' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Audit log' });
     expect(screen.getByText(/you see only your own entries/)).toBeInTheDocument();
     expect(screen.queryByLabelText('User')).not.toBeInTheDocument();
   });
@@ -173,7 +169,7 @@ describe('AuditPage', () => {
   it('shows auditors everyone’s entries without that note', async () => {
     stubAudit(auditorSession);
     renderApp('/audit');
-    await screen.findByRole('table', { name: 'Audit log' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Audit log' });
     expect(screen.queryByText(/you see only your own entries/)).not.toBeInTheDocument();
     expect(screen.getByLabelText('User')).toBeInTheDocument();
   });
@@ -182,11 +178,7 @@ describe('AuditPage', () => {
     stubAudit(auditorSession, () => json({ items: [] }));
     const first = renderApp('/audit?user=nobody');
     expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'No entries match these filters' },
-        { timeout: 5000 },
-      ),
+      await screen.findByRole('heading', { name: 'No entries match these filters' }),
     ).toBeInTheDocument();
     first.unmount();
 

@@ -22,7 +22,7 @@ const tabPanel = () => screen.getByRole('tabpanel');
 async function showCompute(session = operatorSession, data = compute()) {
   stubFetch(computePageHandlers(session, data));
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
-  await screen.findByRole('heading', { name: /Managed node groups/ }, { timeout: 5000 });
+  await screen.findByRole('heading', { name: /Managed node groups/ });
 }
 
 describe('ComputeTab', () => {
@@ -147,7 +147,7 @@ describe('ComputeTab', () => {
       [`GET ${CLUSTER_API}/nodegroups/general`]: () => json(nodegroupDetail()),
     });
     renderApp(`${CLUSTER_PAGE}/nodegroups/general`);
-    await screen.findByRole('table', { name: 'Instances' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Instances' });
     for (const name of ['Scale', 'Edit labels & taints', 'Update version', 'Delete']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
@@ -261,11 +261,9 @@ describe('ComputeTab', () => {
       ),
     );
     renderApp(`${CLUSTER_PAGE}?tab=compute`);
-    const alert = await screen.findByRole(
-      'alert',
-      { name: "Could not load this cluster's compute" },
-      { timeout: 5000 },
-    );
+    const alert = await screen.findByRole('alert', {
+      name: "Could not load this cluster's compute",
+    });
     expect(alert).toHaveTextContent('EKS did not answer.');
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });

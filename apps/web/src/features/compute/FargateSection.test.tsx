@@ -29,7 +29,7 @@ async function showFargate(extra: Record<string, (request: StubRequest) => Respo
   });
   const user = userEvent.setup();
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
-  await screen.findByRole('table', { name: 'Fargate profiles' }, { timeout: 5000 });
+  await screen.findByRole('table', { name: 'Fargate profiles' });
   return { seen, user };
 }
 

@@ -64,7 +64,7 @@ describe('Resources tab', () => {
     renderApp(resourcesPage('workloads'));
     await screen.findByRole('tab', { name: 'Resources', selected: true });
     // Once the namespaces say so, the whole tab is the explanation, not a blank table.
-    await screen.findAllByRole('region', { name: 'No Kubernetes access' }, { timeout: 5000 });
+    await screen.findAllByRole('region', { name: 'No Kubernetes access' });
     await waitFor(() =>
       expect(screen.queryByRole('tab', { name: 'Pods' })).not.toBeInTheDocument(),
     );
@@ -92,11 +92,7 @@ describe('Resources tab', () => {
       [`GET ${K8S_API}/workloads`]: notActive,
     });
     renderApp(resourcesPage('workloads'));
-    const panel = await screen.findByRole(
-      'region',
-      { name: 'Kubernetes API not available yet' },
-      { timeout: 5000 },
-    );
+    const panel = await screen.findByRole('region', { name: 'Kubernetes API not available yet' });
     expect(panel).toHaveTextContent('answers once it is ACTIVE');
   });
 
@@ -107,7 +103,7 @@ describe('Resources tab', () => {
       [`GET ${K8S_API}/workloads`]: () => json({ items: [workload()] }),
     });
     const app = renderApp(resourcesPage('workloads', '&ns=kube-system'));
-    const picker = await screen.findByRole('combobox', { name: 'Namespace' }, { timeout: 5000 });
+    const picker = await screen.findByRole('combobox', { name: 'Namespace' });
     await waitFor(() => expect(picker).toHaveValue('kube-system'));
     const workloadRequests = () =>
       seen

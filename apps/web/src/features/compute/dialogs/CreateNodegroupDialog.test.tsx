@@ -20,9 +20,7 @@ async function openCreate(respond = () => json({ auditId: 12 }, 202)) {
   });
   const user = userEvent.setup();
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
-  await user.click(
-    await screen.findByRole('button', { name: 'Create node group' }, { timeout: 5000 }),
-  );
+  await user.click(await screen.findByRole('button', { name: 'Create node group' }));
   const dialog = await screen.findByRole('dialog', { name: 'Create node group' });
   return { seen, user, dialog, field: (label: string) => within(dialog).getByLabelText(label) };
 }

@@ -24,7 +24,7 @@ async function openScaleDialog(respond: (request: StubRequest) => Response) {
   const user = userEvent.setup();
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
   // The first render loads the Compute tab's chunk, which can take a moment in a cold test run.
-  await screen.findByRole('table', { name: 'Managed node groups' }, { timeout: 5000 });
+  await screen.findByRole('table', { name: 'Managed node groups' });
   await user.click(screen.getByRole('button', { name: 'Actions for general' }));
   await user.click(await screen.findByRole('menuitem', { name: 'Scale' }));
   const dialog = await screen.findByRole('dialog', { name: 'Scale node group general' });

@@ -29,7 +29,7 @@ async function showNodegroup(
   });
   const user = userEvent.setup();
   const app = renderApp(PAGE);
-  await screen.findByRole('heading', { level: 1, name: 'general' }, { timeout: 5000 });
+  await screen.findByRole('heading', { level: 1, name: 'general' });
   await screen.findByRole('region', { name: 'Node group details' });
   return { seen, user, app };
 }
@@ -128,7 +128,7 @@ describe('NodegroupPage', () => {
     });
     renderApp(PAGE);
     expect(
-      await screen.findByRole('heading', { name: 'Node group not found' }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Node group not found' }),
     ).toBeInTheDocument();
   });
 

@@ -16,7 +16,7 @@ async function showAutoscaling(view: AutoscalingView, extra = '') {
   stubEventSource();
   stubFetch({ ...resourcesHandlers(), [`GET ${K8S_API}/autoscaling`]: () => json(view) });
   renderApp(resourcesPage('autoscaling', extra));
-  await screen.findByRole('heading', { name: 'Node autoscaling' }, { timeout: 5000 });
+  await screen.findByRole('heading', { name: 'Node autoscaling' });
 }
 
 describe('Autoscaling view', () => {

@@ -34,7 +34,7 @@ describe('Nodes view', () => {
         }),
     });
     renderApp(resourcesPage('nodes'));
-    const table = await screen.findByRole('table', { name: 'Nodes' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Nodes' });
     const row = within(table).getByText(node().name).closest('tr')!;
     expect(
       within(row).getByRole('img', { name: 'CPU requested: 965m of 1.93 cores (50%)' }),
@@ -82,7 +82,7 @@ describe('Nodes view', () => {
         }),
     });
     renderApp(resourcesPage('nodes'));
-    const table = await screen.findByRole('table', { name: 'Nodes' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Nodes' });
     const status = within(table).getByRole('list', { name: 'Node status' });
     expect(status).toHaveTextContent('NotReady');
     expect(status).toHaveTextContent('SchedulingDisabled');
@@ -102,7 +102,7 @@ describe('Nodes view', () => {
       [`GET ${K8S_API}/nodes`]: () => json({ items: nodes }),
     });
     renderApp(resourcesPage('nodes'));
-    await screen.findByRole('table', { name: 'Nodes' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Nodes' });
     await waitFor(() => expect(streams).toHaveLength(1));
     expect(streams[0]!.params.get('kind')).toBe('nodes');
     streams[0]!.open();
@@ -111,7 +111,7 @@ describe('Nodes view', () => {
     nodes = [node({ name: 'n1' }), node({ name: 'n2' })];
     streams[0]!.send({ kind: 'node', type: 'ADDED', name: 'n2' });
     streams[0]!.send({ kind: 'node', type: 'MODIFIED', name: 'n2' });
-    await screen.findByText('n2', undefined, { timeout: 3000 });
+    await screen.findByText('n2');
     // One refetch for the burst.
     expect(seen.filter((r) => r.path === `${K8S_API}/nodes`)).toHaveLength(2);
   });

@@ -37,7 +37,7 @@ async function showPod(detail: PodDetail, log: (request: StubRequest) => Respons
     [`GET ${POD_API}/log`]: log,
   });
   const app = renderApp(POD_PAGE);
-  await screen.findByRole('region', { name: 'Pod summary' }, { timeout: 5000 });
+  await screen.findByRole('region', { name: 'Pod summary' });
   const logRequests = () => seen.filter((r) => r.path === `${POD_API}/log`);
   return { app, seen, logRequests, lastLog: () => logRequests().at(-1)! };
 }
@@ -106,9 +106,7 @@ describe('Pod page', () => {
       [`GET ${POD_API}`]: () => problem(404, 'Not found', 'pods "web-1" not found'),
     });
     renderApp(POD_PAGE);
-    expect(
-      await screen.findByRole('heading', { name: 'Pod not found' }, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Pod not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Pods of shop' })).toHaveAttribute(
       'href',
       `${CLUSTER_PAGE}?tab=resources&view=pods&ns=shop`,

@@ -43,14 +43,14 @@ async function showPods(
     [`GET ${K8S_API}/pods`]: typeof pods === 'function' ? pods : () => json(pods),
   });
   const app = renderApp(resourcesPage('pods', extra));
-  await screen.findByRole('table', { name: 'Pods' }, { timeout: 5000 });
+  await screen.findByRole('table', { name: 'Pods' });
   return { streams, seen, app };
 }
 
 describe('Pods view', () => {
   it('renders 10,000 pods virtualised: all counted, only a window in the DOM', async () => {
     const { seen } = await showPods(paged(manyPods(10_000), 500));
-    await screen.findByText('10,000 pods', undefined, { timeout: 10_000 });
+    await screen.findByText('10,000 pods');
     const table = screen.getByRole('table', { name: 'Pods' });
     expect(table).toHaveAttribute('aria-rowcount', '10001');
     const rendered = within(table).getAllByRole('row').length;
@@ -154,7 +154,7 @@ describe('Pods view', () => {
     streams[0]!.serverError('Kubernetes API unavailable');
     expect(live()).toHaveTextContent('Reconnecting in 1 s');
     expect(live()).toHaveAttribute('title', 'Watch stream: Kubernetes API unavailable');
-    await waitFor(() => expect(streams).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(streams).toHaveLength(2));
     streams[1]!.open();
     expect(live()).toHaveTextContent('Live');
   });

@@ -28,7 +28,7 @@ describe('Services view', () => {
         }),
     });
     renderApp(resourcesPage('services', '&ns=shop'));
-    const table = await screen.findByRole('table', { name: 'Services' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Services' });
     const row = within(table).getByText('shop-lb').closest('tr')!;
     expect(row).toHaveTextContent('LoadBalancer');
     expect(row).toHaveTextContent('10.100.12.7');

@@ -53,7 +53,7 @@ describe('Workloads view', () => {
         }),
     });
     renderApp(resourcesPage('workloads'));
-    await screen.findByRole('table', { name: 'Workloads' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Workloads' });
     expect(screen.getByText('4 workloads')).toBeInTheDocument();
 
     const web = rowOf('web');
@@ -90,8 +90,6 @@ describe('Workloads view', () => {
     stubEventSource();
     stubFetch(resourcesHandlers());
     renderApp(resourcesPage('workloads'));
-    expect(
-      await screen.findByText('Refreshing every 5 s', undefined, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Refreshing every 5 s')).toBeInTheDocument();
   });
 });
