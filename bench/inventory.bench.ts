@@ -1,9 +1,12 @@
 // Cold and warm inventory of a large fleet, measured over HTTP against a sandbox with per-call latency.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeClusterCommand, EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import pLimit from 'p-limit';
 import type { ClusterList } from '@wheelhouse/contract';
 import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
@@ -30,43 +33,94 @@ const CACHE_TTL_S = 1;
 const EARLY_COLD_RUNS = 8;
 const COLD_RUNS = 20;
 
-async function describeEveryCluster(
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+/** Each account's credentials as the BFF holds them: the home account's keys, the others' through AssumeRole. */
+async function accountCredentials(
   endpoint: string,
-  home: SandboxAccount,
   accounts: SandboxAccount[],
-  regions: string[],
-): Promise<void> {
-  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: home });
-  for (const account of accounts) {
-    const credentials =
-      account === home
-        ? home
-        : await sts
-            .send(
-              new AssumeRoleCommand({
-                RoleArn: account.readOnlyRoleArn,
-                RoleSessionName: 'bench-warmup',
-              }),
-            )
-            .then(({ Credentials: c }) => ({
-              accessKeyId: c!.AccessKeyId!,
-              secretAccessKey: c!.SecretAccessKey!,
-              sessionToken: c!.SessionToken!,
-            }));
-    await Promise.all(
-      regions.map(async (region) => {
-        const eks = new EKSClient({ region, endpoint, credentials });
-        const { clusters = [] } = await eks.send(new ListClustersCommand({}));
-        for (let i = 0; i < clusters.length; i += 8) {
-          await Promise.all(
-            clusters.slice(i, i + 8).map((name) => eks.send(new DescribeClusterCommand({ name }))),
-          );
-        }
-        eks.destroy();
-      }),
-    );
-  }
+): Promise<Credentials[]> {
+  const [home, ...others] = accounts;
+  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: home! });
+  const assumed = await Promise.all(
+    others.map(async (account) => {
+      const { Credentials: c } = await sts.send(
+        new AssumeRoleCommand({ RoleArn: account.readOnlyRoleArn, RoleSessionName: 'bench-sdk' }),
+      );
+      return {
+        accessKeyId: c!.AccessKeyId!,
+        secretAccessKey: c!.SecretAccessKey!,
+        sessionToken: c!.SessionToken!,
+      };
+    }),
+  );
   sts.destroy();
+  return [{ accessKeyId: home!.accessKeyId, secretAccessKey: home!.secretAccessKey }, ...assumed];
+}
+
+/**
+ * The same fan-out with the AWS SDK alone, in this process: one EKS client per account and region
+ * (keep-alive sockets, as the BFF's), ListClusters, then DescribeCluster with `concurrency` in flight.
+ * No BFF, no HTTP API, no mapping: the floor that the SDK and the simulator's CPU set on this machine.
+ */
+function bareSdkInventory(endpoint: string, credentials: Credentials[], concurrency: number) {
+  const requestHandler = new NodeHttpHandler({
+    httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }),
+  });
+  const clients = credentials.flatMap((account) =>
+    REGIONS.map(
+      (region) =>
+        new EKSClient({
+          region,
+          endpoint,
+          credentials: account,
+          requestHandler,
+          cacheMiddleware: true,
+        }),
+    ),
+  );
+  return {
+    async list(): Promise<number> {
+      const described = await Promise.all(
+        clients.map(async (eks) => {
+          const { clusters = [] } = await eks.send(
+            new ListClustersCommand({ maxResults: PAGE_SIZE }),
+          );
+          const limit = pLimit(concurrency);
+          await Promise.all(
+            clusters.map((name) => limit(() => eks.send(new DescribeClusterCommand({ name })))),
+          );
+          return clusters.length;
+        }),
+      );
+      return described.reduce((sum, count) => sum + count, 0);
+    },
+    close: () => clients.forEach((client) => client.destroy()),
+  };
+}
+
+/** Median of the steady-state cold lists of the bare SDK fan-out (same runs and pauses as the BFF's). */
+async function bareSdkFloorMs(
+  endpoint: string,
+  credentials: Credentials[],
+  concurrency: number,
+): Promise<number> {
+  const sdk = bareSdkInventory(endpoint, credentials, concurrency);
+  try {
+    const times: number[] = [];
+    for (let run = 0; run <= COLD_RUNS; run++) {
+      const started = performance.now();
+      const count = await sdk.list();
+      times.push(performance.now() - started);
+      if (count !== ACCOUNTS * REGIONS.length * CLUSTERS_PER_REGION)
+        throw new Error(`bare SDK described ${count} clusters`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // Run 0 pays for new connections, like the BFF's first GET.
+    return median(times.slice(1 + EARLY_COLD_RUNS));
+  } finally {
+    sdk.close();
+  }
 }
 
 /** CPU time (user + system) a process has used so far, from /proc, in ms. */
@@ -81,6 +135,7 @@ async function measure(
   accounts: SandboxAccount[],
   concurrency: number,
   sandboxPid: number,
+  sdkFloorMs: number,
 ): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-'));
   const configFile = join(dataDir, 'config.json');
@@ -169,6 +224,11 @@ async function measure(
         `(target <= 1.3: ${ratio <= 1.3 ? 'met' : 'MISSED'})`,
     );
     console.log(
+      `    the AWS SDK alone, same fan-out, no BFF (this machine's floor): ${sdkFloorMs.toFixed(0)} ms, ` +
+        `ratio ${(sdkFloorMs / criticalMs).toFixed(2)}; the BFF adds ${(coldMs - sdkFloorMs).toFixed(0)} ms ` +
+        `(${(((coldMs - sdkFloorMs) / sdkFloorMs) * 100).toFixed(0)}%)`,
+    );
+    console.log(
       `    every cold GET in order: ${colds.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
         `(the first ${EARLY_COLD_RUNS} while V8 still optimises)`,
     );
@@ -209,13 +269,18 @@ export async function inventoryBenchmark(): Promise<void> {
     };
     // The sandbox makes each cluster's CA on first DescribeCluster; AWS has them already. Warm it up so the
     // measurement shows the console's cold path, not the simulator's.
-    await describeEveryCluster(endpoint, accounts[0]!, accounts, REGIONS);
+    const credentials = await accountCredentials(endpoint, accounts);
+    const warmUp = bareSdkInventory(endpoint, credentials, 8);
+    await warmUp.list();
+    warmUp.close();
     console.log(
       `inventory: ${ACCOUNTS} accounts x ${REGIONS.length} regions x ${CLUSTERS_PER_REGION} clusters = ` +
         `${ACCOUNTS * REGIONS.length * CLUSTERS_PER_REGION}, ${LATENCY_MS} ms per AWS call (sandbox in its own process)`,
     );
-    for (const concurrency of CONCURRENCIES)
-      await measure(endpoint, accounts, concurrency, sandbox.pid!);
+    for (const concurrency of CONCURRENCIES) {
+      const sdkFloorMs = await bareSdkFloorMs(endpoint, credentials, concurrency);
+      await measure(endpoint, accounts, concurrency, sandbox.pid!, sdkFloorMs);
+    }
   } finally {
     await stop(sandbox);
   }
