@@ -1,5 +1,10 @@
 import { request as httpsRequest } from 'node:https';
-import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import {
+  CreateAccessEntryCommand,
+  DeleteAccessEntryCommand,
+  DescribeClusterCommand,
+  EKSClient,
+} from '@aws-sdk/client-eks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AutoscalingView,
@@ -182,10 +187,38 @@ describe('when the console may not read a cluster', () => {
     expect(response.status).toBe(403);
     const problem = (await response.json()) as Problem;
     expect(problem.detail).toContain('no access entry on this cluster');
+    expect(problem.detail).toContain('401 Unauthorized');
     expect(problem.remedy?.[0]).toBe(
       'aws eks create-access-entry --cluster-name qa-integration --region us-east-1 --principal-arn arn:aws:iam::210987654321:role/WheelhouseReadOnly',
     );
     expect(problem.remedy?.[1]).toContain('AmazonEKSViewPolicy');
+  });
+
+  it('tells an identity that is let in but granted nothing which policy to associate', async () => {
+    const owner = c.sandbox!.accounts[1]!;
+    const eks = new EKSClient({
+      region: 'us-east-1',
+      endpoint: c.sandbox!.endpoint,
+      credentials: { accessKeyId: owner.accessKeyId, secretAccessKey: owner.secretAccessKey },
+    });
+    const entry = { clusterName: 'qa-integration', principalArn: owner.readOnlyRoleArn };
+    await eks.send(new CreateAccessEntryCommand(entry));
+    try {
+      const response = await auditor.request(
+        'GET',
+        '/api/clusters/210987654321/us-east-1/qa-integration/k8s/pods',
+      );
+      expect(response.status).toBe(403);
+      const problem = (await response.json()) as Problem;
+      expect(problem.detail).toContain('let into this cluster but may not read this');
+      expect(problem.detail).toContain('403 Forbidden');
+      expect(problem.remedy).toEqual([
+        'aws eks associate-access-policy --cluster-name qa-integration --region us-east-1 --principal-arn arn:aws:iam::210987654321:role/WheelhouseReadOnly --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster',
+      ]);
+    } finally {
+      await eks.send(new DeleteAccessEntryCommand(entry));
+      eks.destroy();
+    }
   });
 
   it('exposes no route that writes to a cluster', () => {

@@ -60,27 +60,39 @@ function scoped(path: string, namespace: string | undefined): string {
 export function createWorkloadsService(kube: KubeAccess) {
   const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS);
 
-  /** Kubernetes failures in the console's words; 401/403 say which access entry would fix them. */
+  /**
+   * Kubernetes failures in the console's words. EKS answers 401 when the console's IAM identity is not
+   * mapped into the cluster at all (no access entry, no aws-auth entry) and 403 when it is mapped but its
+   * policies do not allow the read; each gets the commands that fix it.
+   */
   async function explain(ref: ClusterRef, error: unknown): Promise<never> {
     if (error instanceof KubeApiError) {
       if (error.status === 401 || error.status === 403) {
+        const answered = `Kubernetes answered ${error.status} ${error.reason}: ${error.message}`;
+        if (await kube.isConnected(ref).catch(() => false)) {
+          throw new KubeAccessError(
+            403,
+            `The connected cluster refused the console's credentials (${answered}).`,
+            [
+              'Check the kubeconfig context configured for this connected cluster in WHEELHOUSE_CONFIG, and its RBAC permissions.',
+            ],
+          );
+        }
         const principal =
           (await kube.principalFor(ref).catch(() => undefined)) ?? '<the console role ARN>';
-        const connected = await kube.isConnected(ref).catch(() => false);
-        throw new KubeAccessError(
-          403,
-          connected
-            ? `The connected cluster refused the console's credentials (${error.status} ${error.reason}): ${error.message}`
-            : `The console's IAM identity has no access entry on this cluster (Kubernetes answered ${error.status} ${error.reason}: ${error.message}).`,
-          connected
-            ? [
-                'Check the kubeconfig context configured for this connected cluster in WHEELHOUSE_CONFIG, and its RBAC permissions.',
-              ]
-            : [
-                `aws eks create-access-entry --cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal}`,
-                `aws eks associate-access-policy --cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal} --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster`,
-              ],
-        );
+        const cli = `--cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal}`;
+        const associate = `aws eks associate-access-policy ${cli} --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster`;
+        throw error.status === 401
+          ? new KubeAccessError(
+              403,
+              `The console's IAM identity has no access entry on this cluster (${answered}).`,
+              [`aws eks create-access-entry ${cli}`, associate],
+            )
+          : new KubeAccessError(
+              403,
+              `The console's IAM identity is let into this cluster but may not read this (${answered}).`,
+              [associate],
+            );
       }
       throw new UpstreamError(
         error.status >= 500 ? 502 : error.status,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssociateAccessPolicyCommand } from '@aws-sdk/client-eks';
+import {
+  AssociateAccessPolicyCommand,
+  CreateAccessEntryCommand,
+  DeleteAccessEntryCommand,
+} from '@aws-sdk/client-eks';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { startSandbox, type Sandbox } from '../index.ts';
 import { accountKeys, eksClient, stsClient, type TestCredentials } from '../testing/awsClients.ts';
@@ -237,18 +241,26 @@ describe('authorization by EKS access entries', () => {
     );
   });
 
-  it('forbids everything on the cluster that has no access entry for the caller', async () => {
-    const qa = await clusterAccess(sandbox, accountKeys(sandbox, 1), 'qa-integration');
-    const response = await kubeRequest(
-      qa.endpoint,
-      qa.ca,
-      await eksBearerToken(home, { clusterName: 'qa-integration' }),
-      '/api/v1/pods',
-    );
-    expect(response.status).toBe(403);
-    expect(response.json<{ message: string }>().message).toBe(
-      'pods is forbidden: User "arn:aws:iam::123456789012:user/wheelhouse-sandbox" cannot list resource "pods" in API group "" at the cluster scope',
-    );
+  it('does not authenticate a caller with no access entry (401, as EKS), and forbids one whose entry grants nothing (403)', async () => {
+    const owner = accountKeys(sandbox, 1);
+    const qa = await clusterAccess(sandbox, owner, 'qa-integration');
+    const token = await eksBearerToken(home, { clusterName: 'qa-integration' });
+    const unmapped = await kubeRequest(qa.endpoint, qa.ca, token, '/api/v1/pods');
+    expect(unmapped.status).toBe(401);
+    expect(unmapped.json()).toEqual(UNAUTHORIZED);
+
+    const principalArn = 'arn:aws:iam::123456789012:user/wheelhouse-sandbox';
+    const eks = eksClient(sandbox, owner);
+    await eks.send(new CreateAccessEntryCommand({ clusterName: 'qa-integration', principalArn }));
+    try {
+      const entered = await kubeRequest(qa.endpoint, qa.ca, token, '/api/v1/pods');
+      expect(entered.status).toBe(403);
+      expect(entered.json<{ message: string }>().message).toBe(
+        `pods is forbidden: User "${principalArn}" cannot list resource "pods" in API group "" at the cluster scope`,
+      );
+    } finally {
+      await eks.send(new DeleteAccessEntryCommand({ clusterName: 'qa-integration', principalArn }));
+    }
   });
 
   it('reads aws-auth on a CONFIG_MAP cluster, and honours a policy associated through the EKS API', async () => {

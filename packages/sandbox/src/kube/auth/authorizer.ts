@@ -50,15 +50,16 @@ function fillUsername(template: string, principal: Principal): string {
 
 /**
  * Maps an IAM caller to a Kubernetes user as EKS does: its access entry (API
- * modes), else its aws-auth mapping (CONFIG_MAP modes). An unmapped caller
- * keeps its ARN as user name and has no permissions (EKS itself answers 401
- * there; the sandbox answers 403 so the console can say which entry is missing).
+ * modes), else its aws-auth mapping (CONFIG_MAP modes). An unmapped caller is
+ * not authenticated at all: undefined, which the API server answers with 401
+ * Unauthorized (kubectl: "You must be logged in to the server"), as on EKS. A
+ * mapped caller without permissions gets 403 from authorization instead.
  */
 export function resolveEksUser(
   cluster: EksClusterRecord,
   principal: Principal,
   awsAuth: ConfigMap | undefined,
-): KubeUser {
+): KubeUser | undefined {
   const entryArn = accessEntryPrincipalOf(principal.arn);
   const mode = cluster.accessConfig.authenticationMode;
   const entry = mode !== 'CONFIG_MAP' ? cluster.accessEntries.get(entryArn) : undefined;
@@ -83,7 +84,7 @@ export function resolveEksUser(
       grants: grantsOfGroups(mapping.groups),
     };
   }
-  return { username: principal.arn, groups: ['system:authenticated'], grants: [] };
+  return undefined;
 }
 
 const READ = new Set(['get', 'list', 'watch']);
