@@ -10,7 +10,15 @@ import pLimit from 'p-limit';
 import type { ClusterList } from '@wheelhouse/contract';
 import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
-import { addUser, median, peakRssMiB, startTs, stop, waitForLine } from './support/processes.ts';
+import {
+  addUser,
+  median,
+  peakRssMiB,
+  startBff,
+  startTs,
+  stop,
+  waitForLine,
+} from './support/processes.ts';
 
 const ACCOUNTS = 2;
 const REGIONS = [
@@ -154,7 +162,7 @@ async function measure(
   const password = 'benchmark-password';
   addUser(dataDir, 'bench', 'auditor', password);
   const home = accounts[0]!;
-  const bff = startTs('apps/bff/src/main.ts', [], {
+  const bff = startBff({
     WHEELHOUSE_BACKEND: 'aws',
     WHEELHOUSE_CONFIG: configFile,
     WHEELHOUSE_PORT: '0',

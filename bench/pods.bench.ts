@@ -10,7 +10,7 @@ import type { PodList } from '@wheelhouse/contract';
 import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
 import { eksToken } from '../apps/bff/src/upstream/eksToken.ts';
-import { median, peakRssMiB, startTs, stop, waitForLines } from './support/processes.ts';
+import { median, peakRssMiB, startBff, stop, waitForLines } from './support/processes.ts';
 
 const PODS = 10_000;
 const PAGE = 500;
@@ -75,7 +75,7 @@ async function bffPagedList(client: ConsoleClient, path: string): Promise<number
 export async function podsBenchmark(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-pods-'));
   const password = 'benchmark-password';
-  const bff = startTs('apps/bff/src/main.ts', [], {
+  const bff = startBff({
     WHEELHOUSE_BACKEND: 'sandbox',
     WHEELHOUSE_PORT: '0',
     WHEELHOUSE_DATA_DIR: dataDir,

@@ -1,20 +1,32 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Starts a TypeScript entry point under Node with tsx; it stops when our stdin pipe closes. */
-export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function startNode(nodeArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE]
     : [];
-  return spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, entry), ...args], {
+  return spawn(process.execPath, [...profile, ...nodeArgs], {
     cwd: ROOT,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+}
+
+/** Starts a TypeScript entry point under Node with tsx; it stops when our stdin pipe closes. */
+export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return startNode(['--import', 'tsx', join(ROOT, entry), ...args], env);
+}
+
+/** Starts the BFF as `npm start` runs it: the bundle `npm run bench` builds first. */
+export function startBff(env: NodeJS.ProcessEnv): ChildProcess {
+  const bundle = join(ROOT, 'apps/bff/dist/main.js');
+  if (!existsSync(bundle))
+    throw new Error(`${bundle} is missing: run the benchmarks with npm run bench`);
+  return startNode(['--enable-source-maps', bundle], env);
 }
 
 /** Resolves once stdout has shown a line matching each pattern (in any order), with the matches. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,7 +13,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-'));
   const password = `e2e-${Math.random().toString(36).slice(2)}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/bff/src/main.ts')], {
+  // The bundle `npm start` runs (built by `npm run test:e2e`), not the TypeScript sources.
+  const bundle = join(ROOT, 'apps/bff/dist/main.js');
+  if (!existsSync(bundle))
+    throw new Error(`${bundle} is missing: run the specs with npm run test:e2e`);
+  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
     cwd: ROOT,
     env: {
       ...process.env,
