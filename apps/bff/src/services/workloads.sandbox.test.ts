@@ -179,13 +179,18 @@ describe("a cluster's Kubernetes API through the console", () => {
 });
 
 describe('when the console may not read a cluster', () => {
-  it('says which access entry is missing and how to add it, instead of failing blank', async () => {
+  /** The problem the console answers for qa-integration's pods (a cluster of the second account). */
+  async function qaPodsProblem(): Promise<Problem> {
     const response = await auditor.request(
       'GET',
       '/api/clusters/210987654321/us-east-1/qa-integration/k8s/pods',
     );
     expect(response.status).toBe(403);
-    const problem = (await response.json()) as Problem;
+    return (await response.json()) as Problem;
+  }
+
+  it('says which access entry is missing and how to add it, instead of failing blank', async () => {
+    const problem = await qaPodsProblem();
     expect(problem.detail).toContain('no access entry on this cluster');
     expect(problem.detail).toContain('401 Unauthorized');
     expect(problem.remedy?.[0]).toBe(
@@ -204,12 +209,7 @@ describe('when the console may not read a cluster', () => {
     const entry = { clusterName: 'qa-integration', principalArn: owner.readOnlyRoleArn };
     await eks.send(new CreateAccessEntryCommand(entry));
     try {
-      const response = await auditor.request(
-        'GET',
-        '/api/clusters/210987654321/us-east-1/qa-integration/k8s/pods',
-      );
-      expect(response.status).toBe(403);
-      const problem = (await response.json()) as Problem;
+      const problem = await qaPodsProblem();
       expect(problem.detail).toContain('let into this cluster but may not read this');
       expect(problem.detail).toContain('403 Forbidden');
       expect(problem.remedy).toEqual([
