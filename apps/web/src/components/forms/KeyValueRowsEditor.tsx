@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FieldError, INPUT_CLASSES } from '../FormField.tsx';
 import { CloseIcon } from '../Icons.tsx';
 import { newRow, type KeyValueRow, type RowErrors } from './keyValueRows.ts';
@@ -15,11 +16,23 @@ export function RowError({ errors }: { errors: RowErrors | undefined }) {
   );
 }
 
+interface RowsEditorProps<R extends KeyValueRow> {
+  legend: string;
+  /** What one row is, lower case: "label", "tag", "taint". */
+  noun: string;
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  errors: Map<number, RowErrors>;
+  showErrors: boolean;
+  keyPlaceholder?: string;
+  valuePlaceholder?: string;
+}
+
 /**
- * Editable key/value rows (labels, tags, selector labels) in a fieldset named by `legend`.
- * Inputs are named "<Noun> 1 key" / "<Noun> 1 value"; blank rows are ignored when sending.
+ * Rows of key and value inputs with remove and add buttons; `createRow` makes an added row and
+ * `extraFields` renders what a row holds beyond key and value (a taint's effect).
  */
-export function KeyValueRowsEditor({
+export function RowsEditor<R extends KeyValueRow>({
   legend,
   noun,
   rows,
@@ -28,18 +41,13 @@ export function KeyValueRowsEditor({
   showErrors,
   keyPlaceholder = 'key',
   valuePlaceholder = 'value',
-}: {
-  legend: string;
-  /** What one row is, lower case: "label", "tag". */
-  noun: string;
-  rows: KeyValueRow[];
-  onChange: (rows: KeyValueRow[]) => void;
-  errors: Map<number, RowErrors>;
-  showErrors: boolean;
-  keyPlaceholder?: string;
-  valuePlaceholder?: string;
+  createRow,
+  extraFields,
+}: RowsEditorProps<R> & {
+  createRow: () => R;
+  extraFields?: (row: R, name: string, update: (change: Partial<R>) => void) => ReactNode;
 }) {
-  const update = (id: number, change: Partial<KeyValueRow>) =>
+  const update = (id: number, change: Partial<R>) =>
     onChange(rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
   return (
     <fieldset className="flex flex-col gap-2">
@@ -56,23 +64,26 @@ export function KeyValueRowsEditor({
                 className={`${INPUT_CLASSES} font-mono`}
                 placeholder={keyPlaceholder}
                 value={row.key}
-                onChange={(event) => update(row.id, { key: event.target.value })}
+                onChange={(event) => update(row.id, { key: event.target.value } as Partial<R>)}
                 autoComplete="off"
                 spellCheck={false}
               />
-              <span aria-hidden="true" className="text-fg-muted">
-                =
-              </span>
+              {!extraFields && (
+                <span aria-hidden="true" className="text-fg-muted">
+                  =
+                </span>
+              )}
               <input
                 aria-label={`${name} value`}
                 aria-invalid={rowErrors?.value ? true : undefined}
                 className={`${INPUT_CLASSES} font-mono`}
                 placeholder={valuePlaceholder}
                 value={row.value}
-                onChange={(event) => update(row.id, { value: event.target.value })}
+                onChange={(event) => update(row.id, { value: event.target.value } as Partial<R>)}
                 autoComplete="off"
                 spellCheck={false}
               />
+              {extraFields?.(row, name, (change) => update(row.id, change))}
               <button
                 type="button"
                 className="btn-ghost h-8 shrink-0 px-1.5"
@@ -90,11 +101,19 @@ export function KeyValueRowsEditor({
         <button
           type="button"
           className="btn-secondary h-7"
-          onClick={() => onChange([...rows, newRow()])}
+          onClick={() => onChange([...rows, createRow()])}
         >
           Add {noun}
         </button>
       </div>
     </fieldset>
   );
+}
+
+/**
+ * Editable key/value rows (labels, tags, selector labels) in a fieldset named by `legend`.
+ * Inputs are named "<Noun> 1 key" / "<Noun> 1 value"; blank rows are ignored when sending.
+ */
+export function KeyValueRowsEditor(props: RowsEditorProps<KeyValueRow>) {
+  return <RowsEditor {...props} createRow={() => newRow()} />;
 }
