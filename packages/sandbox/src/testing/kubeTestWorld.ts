@@ -1,6 +1,7 @@
 import type { Ec2InstanceRecord } from '../world/ec2/types.ts';
 import type { EksClusterRecord, NodegroupRecord } from '../world/eks/types.ts';
 import { seededRandom } from '../world/random.ts';
+import { allocatePrivateIp } from '../world/ec2/addresses.ts';
 import { seedEksCluster, type ClusterDef } from '../world/seed/seedBuilders.ts';
 import { internalDomain } from '../kube/sim/simContext.ts';
 import type { World } from '../world/world.ts';
@@ -45,14 +46,24 @@ export function addInstance(
   } = {},
 ): Ec2InstanceRecord {
   const random = seededRandom(`test-instance:${counter++}`);
-  const ip = `10.0.${random.int(0, 95)}.${random.int(4, 250)}`;
   const zone = options.zone ?? `${cluster.region}${random.pick(['a', 'b', 'c'])}`;
+  // In the cluster's private subnet of that zone, as EC2 would place it.
+  const subnet =
+    world
+      .region(cluster.accountId, cluster.region)
+      .network.subnets.find(
+        (candidate) =>
+          !candidate.public &&
+          candidate.availabilityZone === zone &&
+          cluster.vpc.subnetIds.includes(candidate.id),
+      ) ?? world.region(cluster.accountId, cluster.region).network.subnets[0]!;
+  const ip = allocatePrivateIp(subnet, new Set(), random);
   const instance: Ec2InstanceRecord = {
     instanceId: `i-0${random.hex(16)}`,
     accountId: cluster.accountId,
     region: cluster.region,
     availabilityZone: zone,
-    subnetId: cluster.vpc.subnetIds[0] ?? 'subnet-0000',
+    subnetId: subnet.id,
     instanceType: options.instanceType ?? nodegroup?.instanceTypes[0] ?? 'm5.large',
     imageId: `ami-0${random.hex(16)}`,
     lifecycle: nodegroup?.capacityType === 'SPOT' ? 'spot' : 'on-demand',

@@ -72,6 +72,22 @@ export interface Container {
   resources?: { requests?: ResourceList; limits?: ResourceList };
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
+  volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean }>;
+}
+
+/** One requirement of a node selector term (In, NotIn, Exists, DoesNotExist, Gt, Lt). */
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+export interface Affinity {
+  nodeAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      nodeSelectorTerms: Array<{ matchExpressions?: NodeSelectorRequirement[] }>;
+    };
+  };
 }
 
 export interface PodSpec {
@@ -91,6 +107,9 @@ export interface PodSpec {
   enableServiceLinks?: boolean;
   preemptionPolicy?: string;
   hostNetwork?: boolean;
+  affinity?: Affinity;
+  volumes?: Array<Record<string, unknown> & { name: string }>;
+  automountServiceAccountToken?: boolean;
 }
 
 export interface ContainerState {

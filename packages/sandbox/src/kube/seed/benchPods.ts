@@ -2,7 +2,7 @@ import { kubeTime, nameSuffix } from '../objects/meta.ts';
 import type { Node, Pod } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import { defaultPodSpec } from '../sim/podFactory.ts';
-import { vpcIp } from '../sim/simContext.ts';
+import { podIpOnHost } from '../sim/podAddresses.ts';
 import { namespace } from './workloadBuilders.ts';
 
 /**
@@ -44,7 +44,7 @@ export function seedBenchPods(
       ],
       ...(node ? { nodeName: node.metadata.name } : {}),
     });
-    const podIp = vpcIp(context);
+    const podIp = podIpOnHost(context, nodeIp);
     const pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',

@@ -5,6 +5,30 @@ import { CRITICAL_ADDONS, TOLERATE_ALL, emptyPlan, type ClusterPlan } from './cl
 
 const ecr = (region: string) => `602401143452.dkr.ecr.${region}.amazonaws.com`;
 
+/**
+ * The node affinity EKS ships on its add-on DaemonSets (aws-node, kube-proxy):
+ * Linux nodes of either architecture, never Fargate, hybrid or Auto Mode nodes.
+ */
+export const EKS_DAEMONSET_AFFINITY = {
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: {
+      nodeSelectorTerms: [
+        {
+          matchExpressions: [
+            { key: 'kubernetes.io/os', operator: 'In' as const, values: ['linux'] },
+            { key: 'kubernetes.io/arch', operator: 'In' as const, values: ['amd64', 'arm64'] },
+            {
+              key: 'eks.amazonaws.com/compute-type',
+              operator: 'NotIn' as const,
+              values: ['fargate', 'hybrid', 'auto'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+};
+
 export type NodeAutoscaler = 'cluster-autoscaler' | 'karpenter' | undefined;
 
 export function eksSystemPlan(
@@ -53,6 +77,7 @@ export function eksSystemPlan(
       memory: '64Mi',
       labels: { 'k8s-app': 'aws-node' },
       tolerations: TOLERATE_ALL,
+      affinity: EKS_DAEMONSET_AFFINITY,
       priorityClassName: 'system-node-critical',
       hostNetwork: true,
       serviceAccountName: 'aws-node',
@@ -72,6 +97,7 @@ export function eksSystemPlan(
       memory: '64Mi',
       labels: { 'k8s-app': 'kube-proxy' },
       tolerations: TOLERATE_ALL,
+      affinity: EKS_DAEMONSET_AFFINITY,
       priorityClassName: 'system-node-critical',
       hostNetwork: true,
       serviceAccountName: 'kube-proxy',

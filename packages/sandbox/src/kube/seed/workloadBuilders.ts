@@ -35,6 +35,7 @@ export interface AppSpec {
   sidecars?: Container[];
   restartPolicy?: PodSpec['restartPolicy'];
   serviceAccountName?: string;
+  affinity?: PodSpec['affinity'];
 }
 
 const meta = (
@@ -79,6 +80,7 @@ export function template(app: AppSpec): PodTemplateSpec {
       ...(app.hostNetwork ? { hostNetwork: true } : {}),
       ...(app.restartPolicy ? { restartPolicy: app.restartPolicy } : {}),
       ...(app.serviceAccountName ? { serviceAccountName: app.serviceAccountName } : {}),
+      ...(app.affinity ? { affinity: app.affinity } : {}),
     },
   };
 }

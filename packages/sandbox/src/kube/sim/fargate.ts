@@ -5,7 +5,8 @@ import { podRequests } from '../objects/quantities.ts';
 import type { Node, Pod } from '../objects/types.ts';
 import { buildNode, eksKubeletVersion } from './nodeFactory.ts';
 import { isPodActive } from './podStatus.ts';
-import { internalDomain, vpcIp, type SimContext } from './simContext.ts';
+import { subnetIp } from './podAddresses.ts';
+import { internalDomain, type SimContext } from './simContext.ts';
 
 /**
  * EKS on Fargate: a pod whose namespace and labels match a selector of an
@@ -59,7 +60,15 @@ export function admitToFargate(context: SimContext, pod: Pod): void {
     pod.metadata.labels ?? {},
   );
   if (profiles.length === 0) return;
-  const profile = profiles.length === 1 ? profiles[0]! : context.random.pick(profiles);
+  // The pod label chooses among matching profiles; a profile it names that does not match leaves the pod off Fargate.
+  const chosen = pod.metadata.labels?.[FARGATE_PROFILE_ANNOTATION];
+  const profile =
+    chosen !== undefined
+      ? profiles.find((candidate) => candidate.name === chosen)
+      : profiles.length === 1
+        ? profiles[0]!
+        : context.random.pick(profiles);
+  if (!profile) return;
   pod.metadata.annotations = {
     ...pod.metadata.annotations,
     [FARGATE_PROFILE_ANNOTATION]: profile.name,
@@ -132,10 +141,15 @@ export class FargateScheduler {
     const profileName = pod.metadata.annotations?.[FARGATE_PROFILE_ANNOTATION] ?? '';
     const profile = this.cluster.fargateProfiles.get(profileName);
     const network = context.world.region(this.cluster.accountId, this.cluster.region).network;
+    // Each Fargate pod lands in one of its profile's subnets; its node's zone is that subnet's.
+    const inProfile = network.subnets.filter((candidate) =>
+      profile?.subnets.includes(candidate.id),
+    );
     const subnet =
-      network.subnets.find((candidate) => profile?.subnets.includes(candidate.id)) ??
-      network.subnets.find((candidate) => !candidate.public)!;
-    const ip = vpcIp(context);
+      inProfile.length > 0
+        ? context.random.pick(inProfile)
+        : network.subnets.find((candidate) => !candidate.public)!;
+    const ip = subnetIp(context, subnet);
     const name = `fargate-ip-${ip.replaceAll('.', '-')}.${internalDomain(this.cluster.region)}`;
     const { vcpu, memoryGb } = fargateCapacity(pod);
     const cpu = vcpu * 1000;

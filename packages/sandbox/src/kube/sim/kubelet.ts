@@ -9,6 +9,7 @@ import {
   setCondition,
   waitingStatus,
 } from './podStatus.ts';
+import { podIpOnHost } from './podAddresses.ts';
 import { vpcIp, type SimContext } from './simContext.ts';
 
 /** The simulated state of one container the kubelet runs. */
@@ -75,7 +76,8 @@ export class Kubelet {
     const node = this.context.store.get<Node>('nodes', undefined, pod.spec.nodeName!);
     const hostIP = (node && internalIpOf(node)) ?? vpcIp(this.context);
     const fargate = node?.metadata.labels?.['eks.amazonaws.com/compute-type'] === 'fargate';
-    return { hostIP, podIP: pod.spec.hostNetwork || fargate ? hostIP : vpcIp(this.context) };
+    if (pod.spec.hostNetwork || fargate) return { hostIP, podIP: hostIP };
+    return { hostIP, podIP: podIpOnHost(this.context, hostIP) };
   }
 
   /** The pod was bound to its node: its containers start coming up. */

@@ -1,5 +1,11 @@
 import { cpuMillis, memoryBytes, podRequests } from '../objects/quantities.ts';
-import type { Node, NodeTaint, Pod, Toleration } from '../objects/types.ts';
+import type {
+  Node,
+  NodeSelectorRequirement,
+  NodeTaint,
+  Pod,
+  Toleration,
+} from '../objects/types.ts';
 import { isPodActive, setCondition } from './podStatus.ts';
 import type { SimContext } from './simContext.ts';
 
@@ -28,9 +34,42 @@ export function untoleratedTaint(pod: Pod, node: Node): NodeTaint | undefined {
   );
 }
 
+function meetsRequirement(
+  labels: Record<string, string>,
+  { key, operator, values = [] }: NodeSelectorRequirement,
+): boolean {
+  const value = labels[key];
+  switch (operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      const have = Number(value);
+      const bound = Number(values[0]);
+      if (value === undefined || !Number.isInteger(have) || !Number.isInteger(bound)) return false;
+      return operator === 'Gt' ? have > bound : have < bound;
+    }
+  }
+}
+
+/** nodeSelector and required node affinity (terms ORed, a term's expressions ANDed), as the NodeAffinity plugin filters. */
 export function matchesNodeSelector(pod: Pod, node: Node): boolean {
-  return Object.entries(pod.spec.nodeSelector ?? {}).every(
-    ([key, value]) => node.metadata.labels?.[key] === value,
+  const labels = node.metadata.labels ?? {};
+  const selected = Object.entries(pod.spec.nodeSelector ?? {}).every(
+    ([key, value]) => labels[key] === value,
+  );
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms;
+  if (!selected || !terms) return selected;
+  return terms.some((term) =>
+    (term.matchExpressions ?? []).every((requirement) => meetsRequirement(labels, requirement)),
   );
 }
 

@@ -7,6 +7,7 @@ import type { SimContext } from '../simContext.ts';
 import type { PodHost } from './podHost.ts';
 
 const SOURCE = { component: 'daemonset-controller' };
+const COMPUTE_TYPE = 'eks.amazonaws.com/compute-type';
 
 /** Tolerations the DaemonSet controller adds to every daemon pod, so node trouble does not evict them. */
 const DAEMON_TOLERATIONS: Toleration[] = [
@@ -31,9 +32,15 @@ export function reconcileDaemonSet(context: SimContext, host: PodHost, set: Daem
     },
   };
   const probe = { spec: template.spec, metadata: {} } as Pod;
+  // Fargate runs no DaemonSets: its nodes are never eligible, whatever the pods tolerate.
   const eligible = store
     .all<Node>('nodes')
-    .filter((node) => matchesNodeSelector(probe, node) && !untoleratedTaint(probe, node));
+    .filter(
+      (node) =>
+        node.metadata.labels?.[COMPUTE_TYPE] !== 'fargate' &&
+        matchesNodeSelector(probe, node) &&
+        !untoleratedTaint(probe, node),
+    );
   const pods = store.ownedBy<Pod>('pods', set.metadata.uid).filter(isPodActive);
   const byNode = new Map(pods.map((pod) => [pod.spec.nodeName ?? '', pod]));
   const wanted = new Set(eligible.map((node) => node.metadata.name));
