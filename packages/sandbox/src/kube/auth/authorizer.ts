@@ -76,6 +76,14 @@ export function resolveEksUser(
       grants: [...policyGrants, ...grantsOfGroups(entry.kubernetesGroups)],
     };
   }
+  if (mode === 'CONFIG_MAP' && cluster.creatorArn === entryArn) {
+    // EKS maps the creator of a CONFIG_MAP cluster to system:masters before (and outside) aws-auth.
+    return {
+      username: 'kubernetes-admin',
+      groups: ['system:masters', 'system:authenticated'],
+      grants: grantsOfGroups(['system:masters']),
+    };
+  }
   const mapping = mode !== 'API' ? findMapping(awsAuth, entryArn) : undefined;
   if (mapping) {
     return {

@@ -269,17 +269,26 @@ export function listAccessPolicies(request: PageRequest): Page<AccessPolicyInfo>
 }
 
 /**
- * What CreateCluster does with bootstrapClusterCreatorAdminPermissions: an
- * access entry for the creator (a role session counts as its role) with
- * AmazonEKSClusterAdminPolicy on the whole cluster.
+ * What CreateCluster does with bootstrapClusterCreatorAdminPermissions: the
+ * creator (a role session counts as its role) is cluster admin. In API modes
+ * that is an access entry with AmazonEKSClusterAdminPolicy on the whole
+ * cluster; in CONFIG_MAP mode an identity EKS maps to system:masters without
+ * showing it in aws-auth, which gets its entry when the mode moves to an API
+ * mode.
  */
 export function bootstrapCreatorAccess(
   cluster: EksClusterRecord,
   creatorArn: string,
   now: Date,
 ): void {
-  const { authenticationMode, bootstrapClusterCreatorAdminPermissions } = cluster.accessConfig;
-  if (authenticationMode === 'CONFIG_MAP' || !bootstrapClusterCreatorAdminPermissions) return;
+  if (!cluster.accessConfig.bootstrapClusterCreatorAdminPermissions) return;
+  cluster.creatorArn = creatorArn;
+  grantCreatorEntry(cluster, now);
+}
+
+function grantCreatorEntry(cluster: EksClusterRecord, now: Date): void {
+  const creatorArn = cluster.creatorArn;
+  if (!creatorArn || cluster.accessConfig.authenticationMode === 'CONFIG_MAP') return;
   if (cluster.accessEntries.has(creatorArn)) return;
   createAccessEntry(cluster, { principalArn: creatorArn }, now);
   associateAccessPolicy(
@@ -289,6 +298,44 @@ export function bootstrapCreatorAccess(
     { type: 'cluster', namespaces: [] },
     now,
   );
+}
+
+/** Groups and user names EKS gives the entries it creates for node and Fargate pod execution roles. */
+const COMPUTE_ENTRIES = {
+  EC2_LINUX: { username: 'system:node:{{EC2PrivateDNSName}}', groups: ['system:nodes'] },
+  FARGATE_LINUX: {
+    username: 'system:node:{{SessionName}}',
+    groups: ['system:bootstrappers', 'system:nodes', 'system:node-proxier'],
+  },
+} as const;
+
+/**
+ * EKS creates an EC2_LINUX entry for a managed node group's node role and a
+ * FARGATE_LINUX entry for a Fargate profile's pod execution role (API modes;
+ * an existing entry of that role is kept).
+ */
+export function grantComputeAccess(
+  cluster: EksClusterRecord,
+  roleArn: string,
+  type: keyof typeof COMPUTE_ENTRIES,
+  now: Date,
+  uuid?: string,
+): void {
+  if (cluster.accessConfig.authenticationMode === 'CONFIG_MAP') return;
+  const match = PRINCIPAL.exec(roleArn);
+  if (!match || match[2] !== cluster.accountId || cluster.accessEntries.has(roleArn)) return;
+  const entry = createAccessEntry(cluster, { principalArn: roleArn, type, uuid }, now);
+  entry.username = COMPUTE_ENTRIES[type].username;
+  entry.kubernetesGroups = [...COMPUTE_ENTRIES[type].groups];
+}
+
+/** What EKS does when the authentication mode leaves CONFIG_MAP: entries for the creator, node and pod execution roles. */
+export function grantAutomaticAccessEntries(cluster: EksClusterRecord, now: Date): void {
+  grantCreatorEntry(cluster, now);
+  for (const nodegroup of cluster.nodegroups.values())
+    grantComputeAccess(cluster, nodegroup.nodeRole, 'EC2_LINUX', now);
+  for (const profile of cluster.fargateProfiles.values())
+    grantComputeAccess(cluster, profile.podExecutionRoleArn, 'FARGATE_LINUX', now);
 }
 
 /** The IAM principal an access entry names for a caller: an assumed-role session maps to its role. */

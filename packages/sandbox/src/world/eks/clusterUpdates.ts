@@ -1,3 +1,4 @@
+import { grantAutomaticAccessEntries } from './accessEntries.ts';
 import type { RegionState, World } from '../world.ts';
 import { findVersion, minorOf, versionStatus } from '../versionCalendar.ts';
 import { findEksCluster } from './clusters.ts';
@@ -151,7 +152,11 @@ function planVpc(
   };
 }
 
-function planAccess(cluster: EksClusterRecord, mode: string | undefined): PlannedChange {
+function planAccess(
+  cluster: EksClusterRecord,
+  mode: string | undefined,
+  now: () => Date,
+): PlannedChange {
   const current = cluster.accessConfig.authenticationMode;
   const next = mode as AuthenticationMode;
   if (!AUTH_MODE_ORDER.includes(next)) {
@@ -172,6 +177,7 @@ function planAccess(cluster: EksClusterRecord, mode: string | undefined): Planne
     params: [{ type: 'AuthenticationMode', value: next }],
     apply: () => {
       cluster.accessConfig = { ...cluster.accessConfig, authenticationMode: next };
+      if (current === 'CONFIG_MAP') grantAutomaticAccessEntries(cluster, now());
     },
   };
 }
@@ -249,7 +255,7 @@ export function updateClusterConfig(
       change = planVpc(cluster, input.resourcesVpcConfig!);
       break;
     case 'accessConfig':
-      change = planAccess(cluster, input.accessConfig!.authenticationMode);
+      change = planAccess(cluster, input.accessConfig!.authenticationMode, () => world.now());
       break;
     case 'upgradePolicy':
       change = planUpgradePolicy(cluster, input.upgradePolicy!.supportType);

@@ -1,3 +1,4 @@
+import { grantComputeAccess } from './accessEntries.ts';
 import { randomUUID } from 'node:crypto';
 import type { RegionState, World } from '../world.ts';
 import { findEksCluster } from './clusters.ts';
@@ -156,6 +157,7 @@ export function createFargateProfile(
     tags: input.tags ?? {},
   });
   cluster.fargateProfiles.set(profile.name, profile);
+  grantComputeAccess(cluster, profile.podExecutionRoleArn, 'FARGATE_LINUX', world.now());
   world.scheduler.after(world.timings.fargateProfileCreateMs, () => {
     if (cluster.fargateProfiles.get(profile.name) === profile && profile.status === 'CREATING')
       profile.status = 'ACTIVE';

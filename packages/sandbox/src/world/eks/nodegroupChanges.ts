@@ -1,3 +1,4 @@
+import { grantComputeAccess } from './accessEntries.ts';
 import { randomUUID } from 'node:crypto';
 import { isSettled } from '../ec2/autoScalingGroups.ts';
 import type { RegionState, World } from '../world.ts';
@@ -114,6 +115,7 @@ export function createNodegroup(
   });
   nodegroup.releaseVersion = input.releaseVersion ?? releaseVersionFor(version, LATEST_AMI_BUILD);
   cluster.nodegroups.set(nodegroup.name, nodegroup);
+  grantComputeAccess(cluster, nodegroup.nodeRole, 'EC2_LINUX', world.now());
   const group = provisionNodegroupCompute(world, cluster, nodegroup);
   // CREATING until its instances run (and at least EKS's own setup time).
   watchConvergence(world, {

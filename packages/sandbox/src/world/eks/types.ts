@@ -192,6 +192,8 @@ export interface EksClusterRecord extends ClusterBase {
   updates: UpdateRecord[];
   /** By principal ARN (authentication modes API and API_AND_CONFIG_MAP). */
   accessEntries: Map<string, AccessEntryRecord>;
+  /** The IAM principal CreateCluster made cluster admin (bootstrapClusterCreatorAdminPermissions). */
+  creatorArn?: string;
 }
 
 /** A cluster registered through EKS Connector (runs anywhere; EKS only relays). */

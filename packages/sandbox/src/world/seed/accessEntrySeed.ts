@@ -5,7 +5,11 @@ import {
   userArn,
   type AccountRecord,
 } from '../accounts.ts';
-import { associateAccessPolicy, createAccessEntry } from '../eks/accessEntries.ts';
+import {
+  associateAccessPolicy,
+  createAccessEntry,
+  grantComputeAccess,
+} from '../eks/accessEntries.ts';
 import {
   CLUSTER_ADMIN_POLICY_ARN,
   VIEW_POLICY_ARN,
@@ -76,6 +80,24 @@ export function seedAccessEntries(
     ...options.console.map((principalArn) => ({ principalArn, policyArn: VIEW_POLICY_ARN })),
     ...(options.extra ?? []),
   ]);
+  // The entries EKS made when the node groups and Fargate profiles were created.
+  const random = seededRandom(`compute-entries:${cluster.arn}`);
+  for (const nodegroup of cluster.nodegroups.values())
+    grantComputeAccess(
+      cluster,
+      nodegroup.nodeRole,
+      'EC2_LINUX',
+      nodegroup.createdAt,
+      random.uuid(),
+    );
+  for (const profile of cluster.fargateProfiles.values())
+    grantComputeAccess(
+      cluster,
+      profile.podExecutionRoleArn,
+      'FARGATE_LINUX',
+      profile.createdAt,
+      random.uuid(),
+    );
 }
 
 /** The demo world's entries: console view access everywhere but CLUSTER_WITHOUT_CONSOLE_ACCESS. */
