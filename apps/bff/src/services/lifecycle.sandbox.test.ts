@@ -35,13 +35,20 @@ async function detail(name: string): Promise<ClusterDetail | undefined> {
   const response = await operator.request('GET', clusterPath(name));
   return response.ok ? ((await response.json()) as ClusterDetail) : undefined;
 }
+// The sandbox checks that a new cluster's subnets exist, as EKS does: two private ones of its VPC.
+const vpcSubnets = () =>
+  c
+    .sandbox!.world.region(HOME, REGION)
+    .network.subnets.filter((subnet) => !subnet.public)
+    .slice(0, 2)
+    .map((subnet) => subnet.id);
 const newCluster = (name: string, version: string) => ({
   accountId: HOME,
   region: REGION,
   name,
   version,
   roleArn: `arn:aws:iam::${HOME}:role/eks-cluster-role`,
-  subnetIds: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
+  subnetIds: vpcSubnets(),
   endpoint: {
     endpointPublicAccess: true,
     endpointPrivateAccess: true,
@@ -102,7 +109,7 @@ describe('create cluster', () => {
   });
 
   it('refuses one subnet: EKS needs two Availability Zones', async () => {
-    const body = { ...newCluster('one-subnet', '1.34'), subnetIds: ['subnet-0a1b2c3d4e5f60001'] };
+    const body = { ...newCluster('one-subnet', '1.34'), subnetIds: vpcSubnets().slice(0, 1) };
     const response = await operator.request('POST', '/api/clusters', body);
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors?.[0]?.field).toBe('subnetIds');

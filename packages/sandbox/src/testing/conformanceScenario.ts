@@ -218,6 +218,8 @@ export async function driveEveryOperation(sandbox: Sandbox): Promise<void> {
       taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
       labels: { lifecycle: 'spot' },
       tags: { team: 'qa' },
+      // An older published AMI release, so that UpdateNodegroupVersion has a newer one to move to.
+      releaseVersion: '1.35.1-20260915',
     }),
   );
   await attempt(
@@ -257,7 +259,7 @@ export async function driveEveryOperation(sandbox: Sandbox): Promise<void> {
   await apac.send(new sdk.DescribeNodegroupCommand(ng));
   await attempt(apac.send(new sdk.UpdateNodegroupVersionCommand({ ...ng, version: '1.36' })));
   await apac.send(
-    new sdk.UpdateNodegroupVersionCommand({ ...ng, releaseVersion: '1.35.1-20261201' }),
+    new sdk.UpdateNodegroupVersionCommand({ ...ng, releaseVersion: '1.35.1-20261118' }),
   );
   await sandbox.waitFor(() => ngStatus() === 'ACTIVE');
   await apac.send(new sdk.DeleteNodegroupCommand(ng));

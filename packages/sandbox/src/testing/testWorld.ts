@@ -33,3 +33,10 @@ export function testWorld(start?: Date): {
 
 export const TEST_SUBNETS = ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2'];
 export const TEST_ROLE = 'arn:aws:iam::111122223333:role/AmazonEKSClusterRole';
+
+/** Two private subnets (zones a and b) of the test account's default VPC in us-east-1: CreateCluster checks they exist. */
+export const TEST_CLUSTER_SUBNETS = testWorld()
+  .world.region('111122223333', 'us-east-1')
+  .network.subnets.filter((subnet) => !subnet.public)
+  .slice(0, 2)
+  .map((subnet) => subnet.id);

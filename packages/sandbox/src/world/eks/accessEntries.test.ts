@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_ROLE, TEST_SUBNETS, testWorld } from '../../testing/testWorld.ts';
+import { TEST_ROLE, TEST_CLUSTER_SUBNETS, testWorld } from '../../testing/testWorld.ts';
 import { manualClock } from '../clock.ts';
 import { DEMO_REGIONS, demoAccounts, seedDemoWorld } from '../seed/demoWorld.ts';
 import { CLUSTER_WITHOUT_CONSOLE_ACCESS } from '../seed/accessEntrySeed.ts';
@@ -22,7 +22,7 @@ function apiCluster(mode: 'API' | 'CONFIG_MAP' = 'API'): EksClusterRecord {
   return createCluster(world, world.region('111122223333', 'us-east-1'), {
     name: 'alpha',
     roleArn: TEST_ROLE,
-    resourcesVpcConfig: { subnetIds: TEST_SUBNETS },
+    resourcesVpcConfig: { subnetIds: TEST_CLUSTER_SUBNETS },
     accessConfig: { authenticationMode: mode },
   });
 }

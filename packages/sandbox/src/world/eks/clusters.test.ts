@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_ROLE, TEST_SUBNETS, testWorld } from '../../testing/testWorld.ts';
+import { TEST_ROLE, TEST_CLUSTER_SUBNETS, testWorld } from '../../testing/testWorld.ts';
 import type { World } from '../world.ts';
 import {
   createCluster,
@@ -17,7 +17,7 @@ const ACCOUNT = '111122223333';
 const input = (overrides: Partial<CreateClusterInput> = {}): CreateClusterInput => ({
   name: 'alpha',
   roleArn: TEST_ROLE,
-  resourcesVpcConfig: { subnetIds: TEST_SUBNETS },
+  resourcesVpcConfig: { subnetIds: TEST_CLUSTER_SUBNETS },
   ...overrides,
 });
 const eksError = (code: string) => expect.objectContaining({ code });
@@ -68,13 +68,27 @@ describe('cluster lifecycle', () => {
       [{ version: '1.29' }, /unsupported Kubernetes version 1.29/],
       [{ version: '1.99' }, /unsupported Kubernetes version/],
       [{ roleArn: 'not-an-arn' }, /not a valid IAM role ARN/],
-      [{ resourcesVpcConfig: { subnetIds: [TEST_SUBNETS[0]!] } }, /at least two different AZs/],
       [
-        { resourcesVpcConfig: { subnetIds: TEST_SUBNETS, endpointPublicAccess: false } },
+        { resourcesVpcConfig: { subnetIds: [TEST_CLUSTER_SUBNETS[0]!] } },
+        /at least two different AZs/,
+      ],
+      [
+        {
+          resourcesVpcConfig: { subnetIds: [...TEST_CLUSTER_SUBNETS, 'subnet-0123456789abcdef0'] },
+        },
+        /^The subnet ID 'subnet-0123456789abcdef0' does not exist \(Service: AmazonEC2; Status Code: 400; Error Code: InvalidSubnetID\.NotFound\)$/,
+      ],
+      [
+        { resourcesVpcConfig: { subnetIds: TEST_CLUSTER_SUBNETS, endpointPublicAccess: false } },
         /public or private endpoint access/,
       ],
       [
-        { resourcesVpcConfig: { subnetIds: TEST_SUBNETS, publicAccessCidrs: ['300.1.1.1/8'] } },
+        {
+          resourcesVpcConfig: {
+            subnetIds: TEST_CLUSTER_SUBNETS,
+            publicAccessCidrs: ['300.1.1.1/8'],
+          },
+        },
         /CIDRs are invalid/,
       ],
       [{ kubernetesNetworkConfig: { serviceIpv4Cidr: '8.8.0.0/16' } }, /serviceIpv4Cidr/],
@@ -106,7 +120,7 @@ describe('cluster lifecycle', () => {
         name: 'ng',
         scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 2 },
         instanceTypes: ['m6i.large'],
-        subnets: TEST_SUBNETS,
+        subnets: TEST_CLUSTER_SUBNETS,
         nodeRole: TEST_ROLE,
       }),
     );
@@ -118,7 +132,7 @@ describe('cluster lifecycle', () => {
         ...common,
         name: 'fp',
         podExecutionRoleArn: TEST_ROLE,
-        subnets: TEST_SUBNETS,
+        subnets: TEST_CLUSTER_SUBNETS,
         selectors: [{ namespace: 'default' }],
       }),
     );
@@ -212,7 +226,7 @@ describe('cluster updates', () => {
         version: '1.33',
         scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 1 },
         instanceTypes: ['m6i.large'],
-        subnets: TEST_SUBNETS,
+        subnets: TEST_CLUSTER_SUBNETS,
         nodeRole: TEST_ROLE,
       }),
     );

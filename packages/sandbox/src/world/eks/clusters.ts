@@ -161,6 +161,14 @@ export function createCluster(
   const vpcInput = input.resourcesVpcConfig;
   const subnetIds = vpcInput.subnetIds ?? [];
   validateSubnetIds(subnetIds);
+  // EKS asks EC2 for the subnets and passes its InvalidSubnetID.NotFound on.
+  const missing = subnetIds.find((id) => !state.network.subnets.some((subnet) => subnet.id === id));
+  if (missing !== undefined) {
+    throw eksErrors.invalidParameter(
+      `The subnet ID '${missing}' does not exist (Service: AmazonEC2; Status Code: 400; Error Code: InvalidSubnetID.NotFound)`,
+      { clusterName: input.name },
+    );
+  }
   const zones = new Set(
     subnetIds.map(
       (id) => state.network.subnets.find((subnet) => subnet.id === id)?.availabilityZone ?? id,

@@ -13,7 +13,7 @@ function setup() {
     name: 'c',
     version: '1.35',
     roleArn: TEST_ROLE,
-    resourcesVpcConfig: { subnetIds: [...privateSubnets, ...TEST_SUBNETS] },
+    resourcesVpcConfig: { subnetIds: privateSubnets },
   });
   advance(world.timings.clusterCreateMs);
   const input = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_ROLE, TEST_SUBNETS, testWorld } from '../../testing/testWorld.ts';
+import { TEST_ROLE, TEST_CLUSTER_SUBNETS, testWorld } from '../../testing/testWorld.ts';
 import { liveMembers } from '../ec2/autoScalingGroups.ts';
 import { createCluster, deleteCluster } from './clusters.ts';
 import { updateClusterVersion } from './clusterUpdates.ts';
@@ -15,7 +15,7 @@ function setup(version = '1.35') {
     name: 'c',
     version,
     roleArn: TEST_ROLE,
-    resourcesVpcConfig: { subnetIds: TEST_SUBNETS },
+    resourcesVpcConfig: { subnetIds: TEST_CLUSTER_SUBNETS },
   });
   advance(world.timings.clusterCreateMs);
   const privateSubnets = state.network.subnets.filter((s) => !s.public).map((s) => s.id);
@@ -99,11 +99,11 @@ describe('node group changes', () => {
     const attempts: Array<[Record<string, unknown>, RegExp]> = [
       [
         { scalingConfig: { minSize: 4, desiredSize: 2, maxSize: 5 } },
-        /Minimum capacity 4 can't be greater than desired size 2/,
+        /^minSize can't be greater than desiredSize$/,
       ],
       [
         { scalingConfig: { minSize: 1, desiredSize: 6, maxSize: 5 } },
-        /Desired capacity 6 can't be greater than max size 5/,
+        /^desiredSize can't be greater than maxSize$/,
       ],
       [
         { scalingConfig: { minSize: 0, desiredSize: 0, maxSize: 0 } },
@@ -233,6 +233,18 @@ describe('node group changes', () => {
     expect(() => updateNodegroupVersion(world, state, 'c', 'ng', {})).toThrow(
       /already at version 1.35/,
     );
+    // An invented release, and an older published one: EKS refuses both, nothing rolls back.
+    expect(() =>
+      updateNodegroupVersion(world, state, 'c', 'ng', { releaseVersion: '1.35.1-20240101' }),
+    ).toThrow(
+      /^Requested release version 1.35.1-20240101 is not valid for kubernetes version 1.35.$/,
+    );
+    expect(() =>
+      updateNodegroupVersion(world, state, 'c', 'ng', { releaseVersion: '1.35.1-20251120' }),
+    ).toThrow(
+      "Requested release version 1.35.1-20251120 is older than the nodegroup's current release version 1.35.1-20261118.",
+    );
+    expect(cluster.nodegroups.get('ng')!.releaseVersion).toBe('1.35.1-20261118');
     expect(updateClusterVersion(world, state, 'c', { version: '1.36' }).status).toBe('InProgress');
   });
 

@@ -71,7 +71,7 @@ export function createNodegroup(
     maxSize: input.scalingConfig?.maxSize ?? 2,
     desiredSize: input.scalingConfig?.desiredSize ?? 2,
   };
-  validateScaling(scaling, fields);
+  validateScaling(scaling, fields, 'create');
   const capacityType = input.capacityType ?? 'ON_DEMAND';
   if (!(CAPACITY_TYPES as readonly string[]).includes(capacityType)) {
     throw eksErrors.invalidParameter(`Invalid capacityType: ${capacityType}`, fields);

@@ -18,6 +18,7 @@ import {
   validateLabels,
   validateNodegroupVersion,
   validateReleaseVersion,
+  validateNoReleaseRollback,
   validateScaling,
   validateTaintCount,
   type TaintInput,
@@ -261,6 +262,7 @@ export function updateNodegroupVersion(
   }
   const releaseVersion = input.releaseVersion ?? releaseVersionFor(version, LATEST_AMI_BUILD);
   validateReleaseVersion(releaseVersion, version, fields);
+  validateNoReleaseRollback(releaseVersion, nodegroup, version, fields);
   if (version === nodegroup.version && releaseVersion === nodegroup.releaseVersion) {
     throw eksErrors.invalidParameter(
       `Nodegroup ${name} is already at version ${version} and release version ${releaseVersion}.`,

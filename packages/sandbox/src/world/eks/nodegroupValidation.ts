@@ -2,7 +2,8 @@ import type { SubnetRecord } from '../world.ts';
 import { minorOf } from '../versionCalendar.ts';
 import { eksErrors } from './eksErrors.ts';
 import { labelValueProblem, qualifiedNameProblem } from './kubernetesLabels.ts';
-import type { EksClusterRecord, ScalingConfig, Taint } from './types.ts';
+import { PUBLISHED_AMI_BUILDS, releaseVersionFor } from './nodegroups.ts';
+import type { EksClusterRecord, NodegroupRecord, ScalingConfig, Taint } from './types.ts';
 
 /** Checks EKS applies to node group requests, with its error codes and wording. */
 
@@ -24,7 +25,11 @@ export interface TaintInput {
 type Fields = Record<string, string>;
 
 /** 0 ≤ min ≤ desired ≤ max, 1 ≤ max ≤ 450. */
-export function validateScaling(scaling: ScalingConfig, fields: Fields): void {
+export function validateScaling(
+  scaling: ScalingConfig,
+  fields: Fields,
+  operation: 'create' | 'update' = 'update',
+): void {
   const { minSize, maxSize, desiredSize } = scaling;
   for (const [member, value] of Object.entries(scaling)) {
     if (!Number.isInteger(value) || value < 0) {
@@ -42,15 +47,20 @@ export function validateScaling(scaling: ScalingConfig, fields: Fields): void {
       fields,
     );
   }
+  // CreateNodegroup names the members; UpdateNodegroupConfig words it with the numbers.
   if (minSize > desiredSize) {
     throw eksErrors.invalidParameter(
-      `Minimum capacity ${minSize} can't be greater than desired size ${desiredSize}`,
+      operation === 'create'
+        ? "minSize can't be greater than desiredSize"
+        : `Minimum capacity ${minSize} can't be greater than desired size ${desiredSize}`,
       fields,
     );
   }
   if (desiredSize > maxSize) {
     throw eksErrors.invalidParameter(
-      `Desired capacity ${desiredSize} can't be greater than max size ${maxSize}`,
+      operation === 'create'
+        ? "desiredSize can't be greater than maxSize"
+        : `Desired capacity ${desiredSize} can't be greater than max size ${maxSize}`,
       fields,
     );
   }
@@ -158,10 +168,30 @@ export function validateReleaseVersion(
   version: string,
   fields: Fields,
 ): void {
-  const match = /^(\d+\.\d+)\.\d+-\d{8}$/.exec(releaseVersion);
-  if (!match || match[1] !== version) {
+  // Only a published build of this Kubernetes version's AMI: an invented one is refused.
+  const published = PUBLISHED_AMI_BUILDS.some(
+    (build) => releaseVersionFor(version, build) === releaseVersion,
+  );
+  if (!published) {
     throw eksErrors.invalidParameter(
       `Requested release version ${releaseVersion} is not valid for kubernetes version ${version}.`,
+      fields,
+    );
+  }
+}
+
+/** EKS never rolls a node group back to an older AMI release of the same Kubernetes version. */
+export function validateNoReleaseRollback(
+  releaseVersion: string,
+  current: NodegroupRecord,
+  version: string,
+  fields: Fields,
+): void {
+  if (version !== current.version) return;
+  const build = (release: string) => release.split('-').pop() ?? '';
+  if (build(releaseVersion) < build(current.releaseVersion)) {
+    throw eksErrors.invalidParameter(
+      `Requested release version ${releaseVersion} is older than the nodegroup's current release version ${current.releaseVersion}.`,
       fields,
     );
   }

@@ -27,6 +27,18 @@ export interface NodegroupSpec {
 /** The newest EKS-optimized AMI build the sandbox offers; seeded node groups run an older one. */
 export const LATEST_AMI_BUILD = '20261118';
 export const SEEDED_AMI_BUILD = '20251120';
+/** The EKS-optimized AMI builds published (oldest first): a release version names one of them. */
+export const PUBLISHED_AMI_BUILDS = [
+  '20250920',
+  '20251020',
+  SEEDED_AMI_BUILD,
+  '20260115',
+  '20260320',
+  '20260520',
+  '20260725',
+  '20260915',
+  LATEST_AMI_BUILD,
+];
 
 /** AMI release versions look like "1.34.2-20251120" (Kubernetes patch, build date). */
 export function releaseVersionFor(version: string, build = SEEDED_AMI_BUILD): string {
