@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { CloseIcon } from './Icons.tsx';
 
@@ -102,6 +102,7 @@ export function DialogSubmitFooter({
   label,
   pendingLabel,
   disabled = false,
+  disabledReason,
   tone = 'primary',
 }: {
   onCancel: () => void;
@@ -110,10 +111,19 @@ export function DialogSubmitFooter({
   pendingLabel: string;
   /** Disables the submit button for another reason (nothing changed, name not typed yet). */
   disabled?: boolean;
+  /** Why the submit button is disabled, shown beside it and read with it. */
+  disabledReason?: string;
   tone?: 'primary' | 'danger';
 }) {
+  const reasonId = useId();
+  const reason = disabled && !pending ? disabledReason : undefined;
   return (
     <DialogFooter>
+      {reason && (
+        <span id={reasonId} className="mr-auto text-fg-muted">
+          {reason}
+        </span>
+      )}
       <button type="button" className="btn-secondary" onClick={onCancel} disabled={pending}>
         Cancel
       </button>
@@ -121,6 +131,7 @@ export function DialogSubmitFooter({
         type="submit"
         className={tone === 'danger' ? 'btn-danger' : 'btn-primary'}
         disabled={disabled || pending}
+        {...(reason ? { 'aria-describedby': reasonId } : {})}
       >
         {pending ? pendingLabel : label}
       </button>

@@ -69,9 +69,31 @@ describe('ScaleDialog', () => {
     await setSize(user, 'Desired size', '');
     expect(screen.getByLabelText('Desired size')).toHaveAccessibleDescription('is required');
 
+    expect(within(dialog).getByRole('button', { name: 'Scale' })).toBeDisabled();
     await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
     expect(posts()).toHaveLength(0);
     expect(screen.getByLabelText('Maximum size')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('disables Scale with the reason beside it while nothing changed or a size is invalid', async () => {
+    const { user, dialog, posts } = await openScaleDialog(() => json({ auditId: 1 }, 202));
+    const scale = within(dialog).getByRole('button', { name: 'Scale' });
+    expect(dialog).toHaveTextContent('No change: these are the current sizes');
+    expect(scale).toBeDisabled();
+    expect(scale).toHaveAccessibleDescription('Nothing to send: change a size first');
+
+    await setSize(user, 'Desired size', '999');
+    expect(screen.getByLabelText('Desired size')).toHaveAccessibleDescription(
+      'must be between the minimum and the maximum',
+    );
+    expect(scale).toBeDisabled();
+    expect(scale).toHaveAccessibleDescription('Fix the sizes above to scale');
+    await user.click(scale);
+    expect(posts()).toHaveLength(0);
+
+    await setSize(user, 'Desired size', '4');
+    expect(scale).toBeEnabled();
+    expect(scale).not.toHaveAccessibleDescription();
   });
 
   it('sends the sizes with the CSRF header and a request token, then names the EKS update', async () => {
@@ -127,6 +149,7 @@ describe('ScaleDialog', () => {
     const { user, dialog, posts } = await openScaleDialog(() =>
       problem(503, 'Service unavailable', 'EKS is throttling; try again.'),
     );
+    await setSize(user, 'Desired size', '3');
     await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
     await within(dialog).findByRole('alert');
     await setSize(user, 'Desired size', '5');
@@ -141,6 +164,7 @@ describe('ScaleDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Actions for general' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Scale' }));
     const again = await screen.findByRole('dialog', { name: 'Scale node group general' });
+    await setSize(user, 'Desired size', '4');
     await user.click(within(again).getByRole('button', { name: 'Scale' }));
     await waitFor(() => expect(posts()).toHaveLength(3));
 
@@ -166,6 +190,7 @@ describe('ScaleDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Actions for general' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Scale' }));
     const dialog = await screen.findByRole('dialog', { name: 'Scale node group general' });
+    await setSize(user, 'Desired size', '4');
     await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
 
     const table = screen.getByRole('table', { name: 'Managed node groups' });

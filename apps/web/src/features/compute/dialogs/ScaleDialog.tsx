@@ -24,18 +24,19 @@ const FIELDS: { field: SizeField; label: string }[] = [
 // The schema's messages name fields ("must be at most maxSize"); say them in words here.
 const NAMES = { minSize: 'the minimum', maxSize: 'the maximum', desiredSize: 'the desired size' };
 
-/** "2 → 4 instances", plus what happens to the bounds. */
-export function scalePreview(
-  from: Nodegroup['scaling'],
-  to: { minSize?: number; desiredSize?: number; maxSize?: number },
-): string {
-  if (
+type Sizes = { minSize?: number; desiredSize?: number; maxSize?: number };
+
+function unchanged(from: Nodegroup['scaling'], to: Sizes): boolean {
+  return (
     from.desiredSize === to.desiredSize &&
     from.minSize === to.minSize &&
     from.maxSize === to.maxSize
-  ) {
-    return 'No change: these are the current sizes';
-  }
+  );
+}
+
+/** "2 → 4 instances", plus what happens to the bounds. */
+export function scalePreview(from: Nodegroup['scaling'], to: Sizes): string {
+  if (unchanged(from, to)) return 'No change: these are the current sizes';
   const parts = [
     from.desiredSize === to.desiredSize
       ? `Stays at ${plural(from.desiredSize, 'instance')}`
@@ -84,6 +85,12 @@ export function ScaleDialog({
   const clientErrors: FieldErrors = check.ok || !(edited || submitted) ? {} : check.errors;
   const serverErrors = serverFieldErrors(mutation.error);
   const errorOf = (field: SizeField) => clientErrors[field] ?? serverErrors[field];
+  // Sending the current sizes or sizes EKS would refuse cannot help; say why instead.
+  const blockedBy = !check.ok
+    ? 'Fix the sizes above to scale'
+    : unchanged(nodegroup.scaling, payload)
+      ? 'Nothing to send: change a size first'
+      : undefined;
 
   return (
     <Dialog
@@ -140,6 +147,8 @@ export function ScaleDialog({
         <DialogSubmitFooter
           onCancel={onClose}
           pending={mutation.isPending}
+          disabled={blockedBy !== undefined}
+          {...(blockedBy ? { disabledReason: blockedBy } : {})}
           label="Scale"
           pendingLabel="Scaling…"
         />
