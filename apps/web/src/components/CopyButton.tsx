@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { CheckIcon, CopyIcon } from './Icons.tsx';
 
-async function copyText(text: string): Promise<void> {
+/** Writes `text` to the clipboard, falling back to a hidden textarea outside secure contexts. */
+export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
   // The async clipboard exists only in secure contexts; a console on plain HTTP falls back.
   const area = document.createElement('textarea');

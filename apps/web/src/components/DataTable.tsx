@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -6,7 +6,7 @@ import {
   type ColumnDef,
   type Header,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon, ArrowUpIcon, SortIcon } from './Icons.tsx';
 
 /** Which column the rows are sorted by, and in which direction. */
@@ -38,6 +38,12 @@ export interface DataTableProps<T> {
  * A sortable, virtualised table. Sorting is controlled by the caller (so it can live in the URL);
  * only the rows in view (plus overscan) are in the DOM, and aria-rowcount/aria-rowindex tell
  * assistive technology the real size. Headers are buttons, so sorting works from the keyboard.
+ *
+ * The page scrolls, not the table: rows are virtualised against the window, so the last row is
+ * reached by scrolling the document (and printing or a full-page screenshot shows the table). The
+ * header row sticks to the top of the window. When the columns need more room than the page has
+ * (phones, narrow windows), the table scrolls sideways in its own strip with the first (name)
+ * column pinned on the left; the page itself never scrolls sideways.
  */
 export function DataTable<T>({
   label,
@@ -49,7 +55,8 @@ export function DataTable<T>({
   rowHeight = 48,
   measureRows = false,
 }: DataTableProps<T>) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
   const table = useReactTable({
     data,
     columns,
@@ -60,15 +67,19 @@ export function DataTable<T>({
     state: { sorting: [sort] },
   });
   const rows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
+  const minWidth = table.getTotalSize();
+  const scrollMargin = useDocumentOffset(bodyRef);
+  const overflows = useOverflows(frameRef, minWidth);
+  const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
+    scrollMargin,
   });
   const virtualRows = virtualizer.getVirtualItems();
-  const paddingTop = virtualRows[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+  const paddingTop = (virtualRows[0]?.start ?? scrollMargin) - scrollMargin;
+  const paddingBottom =
+    virtualizer.getTotalSize() - ((virtualRows.at(-1)?.end ?? scrollMargin) - scrollMargin);
   const columnCount = table.getVisibleLeafColumns().length;
 
   const toggleSort = (columnId: string) =>
@@ -76,35 +87,44 @@ export function DataTable<T>({
       sort.id === columnId ? { id: columnId, desc: !sort.desc } : { id: columnId, desc: false },
     );
 
+  // A sideways-scrolling strip is a scroll container, which would make the header stick to the
+  // strip instead of the window; so the strip scrolls only when the columns do not fit.
   return (
     <div
-      ref={scrollRef}
-      role="region"
-      aria-label={`${label} (scrollable)`}
-      tabIndex={0}
-      className="card min-h-0 flex-1 overflow-auto"
+      ref={frameRef}
+      role={overflows ? 'region' : undefined}
+      aria-label={overflows ? `${label} (scrolls sideways)` : undefined}
+      tabIndex={overflows ? 0 : undefined}
+      data-overflows={overflows || undefined}
+      className={`card ${overflows ? 'overflow-x-auto' : ''}`}
     >
       <table
         aria-label={label}
         aria-rowcount={rows.length + 1}
         className="w-full table-fixed border-separate border-spacing-0"
-        style={{ minWidth: table.getTotalSize() }}
+        style={{ minWidth }}
       >
         <colgroup>
           {table.getVisibleLeafColumns().map((column) => (
             <col key={column.id} style={{ width: column.getSize() }} />
           ))}
         </colgroup>
-        <thead className="sticky top-0 z-10">
+        <thead className={overflows ? 'z-20' : 'sticky top-0 z-20'}>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} sort={sort} onSort={toggleSort} />
+              {group.headers.map((header, index) => (
+                <HeaderCell
+                  key={header.id}
+                  header={header}
+                  sort={sort}
+                  onSort={toggleSort}
+                  pinned={index === 0}
+                />
               ))}
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody ref={bodyRef}>
           {paddingTop > 0 && (
             <tr aria-hidden="true">
               <td colSpan={columnCount} style={{ height: paddingTop, padding: 0 }} />
@@ -119,13 +139,13 @@ export function DataTable<T>({
                 ref={measureRows ? virtualizer.measureElement : undefined}
                 data-index={virtualRow.index}
                 aria-rowindex={virtualRow.index + 2}
-                className="hover:bg-row-hover"
+                className="group"
                 style={measureRows ? undefined : { height: rowHeight }}
               >
-                {row.getVisibleCells().map((cell) => (
+                {row.getVisibleCells().map((cell, index) => (
                   <td
                     key={cell.id}
-                    className={`overflow-hidden border-b border-line px-3 align-middle whitespace-nowrap ${measureRows ? 'py-2' : ''}`}
+                    className={`overflow-hidden border-b border-line bg-surface px-3 align-middle whitespace-nowrap group-hover:bg-row-hover ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
@@ -144,14 +164,59 @@ export function DataTable<T>({
   );
 }
 
+/** The first column stays in view while the rest scrolls sideways; a line marks the seam. */
+const PINNED = 'sticky left-0 z-10 border-r';
+
+/** Where an element starts, in px from the top of the document (the virtualiser's scrollMargin). */
+function useDocumentOffset(ref: RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const el = ref.current;
+      if (el) setOffset(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    // Banners and filters above the table come and go; re-measure whenever the page resizes.
+    return observeSize(document.body, measure);
+  }, [ref]);
+  return offset;
+}
+
+/** Calls `onResize` whenever `el` changes size; returns the cleanup (jsdom has no observer). */
+function observeSize(el: Element, onResize: () => void): (() => void) | undefined {
+  if (typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(onResize);
+  observer.observe(el);
+  return () => observer.disconnect();
+}
+
+/** Whether a table of `minWidth` px is wider than the room its frame has. */
+function useOverflows(ref: RefObject<HTMLElement | null>, minWidth: number): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // The frame's own width, less its 1 px borders; jsdom measures 0 and then nothing overflows.
+    const measure = () => {
+      const room = el.getBoundingClientRect().width - 2;
+      setOverflows(room > 0 && minWidth > room);
+    };
+    measure();
+    return observeSize(el, measure);
+  }, [ref, minWidth]);
+  return overflows;
+}
+
 function HeaderCell<T>({
   header,
   sort,
   onSort,
+  pinned,
 }: {
   header: Header<T, unknown>;
   sort: SortState;
   onSort: (columnId: string) => void;
+  pinned: boolean;
 }) {
   const column = header.column;
   const sorted = sort.id === column.id;
@@ -164,7 +229,7 @@ function HeaderCell<T>({
     <th
       scope="col"
       aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : undefined}
-      className="overflow-hidden border-b border-line bg-surface-muted px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-fg-muted"
+      className={`overflow-hidden border-b border-line bg-surface-muted px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-fg-muted ${pinned ? PINNED : ''}`}
     >
       {sortable ? (
         <button

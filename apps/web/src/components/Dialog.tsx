@@ -41,7 +41,7 @@ export function Dialog({
       onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}
     >
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-backdrop backdrop-blur-[2px]" />
         <RadixDialog.Content
           ref={content}
           // Without a description Radix would warn; the title alone names the dialog then.
@@ -62,7 +62,7 @@ export function Dialog({
               target.focus();
             }
           }}
-          className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] ${WIDTHS[size]} -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-line bg-surface-raised text-fg shadow-xl`}
+          className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] ${WIDTHS[size]} -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-line-strong bg-surface-raised text-fg shadow-2xl`}
         >
           <div className="flex items-start gap-3 border-b border-line px-5 py-3">
             <div className="min-w-0 flex-1">

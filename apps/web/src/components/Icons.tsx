@@ -104,3 +104,9 @@ export const SearchIcon = (props: IconProps) => (
     <path d="m21 21-4.3-4.3" />
   </Icon>
 );
+
+export const MenuIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </Icon>
+);

@@ -65,7 +65,7 @@ export function AuditPage() {
   }
 
   return (
-    <div className="flex h-full min-h-0 flex-col gap-3 p-4">
+    <div className="flex flex-col gap-3 p-4">
       <title>Audit · Wheelhouse</title>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-xl font-semibold">Audit log</h1>

@@ -106,7 +106,7 @@ export function ClusterDetailPage() {
   // The breadcrumb and title stay put while the data loads, so the heading that receives focus
   // after navigation is the one that remains.
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
+    <div className="flex flex-col gap-4 p-4">
       <title>{`${name} · Clusters · Wheelhouse`}</title>
       <div className="flex flex-col gap-2">
         <ResourcePageHeader trail={[{ label: 'Clusters', to: '/clusters' }]} name={name}>

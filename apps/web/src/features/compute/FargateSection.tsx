@@ -74,7 +74,7 @@ export function FargateSection({
           This cluster has no Fargate profiles: every pod runs on nodes.
         </p>
       ) : (
-        <div className="flex max-h-[32rem] flex-col">
+        <div className="flex flex-col">
           <DataTable
             label="Fargate profiles"
             data={rows}

@@ -64,7 +64,7 @@ export function NodegroupsSection({
           This cluster has no managed node groups.
         </p>
       ) : (
-        <div className="flex max-h-[36rem] flex-col">
+        <div className="flex flex-col">
           <DataTable
             label="Managed node groups"
             data={rows}

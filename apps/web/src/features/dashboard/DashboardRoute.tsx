@@ -69,7 +69,7 @@ export function DashboardRoute() {
   }
   if (session.data) {
     return kiosk ? (
-      <main className="h-full overflow-auto">
+      <main className="min-h-full">
         <DashboardPage kiosk />
       </main>
     ) : (
@@ -84,7 +84,7 @@ export function DashboardRoute() {
   if (dashboardSession.data) {
     // A wall screen without a user: no shell (it has no user, and its links lead to sign-in).
     return (
-      <main className="h-full overflow-auto">
+      <main className="min-h-full">
         <DashboardPage kiosk={kiosk} viewer={dashboardSession.data.name} />
       </main>
     );

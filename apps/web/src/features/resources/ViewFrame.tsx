@@ -74,9 +74,9 @@ export function CountText({
 }
 
 /**
- * A bounded box for a virtualised table, so a long table scrolls inside the page rather than
- * with it; a short one takes only the room its rows need.
+ * Where a Resources view's table sits. Not a scroll box: the page scrolls (the table virtualises
+ * against the window), so the last row is reached, printed and screenshotted like the rest.
  */
 export function TableFrame({ children }: { children: ReactNode }) {
-  return <div className="flex max-h-[70vh] min-h-0 flex-col">{children}</div>;
+  return <div className="flex flex-col">{children}</div>;
 }

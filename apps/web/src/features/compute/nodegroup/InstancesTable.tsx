@@ -80,7 +80,7 @@ export function InstancesTable({ instances }: { instances: Instance[] }) {
     return <p className="card px-4 py-6 text-center text-fg-muted">No instances.</p>;
   }
   return (
-    <div className="flex max-h-[30rem] flex-col">
+    <div className="flex flex-col">
       <DataTable
         label="Instances"
         data={rows}

@@ -92,7 +92,7 @@ export function NodegroupPage() {
   }
 
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
+    <div className="flex flex-col gap-4 p-4">
       <title>{`${ngName} · ${name} · Wheelhouse`}</title>
       <ResourcePageHeader
         trail={[

@@ -94,7 +94,7 @@ export function AutoscalingView({
               : 'No Horizontal Pod Autoscalers match these filters.'}
           </p>
         ) : (
-          <div className="flex max-h-[32rem] flex-col">
+          <div className="flex flex-col">
             <DataTable
               label="Horizontal Pod Autoscalers"
               data={rows}

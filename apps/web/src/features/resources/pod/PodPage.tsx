@@ -74,7 +74,7 @@ export function PodPage() {
   }
 
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
+    <div className="flex flex-col gap-4 p-4">
       <title>{`${podName} · ${name} · Wheelhouse`}</title>
       <ResourcePageHeader
         trail={[
