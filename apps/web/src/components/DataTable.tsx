@@ -87,6 +87,8 @@ export function DataTable<T>({
       sort.id === columnId ? { id: columnId, desc: !sort.desc } : { id: columnId, desc: false },
     );
 
+  // The frame is positioned so that absolutely placed text inside cells (sr-only labels) is clipped
+  // by the strip instead of widening the page.
   // A sideways-scrolling strip is a scroll container, which would make the header stick to the
   // strip instead of the window; so the strip scrolls only when the columns do not fit.
   return (
@@ -96,7 +98,7 @@ export function DataTable<T>({
       aria-label={overflows ? `${label} (scrolls sideways)` : undefined}
       tabIndex={overflows ? 0 : undefined}
       data-overflows={overflows || undefined}
-      className={`card ${overflows ? 'overflow-x-auto' : ''}`}
+      className={`card relative ${overflows ? 'overflow-x-auto' : ''}`}
     >
       <table
         aria-label={label}
