@@ -9,6 +9,8 @@ Object.defineProperties(HTMLElement.prototype, {
   clientHeight: { configurable: true, get: () => 800 },
   clientWidth: { configurable: true, get: () => 1280 },
 });
+// Tables virtualise against the window, whose scrollTo jsdom does not implement (it logs an error).
+window.scrollTo = () => undefined;
 
 // Pages are lazy routes: the first render in a file waits for Vite to transform the page's modules,
 // which takes seconds when CI runs the node suites on the same two cores. One generous wait for every

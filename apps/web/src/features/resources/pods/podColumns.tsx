@@ -7,6 +7,7 @@ import { PodStatusBadge } from '../display/PodStatusBadge.tsx';
 import { podStatusText } from '../display/podStatus.ts';
 import { RunsOnChip, runsOnText } from '../display/RunsOnChip.tsx';
 import type { SortValues } from '../display/sortRows.ts';
+import { TruncatedText } from '../../../components/TruncatedText.tsx';
 
 const column = createColumnHelper<PodSummary>();
 const muted = <span className="text-fg-muted">—</span>;
@@ -103,13 +104,7 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
       header: 'Node',
       size: 145,
       cell: ({ row: { original: p } }) =>
-        p.node ? (
-          <span className="block truncate font-mono text-xs" title={p.node}>
-            {p.node}
-          </span>
-        ) : (
-          muted
-        ),
+        p.node ? <TruncatedText text={p.node} copy className="font-mono text-xs" /> : muted,
     }),
     column.display({
       id: 'runsOn',
