@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,5 +183,60 @@ describe('registerRoutes', () => {
       handler: () => undefined,
     };
     expect(() => registerRoutes(express.Router(), [bad], () => [])).toThrow('audit action');
+  });
+});
+
+describe('caching and transport headers', () => {
+  const webDist = mkdtempSync(join(tmpdir(), 'wheelhouse-web-'));
+  mkdirSync(join(webDist, 'assets'));
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Wheelhouse</title>');
+  writeFileSync(join(webDist, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+
+  async function serve(secureCookies: boolean): Promise<{ url: string; close: () => void }> {
+    const app = createApp({
+      logger: pino({ level: 'silent' }),
+      sessions,
+      audit,
+      dashboardTokens: createDashboardTokens(db),
+      routes,
+      webDist,
+      secureCookies,
+    });
+    const listening = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const port = (listening.address() as AddressInfo).port;
+    return { url: `http://127.0.0.1:${port}`, close: () => listening.close() };
+  }
+  afterAll(() => rmSync(webDist, { recursive: true, force: true }));
+
+  it('caches hashed assets for a year, revalidates the shell and never stores API answers', async () => {
+    const app = await serve(false);
+    try {
+      const asset = await fetch(`${app.url}/assets/index-3f9a1c.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const shell = await fetch(`${app.url}/clusters`);
+      expect(shell.headers.get('cache-control')).toBe('no-cache');
+      const api = await fetch(`${app.url}/api/things`, {
+        headers: { cookie: as('auditor').cookie },
+      });
+      expect(api.headers.get('cache-control')).toBe('no-store');
+      // Over plain HTTP no HSTS: it would be ignored, or pin a loopback name to HTTPS.
+      expect(shell.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      app.close();
+    }
+  });
+
+  it('sends Strict-Transport-Security when the console is served over HTTPS', async () => {
+    const app = await serve(true);
+    try {
+      const shell = await fetch(`${app.url}/clusters`);
+      expect(shell.headers.get('strict-transport-security')).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+    } finally {
+      app.close();
+    }
   });
 });

@@ -20,6 +20,8 @@ export interface AppDeps {
   routes: RouteDef[];
   /** Built SPA to serve (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
+  /** The console is served over HTTPS (WHEELHOUSE_SECURE_COOKIES): browsers are told to keep to it. */
+  secureCookies?: boolean;
 }
 
 /** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
@@ -39,8 +41,9 @@ export function createApp(deps: AppDeps): Express {
           upgradeInsecureRequests: null,
         },
       },
-      // The console may be served over plain HTTP on loopback; HSTS belongs to the TLS front.
-      strictTransportSecurity: false,
+      // Over plain HTTP (loopback) HSTS would be ignored or lock a host name out; over HTTPS it
+      // keeps browsers from ever falling back to HTTP.
+      strictTransportSecurity: deps.secureCookies ? { maxAge: 31_536_000 } : false,
     }),
   );
   app.use(
@@ -58,7 +61,9 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use((_req, res, next) => {
+  // Only API answers are private and live; the router sits at / (its routes carry /api), so a
+  // blanket header here would also strip the hashed assets of their year-long caching.
+  api.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });

@@ -219,6 +219,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     audit,
     dashboardTokens,
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
+    secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     routes,
   });
 
