@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import express from 'express';
 import { pino } from 'pino';
@@ -34,6 +36,12 @@ const routes: RouteDef[] = [
       const body = parseInput(z.object({ size: z.number().int().min(1) }), req.body);
       res.status(201).json(body);
     },
+  },
+  {
+    method: 'get',
+    path: '/api/things/:id',
+    access: 'read',
+    handler: (req, res) => res.json({ id: req.params.id }),
   },
   {
     method: 'delete',
@@ -81,7 +89,7 @@ async function call(
   const text = await response.text();
   return {
     status: response.status,
-    type: response.headers.get('content-type'),
+    type: response.headers.get('content-type')?.split(';')[0],
     body: text ? JSON.parse(text) : undefined,
   };
 }
@@ -238,5 +246,92 @@ describe('caching and transport headers', () => {
     } finally {
       app.close();
     }
+  });
+});
+
+describe("a caller's malformed request", () => {
+  const webDist = mkdtempSync(join(tmpdir(), 'wheelhouse-web-'));
+  mkdirSync(join(webDist, 'assets'));
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Wheelhouse</title>');
+  const lines: { level: number; msg: string; err?: unknown }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  let url = '';
+  let close = () => undefined as void;
+  beforeAll(async () => {
+    const app = createApp({
+      logger: pino({ level: 'info' }, sink),
+      sessions,
+      audit,
+      dashboardTokens: createDashboardTokens(db),
+      routes,
+      webDist,
+    });
+    const listening = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listening.once('listening', resolve));
+    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    close = () => void listening.close();
+  });
+  afterAll(() => {
+    close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
+
+  async function problemOf(path: string, init: RequestInit = {}) {
+    const response = await fetch(url + path, init);
+    return {
+      status: response.status,
+      type: response.headers.get('content-type')?.split(';')[0],
+      body: (await response.json()) as { detail: string },
+    };
+  }
+
+  it('answers bad percent-encoding, missing assets and traversal attempts with 4xx, logged without a stack', async () => {
+    const operator = as('operator');
+    const badParam = await problemOf('/api/things/%zz', { headers: { cookie: operator.cookie } });
+    expect(badParam).toMatchObject({ status: 400, type: 'application/problem+json' });
+    expect(badParam.body.detail).toBe('The URL is not valid percent-encoding.');
+    for (const path of [
+      '/assets/nope.js',
+      '/assets/..%2fpackage.json',
+      '/assets/....//x',
+      '/assets/%5c..%5cpackage.json',
+      '/assets/..%252f',
+    ]) {
+      const missing = await problemOf(path);
+      expect(missing.status, path).toBeGreaterThanOrEqual(400);
+      expect(missing.status, path).toBeLessThan(500);
+      expect(missing.type, path).toBe('application/problem+json');
+    }
+    expect((await problemOf('/assets/nope.js')).status).toBe(404);
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+    expect(lines.some((line) => line.err !== undefined)).toBe(false);
+  });
+
+  it('refuses an unknown Content-Encoding with 415 and a corrupt gzip body with 400', async () => {
+    const operator = as('operator');
+    const headers = {
+      cookie: operator.cookie,
+      'x-csrf-token': operator.csrf,
+      'content-type': 'application/json',
+    };
+    const unknown = await problemOf('/api/things', {
+      method: 'POST',
+      headers: { ...headers, 'content-encoding': 'zstdx' },
+      body: '{"size":1}',
+    });
+    expect(unknown).toMatchObject({ status: 415, type: 'application/problem+json' });
+    const corrupt = gzipSync('{"size":1}').subarray(0, 12);
+    const broken = await problemOf('/api/things', {
+      method: 'POST',
+      headers: { ...headers, 'content-encoding': 'gzip' },
+      body: corrupt,
+    });
+    expect(broken).toMatchObject({ status: 400, type: 'application/problem+json' });
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });

@@ -56,12 +56,47 @@ function problemFor(error: unknown): Problem {
       detail: 'The request body is too large.',
     };
   }
+  const clientError = clientProblem(error);
+  if (clientError) return clientError;
   return {
     type: PROBLEM_TYPE,
     title: 'Internal error',
     status: 500,
     detail: 'Something went wrong in the console.',
   };
+}
+
+const CLIENT_TITLES: Record<number, string> = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  411: 'Length required',
+  415: 'Unsupported media type',
+};
+
+/**
+ * Express, its router, body parsers and static files report a caller's mistake as an error with a
+ * 4xx `status` (http-errors): bad percent-encoding, an unknown content-encoding, a corrupt gzip
+ * body, a missing or forbidden file. Those are the caller's, so they get their 4xx, not a 500.
+ */
+function clientProblem(error: unknown): Problem | undefined {
+  const httpError = error as { status?: unknown; type?: unknown; message?: unknown } | undefined;
+  const status = httpError?.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const detail =
+    status === 404
+      ? 'No such file.'
+      : status === 403
+        ? 'That path is not served.'
+        : httpError?.type === 'encoding.unsupported'
+          ? `The request body's Content-Encoding is not supported (use gzip, deflate, br or none).`
+          : error instanceof URIError || String(httpError?.message).startsWith('Failed to decode')
+            ? 'The URL is not valid percent-encoding.'
+            : status === 400
+              ? 'The request body could not be read (corrupt or truncated encoding).'
+              : String(httpError?.message);
+  return { type: PROBLEM_TYPE, title: CLIENT_TITLES[status] ?? 'Bad request', status, detail };
 }
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem): void {
@@ -75,6 +110,9 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
     const problem = problemFor(error);
     if (problem.status >= 500 && !(error instanceof UpstreamError)) {
       logger.error({ err: error, url: req.originalUrl }, 'unhandled error');
+    } else if (!(error instanceof DomainError)) {
+      // A caller's malformed request: worth a line, never a stack trace.
+      logger.info({ status: problem.status, url: req.originalUrl }, problem.detail);
     }
     sendProblem(res, problem);
   };
