@@ -102,7 +102,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const env = readEnv(options.env ?? process.env);
   const config = readConfigFile(env.WHEELHOUSE_CONFIG);
   const logger = options.logger ?? pino({ level: env.WHEELHOUSE_LOG_LEVEL });
-  const db = openDatabase(env.WHEELHOUSE_DATA_DIR);
+  const db = openDatabase(env.WHEELHOUSE_DATA_DIR, {
+    onTightened: (path, mode) => logger.warn({ path, mode }, 'tightened permissions to %s', mode),
+  });
   const userStore = createUserStore(db);
 
   let sandbox: Sandbox | undefined;

@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../audit/auditLog.ts';
 import { openDatabase } from './database.ts';
@@ -28,5 +31,33 @@ describe('audit table', () => {
       'never rewritten',
     );
     expect(() => db.prepare("UPDATE audit SET user = 'mallory'").run()).toThrow();
+  });
+});
+
+describe('data directory', () => {
+  it('takes group and other permissions off an existing directory and database, and says so', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-data-'));
+    try {
+      const fresh: string[] = [];
+      openDatabase(dataDir, { onTightened: (path) => fresh.push(path) }).close();
+      // A database the console made itself is private from the start, with nothing to report.
+      expect(statSync(join(dataDir, 'wheelhouse.db')).mode & 0o777).toBe(0o600);
+      expect(fresh).toEqual([]);
+      // As an older version or a hand-made directory may have left them.
+      chmodSync(dataDir, 0o755);
+      chmodSync(join(dataDir, 'wheelhouse.db'), 0o644);
+      const tightened: string[] = [];
+      const db = openDatabase(dataDir, {
+        onTightened: (path, mode) => tightened.push(`${path} ${mode}`),
+      });
+      db.close();
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dataDir, 'wheelhouse.db')).mode & 0o777).toBe(0o600);
+      expect(tightened).toEqual(
+        expect.arrayContaining([`${dataDir} 0700`, `${join(dataDir, 'wheelhouse.db')} 0600`]),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Db = Database.Database;
@@ -62,18 +62,42 @@ const MIGRATIONS: string[] = [
 ];
 
 /** Opens (creating when needed) the console's database under `dataDir`, or in memory for `:memory:`. */
-export function openDatabase(dataDir: string): Db {
+export function openDatabase(
+  dataDir: string,
+  options: { onTightened?: (path: string, mode: string) => void } = {},
+): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // mkdir's mode applies only to a directory it creates; one made by hand or an older version
+    // may be readable by others, and it holds password hashes, sessions and the audit log.
+    tighten(dataDir, 0o700, options.onTightened);
     file = join(dataDir, 'wheelhouse.db');
   }
+  const existed = file !== ':memory:' && existsSync(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  if (file !== ':memory:') {
+    // SQLite makes new files with the umask's mode: tighten them quietly; say so for a database
+    // that was already there, readable by others.
+    tighten(file, 0o600, existed ? options.onTightened : undefined);
+    for (const path of [`${file}-wal`, `${file}-shm`]) if (existsSync(path)) tighten(path, 0o600);
+  }
   return db;
+}
+
+/** Takes group and other permissions off `path` when it has any. */
+function tighten(
+  path: string,
+  mode: number,
+  onTightened?: (path: string, mode: string) => void,
+): void {
+  if ((statSync(path).mode & 0o077) === 0) return;
+  chmodSync(path, mode);
+  onTightened?.(path, `0${mode.toString(8)}`);
 }
 
 function migrate(db: Db): void {
