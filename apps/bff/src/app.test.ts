@@ -9,7 +9,7 @@ import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createApp } from './app.ts';
+import { createApp, type AppDeps } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createSessionStore } from './auth/sessions.ts';
@@ -194,31 +194,33 @@ describe('registerRoutes', () => {
   });
 });
 
+/** A built SPA of two files, enough for the shell and the hashed-asset paths. */
+const webDist = mkdtempSync(join(tmpdir(), 'wheelhouse-web-'));
+mkdirSync(join(webDist, 'assets'));
+writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Wheelhouse</title>');
+writeFileSync(join(webDist, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+afterAll(() => rmSync(webDist, { recursive: true, force: true }));
+
+/** The app with the SPA on a free port; `deps` replaces the logger or sets secureCookies. */
+async function listen(deps: Partial<AppDeps> = {}): Promise<{ url: string; close: () => void }> {
+  const app = createApp({
+    logger: pino({ level: 'silent' }),
+    sessions,
+    audit,
+    dashboardTokens: createDashboardTokens(db),
+    routes,
+    webDist,
+    ...deps,
+  });
+  const listening = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => listening.once('listening', resolve));
+  const port = (listening.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, close: () => void listening.close() };
+}
+
 describe('caching and transport headers', () => {
-  const webDist = mkdtempSync(join(tmpdir(), 'wheelhouse-web-'));
-  mkdirSync(join(webDist, 'assets'));
-  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Wheelhouse</title>');
-  writeFileSync(join(webDist, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
-
-  async function serve(secureCookies: boolean): Promise<{ url: string; close: () => void }> {
-    const app = createApp({
-      logger: pino({ level: 'silent' }),
-      sessions,
-      audit,
-      dashboardTokens: createDashboardTokens(db),
-      routes,
-      webDist,
-      secureCookies,
-    });
-    const listening = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => listening.once('listening', resolve));
-    const port = (listening.address() as AddressInfo).port;
-    return { url: `http://127.0.0.1:${port}`, close: () => listening.close() };
-  }
-  afterAll(() => rmSync(webDist, { recursive: true, force: true }));
-
   it('caches hashed assets for a year, revalidates the shell and never stores API answers', async () => {
-    const app = await serve(false);
+    const app = await listen();
     try {
       const asset = await fetch(`${app.url}/assets/index-3f9a1c.js`);
       expect(asset.status).toBe(200);
@@ -237,7 +239,7 @@ describe('caching and transport headers', () => {
   });
 
   it('sends Strict-Transport-Security when the console is served over HTTPS', async () => {
-    const app = await serve(true);
+    const app = await listen({ secureCookies: true });
     try {
       const shell = await fetch(`${app.url}/clusters`);
       expect(shell.headers.get('strict-transport-security')).toBe(
@@ -250,9 +252,6 @@ describe('caching and transport headers', () => {
 });
 
 describe("a caller's malformed request", () => {
-  const webDist = mkdtempSync(join(tmpdir(), 'wheelhouse-web-'));
-  mkdirSync(join(webDist, 'assets'));
-  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Wheelhouse</title>');
   const lines: { level: number; msg: string; err?: unknown }[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -263,23 +262,9 @@ describe("a caller's malformed request", () => {
   let url = '';
   let close = () => undefined as void;
   beforeAll(async () => {
-    const app = createApp({
-      logger: pino({ level: 'info' }, sink),
-      sessions,
-      audit,
-      dashboardTokens: createDashboardTokens(db),
-      routes,
-      webDist,
-    });
-    const listening = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => listening.once('listening', resolve));
-    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-    close = () => void listening.close();
+    ({ url, close } = await listen({ logger: pino({ level: 'info' }, sink) }));
   });
-  afterAll(() => {
-    close();
-    rmSync(webDist, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   async function problemOf(path: string, init: RequestInit = {}) {
     const response = await fetch(url + path, init);
