@@ -1,6 +1,7 @@
 import type { Ec2InstanceRecord } from '../world/ec2/types.ts';
 import type { EksClusterRecord, NodegroupRecord } from '../world/eks/types.ts';
 import { seededRandom } from '../world/random.ts';
+import { newFargateProfile } from '../world/eks/fargateProfiles.ts';
 import { allocatePrivateIp } from '../world/ec2/addresses.ts';
 import { seedEksCluster, type ClusterDef } from '../world/seed/seedBuilders.ts';
 import { internalDomain } from '../kube/sim/simContext.ts';
@@ -120,4 +121,27 @@ export function kubeTestCluster(def: Partial<ClusterDef> = {}) {
       return kube.store.create(plural, object, kubeTime(test.world.now()));
     },
   };
+}
+
+/** Puts a Fargate profile on the test's cluster directly (no create delay), in its subnets unless given. */
+export function addFargateProfile(
+  test: ReturnType<typeof kubeTestCluster>,
+  name: string,
+  selectors: ReadonlyArray<{ namespace: string; labels?: Readonly<Record<string, string>> }>,
+  subnets?: string[],
+): void {
+  test.cluster.fargateProfiles.set(
+    name,
+    newFargateProfile(test.cluster, {
+      name,
+      uuid: `uuid-${name}`,
+      createdAt: test.world.now(),
+      podExecutionRoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/fp`,
+      subnets: subnets ?? test.cluster.vpc.subnetIds,
+      selectors: selectors.map((selector) => ({
+        namespace: selector.namespace,
+        ...(selector.labels ? { labels: { ...selector.labels } } : {}),
+      })),
+    }),
+  );
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubeTestCluster } from '../../testing/kubeTestWorld.ts';
-import { newFargateProfile } from '../../world/eks/fargateProfiles.ts';
+import { addFargateProfile, kubeTestCluster } from '../../testing/kubeTestWorld.ts';
 import type { Node, Pod } from '../objects/types.ts';
 import { daemonSet, deployment } from '../seed/workloadBuilders.ts';
 import { FARGATE_PROFILE_ANNOTATION } from './fargate.ts';
@@ -10,25 +9,6 @@ import { internalIpOf } from './podStatus.ts';
 /** What EKS on Fargate guarantees: no DaemonSets there, the profile label decides, addresses from the profile's subnets. */
 
 type Test = ReturnType<typeof kubeTestCluster>;
-
-function addProfile(
-  test: Test,
-  name: string,
-  selectors: Array<{ namespace: string }>,
-  subnets?: string[],
-) {
-  test.cluster.fargateProfiles.set(
-    name,
-    newFargateProfile(test.cluster, {
-      name,
-      uuid: `uuid-${name}`,
-      createdAt: test.world.now(),
-      podExecutionRoleArn: 'arn:aws:iam::111122223333:role/fp',
-      subnets: subnets ?? test.cluster.vpc.subnetIds,
-      selectors,
-    }),
-  );
-}
 
 const podsOf = (test: Test, app: string) =>
   test.kube.store.all<Pod>('pods').filter((pod) => pod.metadata.labels?.app === app);
@@ -40,7 +20,7 @@ const fargateNodes = (test: Test) =>
 describe('Fargate', () => {
   it('runs no DaemonSet pods on Fargate nodes, even DaemonSets that tolerate every taint', () => {
     const test = kubeTestCluster({ nodegroups: [] });
-    addProfile(test, 'fp-all', [{ namespace: 'default' }, { namespace: 'kube-system' }]);
+    addFargateProfile(test, 'fp-all', [{ namespace: 'default' }, { namespace: 'kube-system' }]);
     const now = test.world.now();
     test.create(
       'deployments',
@@ -73,8 +53,8 @@ describe('Fargate', () => {
 
   it('places a pod labelled eks.amazonaws.com/fargate-profile on that profile when several match', () => {
     const test = kubeTestCluster({ nodegroups: [] });
-    addProfile(test, 'fpa', [{ namespace: 'batch' }]);
-    addProfile(test, 'fpb', [{ namespace: 'batch' }]);
+    addFargateProfile(test, 'fpa', [{ namespace: 'batch' }]);
+    addFargateProfile(test, 'fpb', [{ namespace: 'batch' }]);
     test.create(
       'deployments',
       deployment(
@@ -105,7 +85,7 @@ describe('Fargate', () => {
     const network = test.world.region(test.cluster.accountId, test.cluster.region).network;
     const privateSubnets = network.subnets.filter((subnet) => !subnet.public);
     const profileSubnets = privateSubnets.slice(1).map((subnet) => subnet.id);
-    addProfile(test, 'fp-web', [{ namespace: 'web' }], profileSubnets);
+    addFargateProfile(test, 'fp-web', [{ namespace: 'web' }], profileSubnets);
     const now = test.world.now();
     test.create(
       'deployments',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInstance, kubeTestCluster } from '../../testing/kubeTestWorld.ts';
-import { newFargateProfile } from '../../world/eks/fargateProfiles.ts';
+import { addFargateProfile, addInstance, kubeTestCluster } from '../../testing/kubeTestWorld.ts';
 import type { Deployment, KubeEvent, Node, Pod } from '../objects/types.ts';
 import { daemonSet, deployment } from '../seed/workloadBuilders.ts';
 import { FARGATE_PROFILE_ANNOTATION } from './fargate.ts';
@@ -158,17 +157,7 @@ describe('the scheduler', () => {
       ['fp-batch', [{ namespace: 'batch', labels: { tier: 'batch' } }]],
       ['fp-batch-any', [{ namespace: 'batch' }]],
     ] as const) {
-      test.cluster.fargateProfiles.set(
-        name,
-        newFargateProfile(test.cluster, {
-          name,
-          uuid: `uuid-${name}`,
-          createdAt: test.world.now(),
-          podExecutionRoleArn: 'arn:aws:iam::111122223333:role/fp',
-          subnets: test.cluster.vpc.subnetIds,
-          selectors: selectors.map((s) => ({ ...s })),
-        }),
-      );
+      addFargateProfile(test, name, selectors);
     }
     const now = test.world.now();
     test.create(
