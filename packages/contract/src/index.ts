@@ -1,3 +1,4 @@
+export * from './messages.ts';
 export * from './common.ts';
 export * from './session.ts';
 export * from './clusters.ts';
