@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountId, Region, ResourceName } from './common.ts';
 import { LogType } from './clusters.ts';
 import { ClientRequestToken, Update } from './compute.ts';
+import { CONNECTOR_PROVIDERS } from './constants.ts';
 
 const RoleArn = z
   .string()
@@ -119,17 +120,6 @@ export type KubernetesVersionOption = z.infer<typeof KubernetesVersionOption>;
 
 // ---- EKS Connector -------------------------------------------------------------------------
 
-export const CONNECTOR_PROVIDERS = [
-  'EKS_ANYWHERE',
-  'ANTHOS',
-  'GKE',
-  'AKS',
-  'OPENSHIFT',
-  'TANZU',
-  'RANCHER',
-  'EC2',
-  'OTHER',
-] as const;
 export const ConnectorProvider = z.enum(CONNECTOR_PROVIDERS);
 
 export const RegisterClusterRequest = z.object({
