@@ -178,7 +178,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     findAccount: (accountId) => inventory.findAccount(accountId),
     regions,
     stsEndpointOf: sandbox
-      ? () => new URL(sandbox!.endpoint)
+      ? () => new URL(sandbox.endpoint)
       : (region) =>
           new URL(
             env.AWS_ENDPOINT_URL_STS ??

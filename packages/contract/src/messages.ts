@@ -51,13 +51,13 @@ export function validationMessage(issue: Issue): string | undefined {
         return 'must have at least one item';
       const bound = issue.inclusive === false ? 'more than' : 'at least';
       const size = origin === 'string' || origin === 'array' || origin === 'set';
-      return `must ${size ? 'have' : 'be'} ${bound} ${units(origin, issue.minimum as number)}`;
+      return `must ${size ? 'have' : 'be'} ${bound} ${units(origin, issue.minimum)}`;
     }
     case 'too_big': {
       const origin = String(issue.origin);
       const bound = issue.inclusive === false ? 'less than' : 'at most';
       const size = origin === 'string' || origin === 'array' || origin === 'set';
-      return `must ${size ? 'have' : 'be'} ${bound} ${units(origin, issue.maximum as number)}`;
+      return `must ${size ? 'have' : 'be'} ${bound} ${units(origin, issue.maximum)}`;
     }
     case 'invalid_value':
       return issue.values.length === 1

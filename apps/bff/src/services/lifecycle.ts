@@ -183,7 +183,7 @@ export function createLifecycleService(
                   : {}),
               },
               logging: {
-                clusterLogging: [{ types: request.logTypes as EksLogType[], enabled: true }],
+                clusterLogging: [{ types: request.logTypes, enabled: true }],
               },
               ...(request.secretsKmsKeyArn
                 ? {

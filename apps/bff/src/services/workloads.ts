@@ -313,7 +313,10 @@ export function createWorkloadsService(kube: KubeAccess) {
         query.kind === 'pods' ? scoped('/api/v1/pods', query.namespace) : '/api/v1/nodes';
       while (!signal.aborted) {
         let gone = false;
-        const labels = query.kind === 'pods' ? await nodeLabels(ref, client) : new Map();
+        const labels =
+          query.kind === 'pods'
+            ? await nodeLabels(ref, client)
+            : new Map<string, Record<string, string>>();
         try {
           await client.lines(
             path,

@@ -96,7 +96,7 @@ export function AppShell({ session, children }: { session: SessionInfo; children
               disabled={signOut.isPending}
               onClick={() =>
                 signOut.mutate(undefined, {
-                  onSuccess: () => navigate('/login', { replace: true }),
+                  onSuccess: () => void navigate('/login', { replace: true }),
                 })
               }
             >

@@ -30,7 +30,7 @@ export function TruncatedText({
       }}
       className={`${classes} cursor-copy rounded-sm text-left`}
       onClick={() =>
-        copyText(text).then(
+        void copyText(text).then(
           () => setCopied('copied'),
           () => setCopied('failed'),
         )

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CredentialStore } from '../auth/credentialStore.ts';
 import { certificateAuthorityOf } from '../world/eks/certificateAuthority.ts';
-import type {
-  ClusterRecord,
-  ConnectedClusterRecord,
-  EksClusterRecord,
-} from '../world/eks/types.ts';
+import type { ClusterRecord, ConnectedClusterRecord } from '../world/eks/types.ts';
 import { seededRandom } from '../world/random.ts';
 import { findVersion } from '../world/versionCalendar.ts';
 import type { World } from '../world/world.ts';
@@ -184,7 +180,7 @@ export class KubeDirectory {
         worldNow: this.world.now(),
       });
       const awsAuth = kube().store.get<ConfigMap>('configmaps', 'kube-system', 'aws-auth');
-      return resolveEksUser(cluster as EksClusterRecord, principal, awsAuth);
+      return resolveEksUser(cluster, principal, awsAuth);
     } catch (error) {
       if (error instanceof TokenRejected) return undefined;
       throw error;
@@ -248,19 +244,21 @@ export class KubeDirectory {
     const all = [...this.served.values()];
     return {
       clusters: all.filter((entry) => entry.kube).length,
-      servers: all.filter((entry) => entry.server).length,
+      servers: all.filter((entry) => entry.server !== undefined).length,
     };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const servers = [...this.served.values()].map((served) => served.server);
+    const servers = [...this.served.values()].flatMap((served) =>
+      served.server ? [served.server] : [],
+    );
     for (const [cluster, served] of [...this.served]) {
       this.served.delete(cluster);
       served.kube?.close();
     }
     await Promise.all(
-      servers.map((server) => server?.then((running) => running.close()).catch(() => undefined)),
+      servers.map((server) => server.then((running) => running.close()).catch(() => undefined)),
     );
   }
 }
