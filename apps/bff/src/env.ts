@@ -32,6 +32,8 @@ export const EnvSchema = z.object({
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */
   WHEELHOUSE_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Watch streams (SSE) one session may hold open at once; more are refused with 429. */
+  WHEELHOUSE_WATCH_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
