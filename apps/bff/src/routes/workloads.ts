@@ -17,6 +17,7 @@ const PodName = z
   .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'is not a Kubernetes pod name');
 const NamespaceQuery = z.object({ namespace: Namespace.optional() });
 const HEARTBEAT_MS = 15_000;
+const MAX_UNSENT_BYTES = 1024 * 1024;
 
 const clusterOf = (req: Request) => {
   const { accountId, region, name } = req.params as Record<string, string>;
@@ -140,7 +141,16 @@ export function workloadRoutes(deps: {
         };
         res.on('close', end);
         stream.follow({
-          data: (json) => res.write(`data: ${json}\n\n`),
+          data: (json) => {
+            // A browser that stops reading must not make the BFF hold every change for it: past
+            // this much unsent, drop the connection (EventSource reconnects and catches up or resets).
+            if (res.writableLength > MAX_UNSENT_BYTES) {
+              end();
+              res.destroy();
+              return;
+            }
+            res.write(`data: ${json}\n\n`);
+          },
           fail: (message) => {
             res.write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
             end();

@@ -1,8 +1,9 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PodList, Problem, WatchEvent, WorkloadList } from '@wheelhouse/contract';
 import { waitFor } from '@wheelhouse/sandbox';
 import type { ConsoleClient } from '../testing/consoleClient.ts';
-import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
+import { startConsoleOnSandbox, TEST_PASSWORD } from '../testing/consoleOnSandbox.ts';
 
 const HOME = '123456789012';
 const CLUSTER = `${HOME}/us-east-1/checkout-prod`;
@@ -75,8 +76,8 @@ async function openWatch(session: ConsoleClient, query: string) {
 }
 
 /** Watch streams open on the cluster's Kubernetes API server, as the sandbox counts them. */
-async function upstreamWatches(): Promise<number> {
-  const response = await fetch(`${c.sandbox!.endpoint}/_sandbox/clusters/${CLUSTER}/kube`);
+async function upstreamWatches(cluster = CLUSTER): Promise<number> {
+  const response = await fetch(`${c.sandbox!.endpoint}/_sandbox/clusters/${cluster}/kube`);
   return ((await response.json()) as { openWatches: number }).openWatches;
 }
 
@@ -145,4 +146,40 @@ describe('many browsers following one cluster', () => {
     expect(again.response.status).toBe(200);
     await again.close();
   }, 180_000);
+
+  it('drops a stream whose browser stopped reading instead of holding every change for it', async () => {
+    const cluster = `${HOME}/us-east-1/platform-tools`;
+    const signIn = await fetch(new URL('/api/session', c.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'auditor', password: TEST_PASSWORD }),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    // A client that sends the request and then never reads a byte of the answer.
+    const { hostname, port } = new URL(c.url);
+    const socket = connect(Number(port), hostname);
+    socket.pause();
+    socket.write(
+      `GET /api/clusters/${cluster}/k8s/watch?kind=pods HTTP/1.1\r\nHost: ${hostname}:${port}\r\nCookie: ${cookie}\r\n\r\n`,
+    );
+    try {
+      await waitFor(async () => (await upstreamWatches(cluster)) === 1);
+      // Far more changes than the socket buffers hold: 30,000 new pods, one ADDED event each.
+      const seeded = await fetch(`${c.sandbox!.endpoint}/_sandbox/clusters/${cluster}/seed-pods`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 30_000 }),
+      });
+      expect(seeded.status).toBe(200);
+      await waitFor(async () => (await upstreamWatches(cluster)) === 0, {
+        timeoutMs: 60_000,
+        description: 'the stalled stream to be dropped and its upstream watch stopped',
+      });
+    } finally {
+      socket.destroy();
+    }
+  }, 120_000);
 });
