@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
     .enum(['1', '0'])
     .optional()
     .transform((value) => value === '1'),
+  /** Watch streams (SSE) one session may hold open at once; more are refused with 429. */
+  WHEELHOUSE_WATCH_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -30,6 +30,7 @@ import { createDashboardService } from './services/dashboard.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
+import { createWatchStreams } from './services/watchStreams.ts';
 import { createWorkloadsService } from './services/workloads.ts';
 import {
   configuredConnectedKubeconfig,
@@ -190,6 +191,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       : configuredConnectedKubeconfig(config),
   });
   const workloads = createWorkloadsService(kube);
+  const watchStreams = createWatchStreams(workloads, {
+    perSession: env.WHEELHOUSE_WATCH_STREAMS_PER_SESSION,
+  });
   const dashboardTokens = createDashboardTokens(db);
   const dashboard = createDashboardService(aws, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
@@ -218,7 +222,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
-    ...workloadRoutes({ workloads }),
+    ...workloadRoutes({ workloads, watchStreams }),
     ...auditRoutes({ db }),
     ...dashboardRoutes({
       dashboard,
@@ -254,6 +258,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      watchStreams.close();
       kube.destroy();
       aws.destroy();
       await sandbox?.close();

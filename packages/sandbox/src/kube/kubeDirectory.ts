@@ -41,6 +41,7 @@ interface Served {
   kube?: KubeCluster;
   server?: Promise<RunningKubeServer>;
   endpoint?: string;
+  openWatches?: () => number;
 }
 
 /** Clusters whose control plane answers: EKS clusters once ACTIVE (also while UPDATING), connected ones once ACTIVE. */
@@ -139,6 +140,8 @@ export class KubeDirectory {
       serverAddress: `${cluster.name}.sandbox.internal:443`,
       authenticate: (token) => this.authenticate(cluster, kube, token),
     });
+    const entry = this.served.get(cluster);
+    if (entry) entry.openWatches = () => api.openWatches();
     const server = await listenKubeApi(api, certificate);
     if (
       this.closed ||
@@ -237,6 +240,11 @@ export class KubeDirectory {
     this.served.delete(cluster);
     served.kube?.close();
     void served.server?.then((server) => server.close()).catch(() => undefined);
+  }
+
+  /** Watch streams open on the cluster's API server (0 while it does not serve). */
+  openWatchesOf(cluster: ClusterRecord): number {
+    return this.served.get(cluster)?.openWatches?.() ?? 0;
   }
 
   /** How many clusters have a Kubernetes state, and how many serve on a port. */
