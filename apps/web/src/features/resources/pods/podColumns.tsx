@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ClusterRef, PodSummary } from '@wheelhouse/contract';
 import { podPagePath } from '../../../api/workloads.ts';
@@ -33,24 +32,18 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
       id: 'namespace',
       header: 'Namespace',
       size: 125,
-      cell: ({ row: { original: p } }) => (
-        <span className="block truncate" title={p.namespace}>
-          {p.namespace}
-        </span>
-      ),
+      cell: ({ row: { original: p } }) => <TruncatedText text={p.namespace} />,
     }),
     column.display({
       id: 'name',
       header: 'Name',
       size: 200,
       cell: ({ row: { original: p } }) => (
-        <Link
+        <TruncatedText
+          text={p.name}
           to={podPagePath(clusterRef, p.namespace, p.name)}
-          className="block truncate font-medium"
-          title={p.name}
-        >
-          {p.name}
-        </Link>
+          className="font-medium"
+        />
       ),
     }),
     column.display({
@@ -117,13 +110,7 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
       header: 'Owner',
       size: 115,
       cell: ({ row: { original: p } }) =>
-        p.owner ? (
-          <span className="block truncate" title={`${p.owner.kind} ${p.owner.name}`}>
-            <span className="text-fg-muted">{p.owner.kind}</span> {p.owner.name}
-          </span>
-        ) : (
-          muted
-        ),
+        p.owner ? <TruncatedText text={`${p.owner.kind} ${p.owner.name}`} /> : muted,
     }),
   ];
 }
