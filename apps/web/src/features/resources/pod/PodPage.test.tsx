@@ -322,6 +322,31 @@ describe('Pod page', () => {
     expect(logRequests()).toHaveLength(0);
   });
 
+  it('drops the log read before when the user picks a container that has not started', async () => {
+    const mixed = podDetail({
+      name: 'web-1',
+      containerDetails: [
+        container(),
+        container({ name: 'proxy', ready: false, state: 'waiting', stateReason: 'ErrImagePull' }),
+      ],
+    });
+    await showPod(
+      mixed,
+      () => new Response('web says hello\n', { headers: { 'content-type': 'text/plain' } }),
+    );
+    const log = await screen.findByRole('log', { name: 'Log of web' });
+    await waitFor(() => expect(log).toHaveTextContent('web says hello'));
+    const options = screen.getByRole('group', { name: 'Log options' });
+    await userEvent.selectOptions(
+      within(options).getByRole('combobox', { name: 'Container' }),
+      'proxy',
+    );
+    const proxy = screen.getByRole('log', { name: 'Log of proxy' });
+    expect(proxy).toHaveTextContent('Container not started (ErrImagePull): no logs yet');
+    expect(proxy).not.toHaveTextContent('web says hello');
+    expect(within(options).getByRole('button', { name: 'Download log' })).toBeDisabled();
+  });
+
   it('labels a Kubernetes refusal as Kubernetes, says so once, and offers Retry only when it can help', async () => {
     let failure = () =>
       problem(400, 'BadRequest', 'previous terminated container "web" in pod "web-1" not found', {

@@ -21,7 +21,10 @@ export function usePodLog(url: string | null, reload: number): PodLogState {
   const [state, setState] = useState<PodLogState>({ log: EMPTY_LOG, status: 'loading' });
   useEffect(() => {
     // Nothing to read (the container has not started): no request that can only be refused.
-    if (url === null) return;
+    if (url === null) {
+      setState({ log: EMPTY_LOG, status: 'done' });
+      return;
+    }
     const abort = new AbortController();
     setState({ log: EMPTY_LOG, status: 'loading' });
     streamPodLog(
