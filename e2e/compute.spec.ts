@@ -37,9 +37,10 @@ test('an operator scales a node group from 2 to 4 and watches the instances appe
   await nodegroupPage.open(ACCOUNT, REGION, CLUSTER, NODEGROUP);
   // No reload: the page polls while the node group is updating.
   await expect(nodegroupPage.running()).toHaveCount(4, { timeout: 30_000 });
-  await expect(page.getByRole('table', { name: 'Update history' })).toContainText(
-    /Successful|In progress/,
-  );
+  const history = page.getByRole('table', { name: 'Update history' });
+  await expect(history).toContainText(/Successful|In progress/);
+  // The change in words, not EKS's raw parameters.
+  await expect(history).toContainText(/Desired (set to|\d+ →) 4/);
 });
 
 test('an operator adds a taint to a node group', async ({ page, password }) => {

@@ -38,6 +38,8 @@ export const Problem = z.object({
   errors: z.array(FieldError).optional(),
   /** The AWS error code when the problem came from AWS, e.g. `InvalidParameterException`. */
   awsCode: z.string().optional(),
+  /** The Kubernetes Status reason when a cluster's Kubernetes API refused, e.g. `BadRequest`. */
+  kubeReason: z.string().optional(),
   /** The AWS request id of the failed upstream call. */
   requestId: z.string().optional(),
   /** Steps that would fix the problem, e.g. the access entry a cluster needs. */

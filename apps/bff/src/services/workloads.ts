@@ -107,6 +107,8 @@ export function createWorkloadsService(kube: KubeAccess) {
         error.status >= 500 ? 502 : error.status,
         error.reason,
         error.message,
+        undefined,
+        'kubernetes',
       );
     }
     throw error;
@@ -221,7 +223,7 @@ export function createWorkloadsService(kube: KubeAccess) {
           tailLines: query.tailLines,
           previous: query.previous || undefined,
           follow: query.follow || undefined,
-          timestamps: false,
+          timestamps: query.timestamps || undefined,
         };
         if (!query.follow) {
           out.end(await client.text(path, params));

@@ -3,6 +3,7 @@ import type { FargateProfile, FargateSelector } from '@wheelhouse/contract';
 import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
 import { labelPairs } from './computeDisplay.ts';
 
@@ -77,8 +78,8 @@ export function fargateColumns(
       cell: ({ row: { original: p } }) => (
         <ul aria-label="Subnets" className="flex flex-col font-mono text-xs">
           {p.subnets.map((subnet) => (
-            <li key={subnet} className="truncate" title={subnet}>
-              {subnet}
+            <li key={subnet} className="min-w-0">
+              <TruncatedText text={subnet} copy />
             </li>
           ))}
         </ul>
