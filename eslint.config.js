@@ -51,6 +51,73 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  // Layers, enforced: routes -> services -> upstream; only routes and the HTTP layer know Express;
+  // routes never call the SDK themselves; shared web components know no feature.
+  {
+    files: ['apps/bff/src/services/**/*.ts', 'apps/bff/src/upstream/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', 'express-*'],
+              message: 'Services and upstream clients never see HTTP.',
+            },
+            { group: ['**/routes/**'], message: 'Routes call services, not the other way round.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/bff/src/upstream/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['express', 'express-*'], message: 'Upstream clients never see HTTP.' },
+            {
+              group: ['**/routes/**', '**/services/**'],
+              message: 'Upstream clients sit at the edge: they import no service or route.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/bff/src/routes/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '@kubernetes/*', '**/upstream/**'],
+              message: 'Routes stay thin: the service calls AWS and Kubernetes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/components/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/features/**'], message: 'Shared components know no feature.' }],
+        },
+      ],
+    },
+  },
   {
     files: ['packages/contract/**/*.ts'],
     rules: {
