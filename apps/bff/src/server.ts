@@ -15,6 +15,7 @@ import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts
 import { readConfigFile, type ConfigFile } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { readEnv, type Env } from './env.ts';
+import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -215,6 +216,11 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
+  const hostPolicy = createHostPolicy({
+    listenHost: env.WHEELHOUSE_HOST,
+    ...(env.WHEELHOUSE_PUBLIC_URL ? { publicUrl: env.WHEELHOUSE_PUBLIC_URL } : {}),
+    ...(env.WHEELHOUSE_ALLOWED_HOSTS ? { allowedHosts: env.WHEELHOUSE_ALLOWED_HOSTS } : {}),
+  });
   const app = createApp({
     logger,
     sessions,
@@ -223,6 +229,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
     secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     routes,
+    hostPolicy,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
