@@ -8,6 +8,7 @@ import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
+import type { RefusalRecorder } from './audit/refusals.ts';
 import { createHostPolicy, hostGuard, type HostPolicy } from './http/hostPolicy.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
@@ -25,6 +26,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Which `Host` names the console answers to (default: loopback names of the listening port). */
   hostPolicy?: HostPolicy;
+  /** Where refused change attempts are recorded, within a budget (default: one of its own). */
+  refusals?: RefusalRecorder;
 }
 
 /** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
@@ -75,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
   registerRoutes(
     api,
     deps.routes,
-    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens),
+    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens, deps.refusals),
   );
   app.use(api);
   app.use('/api', notFoundHandler);

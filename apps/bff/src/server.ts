@@ -8,6 +8,7 @@ import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessionStore } from './auth/sessions.ts';
@@ -216,6 +217,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
+  const refusals = createRefusalRecorder(audit);
   const hostPolicy = createHostPolicy({
     listenHost: env.WHEELHOUSE_HOST,
     ...(env.WHEELHOUSE_PUBLIC_URL ? { publicUrl: env.WHEELHOUSE_PUBLIC_URL } : {}),
@@ -230,6 +232,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     routes,
     hostPolicy,
+    refusals,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -252,6 +255,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       kube.destroy();
       aws.destroy();
       await sandbox?.close();
+      // Counted-only refusals get their summary entry before the database closes.
+      refusals.flush();
       db.close();
     },
   };
