@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Role } from '@wheelhouse/contract';
+import { USER_NAME_RULE, isUserName } from './auth/userNames.ts';
 import { createUserStore } from './auth/users.ts';
 import { openDatabase } from './db/database.ts';
 import { readEnv } from './env.ts';
@@ -48,9 +49,7 @@ async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'add': {
         if (!name) fail(`users add: NAME is required\n\n${USAGE}`);
-        if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
-          fail('users add: NAME may hold letters, digits, . _ @ - (at most 64)');
-        }
+        if (!isUserName(name)) fail(`users add: NAME may hold ${USER_NAME_RULE}`);
         const role = Role.safeParse(values.role);
         if (!role.success) fail('users add: --role must be admin, operator or auditor');
         if (!values['password-stdin'])
