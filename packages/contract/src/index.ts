@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './text.ts';
 export * from './session.ts';
 export * from './clusters.ts';
 export * from './sources.ts';
