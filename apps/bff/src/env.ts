@@ -12,6 +12,16 @@ const csv = z
 
 /** Every environment variable the BFF reads, validated once at start. */
 export const EnvSchema = z.object({
+  // The AWS settings the console itself uses in aws mode, read here like every other variable so that
+  // `startWheelhouse({env})` depends on nothing but its argument. (The SDK's own credential chain still
+  // reads profiles, SSO and instance roles when no keys are given.)
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_DEFAULT_REGION: z.string().min(1).optional(),
+  AWS_ENDPOINT_URL: z.url().optional(),
+  AWS_ENDPOINT_URL_STS: z.url().optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   WHEELHOUSE_BACKEND: z.enum(['sandbox', 'aws']).default('sandbox'),
   WHEELHOUSE_HOST: z.string().default('127.0.0.1'),
   WHEELHOUSE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -42,6 +52,11 @@ export const EnvSchema = z.object({
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */
   WHEELHOUSE_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Set by test runners that start the console as a child: it stops when its stdin ends. */
+  WHEELHOUSE_EXIT_ON_STDIN_END: z
+    .enum(['1', '0'])
+    .optional()
+    .transform((value) => value === '1'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

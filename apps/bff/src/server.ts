@@ -45,7 +45,7 @@ import {
 } from './upstream/awsClients.ts';
 
 export interface WheelhouseOptions {
-  /** Environment to read settings from (default: process.env). */
+  /** Environment to read settings from (default: the process environment). */
   env?: NodeJS.ProcessEnv;
   /** Passed to the embedded sandbox in sandbox mode. */
   sandbox?: SandboxOptions;
@@ -131,9 +131,21 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     users = createUserDirectory(userStore, await demoUsers(demoPassword));
   } else {
     accounts = configuredAccounts(config);
-    const homeRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    const homeRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
     regions = env.WHEELHOUSE_REGIONS ?? config.regions ?? [homeRegion];
-    awsOptions = { homeRegion };
+    awsOptions = {
+      homeRegion,
+      ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
+      ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? {
+            baseCredentials: {
+              accessKeyId: env.AWS_ACCESS_KEY_ID,
+              secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+              ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+            },
+          }
+        : {}),
+    };
   }
 
   const aws = createAwsClients(accounts, {
@@ -171,8 +183,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       ? () => new URL(sandbox!.endpoint)
       : (region) =>
           new URL(
-            process.env.AWS_ENDPOINT_URL_STS ??
-              process.env.AWS_ENDPOINT_URL ??
+            env.AWS_ENDPOINT_URL_STS ??
+              env.AWS_ENDPOINT_URL ??
               `https://sts.${region}.amazonaws.com`,
           ),
     connectedKubeconfigOf: sandbox

@@ -1,3 +1,5 @@
+export * from './constants.ts';
+export * from './messages.ts';
 export * from './common.ts';
 export * from './text.ts';
 export * from './session.ts';

@@ -3,6 +3,7 @@ import { text } from './text.ts';
 import { AccountId, Region, ResourceName } from './common.ts';
 import { LogType } from './clusters.ts';
 import { ClientRequestToken, Update } from './compute.ts';
+import { CONNECTOR_PROVIDERS } from './constants.ts';
 
 const RoleArn = text.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN');
 const KmsKeyArn = text.regex(
@@ -117,17 +118,6 @@ export type KubernetesVersionOption = z.infer<typeof KubernetesVersionOption>;
 
 // ---- EKS Connector -------------------------------------------------------------------------
 
-export const CONNECTOR_PROVIDERS = [
-  'EKS_ANYWHERE',
-  'ANTHOS',
-  'GKE',
-  'AKS',
-  'OPENSHIFT',
-  'TANZU',
-  'RANCHER',
-  'EC2',
-  'OTHER',
-] as const;
 export const ConnectorProvider = z.enum(CONNECTOR_PROVIDERS);
 
 export const RegisterClusterRequest = z.object({

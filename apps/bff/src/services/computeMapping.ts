@@ -130,6 +130,13 @@ export function toInstance(member: AsgInstance, ec2: Ec2Instance | undefined): I
   };
 }
 
+/**
+ * The instances a node group counts as current: those Auto Scaling reports InService. Pending,
+ * Terminating, Standby and warm-pool instances are on their way in or out and serve no pods yet.
+ */
+export const inServiceCount = (instances: Instance[]): number =>
+  instances.filter((i) => (i.lifecycleState ?? 'InService') === 'InService').length;
+
 export const tagsOf = (group: AutoScalingGroup): Record<string, string> =>
   Object.fromEntries(
     (group.Tags ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? '']] : [])),
