@@ -123,10 +123,18 @@ export const SelfManagedGroup = z.object({
 export type SelfManagedGroup = z.infer<typeof SelfManagedGroup>;
 
 export const FargateSelector = z.object({
-  namespace: text.min(1, 'is required').max(63),
+  namespace: z.string().min(1, 'is required').max(63),
   labels: Labels.optional(),
 });
 export type FargateSelector = z.infer<typeof FargateSelector>;
+
+/**
+ * A selector as a user types it: its namespace carries the text check. Kept apart from
+ * `FargateSelector`, which also reads what AWS answers, so an odd namespace there is shown, not refused.
+ */
+export const FargateSelectorInput = FargateSelector.extend({
+  namespace: text.min(1, 'is required').max(63),
+});
 
 export const FargateProfile = z.object({
   name: z.string(),
@@ -248,7 +256,7 @@ export const CreateFargateProfileRequest = z.object({
   ),
   subnets: z.array(text.min(1)).min(1, 'needs at least one private subnet'),
   selectors: z
-    .array(FargateSelector)
+    .array(FargateSelectorInput)
     .min(1, 'needs at least one selector')
     .max(5, 'at most 5 selectors'),
   tags: z.record(text, text).optional(),

@@ -1,7 +1,16 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import {
+  CLUSTER_PAGE,
+  compute,
+  computePageHandlers,
+  fargateProfile,
+} from '../../test/computeFixtures.ts';
+import { stubFetch } from '../../test/fetchStub.ts';
+import { operatorSession } from '../../test/fixtures.ts';
+import { renderApp } from '../../test/renderApp.tsx';
 import { ResourcePageHeader } from '../../components/PageHeader.tsx';
 import { LabelTaintChips } from '../compute/LabelTaintChips.tsx';
 import { TagChips } from './TagChips.tsx';
@@ -43,5 +52,26 @@ describe('names, tags, labels and taints from AWS', () => {
       </MemoryRouter>,
     );
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('pay⟨U+202D⟩ments');
+  });
+
+  it('show them in a Fargate profile selector', async () => {
+    stubFetch(
+      computePageHandlers(
+        operatorSession,
+        compute({
+          fargateProfiles: [
+            fargateProfile({
+              name: 'batch',
+              selectors: [{ namespace: 'jobs\u202E', labels: { tier: 'batch' } }],
+            }),
+          ],
+        }),
+      ),
+    );
+    renderApp(`${CLUSTER_PAGE}?tab=compute`);
+    const table = await screen.findByRole('table', { name: 'Fargate profiles' });
+    const selectors = within(table).getByRole('listitem', { name: /^namespace jobs⟨U\+202E⟩/ });
+    expect(selectors).toHaveTextContent('ns: jobs⟨U+202E⟩');
+    expect(selectors.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });

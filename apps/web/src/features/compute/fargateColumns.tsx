@@ -5,6 +5,7 @@ import { Chip } from '../../components/Chip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
 import { labelPairs } from './computeDisplay.ts';
+import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
 
 const column = createColumnHelper<FargateProfile>();
 
@@ -20,15 +21,15 @@ function SelectorChips({ selectors }: { selectors: FargateSelector[] }) {
       {selectors.map((selector, index) => (
         <li
           key={`${selector.namespace}-${index}`}
-          aria-label={selectorText(selector)}
+          aria-label={visibleControlsText(selectorText(selector))}
           className="flex flex-wrap items-center gap-1"
         >
           <Chip tone="info" className="font-mono font-normal">
-            ns: {selector.namespace}
+            ns: {visibleControls(selector.namespace)}
           </Chip>
           {labelPairs(selector.labels).map((pair) => (
             <Chip key={pair} className="font-mono font-normal">
-              {pair}
+              {visibleControls(pair)}
             </Chip>
           ))}
         </li>
