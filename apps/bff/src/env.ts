@@ -38,6 +38,16 @@ export const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * The origin browsers reach the console at (e.g. `https://eks.example.com` behind a proxy): links the
+   * console hands out (dashboard token URLs) are built from it, and its host is accepted in `Host`.
+   * Default: the listen address.
+   */
+  WHEELHOUSE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://eks.example.com' })
+    .optional(),
+  /** More names (`host` or `host:port`) the console answers to besides the public URL and loopback. */
+  WHEELHOUSE_ALLOWED_HOSTS: csv,
   /** Seconds a cluster list stays fresh in the BFF's cache. */
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */

@@ -8,6 +8,7 @@ import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessionStore } from './auth/sessions.ts';
@@ -15,6 +16,7 @@ import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts
 import { readConfigFile, type ConfigFile } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { readEnv, type Env } from './env.ts';
+import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -231,6 +233,12 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
+  const refusals = createRefusalRecorder(audit);
+  const hostPolicy = createHostPolicy({
+    listenHost: env.WHEELHOUSE_HOST,
+    ...(env.WHEELHOUSE_PUBLIC_URL ? { publicUrl: env.WHEELHOUSE_PUBLIC_URL } : {}),
+    ...(env.WHEELHOUSE_ALLOWED_HOSTS ? { allowedHosts: env.WHEELHOUSE_ALLOWED_HOSTS } : {}),
+  });
   const app = createApp({
     logger,
     sessions,
@@ -239,6 +247,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
     secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     routes,
+    hostPolicy,
+    refusals,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -262,6 +272,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       kube.destroy();
       aws.destroy();
       await sandbox?.close();
+      // Counted-only refusals get their summary entry before the database closes.
+      refusals.flush();
       db.close();
     },
   };

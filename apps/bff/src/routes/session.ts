@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
 import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import { refuseImpossibleUserName } from '../auth/signInName.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
@@ -40,6 +41,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       access: 'public',
       handler: async (req, res) => {
         const { username, password } = parseInput(LoginRequest, req.body);
+        refuseImpossibleUserName(username, deps.audit, req.ip);
         const throttleKey = `${username}|${req.ip}`;
         const wait = deps.loginThrottle.retryAfter(throttleKey);
         if (wait > 0) {
