@@ -37,9 +37,9 @@ describe('wheelhouse users add', () => {
       usersAdd('ana', 'correct horse '.repeat(80)),
     ]);
     expect(results.map((result) => result.code)).toEqual([2, 2, 2]);
-    expect(results[0]!.stderr).toMatch(/the password is the user name itself/);
-    expect(results[1]!.stderr).toMatch(/the password is one character repeated/);
-    expect(results[2]!.stderr).toMatch(/at most 1,024 characters/);
+    expect(results[0].stderr).toMatch(/the password is the user name itself/);
+    expect(results[1].stderr).toMatch(/the password is one character repeated/);
+    expect(results[2].stderr).toMatch(/at most 1,024 characters/);
   });
 
   it('adds a user with an uncommon password', async () => {

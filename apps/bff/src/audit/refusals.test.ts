@@ -10,7 +10,7 @@ function world(budget = { perClient: 3, total: 5, windowMs: 60_000, maxClients: 
   const audit = createAuditLog(db, () => new Date(clock));
   const refusals = createRefusalRecorder(audit, budget, () => clock);
   const entries = () =>
-    queryAudit(db, { limit: 500 } as Parameters<typeof queryAudit>[1]).items.reverse();
+    queryAudit(db, { limit: 500 }).items.reverse();
   return {
     refusals,
     entries,
