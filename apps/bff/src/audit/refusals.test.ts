@@ -9,8 +9,7 @@ function world(budget = { perClient: 3, total: 5, windowMs: 60_000, maxClients: 
   let clock = Date.parse('2026-12-01T10:00:00Z');
   const audit = createAuditLog(db, () => new Date(clock));
   const refusals = createRefusalRecorder(audit, budget, () => clock);
-  const entries = () =>
-    queryAudit(db, { limit: 500 }).items.reverse();
+  const entries = () => queryAudit(db, { limit: 500 }).items.reverse();
   return {
     refusals,
     entries,
