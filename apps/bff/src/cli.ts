@@ -5,7 +5,7 @@ import { USER_NAME_RULE, isUserName } from './auth/userNames.ts';
 import { createUserStore } from './auth/users.ts';
 import { openDatabase } from './db/database.ts';
 import { readEnv } from './env.ts';
-import { DomainError } from './http/errors.ts';
+import { DomainError } from './errors.ts';
 
 const USAGE = `Usage:
   wheelhouse users add NAME --role admin|operator|auditor --password-stdin

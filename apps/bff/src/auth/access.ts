@@ -6,7 +6,7 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { createRefusalRecorder, type RefusalRecorder } from '../audit/refusals.ts';
 import type { ChangeContext } from '../services/changeRunner.ts';
 import type { DashboardTokens } from './dashboardTokens.ts';
-import { NotAllowedError, UnauthenticatedError } from '../http/errors.ts';
+import { NotAllowedError, UnauthenticatedError } from '../errors.ts';
 import { ROLES_FOR, isMutation, type AccessGuard } from '../http/routing.ts';
 import { csrfMatches, type Session, type SessionStore } from './sessions.ts';
 

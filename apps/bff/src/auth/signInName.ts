@@ -1,5 +1,5 @@
 import type { AuditLog } from '../audit/auditLog.ts';
-import { UnauthenticatedError } from '../http/errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 import { USER_NAME_RULE, auditedUserName, isUserName } from './userNames.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Role } from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 /** A console user as stored; the hash never leaves this module's callers on the server. */

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { DomainError } from './errors.ts';
+import { DomainError } from '../errors.ts';
 
 /** A request whose `Host` names somebody else: RFC 9110's 421 tells the client it reached the wrong server. */
 export class MisdirectedRequestError extends DomainError {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Problem } from '@wheelhouse/contract';
-import { DomainError, InputError, KubeAccessError, UpstreamError } from './errors.ts';
+import { DomainError, InputError, KubeAccessError, UpstreamError } from '../errors.ts';
 
 const PROBLEM_TYPE = 'about:blank';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from '@wheelhouse/contract';
-import { InputError } from './errors.ts';
+import { InputError } from '../errors.ts';
 
 const fieldOf = (path: readonly PropertyKey[]) =>
   path.length ? path.map(String).join('.') : '(body)';

@@ -3,7 +3,7 @@ import { CreateDashboardTokenRequest, type CreatedDashboardToken } from '@wheelh
 import { DASHBOARD_COOKIE, dashboardTokenOf, sessionOf } from '../auth/access.ts';
 import type { DashboardTokens } from '../auth/dashboardTokens.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { UnauthenticatedError } from '../http/errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 import { publicOriginOf } from '../http/hostPolicy.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';

@@ -6,7 +6,7 @@ import { refuseImpossibleUserName } from '../auth/signInName.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 

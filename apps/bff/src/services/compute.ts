@@ -22,7 +22,7 @@ import type {
   SourceError,
   Update,
 } from '@wheelhouse/contract';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import {

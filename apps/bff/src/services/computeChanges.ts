@@ -18,7 +18,7 @@ import type {
   UpdateLabelsTaintsRequest,
   UpdateNodegroupVersionRequest,
 } from '@wheelhouse/contract';
-import { InputError } from '../http/errors.ts';
+import { InputError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';

@@ -6,7 +6,7 @@ import type {
   RegisterClusterRequest,
   RegistrationResult,
 } from '@wheelhouse/contract';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
 import {
   confirmName,

@@ -8,7 +8,7 @@ import {
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { ClusterDetail, ClusterList, ClusterRef, ClusterSummary } from '@wheelhouse/contract';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';

@@ -24,7 +24,7 @@ import type {
   VersionSkew,
   VersionUpgradePlan,
 } from '@wheelhouse/contract';
-import { InputError, NotFoundError } from '../http/errors.ts';
+import { InputError, NotFoundError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';

@@ -15,7 +15,7 @@ import type {
   WorkloadKind,
   WorkloadList,
 } from '@wheelhouse/contract';
-import { KubeAccessError, UpstreamError } from '../http/errors.ts';
+import { KubeAccessError, UpstreamError } from '../errors.ts';
 import { KubeApiError, type KubeClient } from '../upstream/kubeClient.ts';
 import type { KubeAccess } from '../upstream/kubeAccess.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';

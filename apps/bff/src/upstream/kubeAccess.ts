@@ -3,7 +3,7 @@ import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import { DescribeClusterCommand, type Cluster } from '@aws-sdk/client-eks';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterRef } from '@wheelhouse/contract';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from './awsClients.ts';
 import { fromAwsError } from './awsErrors.ts';
 import { eksToken } from './eksToken.ts';
