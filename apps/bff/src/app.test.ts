@@ -159,9 +159,7 @@ describe('bad input', () => {
     const response = await call('POST', '/api/things', { ...as('operator'), body: '{"size":0}' });
     expect(response.status).toBe(400);
     expect(response.type).toContain('application/problem+json');
-    expect(response.body.errors).toEqual([
-      { field: 'size', message: 'must be at least 1' },
-    ]);
+    expect(response.body.errors).toEqual([{ field: 'size', message: 'must be at least 1' }]);
   });
 
   it('says so when the body is not JSON', async () => {
