@@ -169,6 +169,30 @@ describe('day-2 changes to a cluster', () => {
     });
   });
 
+  it('shows a cluster past extended support its path, one minor at a time, and takes the first step', async () => {
+    const legacy = clusterPath('legacy-billing', 'us-east-1');
+    const plan = await operator.json<VersionUpgradePlan>(`${legacy}/upgrade-plan`);
+    const supported = await operator.json<KubernetesVersionOption[]>(
+      `/api/versions?accountId=${HOME}&region=us-east-1`,
+    );
+    const oldestSupported = supported[supported.length - 1]!.version;
+    expect(plan).toMatchObject({ current: '1.30', next: '1.31', currentStatus: 'UNSUPPORTED' });
+    // 1.30 → 1.31 → … up to the oldest version EKS still offers, which EKS itself would upgrade to.
+    expect(plan.path![0]).toBe('1.31');
+    expect(plan.path!.at(-1)).toBe(oldestSupported);
+    const text = plan.warnings.join(' ');
+    expect(text).toContain('1.30 is past the end of extended support (2026-07-23)');
+    expect(text).toContain(`EKS upgrades such clusters itself to ${oldestSupported}`);
+    expect(text).toContain('upgrade to 1.31 now');
+    expect(text).not.toMatch(/does not offer|is the newest/);
+
+    const response = await operator.request('POST', `${legacy}/version`, {
+      version: '1.31',
+      clientRequestToken: token(),
+    });
+    expect(response.status).toBe(202);
+  });
+
   it('turns log types on and off, changes endpoint access, and edits tags', async () => {
     const { items } = await operator.json<ClusterList>('/api/clusters');
     const name = items.find(
