@@ -193,6 +193,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const connector = createConnectorService(aws, inventory, runChange, {
     regions,
     backend: env.WHEELHOUSE_BACKEND,
+    ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
   const routes: RouteDef[] = [
     ...sessionRoutes({
