@@ -23,6 +23,13 @@ export const EnvSchema = z.object({
   WHEELHOUSE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  /** `json` or `pretty` request and event logs; unset: pretty on a terminal, JSON otherwise. */
+  WHEELHOUSE_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** `1`: stop when stdin closes (test runners that start the console as a child). */
+  WHEELHOUSE_EXIT_ON_STDIN_END: z
+    .string()
+    .optional()
+    .transform((value) => value === '1'),
   /** Set when the console is served over HTTPS (directly or behind a proxy) so cookies get `Secure`. */
   WHEELHOUSE_SECURE_COOKIES: z
     .enum(['true', 'false'])

@@ -1,3 +1,5 @@
+import { readEnv } from './env.ts';
+import { readyBanner } from './readyBanner.ts';
 import { startWheelhouse } from './server.ts';
 
 const wheelhouse = await startWheelhouse().catch((error: unknown) => {
@@ -10,6 +12,7 @@ if (wheelhouse.sandbox) {
   console.log(`Demo sign-ins: admin, operator, auditor; password: ${wheelhouse.demoPassword}`);
   console.log(`Sandbox AWS endpoint: ${wheelhouse.sandbox.endpoint}`);
 }
+console.log(readyBanner(wheelhouse));
 
 let stopping = false;
 const stop = () => {
@@ -22,5 +25,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 // Used by test runners that start the console as a child: it stops when they go away, however they end.
-if (process.env.WHEELHOUSE_EXIT_ON_STDIN_END === '1') process.stdin.on('end', stop).resume();
+if (readEnv().WHEELHOUSE_EXIT_ON_STDIN_END) process.stdin.on('end', stop).resume();
 process.on('SIGTERM', stop);

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
@@ -28,6 +28,7 @@ import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createConnectorService } from './services/connector.ts';
+import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
 import { createWorkloadsService } from './services/workloads.ts';
@@ -101,7 +102,12 @@ function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
 export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<Wheelhouse> {
   const env = readEnv(options.env ?? process.env);
   const config = readConfigFile(env.WHEELHOUSE_CONFIG);
-  const logger = options.logger ?? pino({ level: env.WHEELHOUSE_LOG_LEVEL });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: env.WHEELHOUSE_LOG_LEVEL,
+      format: logFormatOf(env.WHEELHOUSE_LOG_FORMAT, process.stdout.isTTY === true),
+    });
   const db = openDatabase(env.WHEELHOUSE_DATA_DIR, {
     onTightened: (path, mode) => logger.warn({ path, mode }, 'tightened permissions to %s', mode),
   });
