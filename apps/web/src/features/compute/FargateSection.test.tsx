@@ -90,18 +90,38 @@ describe('Fargate match checker', () => {
     );
   });
 
+  it('clears the answer when the input turns invalid, beside an error naming the field', async () => {
+    const { user } = await showFargate({
+      [`GET ${CLUSTER_API}/fargate-match`]: () =>
+        json({ matches: [{ profile: 'batch', selectorIndex: 0 }], random: false }),
+    });
+    await check(user, 'batch', '');
+    await waitFor(() => expect(result()).toHaveTextContent('Fargate profile batch would run it'));
+
+    await check(user, '', '');
+    expect(within(checker()).getByLabelText('Pod namespace')).toHaveAccessibleDescription(
+      'Namespace is required',
+    );
+    expect(result()).toBeEmptyDOMElement();
+
+    await check(user, 'batch', 'tier');
+    expect(result()).toBeEmptyDOMElement();
+    await check(user, 'batch', '');
+    await waitFor(() => expect(result()).toHaveTextContent('Fargate profile batch would run it'));
+  });
+
   it('checks the namespace and the label syntax before asking', async () => {
     const { seen, user } = await showFargate();
     await check(user, '', 'tier');
     expect(within(checker()).getByLabelText('Pod namespace')).toHaveAccessibleDescription(
-      'is required',
+      'Namespace is required',
     );
     expect(within(checker()).getByLabelText('Pod labels')).toHaveAccessibleDescription(
-      /“tier” is not key=value/,
+      /^Label “tier” is not key=value/,
     );
     await check(user, 'batch', 'bad!=x');
     expect(within(checker()).getByLabelText('Pod labels')).toHaveAccessibleDescription(
-      /bad! is not a valid Kubernetes label key/,
+      /^Label bad! is not a valid Kubernetes label key/,
     );
     expect(seen.some((r) => r.path.endsWith('/fargate-match'))).toBe(false);
   });
