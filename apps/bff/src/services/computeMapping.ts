@@ -90,7 +90,7 @@ export function toFargateProfile(profile: EksFargateProfile): FargateProfile {
   };
 }
 
-export function toUpdate(update: EksUpdate, progress?: number): Update {
+export function toUpdate(update: EksUpdate, progress?: number, steps?: Update['steps']): Update {
   return {
     id: update.id ?? '',
     type: update.type ?? 'Unknown',
@@ -106,6 +106,7 @@ export function toUpdate(update: EksUpdate, progress?: number): Update {
     })),
     ...(update.createdAt ? { createdAt: iso(update.createdAt) } : {}),
     ...(progress !== undefined ? { progress } : {}),
+    ...(steps ? { steps } : {}),
   };
 }
 

@@ -83,6 +83,43 @@ describe('NodegroupPage', () => {
     ]);
   });
 
+  it('shows what a scaling update has counted, and no made-up number for one it cannot count', async () => {
+    await showNodegroup(
+      nodegroupDetail({
+        nodegroup: nodegroup({ status: 'UPDATING' }),
+        updates: [
+          update({
+            id: 'upd-scale',
+            type: 'ConfigUpdate',
+            status: 'InProgress',
+            params: [{ type: 'DesiredSize', value: '5' }],
+            progress: 60,
+            steps: { text: '3 of 5 instances InService', done: 3, total: 5 },
+          }),
+          update({
+            id: 'upd-taints',
+            type: 'ConfigUpdate',
+            status: 'InProgress',
+            params: [{ type: 'TaintsToAdd', value: '[]' }],
+          }),
+        ],
+      }),
+    );
+    const history = screen.getByRole('table', { name: 'Update history' });
+    const scaling = within(history).getByText('upd-scale').closest('tr')!;
+    expect(scaling).toHaveTextContent('3 of 5 instances InService');
+    expect(scaling).not.toHaveTextContent('%');
+    const bar = within(scaling).getByRole('progressbar');
+    expect(bar).toHaveAttribute('aria-valuenow', '60');
+    expect(bar).toHaveAttribute('aria-valuetext', '3 of 5 instances InService');
+    const taints = within(history).getByText('upd-taints').closest('tr')!;
+    expect(within(taints).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
+    expect(within(taints).getByRole('progressbar')).toHaveAttribute(
+      'aria-valuetext',
+      'In progress',
+    );
+  });
+
   it('shows the update history with a progress bar for the update in progress', async () => {
     await showNodegroup(
       nodegroupDetail({
@@ -94,6 +131,7 @@ describe('NodegroupPage', () => {
             status: 'InProgress',
             params: [{ type: 'Version', value: '1.31' }],
             progress: 40,
+            steps: { text: '2 of 5 nodes replaced', done: 2, total: 5 },
           }),
           update({
             id: 'upd-old',
