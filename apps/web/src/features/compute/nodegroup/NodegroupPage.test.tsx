@@ -241,6 +241,52 @@ describe('NodegroupPage', () => {
     );
   });
 
+  it('follows a labels and taints update to its end: in progress, then updated, or failed with EKS’s reason', async () => {
+    let labelsUpdate = update({ id: 'upd-labels', status: 'InProgress' });
+    const { user } = await showNodegroup(undefined, {
+      [`GET ${API}`]: () => json(nodegroupDetail({ updates: [labelsUpdate] })),
+      [`POST ${API}/labels-taints`]: () => json({ auditId: 10, update: labelsUpdate }, 202),
+    });
+    const editAndSave = async () => {
+      await user.click(screen.getByRole('button', { name: 'Edit labels & taints' }));
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Edit labels and taints of general',
+      });
+      await user.click(within(dialog).getByRole('button', { name: 'Add label' }));
+      await user.type(within(dialog).getByLabelText('Label 1 key'), 'tier');
+      await user.type(within(dialog).getByLabelText('Label 1 value'), 'web');
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    };
+    const status = () => screen.getByRole('status', { name: 'Change status' });
+
+    await editAndSave();
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('Updating labels and taints of general. In progress…'),
+    );
+    labelsUpdate = { ...labelsUpdate, status: 'Successful' };
+    await user.click(screen.getByRole('button', { name: 'Refresh node group' }));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('Labels and taints of general updated.'),
+    );
+    expect(status()).not.toHaveTextContent('In progress');
+
+    labelsUpdate = update({ id: 'upd-labels-2', status: 'InProgress' });
+    await editAndSave();
+    await waitFor(() => expect(status()).toHaveTextContent('In progress…'));
+    labelsUpdate = {
+      ...labelsUpdate,
+      status: 'Failed',
+      errors: [{ code: 'NodeCreationFailure', message: 'Nodes are not joining', resourceIds: [] }],
+    };
+    await user.click(screen.getByRole('button', { name: 'Refresh node group' }));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        'Failed: Updating labels and taints of general.NodeCreationFailure: Nodes are not joining',
+      ),
+    );
+  });
+
   it('checks new labels row by row with the Kubernetes rules', async () => {
     const { seen, user } = await showNodegroup();
     await user.click(screen.getByRole('button', { name: 'Edit labels & taints' }));
