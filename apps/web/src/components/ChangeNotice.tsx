@@ -4,7 +4,9 @@ import { AlertIcon, CheckIcon, CloseIcon, SpinnerIcon } from './Icons.tsx';
 /** The resource a change acts on, so its notice can follow the change to its end. */
 export type ChangeSubject =
   | { kind: 'nodegroup'; name: string; until: 'settled' | 'gone' }
-  | { kind: 'fargate-profile'; name: string; until: 'settled' | 'gone' };
+  | { kind: 'fargate-profile'; name: string; until: 'settled' | 'gone' }
+  /** A cluster update (version, logging, endpoint access), followed through its `updateId`. */
+  | { kind: 'cluster'; name: string };
 
 /** What the console says after EKS accepted a change. */
 export interface ChangeNoticeContent {

@@ -160,6 +160,36 @@ describe('ClusterActionsMenu', () => {
     );
   });
 
+  it('follows a cluster update to its end: in progress, then done', async () => {
+    let logging = {
+      id: 'upd-9',
+      type: 'LoggingUpdate',
+      status: 'InProgress',
+      params: [],
+      errors: [],
+    };
+    stubCluster({
+      [`GET ${API}/updates`]: () => json({ items: [logging] }),
+      [`POST ${API}/logging`]: () => accepted('LoggingUpdate'),
+    });
+    const user = userEvent.setup();
+    renderApp(PATH);
+    const dialog = await openAction(user, 'Control plane logging…', 'Control plane logging');
+    await user.click(within(dialog).getByRole('checkbox', { name: /Authenticator/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save logging' }));
+    const status = await screen.findByRole('status', { name: 'Change status' });
+    await waitFor(() =>
+      expect(status).toHaveTextContent('Turning on Authenticator logs. In progress…'),
+    );
+    logging = { ...logging, status: 'Successful' };
+    // The update list polls every 2.5 s while one runs.
+    await waitFor(
+      () => expect(status).toHaveTextContent('Control plane logging of prod-web updated.'),
+      { timeout: 6_000 },
+    );
+    expect(status).not.toHaveTextContent('In progress');
+  });
+
   it('sends only the log types that changed', async () => {
     const seen = stubCluster({ [`POST ${API}/logging`]: () => accepted('LoggingUpdate') });
     const user = userEvent.setup();

@@ -170,6 +170,8 @@ export function UpgradeVersionDialog({
               onSuccess: (result) =>
                 onDone({
                   text: `Updating ${cluster.name} from Kubernetes ${plan.data?.current ?? ''} to ${next}.`,
+                  doneText: `${cluster.name} runs Kubernetes ${next}.`,
+                  subject: { kind: 'cluster', name: cluster.name },
                   ...(result.update ? { updateId: result.update.id } : {}),
                 }),
             },
