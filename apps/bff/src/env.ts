@@ -51,3 +51,20 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return parsed.data;
 }
+
+/** The AWS SDK's own settings that the BFF also needs (home region, STS endpoint for EKS tokens). */
+export interface AwsEnv {
+  region?: string;
+  stsEndpoint?: string;
+}
+
+/**
+ * Read from the process environment, never from a test's `env`: the AWS SDK reads them there, and
+ * the console must agree with the SDK on region and endpoint.
+ */
+export function readAwsEnv(): AwsEnv {
+  const { AWS_REGION, AWS_DEFAULT_REGION, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL } = process.env;
+  const region = AWS_REGION || AWS_DEFAULT_REGION;
+  const stsEndpoint = AWS_ENDPOINT_URL_STS || AWS_ENDPOINT_URL;
+  return { ...(region ? { region } : {}), ...(stsEndpoint ? { stsEndpoint } : {}) };
+}

@@ -14,7 +14,7 @@ import { createSessionStore } from './auth/sessions.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { readEnv, type Env } from './env.ts';
+import { readAwsEnv, readEnv, type Env } from './env.ts';
 import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -100,7 +100,7 @@ function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
 
 /** Starts the console: database, upstream (sandbox or AWS), HTTP server. */
 export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<Wheelhouse> {
-  const env = readEnv(options.env ?? process.env);
+  const env = readEnv(options.env);
   const config = readConfigFile(env.WHEELHOUSE_CONFIG);
   const logger =
     options.logger ??
@@ -135,7 +135,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     users = createUserDirectory(userStore, await demoUsers(demoPassword));
   } else {
     accounts = configuredAccounts(config);
-    const homeRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    const homeRegion = readAwsEnv().region ?? 'us-east-1';
     regions = env.WHEELHOUSE_REGIONS ?? config.regions ?? [homeRegion];
     awsOptions = { homeRegion };
   }
@@ -173,12 +173,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     regions,
     stsEndpointOf: sandbox
       ? () => new URL(sandbox!.endpoint)
-      : (region) =>
-          new URL(
-            process.env.AWS_ENDPOINT_URL_STS ??
-              process.env.AWS_ENDPOINT_URL ??
-              `https://sts.${region}.amazonaws.com`,
-          ),
+      : (region) => new URL(readAwsEnv().stsEndpoint ?? `https://sts.${region}.amazonaws.com`),
     connectedKubeconfigOf: sandbox
       ? sandboxConnectedKubeconfig(sandbox)
       : configuredConnectedKubeconfig(config),
