@@ -33,6 +33,13 @@ export const EnvSchema = z.object({
   WHEELHOUSE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  /** `json` or `pretty` request and event logs; unset: pretty on a terminal, JSON otherwise. */
+  WHEELHOUSE_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** `1`: stop when stdin closes (test runners that start the console as a child). */
+  WHEELHOUSE_EXIT_ON_STDIN_END: z
+    .string()
+    .optional()
+    .transform((value) => value === '1'),
   /** Set when the console is served over HTTPS (directly or behind a proxy) so cookies get `Secure`. */
   WHEELHOUSE_SECURE_COOKIES: z
     .enum(['true', 'false'])
@@ -52,11 +59,6 @@ export const EnvSchema = z.object({
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */
   WHEELHOUSE_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  /** Set by test runners that start the console as a child: it stops when its stdin ends. */
-  WHEELHOUSE_EXIT_ON_STDIN_END: z
-    .enum(['1', '0'])
-    .optional()
-    .transform((value) => value === '1'),
   /** Watch streams (SSE) one session may hold open at once; more are refused with 429. */
   WHEELHOUSE_WATCH_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
 });

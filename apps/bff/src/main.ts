@@ -1,4 +1,5 @@
 import { readEnv } from './env.ts';
+import { readyBanner } from './readyBanner.ts';
 import { startWheelhouse } from './server.ts';
 
 const wheelhouse = await startWheelhouse().catch((error: unknown) => {
@@ -11,6 +12,7 @@ if (wheelhouse.sandbox) {
   console.log(`Demo sign-ins: admin, operator, auditor; password: ${wheelhouse.demoPassword}`);
   console.log(`Sandbox AWS endpoint: ${wheelhouse.sandbox.endpoint}`);
 }
+console.log(readyBanner(wheelhouse));
 
 let stopping = false;
 const stop = () => {

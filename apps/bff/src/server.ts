@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
@@ -30,6 +30,7 @@ import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createConnectorService } from './services/connector.ts';
+import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
 import { createWatchStreams } from './services/watchStreams.ts';
@@ -102,9 +103,14 @@ function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
 
 /** Starts the console: database, upstream (sandbox or AWS), HTTP server. */
 export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<Wheelhouse> {
-  const env = readEnv(options.env ?? process.env);
+  const env = readEnv(options.env);
   const config = readConfigFile(env.WHEELHOUSE_CONFIG);
-  const logger = options.logger ?? pino({ level: env.WHEELHOUSE_LOG_LEVEL });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: env.WHEELHOUSE_LOG_LEVEL,
+      format: logFormatOf(env.WHEELHOUSE_LOG_FORMAT, process.stdout.isTTY === true),
+    });
   const db = openDatabase(env.WHEELHOUSE_DATA_DIR, {
     onTightened: (path, mode) => logger.warn({ path, mode }, 'tightened permissions to %s', mode),
   });
@@ -211,6 +217,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const connector = createConnectorService(aws, inventory, runChange, {
     regions,
     backend: env.WHEELHOUSE_BACKEND,
+    ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
   const routes: RouteDef[] = [
     ...sessionRoutes({

@@ -181,8 +181,19 @@ export const Update = z.object({
     z.object({ code: z.string(), message: z.string(), resourceIds: z.array(z.string()) }),
   ),
   createdAt: z.string().optional(),
-  /** 0-100 for updates in progress, derived from the instances already replaced/launched. */
+  /** 0-100 for updates in progress: `steps.done` of `steps.total`, never an estimate. */
   progress: z.number().min(0).max(100).optional(),
+  /**
+   * What the instances show of an update in progress ("3 of 5 instances InService", "2 of 3 nodes
+   * replaced"); `done`/`total` only where they count the same thing. EKS itself only says InProgress.
+   */
+  steps: z
+    .object({
+      text: z.string(),
+      done: z.number().int().optional(),
+      total: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type Update = z.infer<typeof Update>;
 

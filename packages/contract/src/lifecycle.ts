@@ -99,6 +99,13 @@ export const VersionUpgradePlan = z.object({
   current: z.string().optional(),
   /** EKS upgrades one minor version at a time: the one version allowed next, if any. */
   next: z.string().optional(),
+  /** EKS's support status of the current version: STANDARD_SUPPORT, EXTENDED_SUPPORT or UNSUPPORTED. */
+  currentStatus: z.string().optional(),
+  /**
+   * Past the end of extended support: the minor versions to go through, one update each, up to the
+   * oldest version EKS still supports (the one EKS would upgrade the cluster to itself).
+   */
+  path: z.array(z.string()).optional(),
   skew: z.array(VersionSkew),
   warnings: z.array(z.string()),
 });

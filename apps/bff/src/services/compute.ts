@@ -37,7 +37,7 @@ import {
 import { findOverlaps, matchPod } from './fargateMatching.ts';
 import type { InventoryService } from './inventory.ts';
 import { uniformityOf } from './uniformity.ts';
-import { updateProgress } from './updateProgress.ts';
+import { progressOf, updateSteps } from './updateProgress.ts';
 
 /** The account and region a cluster lives in, resolved from a route's reference. */
 export interface ClusterLocation {
@@ -316,9 +316,10 @@ export function createComputeService(
     return {
       nodegroup: toNodegroup(ng, groups ? (inService(instances) ?? 0) : undefined),
       instances: instances.sort((a, b) => (b.launchTime ?? '').localeCompare(a.launchTime ?? '')),
-      updates: updates.map((update): Update =>
-        toUpdate(update, updateProgress(update, desired, instances)),
-      ),
+      updates: updates.map((update): Update => {
+        const steps = updateSteps(update, desired, instances);
+        return toUpdate(update, progressOf(update, steps), steps);
+      }),
       errors,
     };
   }

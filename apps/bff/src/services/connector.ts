@@ -20,12 +20,23 @@ import type { InventoryService } from './inventory.ts';
 const clusterArn = (ref: ClusterRef) =>
   `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
 
+/** The sandbox CLI command that plays this registration's agent, exact enough to run as printed. */
+function simulateAgentCommand(ref: ClusterRef, endpoint: string | undefined): string {
+  const target = `connect ${ref.name} --region ${ref.region} --account ${ref.accountId}`;
+  return `npm run sandbox -- ${target}${endpoint ? ` --endpoint ${endpoint}` : ''}`;
+}
+
 /** EKS Connector: registering any Kubernetes cluster with EKS, and deregistering it. */
 export function createConnectorService(
   aws: AwsClients,
   inventory: InventoryService,
   runChange: RunChange,
-  options: { regions: string[]; backend: 'sandbox' | 'aws' },
+  options: {
+    regions: string[];
+    backend: 'sandbox' | 'aws';
+    /** The embedded sandbox's endpoint: its port is random, so the agent command must name it. */
+    sandboxEndpoint?: string;
+  },
 ) {
   async function eksAs(
     accountId: string,
@@ -79,7 +90,7 @@ export function createConnectorService(
             options.backend === 'sandbox'
               ? [
                   install.join('\n'),
-                  `# In the sandbox, simulate the agent connecting:\nnpm run sandbox -- connect ${request.name}`,
+                  `# In the sandbox, simulate the agent connecting:\n${simulateAgentCommand(request, options.sandboxEndpoint)}`,
                 ]
               : [install.join('\n')];
           return {

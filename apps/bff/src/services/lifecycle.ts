@@ -33,6 +33,43 @@ import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
 import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
 
+const nextMinorOf = (version: string) => `${majorOf(version)}.${minorOf(version) + 1}`;
+
+/** The minors after `version`, up to and including the oldest one EKS still supports. */
+function pathToSupport(version: string, catalog: ClusterVersionInformation[]): string[] {
+  const path: string[] = [];
+  for (let step = nextMinorOf(version); ; step = nextMinorOf(step)) {
+    const info = catalog.find((entry) => entry.clusterVersion === step);
+    if (!info) return path;
+    path.push(step);
+    if (info.versionStatus !== 'UNSUPPORTED') return path;
+  }
+}
+
+const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+
+/**
+ * What EKS's version lifecycle says of a cluster past the end of extended support: EKS upgrades it
+ * itself to the oldest version it still supports, and until then the operator may do it, one minor
+ * version at a time.
+ */
+function pastExtendedSupport(
+  version: string,
+  info: ClusterVersionInformation,
+  path: string[],
+): string {
+  const since = day(info.endOfExtendedSupportDate);
+  const ended = `${version} is past the end of extended support${since ? ` (${since})` : ''}`;
+  const [first, ...rest] = path;
+  if (!first) return `${ended}, and EKS lists no newer version to upgrade it to.`;
+  const floor = path[path.length - 1]!;
+  const steps =
+    rest.length > 0
+      ? `upgrade to ${first} now, then to ${rest.join(', then to ')}`
+      : `upgrade to ${first} now`;
+  return `${ended}: EKS upgrades such clusters itself to ${floor}, the oldest version it still supports; ${steps}, one minor version per update.`;
+}
+
 /** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete. */
 export function createLifecycleService(
   aws: AwsClients,
@@ -59,15 +96,19 @@ export function createLifecycleService(
   async function versionCatalog(
     accountId: string,
     region: string,
+    includeAll = false,
   ): Promise<ClusterVersionInformation[]> {
     const account = await accountIn(accountId, region);
     const versions: ClusterVersionInformation[] = [];
     let nextToken: string | undefined;
     try {
       do {
-        const page = await aws
-          .eks(account, region)
-          .send(new DescribeClusterVersionsCommand({ nextToken }));
+        const page = await aws.eks(account, region).send(
+          new DescribeClusterVersionsCommand({
+            nextToken,
+            ...(includeAll ? { includeAll } : {}),
+          }),
+        );
         versions.push(...(page.clusterVersions ?? []));
         nextToken = page.nextToken;
       } while (nextToken);
@@ -103,19 +144,27 @@ export function createLifecycleService(
     const warnings: string[] = [];
     if (!cluster.version)
       return { skew: [], warnings: ['This cluster has no Kubernetes version to update.'] };
-    const candidate = `${majorOf(cluster.version)}.${minorOf(cluster.version) + 1}`;
-    const offered = (await versionOptions(ref.accountId, ref.region)).some(
-      (option) => option.version === candidate,
-    );
+    const candidate = nextMinorOf(cluster.version);
+    // With includeAll EKS also lists versions past extended support: a cluster still on one of them
+    // goes through each later minor, one update at a time, even one that is itself past its end.
+    const catalog = await versionCatalog(ref.accountId, ref.region, true);
+    const infoOf = (version: string) => catalog.find((info) => info.clusterVersion === version);
+    const currentInfo = infoOf(cluster.version);
+    const offered = infoOf(candidate) !== undefined;
     const compute = await computeOf(ref);
     const target = offered ? candidate : cluster.version;
     const skew: VersionSkew[] = compute.nodegroups
       .filter((ng) => ng.version)
       .map((ng) => ({ nodegroup: ng.name, version: ng.version!, ...skewOf(target, ng.version!) }));
-    if (!offered)
+    const path =
+      currentInfo?.versionStatus === 'UNSUPPORTED' ? pathToSupport(cluster.version, catalog) : [];
+    if (currentInfo?.versionStatus === 'UNSUPPORTED') {
+      warnings.push(pastExtendedSupport(cluster.version, currentInfo, path));
+    } else if (!offered) {
       warnings.push(
         `EKS in ${ref.region} does not offer ${candidate} yet: ${cluster.version} is the newest.`,
       );
+    }
     if (cluster.status !== 'ACTIVE')
       warnings.push(`The cluster is ${cluster.status}; EKS updates only ACTIVE clusters.`);
     for (const entry of skew.filter((s) => s.tooFar)) {
@@ -124,7 +173,14 @@ export function createLifecycleService(
           `kubelets may trail by at most ${allowedSkew(target)}. Update the node group first.`,
       );
     }
-    return { current: cluster.version, ...(offered ? { next: candidate } : {}), skew, warnings };
+    return {
+      current: cluster.version,
+      ...(offered ? { next: candidate } : {}),
+      ...(currentInfo?.versionStatus ? { currentStatus: currentInfo.versionStatus } : {}),
+      ...(path.length > 0 ? { path } : {}),
+      skew,
+      warnings,
+    };
   }
 
   const computeOf = (ref: ClusterRef) => compute.getCompute(ref);

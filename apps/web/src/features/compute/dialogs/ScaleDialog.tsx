@@ -77,6 +77,8 @@ export function ScaleDialog({
       onSuccess: (result) =>
         onDone({
           text: `Scaling ${nodegroup.name} to ${plural(body.desiredSize ?? 0, 'instance')}.`,
+          doneText: `${nodegroup.name} scaled to ${plural(body.desiredSize ?? 0, 'instance')}.`,
+          subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
     }),
