@@ -21,10 +21,14 @@ describe('ChangeNotice', () => {
   it('goes by itself once the change is done, however often the page re-renders', () => {
     const { onDismiss, view } = show({ state: 'done' });
     expect(screen.getByRole('status')).toHaveTextContent('Fargate profile batch deleted.');
-    act(() => vi.advanceTimersByTime(DONE_NOTICE_MS - 100));
+    act(() => {
+      vi.advanceTimersByTime(DONE_NOTICE_MS - 100);
+    });
     view.rerender(<ChangeNotice notice={notice} phase={{ state: 'done' }} onDismiss={onDismiss} />);
     expect(onDismiss).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(100));
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 
@@ -33,7 +37,9 @@ describe('ChangeNotice', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'Deleting Fargate profile batch. In progress…',
     );
-    act(() => vi.advanceTimersByTime(10 * DONE_NOTICE_MS));
+    act(() => {
+      vi.advanceTimersByTime(10 * DONE_NOTICE_MS);
+    });
     expect(running.onDismiss).not.toHaveBeenCalled();
     running.view.unmount();
 
@@ -41,7 +47,9 @@ describe('ChangeNotice', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'Failed: Deleting Fargate profile batch.AccessDenied: not allowed',
     );
-    act(() => vi.advanceTimersByTime(10 * DONE_NOTICE_MS));
+    act(() => {
+      vi.advanceTimersByTime(10 * DONE_NOTICE_MS);
+    });
     expect(failed.onDismiss).not.toHaveBeenCalled();
   });
 });
