@@ -9,6 +9,7 @@ import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
+import { createHashQueue } from './auth/hashQueue.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
@@ -201,7 +202,11 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       users,
       sessions,
       audit,
-      loginThrottle: createLoginThrottle(),
+      loginThrottle: createLoginThrottle(db),
+      hashQueue: createHashQueue({
+        concurrency: env.WHEELHOUSE_LOGIN_CONCURRENCY,
+        queueLength: env.WHEELHOUSE_LOGIN_QUEUE,
+      }),
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),

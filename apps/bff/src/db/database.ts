@@ -59,6 +59,15 @@ const MIGRATIONS: string[] = [
      revoked_at TEXT,
      last_used_at TEXT
    );`,
+  // Sign-in attempts per throttle key (`user:<name>`, `address:<ip>`), each counted as a failure
+  // until its password matches; kept here so that a restart does not forgive them.
+  `CREATE TABLE login_attempts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX login_attempts_key ON login_attempts (key, at);
+   CREATE INDEX login_attempts_at ON login_attempts (at);`,
 ];
 
 /** Opens (creating when needed) the console's database under `dataDir`, or in memory for `:memory:`. */

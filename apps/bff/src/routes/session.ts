@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
 import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
+import type { HashQueue } from '../auth/hashQueue.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { UserDirectory } from '../auth/users.ts';
@@ -16,6 +17,7 @@ export interface SessionRouteDeps {
   sessions: SessionStore;
   audit: AuditLog;
   loginThrottle: LoginThrottle;
+  hashQueue: HashQueue;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
@@ -40,22 +42,31 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       access: 'public',
       handler: async (req, res) => {
         const { username, password } = parseInput(LoginRequest, req.body);
-        const throttleKey = `${username}|${req.ip}`;
-        const wait = deps.loginThrottle.retryAfter(throttleKey);
-        if (wait > 0) {
-          res.setHeader('Retry-After', String(wait));
-          throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${wait} seconds.`);
+        // The slot is taken before the hash, so parallel guesses are counted as they start.
+        const reservation = deps.loginThrottle.reserve(username, req.ip);
+        if ('retryAfter' in reservation) {
+          const wait = reservation.retryAfter;
+          throw new TooManyRequestsError(
+            `Too many failed sign-ins; try again in ${wait} seconds.`,
+            wait,
+          );
         }
-        const user = await deps.users.authenticate(username, password);
+        let user: Awaited<ReturnType<UserDirectory['authenticate']>>;
+        try {
+          user = await deps.hashQueue.run(() => deps.users.authenticate(username, password));
+        } catch (error) {
+          // Refused by the queue (or failed) before the password was judged: not a guess.
+          reservation.cancel();
+          throw error;
+        }
         if (!user) {
-          deps.loginThrottle.failed(throttleKey);
           deps.audit.record(
             { user: username, action: 'session.signin', clientIp: req.ip },
             { outcome: 'failure', error: 'wrong user name or password' },
           );
           throw new UnauthenticatedError('Wrong user name or password.');
         }
-        deps.loginThrottle.succeeded(throttleKey);
+        reservation.succeeded();
         const { id, session } = deps.sessions.create(user.name, user.role);
         deps.audit.record(
           { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
