@@ -12,6 +12,7 @@ import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createHashQueue } from './auth/hashQueue.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
 import { createSessionStore } from './auth/sessions.ts';
+import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -207,6 +208,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
         concurrency: env.WHEELHOUSE_LOGIN_CONCURRENCY,
         queueLength: env.WHEELHOUSE_LOGIN_QUEUE,
       }),
+      devices: createTrustedDevices(db),
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),

@@ -52,4 +52,43 @@ describe('hash queue', () => {
     await expect(next).resolves.toBe('next');
     expect(queue.load).toEqual({ inFlight: 0, waiting: 0 });
   });
+
+  it('serves sign-ins from known browsers first, in a line of their own', async () => {
+    const queue = createHashQueue({ concurrency: 1, queueLength: 2 });
+    const order: string[] = [];
+    const running = gate();
+    const job = (name: string, first = false) =>
+      queue
+        .run(
+          async () => {
+            order.push(name);
+            if (name === 'running') await running.opened;
+          },
+          { first },
+        )
+        .then(
+          () => 'done',
+          () => 'refused',
+        );
+    const results = [
+      job('running'),
+      job('stranger-1'),
+      job('stranger-2'),
+      job('stranger-3'),
+      job('known-1', true),
+      job('known-2', true),
+      job('known-3', true),
+    ];
+    running.open();
+    expect(await Promise.all(results)).toEqual([
+      'done',
+      'done',
+      'done',
+      'refused',
+      'done',
+      'done',
+      'refused',
+    ]);
+    expect(order).toEqual(['running', 'known-1', 'known-2', 'stranger-1', 'stranger-2']);
+  });
 });

@@ -20,27 +20,32 @@ const FIRST_ESTIMATE_MS = 500;
 export function createHashQueue(options: HashQueueOptions) {
   let inFlight = 0;
   const waiting: (() => void)[] = [];
+  // Sign-ins from browsers their user signed in from before: served first, with a line of their own,
+  // so that a storm of strangers cannot keep a known user out.
+  const waitingFirst: (() => void)[] = [];
   let averageMs = FIRST_ESTIMATE_MS;
 
   const release = () => {
-    const next = waiting.shift();
+    const next = waitingFirst.shift() ?? waiting.shift();
     if (next) next();
     else inFlight--;
   };
 
   return {
-    /** Runs `work` when a slot is free; throws TooManyRequestsError when the queue is full. */
-    async run<T>(work: () => Promise<T>): Promise<T> {
+    /** Runs `work` when a slot is free; throws TooManyRequestsError when its line is full. */
+    async run<T>(work: () => Promise<T>, attempt: { first?: boolean } = {}): Promise<T> {
+      const line = attempt.first ? waitingFirst : waiting;
       if (inFlight >= options.concurrency) {
-        if (waiting.length >= options.queueLength) {
-          const drainMs = ((waiting.length + inFlight) / options.concurrency) * averageMs;
+        if (line.length >= options.queueLength) {
+          const ahead = waitingFirst.length + (attempt.first ? 0 : waiting.length);
+          const drainMs = ((ahead + inFlight) / options.concurrency) * averageMs;
           throw new TooManyRequestsError(
             'Too many sign-ins are being checked right now; try again in a moment.',
             Math.max(1, Math.ceil(drainMs / 1000)),
           );
         }
         // The slot is handed over by release(), so inFlight stays counted for this attempt.
-        await new Promise<void>((resolve) => waiting.push(resolve));
+        await new Promise<void>((resolve) => line.push(resolve));
       } else {
         inFlight++;
       }
@@ -54,7 +59,7 @@ export function createHashQueue(options: HashQueueOptions) {
     },
     /** Hashes in flight and attempts waiting. */
     get load(): { inFlight: number; waiting: number } {
-      return { inFlight, waiting: waiting.length };
+      return { inFlight, waiting: waiting.length + waitingFirst.length };
     },
   };
 }

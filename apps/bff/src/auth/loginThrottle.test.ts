@@ -72,4 +72,15 @@ describe('login throttle', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('counts a browser the user signed in from per browser, so strangers cannot lock the user out', () => {
+    const throttle = createLoginThrottle(openDatabase(':memory:'), { maxPerAddress: 5 });
+    for (let i = 0; i < 5; i++) throttle.reserve('ana', '10.0.0.1');
+    expect(refused(throttle.reserve('ana', '10.0.0.1'))).toBe(true);
+    const fromKnownBrowser = Array.from({ length: 6 }, () =>
+      throttle.reserve('ana', '10.0.0.1', 'device-1'),
+    );
+    expect(fromKnownBrowser.map(refused)).toEqual([false, false, false, false, false, true]);
+    expect(refused(throttle.reserve('ana', '10.0.0.1', 'device-2'))).toBe(false);
+  });
 });

@@ -66,13 +66,21 @@ export function createLoginThrottle(db: Db, options: LoginThrottleOptions = {}) 
   });
 
   return {
-    /** Reserves a slot for one attempt by `username` from `address`, or says how long to wait. */
-    reserve(username: string, address: string | undefined): Reservation | Refusal {
+    /**
+     * Reserves a slot for one attempt by `username` from `address`, or says how long to wait. An
+     * attempt from a browser the user signed in from before (`device`) is counted per browser only,
+     * so guesses by others, against the name or from the same address, do not lock the user out.
+     */
+    reserve(username: string, address: string | undefined, device?: string): Reservation | Refusal {
       const userKey = `user:${username}`;
-      const result = reserveAll.immediate([
-        { key: userKey, max: maxPerUser },
-        { key: `address:${address ?? 'unknown'}`, max: maxPerAddress },
-      ]);
+      const result = reserveAll.immediate(
+        device
+          ? [{ key: `device:${device}`, max: maxPerUser }]
+          : [
+              { key: userKey, max: maxPerUser },
+              { key: `address:${address ?? 'unknown'}`, max: maxPerAddress },
+            ],
+      );
       if ('retryAfter' in result) return result;
       return {
         succeeded: () => release(result.ids, userKey),

@@ -1,9 +1,10 @@
 import type { Response } from 'express';
 import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
-import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
+import { cookieOf, SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
 import type { HashQueue } from '../auth/hashQueue.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
+import { DEVICE_COOKIE, type TrustedDevices } from '../auth/trustedDevices.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
@@ -18,6 +19,7 @@ export interface SessionRouteDeps {
   audit: AuditLog;
   loginThrottle: LoginThrottle;
   hashQueue: HashQueue;
+  devices: TrustedDevices;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
@@ -42,8 +44,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       access: 'public',
       handler: async (req, res) => {
         const { username, password } = parseInput(LoginRequest, req.body);
+        const device = deps.devices.verify(cookieOf(req, DEVICE_COOKIE), username);
         // The slot is taken before the hash, so parallel guesses are counted as they start.
-        const reservation = deps.loginThrottle.reserve(username, req.ip);
+        const reservation = deps.loginThrottle.reserve(username, req.ip, device);
         if ('retryAfter' in reservation) {
           const wait = reservation.retryAfter;
           throw new TooManyRequestsError(
@@ -53,7 +56,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
         }
         let user: Awaited<ReturnType<UserDirectory['authenticate']>>;
         try {
-          user = await deps.hashQueue.run(() => deps.users.authenticate(username, password));
+          user = await deps.hashQueue.run(() => deps.users.authenticate(username, password), {
+            first: device !== undefined,
+          });
         } catch (error) {
           // Refused by the queue (or failed) before the password was judged: not a guess.
           reservation.cancel();
@@ -73,6 +78,15 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           { outcome: 'success' },
         );
         res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
+        if (!device) {
+          const known = deps.devices.mint(user.name);
+          // Sent back only to this route: it names the browser, and is worth nothing elsewhere.
+          res.cookie(DEVICE_COOKIE, known.token, {
+            ...cookieOptions,
+            path: '/api/session',
+            expires: new Date(known.expiresAt),
+          });
+        }
         res.json(info(session));
       },
     },
