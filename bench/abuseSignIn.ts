@@ -1,7 +1,8 @@
 // Sign-in storm: 100 concurrent sign-ins with unknown user names, each from its own loopback address
 // (a distributed attacker, so the per-address throttle does not stop them first). Meanwhile a user
-// loads the page and its script, signs in (following Retry-After, as the sign-in page tells them to),
-// and reads the cluster list and a pods list. Prints each latency and the BFF's peak RSS.
+// loads the page and its script and reads the cluster list and a pods list; one user signs in from
+// the browser they used before, another from a new one (following Retry-After, as the sign-in page
+// tells them to). Prints each latency and the BFF's peak RSS.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -80,11 +81,14 @@ export async function abuseSignInBenchmark(): Promise<void> {
     const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1];
     if (!script) throw new Error('index.html names no script');
     const reader = new ConsoleClient(url);
+    // A user back in the browser they signed in from before (it holds their wh_device cookie).
+    const returning = new ConsoleClient(url);
     await reader.signIn('operator', password);
     await reader.json(PODS); // warms the Kubernetes connection and token
     const idle = {
+      hashing: Number(process.env.WHEELHOUSE_LOGIN_CONCURRENCY ?? 2),
       page: (await timed(() => fetch(url).then((r) => r.text()))).ms,
-      signIn: (await timed(() => new ConsoleClient(url).signIn('auditor', password))).ms,
+      signIn: (await timed(() => returning.signIn('auditor', password))).ms,
       clusters: (await timed(() => reader.json('/api/clusters'))).ms,
       pods: (await timed(() => reader.json(PODS))).ms,
       rss: rssMiB(bff.pid!),
@@ -93,6 +97,7 @@ export async function abuseSignInBenchmark(): Promise<void> {
     const during = {
       page: [] as number[],
       script: [] as number[],
+      returning: [] as number[],
       signIn: [] as number[],
       refusedFirst: [] as number[],
       clusters: [] as number[],
@@ -104,6 +109,7 @@ export async function abuseSignInBenchmark(): Promise<void> {
       refusedMs: [] as number[],
       lastMs: [] as number[],
     };
+    const errors: string[] = [];
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(bff.pid!))), 10);
     for (let round = 0; round < STORMS; round++) {
@@ -111,6 +117,9 @@ export async function abuseSignInBenchmark(): Promise<void> {
         send(`${url}/api/session`, `127.${10 + round}.${Math.floor(i / 200)}.${1 + (i % 200)}`, {
           username: `nosuchuser-${round}-${i}`,
           password: 'wrong',
+        }).catch((error: unknown): Answer => {
+          errors.push(String(error));
+          return { status: 0, retryAfter: 0, ms: 0 };
         }),
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -119,12 +128,13 @@ export async function abuseSignInBenchmark(): Promise<void> {
         timed(() => fetch(new URL(script, url)).then((r) => r.arrayBuffer())),
         timed(() => reader.json('/api/clusters')),
         timed(() => reader.json(PODS)),
+        timed(() => returning.signIn('auditor', password)),
         timed(async () => {
           const user = new ConsoleClient(url);
           let refusals = 0;
           for (;;) {
             const answer = await user.request('POST', '/api/session', {
-              username: 'auditor',
+              username: 'admin',
               password,
             });
             if (answer.status === 200) return refusals;
@@ -139,8 +149,9 @@ export async function abuseSignInBenchmark(): Promise<void> {
       during.script.push(probes[1].ms);
       during.clusters.push(probes[2].ms);
       during.pods.push(probes[3].ms);
-      during.signIn.push(probes[4].ms);
-      during.refusedFirst.push(probes[4].value);
+      during.returning.push(probes[4].ms);
+      during.signIn.push(probes[5].ms);
+      during.refusedFirst.push(probes[5].value);
       const answers = await Promise.all(attempts);
       storm.unauthorised += answers.filter((a) => a.status === 401).length;
       storm.refused += answers.filter((a) => a.status === 429).length;
@@ -150,7 +161,7 @@ export async function abuseSignInBenchmark(): Promise<void> {
     clearInterval(sampler);
 
     console.log(
-      `abuse, sign-in storm: ${STORMS} storms of ${ATTEMPTS} concurrent sign-ins with unknown user names, each from its own address`,
+      `abuse, sign-in storm: ${STORMS} storms of ${ATTEMPTS} concurrent sign-ins with unknown user names, each from its own address; ${idle.hashing} hashes in flight`,
     );
     console.log(
       `  idle: GET / ${idle.page.toFixed(0)} ms, real sign-in ${idle.signIn.toFixed(0)} ms, /api/clusters ${idle.clusters.toFixed(0)} ms, pods list ${idle.pods.toFixed(0)} ms; RSS ${idle.rss.toFixed(0)} MiB`,
@@ -158,12 +169,14 @@ export async function abuseSignInBenchmark(): Promise<void> {
     console.log(
       `  storm answers: ${storm.unauthorised} × 401 (hashed), ${storm.refused} × 429 (${fmt(storm.refusedMs)}); last answer of a storm after ${fmt(storm.lastMs)}`,
     );
+    if (errors.length) console.log(`  storm requests that failed: ${errors.length} (${errors[0]})`);
     console.log(`  during the storm: GET / ${fmt(during.page)}; the script ${fmt(during.script)}`);
     console.log(
       `  during the storm: /api/clusters ${fmt(during.clusters)}; pods list ${fmt(during.pods)}`,
     );
     console.log(
-      `  during the storm: a real sign-in, following Retry-After, ${fmt(during.signIn)} (429s before it: ${during.refusedFirst.join(', ')})`,
+      `  during the storm: a real sign-in from the browser the user signed in from before ${fmt(during.returning)}; ` +
+        `from a new browser, following Retry-After, ${fmt(during.signIn)} (429s before it: ${during.refusedFirst.join(', ')})`,
     );
     console.log(
       `  BFF + embedded sandbox RSS: peak during the storms ${peakRss.toFixed(0)} MiB (sampled every 10 ms), peak since start ${peakRssMiB(bff.pid!).toFixed(0)} MiB`,
