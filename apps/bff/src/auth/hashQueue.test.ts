@@ -38,7 +38,9 @@ describe('hash queue', () => {
     for (const refused of settled.slice(5)) {
       const error = (refused as { error: unknown }).error;
       expect(error).toBeInstanceOf(TooManyRequestsError);
-      expect((error as TooManyRequestsError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      const seconds = (error as TooManyRequestsError).retryAfterSeconds!;
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      expect((error as Error).message).toContain(`try again in ${seconds} seconds`);
     }
     expect(mostRunning).toBe(2);
     expect(queue.load).toEqual({ inFlight: 0, waiting: 0 });

@@ -39,9 +39,10 @@ export function createHashQueue(options: HashQueueOptions) {
         if (line.length >= options.queueLength) {
           const ahead = waitingFirst.length + (attempt.first ? 0 : waiting.length);
           const drainMs = ((ahead + inFlight) / options.concurrency) * averageMs;
+          const seconds = Math.max(1, Math.ceil(drainMs / 1000));
           throw new TooManyRequestsError(
-            'Too many sign-ins are being checked right now; try again in a moment.',
-            Math.max(1, Math.ceil(drainMs / 1000)),
+            `Too many sign-ins are being checked right now; try again in ${seconds} seconds.`,
+            seconds,
           );
         }
         // The slot is handed over by release(), so inFlight stays counted for this attempt.
