@@ -11,6 +11,7 @@ import { createAuditLog } from './audit/auditLog.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createHashQueue } from './auth/hashQueue.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createPasswordSignIn } from './auth/passwordSignIn.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
@@ -196,6 +197,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     regions,
     backend: env.WHEELHOUSE_BACKEND,
   });
+  const devices = createTrustedDevices(db);
   const routes: RouteDef[] = [
     ...sessionRoutes({
       backend: env.WHEELHOUSE_BACKEND,
@@ -203,12 +205,16 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       users,
       sessions,
       audit,
-      loginThrottle: createLoginThrottle(db),
-      hashQueue: createHashQueue({
-        concurrency: env.WHEELHOUSE_LOGIN_CONCURRENCY,
-        queueLength: env.WHEELHOUSE_LOGIN_QUEUE,
+      checkPassword: createPasswordSignIn({
+        users,
+        throttle: createLoginThrottle(db),
+        hashQueue: createHashQueue({
+          concurrency: env.WHEELHOUSE_LOGIN_CONCURRENCY,
+          queueLength: env.WHEELHOUSE_LOGIN_QUEUE,
+        }),
+        devices,
       }),
-      devices: createTrustedDevices(db),
+      devices,
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),

@@ -8,7 +8,7 @@ export interface HashQueueOptions {
   queueLength: number;
 }
 
-// Until the first hashes are timed, assume scrypt takes about this long (N=2^17 on a small VM).
+// Until the first hashes are timed, assume one takes about this long (scrypt, on a small VM).
 const FIRST_ESTIMATE_MS = 500;
 
 /**
