@@ -6,6 +6,9 @@ export const DEVICE_COOKIE = 'wh_device';
 /** How long a browser stays known after a successful sign-in. */
 export const DEVICE_MAX_AGE_MS = 180 * 24 * 60 * 60 * 1000;
 
+/** Browsers remembered per user; a script that signs in without keeping cookies drops the oldest. */
+export const DEVICES_PER_USER = 20;
+
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
@@ -22,6 +25,10 @@ export function createTrustedDevices(db: Db, now: () => number = Date.now) {
     'SELECT user FROM login_devices WHERE token_hash = ? AND expires_at > ?',
   );
   const prune = db.prepare<[number]>('DELETE FROM login_devices WHERE expires_at <= ?');
+  const keepNewest = db.prepare<[string, string, number]>(
+    `DELETE FROM login_devices WHERE user = ? AND token_hash NOT IN
+       (SELECT token_hash FROM login_devices WHERE user = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+  );
 
   return {
     /** Remembers this browser for `user`; returns the cookie's value. */
@@ -30,6 +37,7 @@ export function createTrustedDevices(db: Db, now: () => number = Date.now) {
       const at = now();
       prune.run(at);
       insert.run(hashOf(token), user, at, at + DEVICE_MAX_AGE_MS);
+      keepNewest.run(user, user, DEVICES_PER_USER);
       return { token, expiresAt: at + DEVICE_MAX_AGE_MS };
     },
     /** The device's id when `token` is a live device cookie of `user`, else undefined. */
