@@ -49,3 +49,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
     actual !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected)
   );
 }
+
+/** Whether a stored hash was made with other parameters than today's (it is then upgraded at sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return (
+    scheme !== 'scrypt' ||
+    Number(n) !== PARAMS.N ||
+    Number(r) !== PARAMS.r ||
+    Number(p) !== PARAMS.p
+  );
+}
