@@ -61,6 +61,12 @@ export const EnvSchema = z.object({
   WHEELHOUSE_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** Watch streams (SSE) one session may hold open at once; more are refused with 429. */
   WHEELHOUSE_WATCH_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Password hashes computed at once; below libuv's pool so file reads and DNS keep a thread. */
+  WHEELHOUSE_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** Sign-ins that may wait for a hashing slot; the rest are refused at once with 429. */
+  WHEELHOUSE_LOGIN_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** libuv's thread pool size (Node's own variable): the hashing bound is checked against it. */
+  UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -70,6 +76,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const { WHEELHOUSE_LOGIN_CONCURRENCY: hashing, UV_THREADPOOL_SIZE: pool } = parsed.data;
+  if (hashing >= pool) {
+    throw new Error(
+      `Invalid environment:\n  WHEELHOUSE_LOGIN_CONCURRENCY: must be below UV_THREADPOOL_SIZE (${pool}), so that password hashing never holds every thread file reads and DNS need`,
+    );
   }
   return parsed.data;
 }

@@ -10,8 +10,11 @@ import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
 import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
+import { createHashQueue } from './auth/hashQueue.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createPasswordSignIn } from './auth/passwordSignIn.ts';
 import { createSessionStore } from './auth/sessions.ts';
+import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -219,6 +222,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
+  const devices = createTrustedDevices(db);
   const routes: RouteDef[] = [
     ...sessionRoutes({
       backend: env.WHEELHOUSE_BACKEND,
@@ -226,7 +230,16 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       users,
       sessions,
       audit,
-      loginThrottle: createLoginThrottle(),
+      checkPassword: createPasswordSignIn({
+        users,
+        throttle: createLoginThrottle(db),
+        hashQueue: createHashQueue({
+          concurrency: env.WHEELHOUSE_LOGIN_CONCURRENCY,
+          queueLength: env.WHEELHOUSE_LOGIN_QUEUE,
+        }),
+        devices,
+      }),
+      devices,
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),

@@ -13,7 +13,8 @@ import { csrfMatches, type Session, type SessionStore } from './sessions.ts';
 export const SESSION_COOKIE = 'wh_session';
 export const DASHBOARD_COOKIE = 'wh_dashboard';
 
-function cookieOf(req: Request, name: string): string | undefined {
+/** The value of one cookie of the request. */
+export function cookieOf(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   return header ? parseCookies(header)[name] : undefined;
 }

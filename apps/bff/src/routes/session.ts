@@ -1,12 +1,13 @@
 import type { Response } from 'express';
 import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
-import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
-import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import { cookieOf, SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
+import type { PasswordSignIn } from '../auth/passwordSignIn.ts';
 import { refuseImpossibleUserName } from '../auth/signInName.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
+import { DEVICE_COOKIE, type TrustedDevices } from '../auth/trustedDevices.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 
@@ -16,7 +17,9 @@ export interface SessionRouteDeps {
   users: UserDirectory;
   sessions: SessionStore;
   audit: AuditLog;
-  loginThrottle: LoginThrottle;
+  /** Throttle, hashing queue and password check in one (auth/passwordSignIn.ts). */
+  checkPassword: PasswordSignIn;
+  devices: TrustedDevices;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
@@ -42,28 +45,35 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       handler: async (req, res) => {
         const { username, password } = parseInput(LoginRequest, req.body);
         refuseImpossibleUserName(username, deps.audit, req.ip);
-        const throttleKey = `${username}|${req.ip}`;
-        const wait = deps.loginThrottle.retryAfter(throttleKey);
-        if (wait > 0) {
-          res.setHeader('Retry-After', String(wait));
-          throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${wait} seconds.`);
-        }
-        const user = await deps.users.authenticate(username, password);
-        if (!user) {
-          deps.loginThrottle.failed(throttleKey);
+        const outcome = await deps.checkPassword({
+          username,
+          password,
+          address: req.ip,
+          deviceToken: cookieOf(req, DEVICE_COOKIE),
+        });
+        if (!outcome.ok) {
           deps.audit.record(
             { user: username, action: 'session.signin', clientIp: req.ip },
             { outcome: 'failure', error: 'wrong user name or password' },
           );
           throw new UnauthenticatedError('Wrong user name or password.');
         }
-        deps.loginThrottle.succeeded(throttleKey);
+        const { user } = outcome;
         const { id, session } = deps.sessions.create(user.name, user.role);
         deps.audit.record(
           { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
           { outcome: 'success' },
         );
         res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
+        if (!outcome.knownDevice) {
+          const known = deps.devices.mint(user.name);
+          // Sent back only to this route: it names the browser, and is worth nothing elsewhere.
+          res.cookie(DEVICE_COOKIE, known.token, {
+            ...cookieOptions,
+            path: '/api/session',
+            expires: new Date(known.expiresAt),
+          });
+        }
         res.json(info(session));
       },
     },
