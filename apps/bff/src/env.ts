@@ -10,6 +10,23 @@ const csv = z
   )
   .optional();
 
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A duration in seconds (`900`) or with a unit (`90s`, `30m`, `12h`), read as milliseconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const match = /^(\d+(?:\.\d+)?)([smh]?)$/.exec(value.trim());
+      const ms = match ? Number(match[1]) * UNIT_MS[(match[2] || 's') as keyof typeof UNIT_MS] : 0;
+      if (!ms) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration such as 900, 30m or 12h' });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
 /** Every environment variable the BFF reads, validated once at start. */
 export const EnvSchema = z.object({
   WHEELHOUSE_BACKEND: z.enum(['sandbox', 'aws']).default('sandbox'),
@@ -32,6 +49,10 @@ export const EnvSchema = z.object({
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */
   WHEELHOUSE_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** A session unused this long ends (milliseconds once read). */
+  WHEELHOUSE_SESSION_IDLE: duration('30m'),
+  /** A session ends this long after sign-in, however busy (milliseconds once read). */
+  WHEELHOUSE_SESSION_MAX: duration('12h'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

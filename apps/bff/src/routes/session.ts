@@ -1,11 +1,11 @@
 import type { Response } from 'express';
-import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
+import { LoginRequest, type SessionInfo, type SignOutResult } from '@wheelhouse/contract';
 import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
+import { NotAllowedError, TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 
@@ -16,6 +16,10 @@ export interface SessionRouteDeps {
   sessions: SessionStore;
   audit: AuditLog;
   loginThrottle: LoginThrottle;
+  /** `false` when WHEELHOUSE_CONFIG's sso.localUsers turns password sign-in off. */
+  localUsers?: boolean;
+  /** The provider's end-session URL for an SSO session, when it offers one. */
+  ssoLogoutUrl?: () => Promise<string | undefined>;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
@@ -24,6 +28,8 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
     role: session.role,
     csrfToken: session.csrfToken,
     backend: deps.backend,
+    groups: session.groups,
+    authMethod: session.authMethod,
   });
   const cookieOptions = {
     httpOnly: true,
@@ -39,6 +45,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       path: '/api/session',
       access: 'public',
       handler: async (req, res) => {
+        if (deps.localUsers === false) {
+          throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
+        }
         const { username, password } = parseInput(LoginRequest, req.body);
         const throttleKey = `${username}|${req.ip}`;
         const wait = deps.loginThrottle.retryAfter(throttleKey);
@@ -77,7 +86,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       method: 'delete',
       path: '/api/session',
       access: 'session',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const session = sessionOf(res);
         const id = sessionCookieOf(req);
         if (id) deps.sessions.destroy(id);
@@ -86,7 +95,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           { outcome: 'success' },
         );
         clearCookie(res);
-        res.status(204).end();
+        const logoutUrl = session.authMethod === 'oidc' ? await deps.ssoLogoutUrl?.() : undefined;
+        if (logoutUrl) res.json({ logoutUrl } satisfies SignOutResult);
+        else res.status(204).end();
       },
     },
   ];
