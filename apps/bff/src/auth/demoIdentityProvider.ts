@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes, timingSafeEqual, type JsonWebKey } fr
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { memoryAdapterFactory } from './idpMemoryAdapter.ts';
 
 /** A user of the demo identity provider. */
 export interface IdpUser {
@@ -107,6 +108,7 @@ export async function startIdentityProvider(options: IdpOptions): Promise<Runnin
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'client_secret_basic',
     })),
+    adapter: memoryAdapterFactory(),
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
@@ -131,7 +133,26 @@ export async function startIdentityProvider(options: IdpOptions): Promise<Runnin
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            'Sign out · Wheelhouse demo identity provider',
+            `<main><h1>Sign out of the identity provider too?</h1>
+<p>You signed out of Wheelhouse. Signing out here as well means the next sign-in asks for your password again.</p>
+${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button></main>`,
+          );
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            'Signed out · Wheelhouse demo identity provider',
+            '<main><h1>Signed out</h1><p>You are signed out of the identity provider.</p></main>',
+          );
+        },
+      },
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditPage, AuthProviders, SessionInfo } from '@wheelhouse/contract';
 import { startIdentityProvider, type RunningIdp } from '../auth/demoIdentityProvider.ts';
 import type { ConsoleClient } from '../testing/consoleClient.ts';
-import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
+import { TEST_PASSWORD, startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
 import { OidcTestBrowser } from '../testing/oidcBrowser.ts';
 
 // The test's own provider (not the sandbox's demo one), with its own groups and a key the test holds,
@@ -275,5 +275,41 @@ describe('SSO sign-in against an OpenID provider', () => {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(JSON.stringify(await response.json()), next).toContain('next');
     }
+  });
+});
+
+describe('SSO with localUsers: false', () => {
+  let strict: Awaited<ReturnType<typeof startConsoleOnSandbox>>;
+  beforeAll(async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'wheelhouse-sso-')), 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        sso: {
+          issuer: idp.issuer,
+          clientId: 'wheelhouse-test',
+          redirectUri: 'http://127.0.0.1:9/api/auth/oidc/callback',
+          roles: { admin: ['g-admins'] },
+          localUsers: false,
+        },
+      }),
+    );
+    strict = await startConsoleOnSandbox({ world: 'empty' }, { WHEELHOUSE_CONFIG: config });
+  });
+  afterAll(() => strict?.close());
+
+  it('refuses password sign-in server-side, even for a demo user with the right password', async () => {
+    const response = await fetch(new URL('/api/session', strict.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const providers = await fetch(new URL('/api/auth/providers', strict.url));
+    expect(await providers.json()).toEqual({
+      local: false,
+      sso: { name: new URL(idp.issuer).host },
+    });
   });
 });
