@@ -63,6 +63,37 @@ export class OidcTestBrowser {
     throw new Error(`too many redirects from ${start.href}`);
   }
 
+  /**
+   * Starts a sign-in at the console and signs in at the provider's own form (unless the provider
+   * already knows this browser); returns the console callback URL the provider sent the browser to,
+   * not yet visited.
+   */
+  async throughProvider(
+    consoleUrl: string,
+    issuer: string,
+    user: { username: string; password: string },
+    next = '/clusters',
+  ): Promise<URL> {
+    const login = new URL(`/api/auth/oidc/login?next=${encodeURIComponent(next)}`, consoleUrl);
+    const atProvider = OidcTestBrowser.location(await this.request(login), login);
+    if (atProvider.origin !== issuer)
+      throw new Error(`login sent the browser to ${atProvider.href}`);
+    const form = await this.followWithin(atProvider, issuer);
+    // Already signed in at the provider (single sign-on): it sends the browser straight back.
+    if (form.url.origin !== issuer) return form.url;
+    const html = await form.response.text();
+    if (form.response.status !== 200 || !html.includes('<form')) {
+      throw new Error(`no sign-in form at ${form.url.href}: ${form.response.status}`);
+    }
+    const submitted = new URL(`${form.url.pathname}/login`, issuer);
+    const answer = await this.request(submitted, { form: user });
+    const back = await this.followWithin(OidcTestBrowser.location(answer, submitted), issuer);
+    if (back.url.origin !== new URL(consoleUrl).origin) {
+      throw new Error(`the provider did not send the browser back: ${back.url.href}`);
+    }
+    return back.url;
+  }
+
   /** Drops a cookie, as when a user clears it or another browser sends the request. */
   forget(name: string): void {
     this.cookies.delete(name);
