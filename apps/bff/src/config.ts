@@ -34,7 +34,18 @@ const ConnectedClusterAccess = z.object({
 /** OpenID Connect sign-in: the provider, this console's client, and which IdP groups get which role. */
 export const SsoConfigSchema = z.object({
   /** Discovery reads `${issuer}/.well-known/openid-configuration`; https, or http on loopback only. */
-  issuer: z.string().url(),
+  issuer: z
+    .string()
+    .url()
+    .refine(
+      (issuer) => {
+        const url = new URL(issuer);
+        return (
+          url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+        );
+      },
+      { message: 'must be https (plain http only on loopback)' },
+    ),
   clientId: z.string().min(1),
   /** Name of the environment variable holding the client secret (never the secret itself). */
   clientSecretEnv: z
