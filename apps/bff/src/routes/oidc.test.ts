@@ -175,14 +175,23 @@ describe('SSO sign-in against an OpenID provider', () => {
   it('refuses a replayed authorization code, in the same sign-in and in a new one', async () => {
     const browser = new OidcTestBrowser();
     const callback = await throughProvider(browser, 'otto');
+    const loginCookie = browser.cookie('wh_oidc');
     await browser.request(callback);
     expect((await session(browser)).status).toBe(200);
 
-    // The same callback again: the sign-in it belonged to is used up.
+    // The same callback again, even with the sign-in's own cookie (say, copied): it is used up.
     const attacker = new OidcTestBrowser();
-    const replayed = OidcTestBrowser.location(await browser.request(callback), callback);
+    const again = await fetch(callback, {
+      headers: { cookie: `wh_oidc=${loginCookie}` },
+      redirect: 'manual',
+    });
+    const replayed = OidcTestBrowser.location(again, callback);
     expect(replayed.pathname).toBe('/login/refused');
-    expect(await latestSignIn()).toMatchObject({ outcome: 'failure' });
+    expect(replayed.searchParams.get('reason')).toBe('expired');
+    expect(await latestSignIn()).toMatchObject({
+      outcome: 'failure',
+      error: expect.stringContaining('no sign-in in progress'),
+    });
 
     // The old code smuggled into a fresh sign-in (its own state and PKCE verifier): the provider refuses it.
     const fresh = await throughProvider(attacker, 'nemo');
