@@ -49,7 +49,7 @@ export const SignOutResult = z.object({
 export type SignOutResult = z.infer<typeof SignOutResult>;
 
 /** Why the OIDC callback refused a sign-in; the sign-in page's `/login/refused?reason=` explains each. */
-export const SsoRefusal = z.enum(['no-role', 'expired', 'invalid', 'provider']);
+export const SsoRefusal = z.enum(['no-role', 'expired', 'invalid', 'provider', 'unavailable']);
 export type SsoRefusal = z.infer<typeof SsoRefusal>;
 
 /** Paths of the SSO sign-in, shared by the BFF routes and the sign-in page's links. */

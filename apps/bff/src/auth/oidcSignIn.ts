@@ -128,7 +128,9 @@ export function createOidcSignIn(settings: OidcSettings, db: Db, now: () => numb
           'no sign-in in progress for this browser (expired, already used, or started elsewhere)',
         );
       }
-      const config = await configuration();
+      const config = await configuration().catch((error: unknown) => {
+        throw new SsoRefusedError('unavailable', (error as Error).message);
+      });
       const callbackUrl = new URL(settings.redirectUri);
       callbackUrl.search = callbackQuery;
       let claims: oidc.IDToken | undefined;

@@ -11,7 +11,7 @@ import { SESSION_COOKIE, sessionCookieOf } from '../auth/access.ts';
 import { SsoRefusedError, type OidcSignIn } from '../auth/oidcSignIn.ts';
 import type { SessionStore } from '../auth/sessions.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError, UpstreamError } from '../http/errors.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 
@@ -78,7 +78,16 @@ export function oidcRoutes(deps: OidcRouteDeps): RouteDef[] {
       handler: async (req, res) => {
         const oidc = configured();
         const { next } = parseInput(OidcLoginQuery, req.query);
-        const { loginId, authorizationUrl } = await oidc.begin(next);
+        let started;
+        try {
+          started = await oidc.begin(next);
+        } catch (error) {
+          // The user followed a link: a page that explains beats a JSON error in the tab.
+          if (!(error instanceof UpstreamError)) throw error;
+          const page = new URLSearchParams({ reason: 'unavailable', detail: error.message });
+          return res.redirect(302, `${SSO_REFUSED_PATH}?${page}`);
+        }
+        const { loginId, authorizationUrl } = started;
         res.cookie(OIDC_LOGIN_COOKIE, loginId, { ...loginCookie, maxAge: 10 * 60 * 1000 });
         res.redirect(302, authorizationUrl);
       },

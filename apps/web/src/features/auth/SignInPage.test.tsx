@@ -119,4 +119,12 @@ describe('SignInPage with SSO', () => {
     );
     expect(screen.getByRole('link', { name: 'Back to sign-in' })).toHaveAttribute('href', '/login');
   });
+
+  it('says when the identity provider could not be reached, with the reason', async () => {
+    stubFetch({ 'GET /api/session': signedOut });
+    renderApp('/login/refused?reason=unavailable&detail=connect%20ECONNREFUSED');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The identity provider could not be reached (connect ECONNREFUSED). Try again later.',
+    );
+  });
 });

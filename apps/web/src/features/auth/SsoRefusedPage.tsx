@@ -2,8 +2,10 @@ import { Link, useSearchParams } from 'react-router';
 import { ThemeToggle } from '../../components/ThemeToggle.tsx';
 
 /** Why the console refused an SSO sign-in, as the callback's `?reason=` names it. */
-function explanation(reason: string | null, user: string | null): string {
+function explanation(reason: string | null, user: string | null, detail: string | null): string {
   switch (reason) {
+    case 'unavailable':
+      return `The identity provider could not be reached${detail ? ` (${detail})` : ''}. Try again later.`;
     case 'no-role':
       return `The identity provider signed you in${user ? ` as ${user}` : ''}, but none of your groups is mapped to a Wheelhouse role, so you cannot use this console. Ask an administrator to map one of your groups to a role.`;
     case 'expired':
@@ -26,7 +28,7 @@ export function SsoRefusedPage() {
         <div className="card p-6 shadow-sm">
           <h1 className="text-lg font-semibold">Sign-in refused</h1>
           <p className="mt-2" role="alert">
-            {explanation(params.get('reason'), params.get('user'))}
+            {explanation(params.get('reason'), params.get('user'), params.get('detail'))}
           </p>
           <Link to="/login" className="btn-primary mt-4 flex h-9 items-center justify-center">
             Back to sign-in
