@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { OIDC_CALLBACK_PATH } from '@wheelhouse/contract';
 import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
@@ -52,6 +53,13 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // Cookies and CSRF tokens never reach the logs.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Nor does the SSO callback's query (authorization code, state).
+      serializers: {
+        req: (req: { url?: string; query?: unknown }) => {
+          if (!req.url?.startsWith(`${OIDC_CALLBACK_PATH}?`)) return req;
+          return { ...req, url: `${OIDC_CALLBACK_PATH}?[redacted]`, query: '[redacted]' };
+        },
+      },
     }),
   );
   app.use(express.json({ limit: '256kb' }));
