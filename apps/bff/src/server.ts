@@ -51,6 +51,8 @@ export interface WheelhouseOptions {
   /** Passed to the embedded sandbox in sandbox mode. */
   sandbox?: SandboxOptions;
   logger?: Logger;
+  /** Clock of the session store (tests move it to check the idle and absolute limits). */
+  sessionClock?: () => number;
 }
 
 /** A running console: its URL, and the embedded sandbox when there is one. */
@@ -183,6 +185,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const sessions = createSessionStore(db, {
     idleMs: env.WHEELHOUSE_SESSION_IDLE,
     maxMs: env.WHEELHOUSE_SESSION_MAX,
+    ...(options.sessionClock ? { now: options.sessionClock } : {}),
   });
   // Configured SSO is known now; the sandbox's demo provider needs the console's URL, so it starts
   // after the console listens (until then the SSO routes answer 404, as without SSO).
