@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark in turn (or the one named), each printing its own figures.
+import { abuseBenchmark } from './abuse.ts';
 import { inventoryBenchmark } from './inventory.bench.ts';
 import { podsBenchmark } from './pods.bench.ts';
 
 const benchmarks: [string, () => Promise<void>][] = [
   ['inventory', inventoryBenchmark],
   ['pods', podsBenchmark],
+  ['abuse', abuseBenchmark],
 ];
 const only = process.argv[2];
 for (const [name, run] of benchmarks) {

@@ -36,11 +36,25 @@ test('an operator registers a cluster, its agent connects, and its pods show up'
   const detail = new ClusterDetailPage(page);
   await detail.expectCluster(CLUSTER.name);
   await expect(detail.status()).toHaveAttribute('data-status', 'PENDING');
+  // Its page is a connected cluster's: connector state and the agent's install command, no EKS-only
+  // fields, no EKS-only tabs.
+  const overview = detail.tabPanel();
+  await expect(overview).toContainText('Waiting for the agent to connect');
+  await expect(overview.getByRole('list', { name: 'Install commands' })).toContainText(
+    'helm install eks-connector',
+  );
+  for (const eksOnly of ['Platform version', 'Upgrade policy', 'Cluster IAM role']) {
+    await expect(overview).not.toContainText(eksOnly);
+  }
+  await expect(overview).not.toContainText('No health issues reported by EKS');
+  await expect(page.getByRole('tab')).toHaveText(['Overview', 'Tags']);
 
   // In the other cluster, the EKS Connector agent starts with that activation.
   await sandbox.connect(CLUSTER);
   // The page watches a changing cluster closely: no reload needed.
   await expect(detail.status()).toHaveAttribute('data-status', 'ACTIVE', { timeout: 30_000 });
+  await expect(overview).toContainText('Agent connected');
+  await expect(overview.getByRole('list', { name: 'Install commands' })).toHaveCount(0);
 
   // From then on its workloads are visible like any cluster's.
   await detail.openTab('Resources');

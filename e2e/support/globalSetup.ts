@@ -44,7 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       reject(new Error(`the console exited during start (code ${code})`)),
     );
     let url = '';
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       url ||= /Wheelhouse is running at (\S+)/.exec(line)?.[1] ?? '';
       const sandbox = /Sandbox AWS endpoint: (\S+)/.exec(line)?.[1];
       if (url && sandbox) {

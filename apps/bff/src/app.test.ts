@@ -160,7 +160,7 @@ describe('bad input', () => {
     expect(response.status).toBe(400);
     expect(response.type).toContain('application/problem+json');
     expect(response.body.errors).toEqual([
-      { field: 'size', message: 'Too small: expected number to be >=1' },
+      { field: 'size', message: 'must be at least 1' },
     ]);
   });
 

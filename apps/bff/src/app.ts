@@ -9,6 +9,8 @@ import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
+import type { RefusalRecorder } from './audit/refusals.ts';
+import { createHostPolicy, hostGuard, type HostPolicy } from './http/hostPolicy.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
 
@@ -23,6 +25,10 @@ export interface AppDeps {
   webDist?: string;
   /** The console is served over HTTPS (WHEELHOUSE_SECURE_COOKIES): browsers are told to keep to it. */
   secureCookies?: boolean;
+  /** Which `Host` names the console answers to (default: loopback names of the listening port). */
+  hostPolicy?: HostPolicy;
+  /** Where refused change attempts are recorded, within a budget (default: one of its own). */
+  refusals?: RefusalRecorder;
 }
 
 /** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
@@ -62,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Before any route: a foreign Host gets 421 and links are built from the public origin.
+  app.use(hostGuard(deps.hostPolicy ?? createHostPolicy({ listenHost: '127.0.0.1' })));
   app.use(express.json({ limit: '256kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -78,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
   registerRoutes(
     api,
     deps.routes,
-    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens),
+    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens, deps.refusals),
   );
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -86,13 +86,13 @@ describe.runIf(haveMoto)('aws mode against moto server', () => {
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toContain('Added user auditor1 (auditor)');
 
-    // The AWS SDK reads its settings from the process environment, as it would in production.
-    Object.assign(process.env, credentials, {
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_REGION: 'us-east-1',
-    });
+    // The AWS settings go in through the environment the console is given, as in production, and this
+    // process's own environment stays untouched for the tests that run after this file.
     wheelhouse = await startWheelhouse({
       env: {
+        ...credentials,
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_REGION: 'us-east-1',
         WHEELHOUSE_BACKEND: 'aws',
         WHEELHOUSE_REGIONS: 'us-east-1,eu-west-1',
         WHEELHOUSE_PORT: '0',

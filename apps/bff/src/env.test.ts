@@ -1,5 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from './env.ts';
+
+const sourceRoot = import.meta.dirname;
+
+function runtimeSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'testing' ? [] : runtimeSources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('environment', () => {
+  it('is read in env.ts alone: no other runtime module looks at process.env', () => {
+    const readers = runtimeSources(sourceRoot)
+      .filter((path) => !path.endsWith('/env.ts'))
+      .filter((path) =>
+        readFileSync(path, 'utf8')
+          .split('\n')
+          // The one allowed use: handing the whole environment to readEnv as its default source.
+          .some((line) => /process\.env\b/.test(line) && !/readEnv\(.*process\.env\)/.test(line)),
+      )
+      .map((path) => relative(sourceRoot, path));
+    expect(readers).toEqual([]);
+  });
+
+  it("takes aws mode's region and endpoints from the environment it is given", () => {
+    const env = readEnv({
+      WHEELHOUSE_BACKEND: 'aws',
+      AWS_DEFAULT_REGION: 'eu-west-3',
+      AWS_ENDPOINT_URL_STS: 'https://sts.eu-west-3.amazonaws.com',
+    });
+    expect(env).toMatchObject({
+      AWS_DEFAULT_REGION: 'eu-west-3',
+      AWS_ENDPOINT_URL_STS: 'https://sts.eu-west-3.amazonaws.com',
+    });
+  });
+
+  it('names each bad variable', () => {
+    expect(() => readEnv({ WHEELHOUSE_PORT: 'eighty', AWS_ENDPOINT_URL: 'not a url' })).toThrow(
+      /WHEELHOUSE_PORT[\s\S]*AWS_ENDPOINT_URL|AWS_ENDPOINT_URL[\s\S]*WHEELHOUSE_PORT/,
+    );
+  });
+});
 
 describe('session limits from the environment', () => {
   it('default to 30 idle minutes and 12 hours in all', () => {

@@ -29,6 +29,16 @@ const duration = (fallback: string) =>
 
 /** Every environment variable the BFF reads, validated once at start. */
 export const EnvSchema = z.object({
+  // The AWS settings the console itself uses in aws mode, read here like every other variable so that
+  // `startWheelhouse({env})` depends on nothing but its argument. (The SDK's own credential chain still
+  // reads profiles, SSO and instance roles when no keys are given.)
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_DEFAULT_REGION: z.string().min(1).optional(),
+  AWS_ENDPOINT_URL: z.url().optional(),
+  AWS_ENDPOINT_URL_STS: z.url().optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   WHEELHOUSE_BACKEND: z.enum(['sandbox', 'aws']).default('sandbox'),
   WHEELHOUSE_HOST: z.string().default('127.0.0.1'),
   WHEELHOUSE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -45,6 +55,16 @@ export const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * The origin browsers reach the console at (e.g. `https://eks.example.com` behind a proxy): links the
+   * console hands out (dashboard token URLs) are built from it, and its host is accepted in `Host`.
+   * Default: the listen address.
+   */
+  WHEELHOUSE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://eks.example.com' })
+    .optional(),
+  /** More names (`host` or `host:port`) the console answers to besides the public URL and loopback. */
+  WHEELHOUSE_ALLOWED_HOSTS: csv,
   /** Seconds a cluster list stays fresh in the BFF's cache. */
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */
@@ -53,6 +73,13 @@ export const EnvSchema = z.object({
   WHEELHOUSE_SESSION_IDLE: duration('30m'),
   /** A session ends this long after sign-in, however busy (milliseconds once read). */
   WHEELHOUSE_SESSION_MAX: duration('12h'),
+  /** Set by test runners that start the console as a child: it stops when its stdin ends. */
+  WHEELHOUSE_EXIT_ON_STDIN_END: z
+    .enum(['1', '0'])
+    .optional()
+    .transform((value) => value === '1'),
+  /** Watch streams (SSE) one session may hold open at once; more are refused with 429. */
+  WHEELHOUSE_WATCH_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -64,4 +91,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** A variable the config file names (such as `sso.clientSecretEnv`), read here like every other one. */
+export function readNamedVariable(
+  name: string,
+  source: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return source[name] || undefined;
 }

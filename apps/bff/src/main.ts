@@ -1,3 +1,4 @@
+import { readEnv } from './env.ts';
 import { startWheelhouse } from './server.ts';
 
 const wheelhouse = await startWheelhouse().catch((error: unknown) => {
@@ -28,5 +29,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 // Used by test runners that start the console as a child: it stops when they go away, however they end.
-if (process.env.WHEELHOUSE_EXIT_ON_STDIN_END === '1') process.stdin.on('end', stop).resume();
+if (readEnv().WHEELHOUSE_EXIT_ON_STDIN_END) process.stdin.on('end', stop).resume();
 process.on('SIGTERM', stop);

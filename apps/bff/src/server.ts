@@ -8,6 +8,7 @@ import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import type { DemoSso } from './auth/demoSso.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
@@ -16,7 +17,8 @@ import { createSessionStore } from './auth/sessions.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile, type SsoConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { readEnv, type Env } from './env.ts';
+import { readEnv, readNamedVariable, type Env } from './env.ts';
+import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -33,6 +35,7 @@ import { createDashboardService } from './services/dashboard.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
+import { createWatchStreams } from './services/watchStreams.ts';
 import { createWorkloadsService } from './services/workloads.ts';
 import {
   configuredConnectedKubeconfig,
@@ -46,7 +49,7 @@ import {
 } from './upstream/awsClients.ts';
 
 export interface WheelhouseOptions {
-  /** Environment to read settings from (default: process.env). */
+  /** Environment to read settings from (default: the process environment). */
   env?: NodeJS.ProcessEnv;
   /** Passed to the embedded sandbox in sandbox mode. */
   sandbox?: SandboxOptions;
@@ -105,8 +108,10 @@ function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
 }
 
 /** The `sso` block of WHEELHOUSE_CONFIG with its client secret read from the variable it names. */
-function ssoSettings(sso: SsoConfig, env: NodeJS.ProcessEnv): OidcSettings {
-  const clientSecret = sso.clientSecretEnv ? env[sso.clientSecretEnv] : undefined;
+function ssoSettings(sso: SsoConfig, env: NodeJS.ProcessEnv | undefined): OidcSettings {
+  const clientSecret = sso.clientSecretEnv
+    ? readNamedVariable(sso.clientSecretEnv, env)
+    : undefined;
   if (sso.clientSecretEnv && !clientSecret) {
     throw new Error(
       `sso.clientSecretEnv in WHEELHOUSE_CONFIG names ${sso.clientSecretEnv}, which is not set`,
@@ -156,9 +161,21 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     users = createUserDirectory(userStore, await demoUsers(demoPassword));
   } else {
     accounts = configuredAccounts(config);
-    const homeRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    const homeRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
     regions = env.WHEELHOUSE_REGIONS ?? config.regions ?? [homeRegion];
-    awsOptions = { homeRegion };
+    awsOptions = {
+      homeRegion,
+      ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
+      ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? {
+            baseCredentials: {
+              accessKeyId: env.AWS_ACCESS_KEY_ID,
+              secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+              ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+            },
+          }
+        : {}),
+    };
   }
 
   const aws = createAwsClients(accounts, {
@@ -190,7 +207,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   // Configured SSO is known now; the sandbox's demo provider needs the console's URL, so it starts
   // after the console listens (until then the SSO routes answer 404, as without SSO).
   let oidc: OidcSignIn | undefined = config.sso
-    ? createOidcSignIn(ssoSettings(config.sso, options.env ?? process.env), db)
+    ? createOidcSignIn(ssoSettings(config.sso, options.env), db)
     : undefined;
   const localUsers = config.sso?.localUsers ?? true;
   const audit = createAuditLog(db);
@@ -203,11 +220,11 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     findAccount: (accountId) => inventory.findAccount(accountId),
     regions,
     stsEndpointOf: sandbox
-      ? () => new URL(sandbox!.endpoint)
+      ? () => new URL(sandbox.endpoint)
       : (region) =>
           new URL(
-            process.env.AWS_ENDPOINT_URL_STS ??
-              process.env.AWS_ENDPOINT_URL ??
+            env.AWS_ENDPOINT_URL_STS ??
+              env.AWS_ENDPOINT_URL ??
               `https://sts.${region}.amazonaws.com`,
           ),
     connectedKubeconfigOf: sandbox
@@ -215,6 +232,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       : configuredConnectedKubeconfig(config),
   });
   const workloads = createWorkloadsService(kube);
+  const watchStreams = createWatchStreams(workloads, {
+    perSession: env.WHEELHOUSE_WATCH_STREAMS_PER_SESSION,
+  });
   const dashboardTokens = createDashboardTokens(db);
   const dashboard = createDashboardService(aws, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
@@ -252,7 +272,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
-    ...workloadRoutes({ workloads }),
+    ...workloadRoutes({ workloads, watchStreams }),
     ...auditRoutes({ db }),
     ...dashboardRoutes({
       dashboard,
@@ -261,6 +281,12 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
+  const refusals = createRefusalRecorder(audit);
+  const hostPolicy = createHostPolicy({
+    listenHost: env.WHEELHOUSE_HOST,
+    ...(env.WHEELHOUSE_PUBLIC_URL ? { publicUrl: env.WHEELHOUSE_PUBLIC_URL } : {}),
+    ...(env.WHEELHOUSE_ALLOWED_HOSTS ? { allowedHosts: env.WHEELHOUSE_ALLOWED_HOSTS } : {}),
+  });
   const app = createApp({
     logger,
     sessions,
@@ -269,6 +295,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
     secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     routes,
+    hostPolicy,
+    refusals,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -297,10 +325,13 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      watchStreams.close();
       await demoSso?.idp.close();
       kube.destroy();
       aws.destroy();
       await sandbox?.close();
+      // Counted-only refusals get their summary entry before the database closes.
+      refusals.flush();
       db.close();
     },
   };

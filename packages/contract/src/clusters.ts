@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listResult } from './common.ts';
+import { LOG_TYPES } from './constants.ts';
 
 export const ClusterStatus = z.enum([
   'CREATING',
@@ -11,13 +12,6 @@ export const ClusterStatus = z.enum([
 ]);
 export type ClusterStatus = z.infer<typeof ClusterStatus>;
 
-export const LOG_TYPES = [
-  'api',
-  'audit',
-  'authenticator',
-  'controllerManager',
-  'scheduler',
-] as const;
 export const LogType = z.enum(LOG_TYPES);
 export type LogType = z.infer<typeof LogType>;
 

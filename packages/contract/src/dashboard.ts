@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { SourceError } from './common.ts';
 
 const Count = z.number().int().min(0);
@@ -67,7 +68,7 @@ export const FleetDashboard = z.object({
 export type FleetDashboard = z.infer<typeof FleetDashboard>;
 
 export const CreateDashboardTokenRequest = z.object({
-  name: z.string().min(1, 'is required').max(64),
+  name: text.min(1, 'is required').max(64),
   /** Days until the token stops working (default 90). */
   expiresInDays: z.number().int().min(1).max(366).default(90),
 });

@@ -1,4 +1,7 @@
+export * from './constants.ts';
+export * from './messages.ts';
 export * from './common.ts';
+export * from './text.ts';
 export * from './session.ts';
 export * from './clusters.ts';
 export * from './sources.ts';

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { ROLES } from './constants.ts';
 
-export const Role = z.enum(['admin', 'operator', 'auditor']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Roles allowed to change EKS resources. */
-export const CHANGE_ROLES: readonly Role[] = ['admin', 'operator'];
 
 export const LoginRequest = z.object({
   username: z.string().min(1, 'is required').max(64),
@@ -29,8 +27,6 @@ export const SessionInfo = z.object({
   authMethod: AuthMethod,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
-
-export const CSRF_HEADER = 'x-csrf-token';
 
 /** GET /api/auth/providers: which ways to sign in the sign-in page offers. */
 export const AuthProviders = z.object({

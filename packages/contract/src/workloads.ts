@@ -202,6 +202,11 @@ export const LogQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Each line starts with the time it was written (RFC 3339, nanoseconds), as Kubernetes stamps it. */
+  timestamps: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 export type LogQuery = z.infer<typeof LogQuery>;
 

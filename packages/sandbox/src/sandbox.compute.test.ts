@@ -22,7 +22,6 @@ import {
   UpdateNodegroupConfigCommand,
   UpdateNodegroupVersionCommand,
   type EKSClient,
-  type Update,
 } from '@aws-sdk/client-eks';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { startSandbox, type Sandbox } from './index.ts';
@@ -273,7 +272,7 @@ describe('managed node groups drive instances', () => {
     expect(other.name).toBe('InvalidParameterException');
     const { updateIds } = await eks.send(new ListUpdatesCommand({ name: 'search-prod', ...ids }));
     expect(updateIds).toEqual([first.update!.id]);
-    const done = (await waitForUpdate('search-prod', 'search-arm', first.update!.id!)) as Update;
+    const done = await waitForUpdate('search-prod', 'search-arm', first.update!.id!);
     expect(done.status).toBe('Successful');
     expect(liveIds(await groupOf('search-prod', 'search-arm'))).toHaveLength(3);
   });

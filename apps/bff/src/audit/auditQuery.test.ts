@@ -103,4 +103,18 @@ describe('auditToCsv', () => {
     );
     expect(lines[2]).toContain(",'=cmd(),");
   });
+
+  it('defuses a formula behind a leading space, a line break or a full-width sign', () => {
+    const csv = auditToCsv([
+      {
+        id: 1,
+        at: 'a',
+        user: ' =cmd()',
+        action: '\n+1',
+        target: '\uff20SUM(A1)',
+        outcome: 'failure',
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(`1,a,' =cmd(),,"'\n+1",'\uff20SUM(A1),,failure,,,,`);
+  });
 });

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditPage, AuditQuery } from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
+import { csvCell } from './csvCell.ts';
 
 interface AuditRow {
   id: number;
@@ -91,12 +92,8 @@ const CSV_COLUMNS = [
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function auditToCsv(entries: AuditEntry[]): string {
-  const cell = (value: unknown) => {
-    if (value === undefined || value === null) return '';
-    let text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = entries.map((entry) => CSV_COLUMNS.map((column) => cell(entry[column])).join(','));
+  const lines = entries.map((entry) =>
+    CSV_COLUMNS.map((column) => csvCell(entry[column])).join(','),
+  );
   return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }

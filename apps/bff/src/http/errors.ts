@@ -58,6 +58,8 @@ export class UpstreamError extends DomainError {
     readonly code: string,
     message: string,
     readonly requestId?: string,
+    /** Who refused: the page names it ("AWS error …" or "Kubernetes …"), so it must be right. */
+    readonly origin: 'aws' | 'kubernetes' = 'aws',
   ) {
     super(status, code, message);
   }

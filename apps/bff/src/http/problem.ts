@@ -21,7 +21,7 @@ function problemFor(error: unknown): Problem {
       title: error.title,
       status: error.status,
       detail: error.message,
-      awsCode: error.code,
+      ...(error.origin === 'kubernetes' ? { kubeReason: error.code } : { awsCode: error.code }),
       ...(error.requestId ? { requestId: error.requestId } : {}),
     };
   }

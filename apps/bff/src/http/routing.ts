@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { Role } from '@wheelhouse/contract';
+import { ACCESS_POLICY } from '@wheelhouse/contract/constants';
 
 /** Who may call a route. Mutating routes also need the session's CSRF token, except `public` ones. */
 export type Access =
@@ -16,13 +17,7 @@ export type Access =
   /** Admins only. */
   | 'admin';
 
-export const ROLES_FOR: Record<Exclude<Access, 'public'>, readonly Role[]> = {
-  session: ['admin', 'operator', 'auditor'],
-  read: ['admin', 'operator', 'auditor'],
-  dashboard: ['admin', 'operator', 'auditor'],
-  change: ['admin', 'operator'],
-  admin: ['admin'],
-};
+export const ROLES_FOR: Record<Exclude<Access, 'public'>, readonly Role[]> = ACCESS_POLICY;
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

@@ -52,7 +52,7 @@ beforeAll(async () => {
     ],
     signingKey,
   });
-  const key = await importJWK({ ...signingKey, alg: 'RS256' } as Parameters<typeof importJWK>[0]);
+  const key = await importJWK({ ...signingKey, alg: 'RS256' });
   idp.provider.use(async (ctx, next) => {
     await next();
     const body = ctx.body as { id_token?: string } | undefined;

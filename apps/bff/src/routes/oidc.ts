@@ -54,7 +54,7 @@ export function oidcRoutes(deps: OidcRouteDeps): RouteDef[] {
     );
     const page = new URLSearchParams({ reason: error.reason });
     if (error.user) page.set('user', error.user);
-    res.redirect(302, `${SSO_REFUSED_PATH}?${page}`);
+    res.redirect(302, `${SSO_REFUSED_PATH}?${page.toString()}`);
   };
 
   return [
@@ -85,7 +85,7 @@ export function oidcRoutes(deps: OidcRouteDeps): RouteDef[] {
           // The user followed a link: a page that explains beats a JSON error in the tab.
           if (!(error instanceof UpstreamError)) throw error;
           const page = new URLSearchParams({ reason: 'unavailable', detail: error.message });
-          return res.redirect(302, `${SSO_REFUSED_PATH}?${page}`);
+          return res.redirect(302, `${SSO_REFUSED_PATH}?${page.toString()}`);
         }
         const { loginId, authorizationUrl } = started;
         res.cookie(OIDC_LOGIN_COOKIE, loginId, { ...loginCookie, maxAge: 10 * 60 * 1000 });

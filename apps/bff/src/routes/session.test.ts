@@ -42,7 +42,7 @@ describe('sign-in', () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as Problem).errors).toEqual([
-      { field: 'password', message: 'Invalid input: expected string, received undefined' },
+      { field: 'password', message: 'is required' },
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import { LoginRequest, type SessionInfo, type SignOutResult } from '@wheelhouse/contract';
 import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import { refuseImpossibleUserName } from '../auth/signInName.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
@@ -49,6 +50,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
         }
         const { username, password } = parseInput(LoginRequest, req.body);
+        refuseImpossibleUserName(username, deps.audit, req.ip);
         const throttleKey = `${username}|${req.ip}`;
         const wait = deps.loginThrottle.retryAfter(throttleKey);
         if (wait > 0) {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ClusterRef, LogQuery, PodQuery, WatchQuery } from '@wheelhouse/contract';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
+import { sessionCookieOf } from '../auth/access.ts';
+import type { WatchStreams } from '../services/watchStreams.ts';
 import type { WorkloadsService } from '../services/workloads.ts';
 
 const K8S = '/api/clusters/:accountId/:region/:name/k8s';
@@ -15,14 +17,18 @@ const PodName = z
   .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'is not a Kubernetes pod name');
 const NamespaceQuery = z.object({ namespace: Namespace.optional() });
 const HEARTBEAT_MS = 15_000;
+const MAX_UNSENT_BYTES = 1024 * 1024;
 
 const clusterOf = (req: Request) => {
   const { accountId, region, name } = req.params as Record<string, string>;
   return parseInput(ClusterRef, { accountId, region, name });
 };
 
-export function workloadRoutes(deps: { workloads: WorkloadsService }): RouteDef[] {
-  const { workloads } = deps;
+export function workloadRoutes(deps: {
+  workloads: WorkloadsService;
+  watchStreams: WatchStreams;
+}): RouteDef[] {
+  const { workloads, watchStreams } = deps;
   return [
     {
       method: 'get',
@@ -114,11 +120,12 @@ export function workloadRoutes(deps: { workloads: WorkloadsService }): RouteDef[
       path: `${K8S}/watch`,
       access: 'read',
       // Server-sent events: each Kubernetes watch event becomes one `data:` line for the browser.
-      handler: async (req, res) => {
+      // Streams share one upstream watch per cluster, kind and namespace (services/watchStreams.ts).
+      handler: (req, res) => {
         const ref = clusterOf(req);
         const query = parseInput(WatchQuery, req.query);
-        const abort = new AbortController();
-        res.on('close', () => abort.abort());
+        // 429 (per-session cap) is thrown here, before the 200 is written.
+        const stream = watchStreams.open(ref, query, sessionCookieOf(req) ?? '');
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-store',
@@ -127,20 +134,28 @@ export function workloadRoutes(deps: { workloads: WorkloadsService }): RouteDef[
         });
         res.write(': watching\n\n');
         const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-        try {
-          await workloads.watch(
-            ref,
-            query,
-            (event) => res.write(`data: ${JSON.stringify(event)}\n\n`),
-            abort.signal,
-          );
-        } catch (error) {
-          const message = error instanceof Error ? error.message : 'watch failed';
-          res.write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
-        } finally {
+        const end = () => {
           clearInterval(heartbeat);
-          res.end();
-        }
+          stream.close();
+          if (!res.writableEnded) res.end();
+        };
+        res.on('close', end);
+        stream.follow({
+          data: (json) => {
+            // A browser that stops reading must not make the BFF hold every change for it: past
+            // this much unsent, drop the connection (EventSource reconnects and catches up or resets).
+            if (res.writableLength > MAX_UNSENT_BYTES) {
+              end();
+              res.destroy();
+              return;
+            }
+            res.write(`data: ${json}\n\n`);
+          },
+          fail: (message) => {
+            res.write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
+            end();
+          },
+        });
       },
     },
   ];

@@ -2,7 +2,6 @@ import type { Cluster, ClusterVersionInformation } from '@aws-sdk/client-eks';
 import {
   LOG_TYPES,
   type ClusterDetail,
-  type ClusterStatus,
   type ClusterSummary,
   type LogType,
   type VersionSupport,
@@ -66,7 +65,7 @@ export function toClusterSummary(
     region: source.region,
     name: cluster.name ?? '(unnamed)',
     arn: cluster.arn ?? '',
-    status: (cluster.status ?? 'FAILED') as ClusterStatus,
+    status: cluster.status ?? 'FAILED',
     ...(cluster.version ? { version: cluster.version } : {}),
     versionSupport: connected ? { status: 'UNKNOWN' } : support,
     ...(cluster.platformVersion ? { platformVersion: cluster.platformVersion } : {}),

@@ -33,10 +33,10 @@ const until = <T>(probe: () => Promise<T | false | undefined>) =>
 
 describe('the Compute tab', () => {
   it('lists managed node groups with their instances, self-managed groups with uniformity, and Fargate overlaps', async () => {
-    const prod = await operator.json<ClusterCompute>(
+    const prod = await operator.json<ClusterDetail>(
       `/api/clusters/${HOME}/us-east-1/checkout-prod`,
     );
-    expect(prod).toBeDefined();
+    expect(prod).toMatchObject({ name: 'checkout-prod', region: 'us-east-1', status: 'ACTIVE' });
     const compute = await operator.json<ClusterCompute>(
       `/api/clusters/${HOME}/us-east-1/checkout-prod/compute`,
     );
@@ -169,7 +169,10 @@ describe('operator changes to node groups', () => {
     const audit = await operator.json<AuditPage>(
       '/api/audit?action=nodegroup.scale&outcome=failure',
     );
+    // The failed change's entry is completed (never left pending) with EKS's own words.
+    expect(audit.items[0]).toMatchObject({ action: 'nodegroup.scale', outcome: 'failure' });
     expect(audit.items[0]!.error).toContain('ResourceInUseException');
+    expect(audit.items[0]!.error).toContain(body.detail);
     const tainted = await until(async () => {
       const detail = await nodegroup(CHECKOUT, 'general');
       return (

@@ -26,6 +26,7 @@ import { NotFoundError } from '../http/errors.ts';
 import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import {
+  inServiceCount,
   launchTemplateOf,
   tagsOf,
   toFargateProfile,
@@ -213,7 +214,7 @@ export function createComputeService(
   }
 
   const inService = (instances: Instance[] | undefined) =>
-    instances?.filter((i) => (i.lifecycleState ?? 'InService') === 'InService').length;
+    instances ? inServiceCount(instances) : undefined;
 
   async function getCompute(ref: ClusterRef): Promise<ClusterCompute> {
     const at = await locate(ref);

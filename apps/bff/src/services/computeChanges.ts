@@ -7,7 +7,6 @@ import {
   UpdateNodegroupConfigCommand,
   UpdateNodegroupVersionCommand,
   type AMITypes,
-  type CapacityTypes,
 } from '@aws-sdk/client-eks';
 import type {
   ChangeResult,
@@ -134,7 +133,7 @@ export function createComputeChanges(
             clusterName: ref.name,
             nodegroupName: name,
             scalingConfig: scaling,
-            ...(capacityType ? { capacityType: capacityType as CapacityTypes } : {}),
+            ...(capacityType ? { capacityType: capacityType } : {}),
             ...(amiType ? { amiType: amiType as AMITypes } : {}),
             ...rest,
             clientRequestToken,

@@ -5,14 +5,7 @@ import type {
   Nodegroup as EksNodegroup,
   Update as EksUpdate,
 } from '@aws-sdk/client-eks';
-import type {
-  FargateProfile,
-  Instance,
-  Nodegroup,
-  NodegroupStatus,
-  Taint,
-  Update,
-} from '@wheelhouse/contract';
+import type { FargateProfile, Instance, Nodegroup, Taint, Update } from '@wheelhouse/contract';
 
 const iso = (date: Date | undefined) => date?.toISOString();
 
@@ -20,7 +13,7 @@ export function toNodegroup(ng: EksNodegroup, currentInstances: number | undefin
   return {
     name: ng.nodegroupName ?? '',
     arn: ng.nodegroupArn ?? '',
-    status: (ng.status ?? 'DEGRADED') as NodegroupStatus,
+    status: ng.status ?? 'DEGRADED',
     ...(ng.capacityType ? { capacityType: ng.capacityType } : {}),
     instanceTypes: ng.instanceTypes ?? [],
     ...(ng.amiType ? { amiType: ng.amiType } : {}),
@@ -36,7 +29,7 @@ export function toNodegroup(ng: EksNodegroup, currentInstances: number | undefin
     taints: (ng.taints ?? []).map((taint): Taint => ({
       key: taint.key ?? '',
       ...(taint.value !== undefined ? { value: taint.value } : {}),
-      effect: (taint.effect ?? 'NO_SCHEDULE') as Taint['effect'],
+      effect: taint.effect ?? 'NO_SCHEDULE',
     })),
     subnets: ng.subnets ?? [],
     ...(ng.nodeRole ? { nodeRole: ng.nodeRole } : {}),
@@ -71,7 +64,7 @@ export function toFargateProfile(profile: EksFargateProfile): FargateProfile {
   return {
     name: profile.fargateProfileName ?? '',
     arn: profile.fargateProfileArn ?? '',
-    status: (profile.status ?? 'CREATE_FAILED') as FargateProfile['status'],
+    status: profile.status ?? 'CREATE_FAILED',
     podExecutionRoleArn: profile.podExecutionRoleArn ?? '',
     subnets: profile.subnets ?? [],
     selectors: (profile.selectors ?? []).map((selector) => ({
@@ -94,7 +87,7 @@ export function toUpdate(update: EksUpdate, progress?: number): Update {
   return {
     id: update.id ?? '',
     type: update.type ?? 'Unknown',
-    status: (update.status ?? 'InProgress') as Update['status'],
+    status: update.status ?? 'InProgress',
     params: (update.params ?? []).map((param) => ({
       type: param.type ?? '',
       value: param.value ?? '',
@@ -129,6 +122,13 @@ export function toInstance(member: AsgInstance, ec2: Ec2Instance | undefined): I
     ...(member.LifecycleState ? { lifecycleState: member.LifecycleState } : {}),
   };
 }
+
+/**
+ * The instances a node group counts as current: those Auto Scaling reports InService. Pending,
+ * Terminating, Standby and warm-pool instances are on their way in or out and serve no pods yet.
+ */
+export const inServiceCount = (instances: Instance[]): number =>
+  instances.filter((i) => (i.lifecycleState ?? 'InService') === 'InService').length;
 
 export const tagsOf = (group: AutoScalingGroup): Record<string, string> =>
   Object.fromEntries(

@@ -34,7 +34,7 @@ export function selectorMatches(
 ): boolean {
   if (!globToRegExp(selector.namespace).test(namespace)) return false;
   return Object.entries(selector.labels ?? {}).every(
-    ([key, value]) => labels[key] !== undefined && globToRegExp(value).test(labels[key]!),
+    ([key, value]) => labels[key] !== undefined && globToRegExp(value).test(labels[key]),
   );
 }
 
@@ -43,7 +43,7 @@ function selectorsOverlap(a: FargateSelector, b: FargateSelector): boolean {
   if (!patternsIntersect(a.namespace, b.namespace)) return false;
   const bLabels = b.labels ?? {};
   return Object.entries(a.labels ?? {}).every(
-    ([key, value]) => bLabels[key] === undefined || patternsIntersect(value, bLabels[key]!),
+    ([key, value]) => bLabels[key] === undefined || patternsIntersect(value, bLabels[key]),
   );
 }
 

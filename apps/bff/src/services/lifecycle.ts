@@ -31,11 +31,7 @@ import { confirmName, eksChange, type ChangeContext, type RunChange } from './ch
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
-
-const minorOf = (version: string) => Number(version.split('.')[1] ?? NaN);
-const majorOf = (version: string) => Number(version.split('.')[0] ?? NaN);
-/** Kubelets may trail the API server by three minor versions since Kubernetes 1.28 (two before). */
-const allowedSkew = (controlPlane: string) => (minorOf(controlPlane) >= 28 ? 3 : 2);
+import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
 
 /** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete. */
 export function createLifecycleService(
@@ -115,15 +111,7 @@ export function createLifecycleService(
     const target = offered ? candidate : cluster.version;
     const skew: VersionSkew[] = compute.nodegroups
       .filter((ng) => ng.version)
-      .map((ng) => {
-        const behind = minorOf(target) - minorOf(ng.version!);
-        return {
-          nodegroup: ng.name,
-          version: ng.version!,
-          behind,
-          tooFar: behind > allowedSkew(target),
-        };
-      });
+      .map((ng) => ({ nodegroup: ng.name, version: ng.version!, ...skewOf(target, ng.version!) }));
     if (!offered)
       warnings.push(
         `EKS in ${ref.region} does not offer ${candidate} yet: ${cluster.version} is the newest.`,
@@ -195,7 +183,7 @@ export function createLifecycleService(
                   : {}),
               },
               logging: {
-                clusterLogging: [{ types: request.logTypes as EksLogType[], enabled: true }],
+                clusterLogging: [{ types: request.logTypes, enabled: true }],
               },
               ...(request.secretsKmsKeyArn
                 ? {

@@ -98,6 +98,37 @@ describe("a cluster's Kubernetes API through the console", () => {
     expect((await previous.text()).trim().split('\n').length).toBeGreaterThan(0);
   });
 
+  it('stamps each log line with its time when asked (timestamps=true), as Kubernetes does', async () => {
+    const running = (
+      await auditor.json<PodList>(`${CHECKOUT}/pods?phase=Running&namespace=payments`)
+    ).items[0]!;
+    const log = `${CHECKOUT}/pods/payments/${running.name}/log?tailLines=5`;
+    const stamped = (await (await auditor.request('GET', `${log}&timestamps=true`)).text())
+      .trim()
+      .split('\n');
+    expect(stamped.length).toBeGreaterThan(0);
+    for (const line of stamped) {
+      expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z \S/);
+    }
+    const plain = (await (await auditor.request('GET', log)).text()).trim().split('\n');
+    expect(plain[0]).not.toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("labels the log refusal of a container that never started as the Kubernetes API's, not AWS's", async () => {
+    const whole = await allPods(CHECKOUT, 5000);
+    const pulling = whole.find((p) => p.reason === 'ImagePullBackOff')!;
+    expect(pulling).toBeDefined();
+    const response = await auditor.request(
+      'GET',
+      `${CHECKOUT}/pods/${pulling.namespace}/${pulling.name}/log?tailLines=50`,
+    );
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as Problem;
+    expect(problem.kubeReason).toBe('BadRequest');
+    expect(problem.awsCode).toBeUndefined();
+    expect(problem.detail).toMatch(/is waiting to start/);
+  });
+
   it('follows a log as the pod writes it', async () => {
     const running = (
       await auditor.json<PodList>(`${CHECKOUT}/pods?phase=Running&namespace=payments`)

@@ -56,6 +56,15 @@ function scoped(path: string, namespace: string | undefined): string {
   return `${path.slice(0, at)}/namespaces/${encodeURIComponent(namespace)}${path.slice(at)}`;
 }
 
+/** What one upstream watch follows; the hub keys its shared watches by cluster and this. */
+export interface WatchSpec {
+  kind: 'pods' | 'nodes';
+  namespace?: string;
+}
+
+const watchPath = (spec: WatchSpec) =>
+  spec.kind === 'pods' ? scoped('/api/v1/pods', spec.namespace) : '/api/v1/nodes';
+
 /** Reads of a cluster's Kubernetes API, mapped to the console's views. The console never writes to clusters. */
 export function createWorkloadsService(kube: KubeAccess) {
   const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS);
@@ -98,6 +107,8 @@ export function createWorkloadsService(kube: KubeAccess) {
         error.status >= 500 ? 502 : error.status,
         error.reason,
         error.message,
+        undefined,
+        'kubernetes',
       );
     }
     throw error;
@@ -212,7 +223,7 @@ export function createWorkloadsService(kube: KubeAccess) {
           tailLines: query.tailLines,
           previous: query.previous || undefined,
           follow: query.follow || undefined,
-          timestamps: false,
+          timestamps: query.timestamps || undefined,
         };
         if (!query.follow) {
           out.end(await client.text(path, params));
@@ -300,23 +311,27 @@ export function createWorkloadsService(kube: KubeAccess) {
         return { hpas: hpas.items.map(toHpa), nodeAutoscalers: autoscalers };
       }),
 
-    /** Relays a Kubernetes watch as console events until `signal` aborts; restarts after server timeouts. */
-    async watch(
+    /**
+     * One upstream Kubernetes watch from `resourceVersion` until the API server ends it, each change
+     * mapped to a console event (bookmarks only move the version); `'gone'` when the version expired.
+     * The watch hub runs it, once per cluster, kind and namespace, for every browser that follows.
+     */
+    async runWatch(
       ref: ClusterRef,
-      query: { kind: 'pods' | 'nodes'; namespace?: string; resourceVersion?: string },
-      emit: (event: WatchEvent) => void,
+      spec: WatchSpec,
+      resourceVersion: string,
+      onChange: (resourceVersion: string | undefined, event?: WatchEvent) => void,
       signal: AbortSignal,
-    ): Promise<void> {
-      const client = await kube.clientFor(ref);
-      let resourceVersion = query.resourceVersion;
-      const path =
-        query.kind === 'pods' ? scoped('/api/v1/pods', query.namespace) : '/api/v1/nodes';
-      while (!signal.aborted) {
-        let gone = false;
-        const labels = query.kind === 'pods' ? await nodeLabels(ref, client) : new Map();
+    ): Promise<'ended' | 'gone'> {
+      let gone = false;
+      await withClient(ref, async (client) => {
+        const labels =
+          spec.kind === 'pods'
+            ? await nodeLabels(ref, client)
+            : new Map<string, Record<string, string>>();
         try {
           await client.lines(
-            path,
+            watchPath(spec),
             { watch: true, allowWatchBookmarks: true, resourceVersion, timeoutSeconds: 300 },
             (line) => {
               const event = JSON.parse(line) as {
@@ -327,32 +342,39 @@ export function createWorkloadsService(kube: KubeAccess) {
                 if (event.object.code === 410) gone = true;
                 return;
               }
-              resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
-              if (event.type === 'BOOKMARK') return;
-              if (query.kind === 'pods') {
-                emit({
+              const version = event.object.metadata?.resourceVersion;
+              if (event.type === 'BOOKMARK') return onChange(version);
+              if (spec.kind === 'pods') {
+                onChange(version, {
                   kind: 'pod',
                   type: event.type,
                   object: toPodSummary(event.object as unknown as Pod, labels),
                 });
               } else {
                 nodeLabelsCache.invalidate(`${ref.accountId}|${ref.region}|${ref.name}`);
-                emit({ kind: 'node', type: event.type, name: event.object.metadata?.name ?? '' });
+                onChange(version, {
+                  kind: 'node',
+                  type: event.type,
+                  name: event.object.metadata?.name ?? '',
+                });
               }
             },
             signal,
           );
         } catch (error) {
-          if (signal.aborted) return;
           if (error instanceof KubeApiError && error.status === 410) gone = true;
-          else return explain(ref, error);
+          else throw error;
         }
-        if (gone) {
-          emit({ kind: 'reset' });
-          return;
-        }
-      }
+      });
+      return gone ? 'gone' : 'ended';
     },
+
+    /** The resourceVersion a list of the watched kind has now: where a watch with none starts. */
+    currentVersion: (ref: ClusterRef, spec: WatchSpec): Promise<string> =>
+      withClient(ref, async (client) => {
+        const list = await client.get<KubeList<unknown>>(watchPath(spec), { limit: 1 });
+        return list.metadata.resourceVersion ?? '0';
+      }),
 
     /** Pods not Running/Ready per cluster, for the fleet dashboard; one failing cluster is an error entry. */
     async podHealth(clusters: { accountId: string; region: string; name: string }[]): Promise<{

@@ -27,6 +27,8 @@ export interface KubeAccessDeps {
 const SERVING = new Set(['ACTIVE', 'UPDATING']);
 const TOKEN_REUSE_MS = 45_000;
 const CLUSTER_INFO_TTL_MS = 60_000;
+/** Sockets for a cluster's lists and gets; streams have their own agent (see KubeEndpoint.streamAgent). */
+const REQUEST_SOCKETS = 16;
 
 /** An IAM principal as an EKS access entry names it: assumed-role sessions map to their role. */
 export function principalForAccessEntry(arn: string): string {
@@ -34,12 +36,20 @@ export function principalForAccessEntry(arn: string): string {
   return match ? `arn:${match[1]}:iam::${match[2]}:role/${match[3]}` : arn;
 }
 
+function destroyAgents(endpoint: KubeEndpoint): void {
+  endpoint.agent.destroy();
+  endpoint.streamAgent.destroy();
+}
+
 /** Kubernetes clients per cluster: EKS clusters by IAM token, connected clusters by kubeconfig. */
 export function createKubeAccess(deps: KubeAccessDeps) {
   const clusterInfo = createTtlCache<{ cluster: Cluster; account: AccountTarget }>(
     CLUSTER_INFO_TTL_MS,
   );
-  const clients = new Map<string, { fingerprint: string; client: KubeClient; agent: HttpAgent }>();
+  const clients = new Map<
+    string,
+    { fingerprint: string; client: KubeClient; endpoint: KubeEndpoint }
+  >();
 
   async function describe(ref: ClusterRef) {
     return clusterInfo.get(`${ref.accountId}|${ref.region}|${ref.name}`, async () => {
@@ -61,11 +71,13 @@ export function createKubeAccess(deps: KubeAccessDeps) {
   function eksEndpoint(ref: ClusterRef, cluster: Cluster, account: AccountTarget): KubeEndpoint {
     const ca = Buffer.from(cluster.certificateAuthority?.data ?? '', 'base64').toString('utf8');
     // TLS is verified against the cluster's own CA from DescribeCluster; never switched off.
-    const agent = new HttpsAgent({ keepAlive: true, maxSockets: 16, ca, rejectUnauthorized: true });
+    const trust = { keepAlive: true, ca, rejectUnauthorized: true };
     let cached: { token: string; until: number } | undefined;
     return {
       server: new URL(cluster.endpoint!),
-      agent,
+      agent: new HttpsAgent({ ...trust, maxSockets: REQUEST_SOCKETS }),
+      // Unbounded here: the watch hub bounds upstream watches (one per cluster, kind and namespace).
+      streamAgent: new HttpsAgent(trust),
       async headers() {
         if (!cached || cached.until <= Date.now()) {
           const { token } = await eksToken({
@@ -92,18 +104,20 @@ export function createKubeAccess(deps: KubeAccessDeps) {
     // client-node resolves the kubeconfig's CA, client certificates and exec/token auth.
     const base: RequestOptions = {};
     await kc.applyToHTTPSOptions(base);
-    const agent = server.startsWith('https:')
-      ? new HttpsAgent({
-          keepAlive: true,
-          maxSockets: 16,
-          ...(base.ca ? { ca: base.ca } : {}),
-          ...(base.cert ? { cert: base.cert } : {}),
-          ...(base.key ? { key: base.key } : {}),
-        })
-      : new HttpAgent({ keepAlive: true, maxSockets: 16 });
+    const agentWith = (maxSockets: number) =>
+      server.startsWith('https:')
+        ? new HttpsAgent({
+            keepAlive: true,
+            maxSockets,
+            ...(base.ca ? { ca: base.ca } : {}),
+            ...(base.cert ? { cert: base.cert } : {}),
+            ...(base.key ? { key: base.key } : {}),
+          })
+        : new HttpAgent({ keepAlive: true, maxSockets });
     return {
       server: new URL(server),
-      agent,
+      agent: agentWith(REQUEST_SOCKETS),
+      streamAgent: agentWith(Infinity),
       async headers() {
         const options: RequestOptions = {};
         await kc.applyToHTTPSOptions(options);
@@ -134,12 +148,12 @@ export function createKubeAccess(deps: KubeAccessDeps) {
       const key = `${ref.accountId}|${ref.region}|${ref.name}`;
       const existing = clients.get(key);
       if (existing?.fingerprint === fingerprint) return existing.client;
-      existing?.agent.destroy();
+      if (existing) destroyAgents(existing.endpoint);
       const endpoint = connected
         ? await connectedEndpoint(ref)
         : eksEndpoint(ref, cluster, account);
       const client = createKubeClient(endpoint);
-      clients.set(key, { fingerprint, client, agent: endpoint.agent });
+      clients.set(key, { fingerprint, client, endpoint });
       return client;
     },
     /** The IAM principal this console presents to the cluster, as an access entry would name it. */
@@ -152,7 +166,7 @@ export function createKubeAccess(deps: KubeAccessDeps) {
       return (await describe(ref)).cluster.connectorConfig !== undefined;
     },
     destroy(): void {
-      for (const { agent } of clients.values()) agent.destroy();
+      for (const { endpoint } of clients.values()) destroyAgents(endpoint);
       clients.clear();
     },
   };

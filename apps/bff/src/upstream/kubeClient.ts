@@ -7,6 +7,11 @@ export interface KubeEndpoint {
   server: URL;
   /** Keep-alive agent carrying the cluster CA (and client certificates, if the kubeconfig has them). */
   agent: HttpsAgent | HttpAgent;
+  /**
+   * The same trust for long-lived streams (watches, log follows): they hold their socket for minutes,
+   * so on `agent`'s bounded pool a few of them would leave lists and gets waiting for a free socket.
+   */
+  streamAgent: HttpsAgent | HttpAgent;
   /** Fresh auth headers for each request (bearer tokens rotate). */
   headers(): Promise<Record<string, string>>;
 }
@@ -40,7 +45,7 @@ async function open(
   endpoint: KubeEndpoint,
   path: string,
   query: Query,
-  options: { accept?: string; signal?: AbortSignal; timeoutMs?: number },
+  options: { accept?: string; signal?: AbortSignal; timeoutMs?: number; streaming?: boolean },
 ): Promise<IncomingMessage> {
   const url = urlOf(endpoint, path, query);
   const headers = { accept: options.accept ?? 'application/json', ...(await endpoint.headers()) };
@@ -48,7 +53,12 @@ async function open(
   return new Promise((resolve, reject) => {
     const req = send(
       url,
-      { method: 'GET', agent: endpoint.agent, headers, signal: options.signal },
+      {
+        method: 'GET',
+        agent: options.streaming ? endpoint.streamAgent : endpoint.agent,
+        headers,
+        signal: options.signal,
+      },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300) return resolve(res);
@@ -122,6 +132,7 @@ export function createKubeClient(endpoint: KubeEndpoint) {
         signal,
         timeoutMs: 0,
         accept: 'application/json',
+        streaming: true,
       });
       const reader = createInterface({ input: res, crlfDelay: Infinity });
       signal.addEventListener('abort', () => res.destroy(), { once: true });
@@ -133,7 +144,12 @@ export function createKubeClient(endpoint: KubeEndpoint) {
     },
     /** The raw streaming response, e.g. to pipe followed logs to the browser. */
     stream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage> {
-      return open(endpoint, path, query, { signal, timeoutMs: 0, accept: 'text/plain' });
+      return open(endpoint, path, query, {
+        signal,
+        timeoutMs: 0,
+        accept: 'text/plain',
+        streaming: true,
+      });
     },
   };
 }

@@ -1,10 +1,7 @@
 import type { Problem } from '@wheelhouse/contract';
+import { CSRF_HEADER } from '@wheelhouse/contract/constants';
 
-/**
- * The header that carries the CSRF token. Mirrors CSRF_HEADER in @wheelhouse/contract (a test
- * keeps them equal): importing the value would pull the contract's zod schemas into the bundle.
- */
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_HEADER };
 
 /** Contract schemas a response can be checked against (in development and tests only). */
 export type ContractSchemaName =

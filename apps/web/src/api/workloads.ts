@@ -157,6 +157,8 @@ export interface PodLogRequest {
   tailLines: number;
   previous: boolean;
   follow: boolean;
+  /** Lines prefixed with Kubernetes' RFC 3339 timestamps. */
+  timestamps?: boolean;
 }
 
 export function podLogUrl(
@@ -170,6 +172,8 @@ export function podLogUrl(
     tailLines: request.tailLines,
     previous: request.previous,
     follow: request.follow,
+    // Only when asked: the plain log's URL stays what it was.
+    timestamps: request.timestamps || undefined,
   })}`;
 }
 

@@ -100,7 +100,7 @@ export function AppShell({ session, children }: { session: SessionInfo; children
                   onSuccess: (logoutUrl) =>
                     logoutUrl
                       ? window.location.assign(logoutUrl)
-                      : navigate('/login', { replace: true }),
+                      : void navigate('/login', { replace: true }),
                 })
               }
             >

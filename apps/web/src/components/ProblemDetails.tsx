@@ -1,6 +1,9 @@
 import { isApiError } from '../api/client.ts';
 
-/** The useful parts of a failed request: the message, and AWS's error code and request id when given. */
+/**
+ * The useful parts of a failed request: the message, and the upstream's own code named after who
+ * sent it (AWS's error code and request id, or the Kubernetes API's status reason).
+ */
 export function ProblemDetails({ error }: { error: unknown }) {
   if (!isApiError(error)) {
     return <p>{error instanceof Error ? error.message : 'Something went wrong.'}</p>;
@@ -9,6 +12,11 @@ export function ProblemDetails({ error }: { error: unknown }) {
   return (
     <div className="flex flex-col gap-1">
       <p className="break-words">{error.message}</p>
+      {problem?.kubeReason && (
+        <p className="text-xs text-fg-muted">
+          Kubernetes API: <code>{problem.kubeReason}</code>
+        </p>
+      )}
       {(problem?.awsCode || problem?.requestId) && (
         <p className="text-xs text-fg-muted">
           {problem.awsCode && (

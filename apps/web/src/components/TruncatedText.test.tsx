@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryRouter } from 'react-router';
 import { TruncatedText } from './TruncatedText.tsx';
 
 const NODE = 'ip-10-0-12-34.us-east-1.compute.internal';
@@ -56,5 +57,21 @@ describe('TruncatedText', () => {
     await user.click(screen.getByRole('button', { name: NODE }));
     expect(await navigator.clipboard.readText()).toBe(NODE);
     expect(screen.getByRole('status')).toHaveTextContent('Copied');
+  });
+
+  it('as a link (a pod name), shows the whole name on focus and still navigates', async () => {
+    const POD = 'checkout-api-7d9f8b6c5d-x2k4q-with-a-long-suffix';
+    layOut(320, 120);
+    const user = userEvent.setup();
+    render(
+      <MemoryRouter>
+        <TruncatedText text={POD} to="/clusters/a/b/c/pods/web/x" />
+      </MemoryRouter>,
+    );
+    await user.tab();
+    const link = screen.getByRole('link', { name: POD });
+    expect(link).toHaveFocus();
+    expect(link).toHaveAttribute('href', '/clusters/a/b/c/pods/web/x');
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(POD);
   });
 });

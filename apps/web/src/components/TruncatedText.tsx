@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { Link } from 'react-router';
 import { Tooltip } from 'radix-ui';
 import { copyText } from './CopyButton.tsx';
 
@@ -6,15 +7,19 @@ import { copyText } from './CopyButton.tsx';
  * One line of text that its column may cut with an ellipsis, but never silently: when it is cut,
  * hovering or focusing it (it becomes focusable then) shows the whole value in a tooltip. With
  * `copy` (ids, ARNs, names a user pastes elsewhere) it is a button: a click copies the value,
- * and the tooltip says so. Screen readers read the whole value either way (the cut is visual).
+ * and the tooltip says so. With `to` it is a link (a pod's or node group's name) that shows the whole
+ * name the same way. Screen readers read the whole value either way (the cut is visual).
  */
 export function TruncatedText({
   text,
   copy = false,
+  to,
   className = '',
 }: {
   text: string;
   copy?: boolean;
+  /** Makes the value a link to this path (a link is focusable already, so no extra stop). */
+  to?: string;
   /** Type and colour of the value, e.g. "font-mono text-xs"; the truncation is built in. */
   className?: string;
 }) {
@@ -22,7 +27,17 @@ export function TruncatedText({
   const truncated = useTruncated(ref, text);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const classes = `block max-w-full truncate ${className}`;
-  const value = copy ? (
+  const value = to ? (
+    <Link
+      to={to}
+      ref={(el) => {
+        ref.current = el;
+      }}
+      className={classes}
+    >
+      {text}
+    </Link>
+  ) : copy ? (
     <button
       type="button"
       ref={(el) => {
@@ -30,7 +45,7 @@ export function TruncatedText({
       }}
       className={`${classes} cursor-copy rounded-sm text-left`}
       onClick={() =>
-        copyText(text).then(
+        void copyText(text).then(
           () => setCopied('copied'),
           () => setCopied('failed'),
         )
@@ -77,8 +92,8 @@ export function TruncatedText({
   );
 }
 
-/** Whether the element's text is wider than its box (so the ellipsis hides part of it). */
-function useTruncated(ref: RefObject<HTMLElement | null>, text: string): boolean {
+/** Whether the element's content is wider than its box (so the ellipsis or the edge hides part of it). */
+export function useTruncated(ref: RefObject<HTMLElement | null>, text: string): boolean {
   const [truncated, setTruncated] = useState(false);
   useLayoutEffect(() => {
     const el = ref.current;

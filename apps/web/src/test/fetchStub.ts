@@ -32,7 +32,8 @@ export function stubFetch(handlers: Record<string, Handler>): StubRequest[] {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = new URL(String(input), 'http://wheelhouse.test');
+      const href = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+      const url = new URL(href, 'http://wheelhouse.test');
       const method = (init.method ?? 'GET').toUpperCase();
       const request: StubRequest = {
         method,

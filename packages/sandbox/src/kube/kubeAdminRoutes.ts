@@ -117,6 +117,7 @@ export function registerKubeAdminRoutes(
         endpoint,
         certificateAuthority: { data: Buffer.from(authority.certificatePem).toString('base64') },
         counts: counts(kube),
+        openWatches: directory.openWatchesOf(cluster),
         ...(cluster.kind === 'connected'
           ? {
               kubeconfig: await directory.connectedKubeconfig(

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CredentialStore } from '../auth/credentialStore.ts';
 import { certificateAuthorityOf } from '../world/eks/certificateAuthority.ts';
-import type {
-  ClusterRecord,
-  ConnectedClusterRecord,
-  EksClusterRecord,
-} from '../world/eks/types.ts';
+import type { ClusterRecord, ConnectedClusterRecord } from '../world/eks/types.ts';
 import { seededRandom } from '../world/random.ts';
 import { findVersion } from '../world/versionCalendar.ts';
 import type { World } from '../world/world.ts';
@@ -45,6 +41,7 @@ interface Served {
   kube?: KubeCluster;
   server?: Promise<RunningKubeServer>;
   endpoint?: string;
+  openWatches?: () => number;
 }
 
 /** Clusters whose control plane answers: EKS clusters once ACTIVE (also while UPDATING), connected ones once ACTIVE. */
@@ -143,6 +140,8 @@ export class KubeDirectory {
       serverAddress: `${cluster.name}.sandbox.internal:443`,
       authenticate: (token) => this.authenticate(cluster, kube, token),
     });
+    const entry = this.served.get(cluster);
+    if (entry) entry.openWatches = () => api.openWatches();
     const server = await listenKubeApi(api, certificate);
     if (
       this.closed ||
@@ -184,7 +183,7 @@ export class KubeDirectory {
         worldNow: this.world.now(),
       });
       const awsAuth = kube().store.get<ConfigMap>('configmaps', 'kube-system', 'aws-auth');
-      return resolveEksUser(cluster as EksClusterRecord, principal, awsAuth);
+      return resolveEksUser(cluster, principal, awsAuth);
     } catch (error) {
       if (error instanceof TokenRejected) return undefined;
       throw error;
@@ -243,24 +242,31 @@ export class KubeDirectory {
     void served.server?.then((server) => server.close()).catch(() => undefined);
   }
 
+  /** Watch streams open on the cluster's API server (0 while it does not serve). */
+  openWatchesOf(cluster: ClusterRecord): number {
+    return this.served.get(cluster)?.openWatches?.() ?? 0;
+  }
+
   /** How many clusters have a Kubernetes state, and how many serve on a port. */
   stats(): { clusters: number; servers: number } {
     const all = [...this.served.values()];
     return {
       clusters: all.filter((entry) => entry.kube).length,
-      servers: all.filter((entry) => entry.server).length,
+      servers: all.filter((entry) => entry.server !== undefined).length,
     };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const servers = [...this.served.values()].map((served) => served.server);
+    const servers = [...this.served.values()].flatMap((served) =>
+      served.server ? [served.server] : [],
+    );
     for (const [cluster, served] of [...this.served]) {
       this.served.delete(cluster);
       served.kube?.close();
     }
     await Promise.all(
-      servers.map((server) => server?.then((running) => running.close()).catch(() => undefined)),
+      servers.map((server) => server.then((running) => running.close()).catch(() => undefined)),
     );
   }
 }

@@ -7,8 +7,8 @@ import { World } from '../world/world.ts';
 export function testWorld(start?: Date): {
   world: World;
   clock: ManualClock;
-  advance(ms: number): void;
-  runFor(ms: number, stepMs?: number): void;
+  advance: (ms: number) => void;
+  runFor: (ms: number, stepMs?: number) => void;
 } {
   const clock = manualClock(start);
   const world = new World([createAccount('111122223333', 'unit')], ['us-east-1'], clock);

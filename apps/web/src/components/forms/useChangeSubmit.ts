@@ -33,7 +33,7 @@ export function useChangeSubmit<TPayload extends object>(
     formRef,
     /** True once the user tried to submit: every error shows from then on. */
     submitted: attempts > 0,
-    submit(payload: TPayload, valid: boolean) {
+    submit: (payload: TPayload, valid: boolean) => {
       setAttempts((count) => count + 1);
       if (valid) send({ ...payload, clientRequestToken: tokenFor(payload) });
     },

@@ -53,8 +53,12 @@ export function SignInPage() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const username = text('username').trim();
+    const password = text('password');
     const errors: FieldErrors = {};
     if (!username) errors.username = 'Enter your user name.';
     if (!password) errors.password = 'Enter your password.';
@@ -65,7 +69,7 @@ export function SignInPage() {
     signIn.mutate(
       { username, password },
       {
-        onSuccess: () => navigate(next, { replace: true }),
+        onSuccess: () => void navigate(next, { replace: true }),
         onError: () => {
           // Keep the user name; clear the password and put the cursor there for the next try.
           if (passwordRef.current) passwordRef.current.value = '';

@@ -1,11 +1,6 @@
 import type { Role } from '@wheelhouse/contract';
+import { CHANGE_ROLES } from '@wheelhouse/contract/constants';
 import { useSession } from '../../api/session.ts';
-
-/**
- * Roles that may change EKS resources. Mirrors CHANGE_ROLES in @wheelhouse/contract (a test keeps
- * them equal): importing the value would pull the contract's zod schemas into the first bundle.
- */
-export const CHANGE_ROLES: readonly Role[] = ['admin', 'operator'];
 
 /** What a signed-in user may do beyond reading. */
 export type Capability = 'change';

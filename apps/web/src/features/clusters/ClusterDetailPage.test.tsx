@@ -126,7 +126,87 @@ describe('ClusterDetailPage', () => {
     expect(panel()).toHaveTextContent(/not encrypted/i);
   });
 
-  it('shows a Connector tab for a connected cluster, without the activation code', async () => {
+  it('shapes the page of a connected cluster waiting for its agent: connector, install command, no EKS-only fields', async () => {
+    stubCluster(
+      clusterDetail({
+        connected: true,
+        status: 'PENDING',
+        version: undefined,
+        platformVersion: undefined,
+        supportType: undefined,
+        roleArn: undefined,
+        provider: 'AKS',
+        connector: {
+          activationId: 'd6a4a1b2-0000-4000-8000-000000000001',
+          activationExpiry: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+          provider: 'AKS',
+          roleArn: 'arn:aws:iam::111111111111:role/eks-connector-agent',
+        },
+        health: [],
+      }),
+    );
+    renderApp(PATH);
+    await screen.findByRole('tab', { name: 'Overview', selected: true });
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Overview', 'Tags']);
+    const overview = panel();
+    const connection = within(overview).getByRole('region', { name: 'Connection' });
+    expect(connection).toHaveTextContent('AKS');
+    expect(connection).toHaveTextContent('Waiting for the agent to connect');
+    expect(connection).toHaveTextContent('d6a4a1b2-0000-4000-8000-000000000001');
+    expect(connection).toHaveTextContent(/expires in 2 d|expires in 1 d 23 h/);
+    expect(connection).toHaveTextContent('arn:aws:iam::111111111111:role/eks-connector-agent');
+    for (const eksOnly of [
+      'Platform version',
+      'Upgrade policy',
+      'Cluster IAM role',
+      'Endpoint access',
+    ]) {
+      expect(overview).not.toHaveTextContent(eksOnly);
+    }
+    expect(overview).not.toHaveTextContent('No health issues reported by EKS');
+    const install = within(overview).getByRole('list', { name: 'Install commands' });
+    expect(install).toHaveTextContent('helm install eks-connector');
+    expect(install).toHaveTextContent('eks.activationId=d6a4a1b2-0000-4000-8000-000000000001');
+    expect(install).toHaveTextContent('eks.agentRegion=eu-west-1');
+    // The code itself is never shown again.
+    expect(install).toHaveTextContent('eks.activationCode=<activation code shown at registration>');
+  });
+
+  it('shows a connected cluster whose agent connected with its version, health and Kubernetes views', async () => {
+    stubCluster(
+      clusterDetail({
+        connected: true,
+        status: 'ACTIVE',
+        version: '1.31',
+        provider: 'AKS',
+        connector: {
+          activationId: 'd6a4a1b2-0000-4000-8000-000000000001',
+          activationExpiry: '2024-05-04T10:00:00.000Z',
+          provider: 'AKS',
+          roleArn: 'arn:aws:iam::111111111111:role/eks-connector-agent',
+        },
+        health: [],
+      }),
+    );
+    renderApp(PATH);
+    await screen.findByRole('tab', { name: 'Overview', selected: true });
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+      'Overview',
+      'Resources',
+      'Tags',
+    ]);
+    const overview = panel();
+    expect(overview).toHaveTextContent('Agent connected');
+    expect(overview).toHaveTextContent('Kubernetes version1.31');
+    // A lapsed activation no longer matters once the agent is in.
+    expect(overview).not.toHaveTextContent('Activation expiry');
+    expect(
+      within(overview).queryByRole('list', { name: 'Install commands' }),
+    ).not.toBeInTheDocument();
+    expect(overview).toHaveTextContent('No health issues reported by EKS');
+  });
+
+  it('says when the activation of a waiting connected cluster has expired', async () => {
     stubCluster(
       clusterDetail({
         connected: true,
@@ -137,18 +217,17 @@ describe('ClusterDetailPage', () => {
           activationId: 'd6a4a1b2-0000-4000-8000-000000000001',
           activationExpiry: '2024-05-04T10:00:00.000Z',
           provider: 'EKS_ANYWHERE',
-          roleArn: 'arn:aws:iam::111111111111:role/eks-connector-agent',
         },
       }),
     );
-    renderApp(`${PATH}?tab=connector`);
-    await screen.findByRole('tab', { name: 'Connector', selected: true });
-    expect(screen.queryByRole('tab', { name: 'Networking' })).not.toBeInTheDocument();
+    renderApp(PATH);
+    const banner = await screen.findByRole('alert', { name: 'The activation has expired' });
+    expect(banner).toHaveTextContent('Deregister the cluster and register it again');
     expect(panel()).toHaveTextContent('EKS Anywhere');
-    expect(panel()).toHaveTextContent('d6a4a1b2-0000-4000-8000-000000000001');
     expect(panel()).toHaveTextContent('2024-05-04 10:00 UTC');
-    expect(panel()).toHaveTextContent('expired');
-    expect(panel()).toHaveTextContent('arn:aws:iam::111111111111:role/eks-connector-agent');
+    expect(
+      within(panel()).queryByRole('list', { name: 'Install commands' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows a clear not-found state with a way back', async () => {

@@ -1,6 +1,7 @@
 import type { Taint } from '@wheelhouse/contract';
 import { Chip } from '../../components/Chip.tsx';
 import { labelPairs, taintText } from './computeDisplay.ts';
+import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
 
 /**
  * Kubernetes labels (neutral) and taints (amber: they keep pods away) as chips, named lists so
@@ -21,8 +22,8 @@ export function LabelTaintChips({
         <ul aria-label="Labels" className="flex flex-wrap gap-1">
           {pairs.map((pair) => (
             <li key={pair} className="max-w-full">
-              <Chip className="font-mono font-normal" title={pair}>
-                {pair}
+              <Chip className="font-mono font-normal" title={visibleControlsText(pair)}>
+                {visibleControls(pair)}
               </Chip>
             </li>
           ))}
@@ -35,9 +36,9 @@ export function LabelTaintChips({
               <Chip
                 tone="warning"
                 className="font-mono font-normal"
-                title={`Taint ${taintText(taint)}`}
+                title={visibleControlsText(`Taint ${taintText(taint)}`)}
               >
-                {taintText(taint)}
+                {visibleControls(taintText(taint))}
               </Chip>
             </li>
           ))}

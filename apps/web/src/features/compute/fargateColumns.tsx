@@ -3,8 +3,10 @@ import type { FargateProfile, FargateSelector } from '@wheelhouse/contract';
 import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
 import { labelPairs } from './computeDisplay.ts';
+import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
 
 const column = createColumnHelper<FargateProfile>();
 
@@ -20,15 +22,15 @@ function SelectorChips({ selectors }: { selectors: FargateSelector[] }) {
       {selectors.map((selector, index) => (
         <li
           key={`${selector.namespace}-${index}`}
-          aria-label={selectorText(selector)}
+          aria-label={visibleControlsText(selectorText(selector))}
           className="flex flex-wrap items-center gap-1"
         >
           <Chip tone="info" className="font-mono font-normal">
-            ns: {selector.namespace}
+            ns: {visibleControls(selector.namespace)}
           </Chip>
           {labelPairs(selector.labels).map((pair) => (
             <Chip key={pair} className="font-mono font-normal">
-              {pair}
+              {visibleControls(pair)}
             </Chip>
           ))}
         </li>
@@ -77,8 +79,8 @@ export function fargateColumns(
       cell: ({ row: { original: p } }) => (
         <ul aria-label="Subnets" className="flex flex-col font-mono text-xs">
           {p.subnets.map((subnet) => (
-            <li key={subnet} className="truncate" title={subnet}>
-              {subnet}
+            <li key={subnet} className="min-w-0">
+              <TruncatedText text={subnet} copy />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
 import type { SortState } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
 import { CapacityBar } from './CapacityBar.tsx';
 import { capacityTypeLabel, capacityTypeTone } from './computeDisplay.ts';
@@ -86,9 +87,9 @@ export function nodegroupColumns(
       cell: ({ row: { original: ng } }) => (
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="font-medium tabular-nums">{ng.version ?? '—'}</span>
-          <span className="truncate text-xs text-fg-muted" title={ng.releaseVersion}>
-            {ng.releaseVersion ?? ''}
-          </span>
+          {ng.releaseVersion && (
+            <TruncatedText text={ng.releaseVersion} copy className="text-xs text-fg-muted" />
+          )}
         </div>
       ),
     }),
@@ -120,8 +121,8 @@ export function nodegroupColumns(
         ) : (
           <ul aria-label="Subnets" className="flex flex-col font-mono text-xs">
             {ng.subnets.map((subnet) => (
-              <li key={subnet} className="truncate" title={subnet}>
-                {subnet}
+              <li key={subnet} className="min-w-0">
+                <TruncatedText text={subnet} copy />
               </li>
             ))}
           </ul>

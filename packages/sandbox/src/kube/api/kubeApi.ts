@@ -183,6 +183,10 @@ export function createKubeApi(options: KubeApiOptions) {
         );
       });
     },
+    /** Watch streams open now (the console under test should hold one per kind and namespace). */
+    openWatches(): number {
+      return stops.size;
+    },
     /** Ends open watches (the server is stopping). */
     stop(): void {
       for (const close of [...stops]) close();

@@ -15,7 +15,7 @@ import { kubeErrors } from './status.ts';
 /** Which objects of a list or watch request match: namespace, labelSelector and fieldSelector. */
 export interface Selection {
   namespace?: string;
-  matches(object: KubeObject): boolean;
+  matches: (object: KubeObject) => boolean;
   /** spec.nodeName=<node> (pods): served from the node index instead of a scan. */
   nodeName?: string;
   filtered: boolean;

@@ -42,7 +42,7 @@ function column<T extends KubeObject>(
     format: options.format ?? '',
     description: `${name} of the object, as kubectl prints it.`,
     priority: options.priority ?? 0,
-    cell: cell as Cell<KubeObject>,
+    cell: cell,
   };
 }
 

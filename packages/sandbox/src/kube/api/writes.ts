@@ -46,7 +46,7 @@ function withDefaults(kube: KubeCluster, request: ResourceRequest, object: KubeO
         },
         spec: { finalizers: ['kubernetes'] },
         status: { phase: 'Active' },
-      } as Namespace;
+      };
     case 'Deployment':
     case 'StatefulSet':
     case 'ReplicaSet':

@@ -1,7 +1,7 @@
 import type { ClusterRecord } from '../../world/eks/types.ts';
 import { seededRandom, type Random } from '../../world/random.ts';
 import { kubeTime } from '../objects/meta.ts';
-import type { ConfigMap, CronJob, KubeObject } from '../objects/types.ts';
+import type { ConfigMap, KubeObject } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import type { ClusterPlan, ServicePlan } from './clusterPlan.ts';
 import {
@@ -164,7 +164,7 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
     create('jobs', job(app, new Date(now - random.int(2, 30) * 3_600_000)));
   for (const app of plan.cronJobs) {
     const created = create('cronjobs', cronJob(app, at(0.4 + random.next() * 0.4)));
-    kube.controllers.cron.backfill(created as CronJob, 3);
+    kube.controllers.cron.backfill(created, 3);
   }
 }
 

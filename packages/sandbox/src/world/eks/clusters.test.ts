@@ -11,7 +11,6 @@ import { updateClusterConfig, updateClusterVersion } from './clusterUpdates.ts';
 import { newFargateProfile } from './fargateProfiles.ts';
 import { newNodegroup } from './nodegroups.ts';
 import { deregisterCluster, registerCluster } from './registrations.ts';
-import type { EksClusterRecord } from './types.ts';
 
 const ACCOUNT = '111122223333';
 const input = (overrides: Partial<CreateClusterInput> = {}): CreateClusterInput => ({
@@ -293,7 +292,7 @@ describe('connected clusters', () => {
     ).toThrow(
       /enum value set: \[EKS_ANYWHERE, ANTHOS, GKE, AKS, OPENSHIFT, TANZU, RANCHER, EC2, OTHER\]/,
     );
-    const eks = activeCluster(world, advance, 'eks-one') as EksClusterRecord;
+    const eks = activeCluster(world, advance, 'eks-one');
     expect(() => deregisterCluster(world, state, eks.name)).toThrow(
       eksError('ResourceNotFoundException'),
     );

@@ -97,7 +97,7 @@ describe('Fargate profile changes', () => {
             ...input,
             fargateProfileName: 'fp',
             ...extra,
-          } as never),
+          }),
         String(message),
       ).toThrow(expect.objectContaining({ code: 'InvalidParameterException' }));
       expect(() =>
@@ -105,7 +105,7 @@ describe('Fargate profile changes', () => {
           ...input,
           fargateProfileName: 'fp',
           ...extra,
-        } as never),
+        }),
       ).toThrow(message);
     }
   });

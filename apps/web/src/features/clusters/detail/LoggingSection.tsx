@@ -1,14 +1,6 @@
-import type { ClusterDetail, LogType } from '@wheelhouse/contract';
+import type { ClusterDetail } from '@wheelhouse/contract';
+import { LOG_TYPE_LABELS } from '@wheelhouse/contract/constants';
 import { OnOff, Section } from './Section.tsx';
-
-/** The five control-plane log types, as the EKS console names them. */
-export const LOG_TYPE_LABELS: Record<LogType, string> = {
-  api: 'API server',
-  audit: 'Audit',
-  authenticator: 'Authenticator',
-  controllerManager: 'Controller manager',
-  scheduler: 'Scheduler',
-};
 
 /** Logging tab: each control-plane log type, on or off (they go to CloudWatch Logs when on). */
 export function LoggingSection({ cluster }: { cluster: ClusterDetail }) {

@@ -3,11 +3,12 @@ import { CopyButton } from '../../../components/CopyButton.tsx';
 import { formatDateTime, formatRelative } from '../../../components/dateFormat.ts';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
-import { endpointAccess, providerLabel } from '../clusterDisplay.ts';
+import { endpointAccess } from '../clusterDisplay.ts';
 import { VersionSupportChip } from '../VersionSupportChip.tsx';
 import { Mono, Section } from './Section.tsx';
 
-function HealthIssues({ cluster }: { cluster: ClusterDetail }) {
+/** EKS's health issues of the cluster, or a line saying there are none. */
+export function HealthIssues({ cluster }: { cluster: ClusterDetail }) {
   if (cluster.health.length === 0) {
     return <p className="text-fg-muted">No health issues reported by EKS.</p>;
   }
@@ -31,7 +32,7 @@ function HealthIssues({ cluster }: { cluster: ClusterDetail }) {
   );
 }
 
-/** Overview tab: status, version and platform, creation, endpoint, role, health issues. */
+/** Overview tab of an EKS cluster: status, version and platform, creation, endpoint, role, health. (Connected clusters have their own.) */
 export function OverviewSection({ cluster }: { cluster: ClusterDetail }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -39,17 +40,15 @@ export function OverviewSection({ cluster }: { cluster: ClusterDetail }) {
         <KeyValueList
           items={[
             { label: 'Status', value: <StatusBadge status={cluster.status} /> },
-            cluster.connected
-              ? { label: 'Provider', value: providerLabel(cluster.provider) }
-              : {
-                  label: 'Kubernetes version',
-                  value: cluster.version && (
-                    <span className="inline-flex flex-wrap items-center gap-2">
-                      <span className="font-medium">{cluster.version}</span>
-                      <VersionSupportChip support={cluster.versionSupport} />
-                    </span>
-                  ),
-                },
+            {
+              label: 'Kubernetes version',
+              value: cluster.version && (
+                <span className="inline-flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{cluster.version}</span>
+                  <VersionSupportChip support={cluster.versionSupport} />
+                </span>
+              ),
+            },
             { label: 'Platform version', value: cluster.platformVersion },
             {
               label: 'Upgrade policy',

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { LazyComputeTab } from '../../compute/LazyComputeTab.tsx';
+import { ConnectedOverview } from '../../connected/ConnectedOverview.tsx';
 import { ClusterUpdatesTab } from '../../lifecycle/updates/ClusterUpdatesTab.tsx';
 import { LazyResourcesTab, resourcesTabApplies } from '../../resources/LazyResourcesTab.tsx';
-import { ConnectorSection } from './ConnectorSection.tsx';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
 import { LoggingSection } from './LoggingSection.tsx';
@@ -27,7 +27,12 @@ const eksManaged = (cluster: ClusterDetail) => !cluster.connected;
  * theirs here (e.g. Compute: node groups and Fargate profiles; Resources: workloads; Updates).
  */
 export const CLUSTER_TABS: readonly ClusterTab[] = [
-  { id: 'overview', label: 'Overview', render: (c) => <OverviewSection cluster={c} /> },
+  {
+    id: 'overview',
+    label: 'Overview',
+    render: (c) =>
+      c.connected ? <ConnectedOverview cluster={c} /> : <OverviewSection cluster={c} />,
+  },
   {
     id: 'compute',
     label: 'Compute',
@@ -70,12 +75,6 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Updates',
     appliesTo: eksManaged,
     render: (c) => <ClusterUpdatesTab cluster={c} />,
-  },
-  {
-    id: 'connector',
-    label: 'Connector',
-    appliesTo: (c) => c.connected,
-    render: (c) => <ConnectorSection cluster={c} />,
   },
 ];
 

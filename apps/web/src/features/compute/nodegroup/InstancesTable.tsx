@@ -62,8 +62,10 @@ const columns = [
 ];
 
 function sortInstances(items: Instance[], sort: SortState): Instance[] {
-  const value = (instance: Instance) =>
-    String((instance as unknown as Record<string, unknown>)[sort.id] ?? '');
+  const value = (instance: Instance) => {
+    const cell = (instance as unknown as Record<string, unknown>)[sort.id];
+    return typeof cell === 'string' || typeof cell === 'number' ? String(cell) : '';
+  };
   const sorted = [...items].sort(
     (a, b) =>
       value(a).localeCompare(value(b), undefined, { numeric: true }) ||

@@ -113,7 +113,7 @@ describe('NodegroupPage', () => {
     const current = within(history).getByText('upd-now').closest('tr')!;
     expect(current).toHaveTextContent('Version update');
     expect(current).toHaveTextContent('In progress');
-    expect(current).toHaveTextContent('Version=1.31');
+    expect(current).toHaveTextContent('Version set to 1.31');
     expect(within(current).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
     const failed = within(history).getByText('upd-old').closest('tr')!;
     expect(failed).toHaveTextContent('NodeCreationFailure');

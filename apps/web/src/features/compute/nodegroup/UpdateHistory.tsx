@@ -2,6 +2,7 @@ import type { Update } from '@wheelhouse/contract';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { StatusBadge, updateTypeLabel } from '../../../components/StatusBadge.tsx';
+import { UpdateParams } from '../../lifecycle/updates/UpdateParams.tsx';
 
 const HEAD = 'border-b border-line px-3 py-2 text-left text-xs font-semibold text-fg-muted';
 const CELL = 'border-b border-line px-3 py-2 align-top';
@@ -59,17 +60,7 @@ export function UpdateHistory({ updates }: { updates: Update[] }) {
                 </div>
               </td>
               <td className={CELL}>
-                {update.params.length === 0 ? (
-                  <span className="text-fg-muted">—</span>
-                ) : (
-                  <ul className="flex flex-col gap-0.5 font-mono text-xs">
-                    {update.params.map((param, index) => (
-                      <li key={`${param.type}-${index}`} className="break-all">
-                        {param.type}={param.value}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <UpdateParams update={update} scope="nodegroup" history={updates} />
               </td>
               <td className={CELL}>
                 {update.errors.length === 0 ? (

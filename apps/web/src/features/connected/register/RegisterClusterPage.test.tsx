@@ -118,7 +118,7 @@ describe('RegisterClusterPage', () => {
     // Gone once the user leaves: coming back starts a new registration.
     await user.click(screen.getByRole('link', { name: 'Back to connected clusters' }));
     await screen.findByRole('heading', { level: 1, name: 'Connected clusters' });
-    app.router.navigate('/connected/register');
+    await app.router.navigate('/connected/register');
     await screen.findByRole('heading', { name: 'Step 1 of 3: Cluster' });
     expect(screen.queryByText('AbCdEf0123456789SecretCode')).not.toBeInTheDocument();
   });

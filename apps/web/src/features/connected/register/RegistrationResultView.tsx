@@ -2,12 +2,12 @@ import { Link } from 'react-router';
 import type { RegistrationResult } from '@wheelhouse/contract';
 import { clusterPath } from '../../../api/clusters.ts';
 import { CopyableValue } from '../../../components/CopyableValue.tsx';
-import { CopyButton } from '../../../components/CopyButton.tsx';
 import { formatDateTime } from '../../../components/dateFormat.ts';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { ShownOnceNote } from '../../../components/ShownOnceNote.tsx';
 import { providerLabel } from '../../clusters/clusterDisplay.ts';
 import { ActivationCountdown } from '../ActivationCountdown.tsx';
+import { InstallCommands } from '../InstallCommands.tsx';
 
 const secret = (text: string) => <code className="font-mono text-sm break-all">{text}</code>;
 
@@ -83,25 +83,7 @@ export function RegistrationResultView({
           Run {result.installCommands.length === 1 ? 'this' : 'these'} in the cluster you are
           connecting (kubectl and helm pointed at it), before the activation expires:
         </p>
-        <ol aria-label="Install commands" className="flex flex-col gap-3">
-          {result.installCommands.map((command, index) => (
-            <li key={command} className="flex flex-col gap-1">
-              <div className="flex items-center gap-2">
-                <span className="text-xs font-semibold text-fg-muted">Command {index + 1}</span>
-                <CopyButton text={command} label={`Copy command ${index + 1}`} />
-              </div>
-              <pre className="overflow-x-auto rounded-md border border-line bg-surface-muted p-3 text-xs">
-                <code>{command}</code>
-              </pre>
-            </li>
-          ))}
-        </ol>
-        {result.installCommands.length > 1 && (
-          <div className="flex items-center gap-2">
-            <span className="text-sm">All commands</span>
-            <CopyButton text={result.installCommands.join('\n')} label="Copy all commands" />
-          </div>
-        )}
+        <InstallCommands commands={result.installCommands} />
       </div>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-line pt-4">

@@ -5,7 +5,7 @@ import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import { LOG_TYPE_LABELS } from '../../clusters/detail/LoggingSection.tsx';
+import { LOG_TYPE_LABELS } from '@wheelhouse/contract/constants';
 import { LogTypeCheckboxes } from '../forms/LogTypeCheckboxes.tsx';
 import { refOf } from './clusterRef.ts';
 

@@ -64,7 +64,7 @@ function CreateClusterWizard() {
       { ...payload, clientRequestToken: tokenFor(payload) },
       {
         onSuccess: () =>
-          navigate(
+          void navigate(
             `/clusters/${clusterPath({ accountId: payload.accountId, region: payload.region, name: payload.name })}`,
           ),
       },

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Sources } from '@wheelhouse/contract';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
-import { LOG_TYPE_LABELS } from '../../clusters/detail/LoggingSection.tsx';
+import { LOG_TYPE_LABELS } from '@wheelhouse/contract/constants';
 import { ENDPOINT_MODES } from '../forms/endpointAccess.ts';
 import { CREATE_STEPS, type CreateClusterForm, type CreatePayload } from './createClusterForm.ts';
 

@@ -1,5 +1,5 @@
 import { LOG_TYPES, type LogType } from '@wheelhouse/contract';
-import { LOG_TYPE_LABELS } from '../../clusters/detail/LoggingSection.tsx';
+import { LOG_TYPE_LABELS } from '@wheelhouse/contract/constants';
 
 /** One checkbox per control-plane log type, named by the type ("API server", "Audit"…). */
 export function LogTypeCheckboxes({

@@ -72,7 +72,12 @@ describe('ClusterUpdatesTab', () => {
 
     const [version, logging, endpoint] = rows;
     expect(version).toHaveTextContent('In progress');
-    expect(version).toHaveTextContent('Version 1.32');
+    // Parameters as words; EKS's raw values behind a disclosure.
+    expect(within(version!).getAllByRole('listitem')[0]).toHaveTextContent('Version 1.31 → 1.32');
+    expect(version).toHaveTextContent('Platform version eks.1');
+    const raw = within(version!).getByText('Raw parameters').closest('details')!;
+    expect(raw).not.toHaveAttribute('open');
+    expect(raw).toHaveTextContent('Version1.32PlatformVersioneks.1');
     const determinate = within(version!).getByRole('progressbar', {
       name: 'Progress of version update u-new',
     });
@@ -83,6 +88,7 @@ describe('ClusterUpdatesTab', () => {
     expect(indeterminate).toHaveAttribute('aria-valuetext', 'In progress');
 
     expect(endpoint).toHaveTextContent('Failed');
+    expect(endpoint).toHaveTextContent('Private endpoint turned on');
     expect(within(endpoint!).queryByRole('progressbar')).not.toBeInTheDocument();
     expect(endpoint).toHaveTextContent(
       'EniLimitReachedYou have reached the elastic network interface limit for your account.subnet-0aaa1111',

@@ -10,6 +10,7 @@ import { ProgressBar } from '../../../components/ProgressBar.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { StatusBadge, updateTypeLabel } from '../../../components/StatusBadge.tsx';
 import { refOf } from '../actions/clusterRef.ts';
+import { UpdateParams } from './UpdateParams.tsx';
 
 const cell = 'border-b border-line px-3 py-2 align-top';
 const head =
@@ -20,7 +21,7 @@ export function sortUpdates(items: Update[]): Update[] {
   return [...items].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
 }
 
-function UpdateRow({ update }: { update: Update }) {
+function UpdateRow({ update, history }: { update: Update; history: readonly Update[] }) {
   const type = updateTypeLabel(update.type);
   return (
     <tr>
@@ -42,18 +43,7 @@ function UpdateRow({ update }: { update: Update }) {
         </div>
       </td>
       <td className={cell}>
-        {update.params.length === 0 ? (
-          <span className="text-fg-muted">—</span>
-        ) : (
-          <ul className="flex flex-col gap-0.5">
-            {update.params.map((param) => (
-              <li key={`${param.type}=${param.value}`} className="break-all">
-                <span className="text-fg-muted">{param.type}</span>{' '}
-                <code className="text-xs">{param.value}</code>
-              </li>
-            ))}
-          </ul>
-        )}
+        <UpdateParams update={update} scope="cluster" history={history} />
       </td>
       <td className={cell}>
         {update.errors.length === 0 ? (
@@ -153,7 +143,7 @@ export function ClusterUpdatesTab({ cluster }: { cluster: ClusterDetail }) {
           </thead>
           <tbody>
             {items.map((update) => (
-              <UpdateRow key={update.id} update={update} />
+              <UpdateRow key={update.id} update={update} history={items} />
             ))}
           </tbody>
         </table>

@@ -3,6 +3,7 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { NodeSummary } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
 import type { Tone } from '../../../components/statusTone.ts';
+import { TruncatedText } from '../../../components/TruncatedText.tsx';
 import { AgeText } from '../display/AgeText.tsx';
 import { conditionIsTrouble } from '../display/conditions.ts';
 import { RunsOnChip, runsOnText } from '../display/RunsOnChip.tsx';
@@ -77,9 +78,7 @@ export function nodeColumns(
       size: 225,
       cell: ({ row: { original: n } }) => (
         <div className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate font-mono text-xs font-medium" title={n.name}>
-            {n.name}
-          </span>
+          <TruncatedText text={n.name} copy className="font-mono text-xs font-medium" />
           <span className="truncate text-xs text-fg-muted">
             <AgeText iso={n.createdAt} />
             {n.kubeletVersion && ` · ${n.kubeletVersion}`}

@@ -1,24 +1,17 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterRef, PodDetail } from '@wheelhouse/contract';
 import { podLogUrl } from '../../../api/workloads.ts';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
+import { LogOptions, type LogSettings } from './LogOptions.tsx';
+import { LogSearch } from './LogSearch.tsx';
+import { LogText } from './LogText.tsx';
+import { notStartedReason, retryMayHelp } from './logAvailability.ts';
+import { findLogMatches } from './logSearch.ts';
 import { usePodLog, type PodLogState } from './usePodLog.ts';
 
-export const TAIL_CHOICES = [100, 500, 2000] as const;
 // Within this many pixels of the end counts as "at the bottom" (sub-pixel scroll positions).
 const BOTTOM_SLACK_PX = 24;
-
-function downloadText(text: string, fileName: string) {
-  const href = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 0);
-}
 
 function statusText(state: PodLogState, follow: boolean): string {
   const lines = `${state.log.lines.length.toLocaleString('en')} ${state.log.lines.length === 1 ? 'line' : 'lines'}`;
@@ -30,38 +23,52 @@ function statusText(state: PodLogState, follow: boolean): string {
     case 'done':
       return follow ? `Stream ended · ${lines}` : lines;
     case 'error':
-      return 'Could not read the log';
+      // The banner below says what went wrong; this line only keeps what was read.
+      return state.log.lines.length > 0 ? `Stopped · ${lines}` : '';
   }
 }
 
 /**
  * A container's log: container picker, tail length, Follow (streams new lines as they are
- * written) and Previous container (the log of the instance before the last restart), a download
- * of what is shown. While following it keeps the newest line in view, and pauses that when the
- * user scrolls up to read.
+ * written), Previous container, timestamps (Kubernetes `timestamps=true`), line wrap, search
+ * that marks every match and jumps between them, and a download of what is shown. While
+ * following it keeps the newest line in view, and pauses that when the user scrolls up to read
+ * or jumps to a match.
  */
 export function LogsPanel({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }) {
   const containers = pod.containerDetails;
   const firstApp = containers.find((c) => !c.init) ?? containers[0];
-  const [container, setContainer] = useState(firstApp?.name ?? '');
-  const [tailLines, setTailLines] = useState<number>(500);
-  const [follow, setFollow] = useState(false);
-  const [previous, setPrevious] = useState(false);
+  const [settings, setSettings] = useState<LogSettings>({
+    container: firstApp?.name ?? '',
+    tailLines: 500,
+    follow: false,
+    previous: false,
+    timestamps: false,
+    wrap: true,
+  });
   const [reload, setReload] = useState(0);
   const [stick, setStick] = useState(true);
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(0);
   const logRef = useRef<HTMLPreElement>(null);
-  const hintId = useId();
+  const notStartedId = useId();
 
+  const { container } = settings;
   const selected = containers.find((c) => c.name === container);
   const hasPrevious = (selected?.restarts ?? 0) > 0;
+  const previous = settings.previous && hasPrevious;
+  const following = settings.follow && !previous;
+  const notStarted = previous ? undefined : notStartedReason(selected);
   const url = podLogUrl(clusterRef, pod.namespace, pod.name, {
     container,
-    tailLines,
-    previous: previous && hasPrevious,
-    follow: follow && !previous,
+    tailLines: settings.tailLines,
+    previous,
+    follow: following,
+    timestamps: settings.timestamps,
   });
-  const state = usePodLog(url, reload);
-  const following = follow && !previous;
+  const state = usePodLog(notStarted ? null : url, reload);
+  const matches = useMemo(() => findLogMatches(state.log.lines, query), [state.log.lines, query]);
+  const currentMatch = matches.length === 0 ? 0 : Math.min(current, matches.length - 1);
 
   // A new log starts at its end again.
   useLayoutEffect(() => setStick(true), [url, reload]);
@@ -69,6 +76,11 @@ export function LogsPanel({ clusterRef, pod }: { clusterRef: ClusterRef; pod: Po
     const element = logRef.current;
     if (element && stick) element.scrollTop = element.scrollHeight;
   }, [state.log, stick]);
+  useLayoutEffect(() => {
+    const mark = logRef.current?.querySelector<HTMLElement>('mark[data-current]');
+    // jsdom has no scrollIntoView; browsers do.
+    mark?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+  }, [currentMatch, query]);
 
   const onScroll = () => {
     const element = logRef.current;
@@ -77,6 +89,11 @@ export function LogsPanel({ clusterRef, pod }: { clusterRef: ClusterRef; pod: Po
       element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK_PX;
     setStick(atBottom);
   };
+  const step = (by: 1 | -1) => {
+    // Reading a match is reading further up: the stream must not pull the view away from it.
+    setStick(false);
+    setCurrent((currentMatch + by + matches.length) % matches.length);
+  };
 
   const text = state.log.lines.join('\n');
   const fileName = `${pod.name}_${container}${previous ? '_previous' : ''}.log`;
@@ -84,89 +101,29 @@ export function LogsPanel({ clusterRef, pod }: { clusterRef: ClusterRef; pod: Po
   return (
     <section aria-label="Logs" className="flex flex-col gap-3">
       <h2 className="text-base font-semibold">Logs</h2>
-      <div role="group" aria-label="Log options" className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Container</span>
-          <select
-            className="input"
-            value={container}
-            onChange={(event) => {
-              setContainer(event.target.value);
-              setPrevious(false);
-            }}
-          >
-            {containers.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.init ? `${c.name} (init)` : c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Tail lines</span>
-          <select
-            className="input"
-            value={tailLines}
-            onChange={(event) => setTailLines(Number(event.target.value))}
-          >
-            {TAIL_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice.toLocaleString('en')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            role="switch"
-            className="size-4 accent-accent"
-            checked={following}
-            disabled={previous}
-            onChange={(event) => setFollow(event.target.checked)}
-          />
-          <span className="font-medium">Follow</span>
-        </label>
-        <label
-          className="flex items-center gap-2 text-sm"
-          title={
-            hasPrevious
-              ? undefined
-              : 'This container has not restarted, so there is no previous log'
-          }
-        >
-          <input
-            type="checkbox"
-            className="size-4 accent-accent"
-            checked={previous && hasPrevious}
-            disabled={!hasPrevious}
-            aria-describedby={hintId}
-            onChange={(event) => setPrevious(event.target.checked)}
-          />
-          <span className="font-medium">Previous container</span>
-        </label>
-        <span id={hintId} className="sr-only">
-          {hasPrevious
-            ? `The log of ${container} before its last restart.`
-            : `${container} has not restarted, so there is no previous log.`}
-        </span>
-        <button type="button" className="btn-secondary" onClick={() => setReload((n) => n + 1)}>
-          Reload
-        </button>
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={state.log.lines.length === 0}
-          onClick={() => downloadText(`${text}\n`, fileName)}
-        >
-          Download log
-        </button>
-      </div>
+      <LogOptions
+        containers={containers}
+        settings={settings}
+        hasPrevious={hasPrevious}
+        onChange={(next) => setSettings((now) => ({ ...now, ...next }))}
+        onReload={() => setReload((n) => n + 1)}
+        download={state.log.lines.length === 0 ? undefined : { text: `${text}\n`, fileName }}
+      />
+      <LogSearch
+        query={query}
+        onQueryChange={(next) => {
+          setQuery(next);
+          setCurrent(0);
+        }}
+        count={matches.length}
+        current={currentMatch}
+        onStep={step}
+      />
       <div className="flex flex-wrap items-center gap-3 text-xs text-fg-muted">
-        <p role="status" data-state={state.status}>
-          {statusText(state, following)}
+        <p role="status" data-state={notStarted ? 'not-started' : state.status}>
+          {notStarted ? '' : statusText(state, following)}
         </p>
-        {following && !stick && (
+        {following && !stick && !notStarted && (
           <>
             <span className="font-medium text-warning-fg">Auto-scroll paused</span>
             <button
@@ -179,8 +136,11 @@ export function LogsPanel({ clusterRef, pod }: { clusterRef: ClusterRef; pod: Po
           </>
         )}
       </div>
-      {state.status === 'error' && (
-        <ErrorBanner title="Could not read the log" onRetry={() => setReload((n) => n + 1)}>
+      {!notStarted && state.status === 'error' && (
+        <ErrorBanner
+          title="Could not read the log"
+          {...(retryMayHelp(state.error) ? { onRetry: () => setReload((n) => n + 1) } : {})}
+        >
           <ProblemDetails error={state.error} />
         </ErrorBanner>
       )}
@@ -188,15 +148,24 @@ export function LogsPanel({ clusterRef, pod }: { clusterRef: ClusterRef; pod: Po
         ref={logRef}
         role="log"
         aria-label={`Log of ${container}${previous ? ' (previous container)' : ''}`}
+        aria-describedby={notStarted ? notStartedId : undefined}
         aria-live="off"
         tabIndex={0}
         onScroll={onScroll}
-        className="card h-[32rem] overflow-auto p-3 font-mono text-xs leading-5 whitespace-pre-wrap break-all"
+        data-wrap={settings.wrap}
+        className={`card h-[70vh] min-h-80 overflow-auto p-3 font-mono text-xs leading-5 ${
+          settings.wrap ? 'whitespace-pre-wrap break-all' : 'whitespace-pre'
+        }`}
       >
-        {text ||
-          (state.status === 'done' ? (
-            <span className="text-fg-muted">The log is empty.</span>
-          ) : null)}
+        {notStarted ? (
+          <span id={notStartedId} className="font-sans text-sm text-fg-muted">
+            Container not started ({notStarted}): no logs yet. The log appears here once it runs.
+          </span>
+        ) : text ? (
+          <LogText lines={state.log.lines} matches={matches} current={currentMatch} />
+        ) : state.status === 'done' ? (
+          <span className="text-fg-muted">The log is empty.</span>
+        ) : null}
       </pre>
     </section>
   );

@@ -30,14 +30,18 @@ function logStream() {
   });
 }
 
-async function showPod(detail: PodDetail, log: (request: StubRequest) => Response) {
+async function showPod(
+  detail: PodDetail,
+  log: (request: StubRequest) => Response,
+  path = `${POD_PAGE}?tab=logs`,
+) {
   const seen = stubFetch({
     'GET /api/session': () => json(operatorSession),
     [`GET ${POD_API}`]: () => json(detail),
     [`GET ${POD_API}/log`]: log,
   });
-  const app = renderApp(POD_PAGE);
-  await screen.findByRole('region', { name: 'Pod summary' });
+  const app = renderApp(path);
+  await screen.findByRole('tablist', { name: 'Pod views' });
   const logRequests = () => seen.filter((r) => r.path === `${POD_API}/log`);
   return { app, seen, logRequests, lastLog: () => logRequests().at(-1)! };
 }
@@ -76,7 +80,15 @@ const crashing = podDetail({
 
 describe('Pod page', () => {
   it('shows where the pod runs, its containers, events and conditions', async () => {
-    await showPod(crashing, () => new Response('', { headers: { 'content-type': 'text/plain' } }));
+    const { logRequests } = await showPod(
+      crashing,
+      () => new Response('', { headers: { 'content-type': 'text/plain' } }),
+      POD_PAGE,
+    );
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+    // The log has its own tab and is read only there.
+    expect(screen.queryByRole('log')).not.toBeInTheDocument();
+    expect(logRequests()).toHaveLength(0);
     expect(screen.getAllByText('CrashLoopBackOff')[0]).toHaveAttribute('data-tone', 'danger');
     const summary = screen.getByRole('region', { name: 'Pod summary' });
     expect(summary).toHaveTextContent('Fargate: fp-shop');
@@ -98,6 +110,11 @@ describe('Pod page', () => {
     expect(warning).toHaveAttribute('data-type', 'Warning');
     expect(warning).toHaveTextContent('12');
     expect(screen.getByRole('table', { name: 'Conditions' })).toHaveTextContent('PodScheduled');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Logs' }));
+    expect(await screen.findByRole('log', { name: 'Log of web' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Pod summary' })).not.toBeInTheDocument();
+    await waitFor(() => expect(logRequests()).toHaveLength(1));
   });
 
   it('says when the pod is gone', async () => {
@@ -216,5 +233,136 @@ describe('Pod page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Resume auto-scroll' }));
     expect(log.scrollTop).toBe(5000);
     expect(screen.queryByText('Auto-scroll paused')).not.toBeInTheDocument();
+  });
+
+  it('searches the log: marks every match, counts them and jumps between them', async () => {
+    await showPod(
+      crashing,
+      () =>
+        new Response(
+          'GET /healthz 200\nPOST /api/order 500 error\nGET /api/cart 200\nERROR: db\n',
+          {
+            headers: { 'content-type': 'text/plain' },
+          },
+        ),
+    );
+    const log = await screen.findByRole('log', { name: 'Log of web' });
+    await waitFor(() => expect(log).toHaveTextContent('ERROR: db'));
+    const search = screen.getByRole('search', { name: 'Search the log' });
+    await userEvent.type(within(search).getByRole('searchbox', { name: 'Search' }), 'error');
+    const count = within(search).getByRole('status', { name: 'Matches' });
+    expect(count).toHaveTextContent('1 of 2 matches');
+    const marks = log.querySelectorAll('mark');
+    expect([...marks].map((mark) => mark.textContent)).toEqual(['error', 'ERROR']);
+    expect(marks[0]).toHaveAttribute('data-current', 'true');
+    // The text around the marks is all still there.
+    expect(log).toHaveTextContent(
+      'GET /healthz 200 POST /api/order 500 error GET /api/cart 200 ERROR: db',
+    );
+
+    await userEvent.click(within(search).getByRole('button', { name: 'Next match' }));
+    expect(count).toHaveTextContent('2 of 2 matches');
+    expect(log.querySelectorAll('mark')[1]).toHaveAttribute('data-current', 'true');
+    await userEvent.type(within(search).getByRole('searchbox', { name: 'Search' }), '{Enter}');
+    expect(count).toHaveTextContent('1 of 2 matches');
+    await userEvent.click(within(search).getByRole('button', { name: 'Previous match' }));
+    expect(count).toHaveTextContent('2 of 2 matches');
+
+    await userEvent.type(within(search).getByRole('searchbox', { name: 'Search' }), 'zzz');
+    expect(count).toHaveTextContent('No matches');
+    expect(within(search).getByRole('button', { name: 'Next match' })).toBeDisabled();
+  });
+
+  it('asks Kubernetes for timestamps when they are turned on, and wraps lines on request', async () => {
+    const { lastLog } = await showPod(crashing, (request) =>
+      request.url.searchParams.get('timestamps') === 'true'
+        ? new Response('2024-05-01T10:05:00.123456789Z listening on :8080\n', {
+            headers: { 'content-type': 'text/plain' },
+          })
+        : new Response('listening on :8080\n', { headers: { 'content-type': 'text/plain' } }),
+    );
+    const log = await screen.findByRole('log', { name: 'Log of web' });
+    await waitFor(() => expect(log).toHaveTextContent('listening on :8080'));
+    expect(lastLog().url.searchParams.has('timestamps')).toBe(false);
+    const options = screen.getByRole('group', { name: 'Log options' });
+    await userEvent.click(within(options).getByRole('switch', { name: 'Timestamps' }));
+    await waitFor(() => expect(lastLog().url.searchParams.get('timestamps')).toBe('true'));
+    await waitFor(() =>
+      expect(log).toHaveTextContent('2024-05-01T10:05:00.123456789Z listening on :8080'),
+    );
+
+    expect(log).toHaveAttribute('data-wrap', 'true');
+    await userEvent.click(within(options).getByRole('switch', { name: 'Wrap lines' }));
+    expect(log).toHaveAttribute('data-wrap', 'false');
+  });
+
+  it('says a container that never started has no logs yet, and does not ask for them', async () => {
+    const pulling = podDetail({
+      name: 'web-1',
+      reason: 'ImagePullBackOff',
+      phase: 'Pending',
+      containerDetails: [
+        container({
+          ready: false,
+          state: 'waiting',
+          stateReason: 'ImagePullBackOff',
+          stateMessage: 'Back-off pulling image "web:9.9.9"',
+        }),
+      ],
+    });
+    const { logRequests } = await showPod(pulling, () =>
+      problem(400, 'BadRequest', 'container "web" in pod "web-1" is waiting to start', {
+        kubeReason: 'BadRequest',
+      }),
+    );
+    const log = await screen.findByRole('log', { name: 'Log of web' });
+    expect(log).toHaveTextContent('Container not started (ImagePullBackOff): no logs yet');
+    expect(screen.queryByText('Could not read the log')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /retry/i })).not.toBeInTheDocument();
+    expect(logRequests()).toHaveLength(0);
+  });
+
+  it('drops the log read before when the user picks a container that has not started', async () => {
+    const mixed = podDetail({
+      name: 'web-1',
+      containerDetails: [
+        container(),
+        container({ name: 'proxy', ready: false, state: 'waiting', stateReason: 'ErrImagePull' }),
+      ],
+    });
+    await showPod(
+      mixed,
+      () => new Response('web says hello\n', { headers: { 'content-type': 'text/plain' } }),
+    );
+    const log = await screen.findByRole('log', { name: 'Log of web' });
+    await waitFor(() => expect(log).toHaveTextContent('web says hello'));
+    const options = screen.getByRole('group', { name: 'Log options' });
+    await userEvent.selectOptions(
+      within(options).getByRole('combobox', { name: 'Container' }),
+      'proxy',
+    );
+    const proxy = screen.getByRole('log', { name: 'Log of proxy' });
+    expect(proxy).toHaveTextContent('Container not started (ErrImagePull): no logs yet');
+    expect(proxy).not.toHaveTextContent('web says hello');
+    expect(within(options).getByRole('button', { name: 'Download log' })).toBeDisabled();
+  });
+
+  it('labels a Kubernetes refusal as Kubernetes, says so once, and offers Retry only when it can help', async () => {
+    let failure = () =>
+      problem(400, 'BadRequest', 'previous terminated container "web" in pod "web-1" not found', {
+        kubeReason: 'BadRequest',
+      });
+    await showPod(crashing, () => failure());
+    const banner = await screen.findByRole('alert', { name: 'Could not read the log' });
+    expect(banner).toHaveTextContent('Kubernetes API: BadRequest');
+    expect(banner).not.toHaveTextContent('AWS error');
+    expect(screen.getAllByText('Could not read the log')).toHaveLength(1);
+    expect(within(banner).queryByRole('button', { name: /retry/i })).not.toBeInTheDocument();
+
+    failure = () => problem(502, 'Bad gateway', 'the cluster did not answer');
+    await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    const again = await screen.findByRole('alert', { name: 'Could not read the log' });
+    await waitFor(() => expect(again).toHaveTextContent('the cluster did not answer'));
+    expect(within(again).getByRole('button', { name: /retry/i })).toBeInTheDocument();
   });
 });

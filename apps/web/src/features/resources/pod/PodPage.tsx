@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { ClusterRef, PodDetail } from '@wheelhouse/contract';
 import { isApiError } from '../../../api/client.ts';
 import { clusterPath } from '../../../api/clusters.ts';
@@ -10,23 +10,59 @@ import { LoadingState } from '../../../components/LoadingState.tsx';
 import { ResourcePageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
+import { Tabs } from '../../../components/Tabs.tsx';
 import { PodStatusBadge } from '../display/PodStatusBadge.tsx';
 import { KubeErrorPanel } from '../KubeErrorPanel.tsx';
+import { PollingIndicator } from '../LiveIndicator.tsx';
 import { resourcesHref } from '../resourcesParams.ts';
 import { ContainersSection } from './ContainersSection.tsx';
 import { LogsPanel } from './LogsPanel.tsx';
 import { PodOverview } from './PodOverview.tsx';
 import { ConditionsTable, EventsTable } from './PodStatusTables.tsx';
 
+const POD_TABS = ['overview', 'logs'] as const;
+type PodTab = (typeof POD_TABS)[number];
+
+/**
+ * The pod in two tabs, kept in `?tab=` so a link can open the log: what it is (summary,
+ * containers, events, conditions) and its logs, which get the height of the window to themselves.
+ * The log is read only while its tab is open.
+ */
 function PodBody({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }) {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: PodTab = POD_TABS.find((id) => id === asked) ?? 'overview';
   return (
-    <>
-      <PodOverview pod={pod} />
-      <ContainersSection containers={pod.containerDetails} />
-      <EventsTable events={pod.events} />
-      <ConditionsTable conditions={pod.conditions} />
-      <LogsPanel clusterRef={clusterRef} pod={pod} />
-    </>
+    <Tabs
+      label="Pod views"
+      value={tab}
+      onValueChange={(id) =>
+        setParams(
+          (now) => {
+            const next = new URLSearchParams(now);
+            if (id === 'overview') next.delete('tab');
+            else next.set('tab', id);
+            return next;
+          },
+          { replace: true, preventScrollReset: true },
+        )
+      }
+      tabs={[
+        {
+          id: 'overview',
+          label: 'Overview',
+          content: (
+            <div className="flex flex-col gap-4">
+              <PodOverview pod={pod} />
+              <ContainersSection containers={pod.containerDetails} />
+              <EventsTable events={pod.events} />
+              <ConditionsTable conditions={pod.conditions} />
+            </div>
+          ),
+        },
+        { id: 'logs', label: 'Logs', content: <LogsPanel clusterRef={clusterRef} pod={pod} /> },
+      ]}
+    />
   );
 }
 
@@ -86,7 +122,7 @@ export function PodPage() {
       >
         {pod.data && <PodStatusBadge pod={pod.data} />}
         <div className="ml-auto flex items-center gap-2">
-          <span className="text-xs text-fg-muted">Refreshing every {POD_POLL_MS / 1000} s</span>
+          <PollingIndicator everyMs={POD_POLL_MS} failing={pod.isRefetchError} />
           <RefreshButton
             label="Refresh pod"
             updatedAt={pod.dataUpdatedAt}

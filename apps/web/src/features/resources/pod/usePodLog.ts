@@ -15,11 +15,16 @@ export interface PodLogState {
  * Reads the log at `url` into lines as the text arrives: once (tail), or for as long as the view
  * stays open when following. Changing the URL or unmounting aborts the request, which closes the
  * stream on the server too. A stream is not a snapshot to cache, so this lives outside TanStack
- * Query. `reload` (a counter) reads again.
+ * Query. `reload` (a counter) reads again; a `url` of null reads nothing.
  */
-export function usePodLog(url: string, reload: number): PodLogState {
+export function usePodLog(url: string | null, reload: number): PodLogState {
   const [state, setState] = useState<PodLogState>({ log: EMPTY_LOG, status: 'loading' });
   useEffect(() => {
+    // Nothing to read (the container has not started): no request that can only be refused.
+    if (url === null) {
+      setState({ log: EMPTY_LOG, status: 'done' });
+      return;
+    }
     const abort = new AbortController();
     setState({ log: EMPTY_LOG, status: 'loading' });
     streamPodLog(

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ClusterRef, PodSummary } from '@wheelhouse/contract';
 import { podPagePath } from '../../../api/workloads.ts';
@@ -27,42 +26,39 @@ export const POD_SORT: SortValues<PodSummary> = {
 export const podTiebreak = (p: PodSummary) => `${p.namespace}/${p.name}`;
 
 /** The pods table; names link to the pod page. */
+// Widths by what a column holds: node names (ip-10-0-12-34.us-east-1.compute.internal) and owners
+// ("ReplicaSet checkout-api-7d9f8b6c5d") are long, counts and ages are a few digits. The table
+// stretches them to the page's width in this proportion; what still does not fit shows on hover/focus.
 export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknown>[] {
   return [
     column.display({
       id: 'namespace',
       header: 'Namespace',
-      size: 125,
-      cell: ({ row: { original: p } }) => (
-        <span className="block truncate" title={p.namespace}>
-          {p.namespace}
-        </span>
-      ),
+      size: 110,
+      cell: ({ row: { original: p } }) => <TruncatedText text={p.namespace} />,
     }),
     column.display({
       id: 'name',
       header: 'Name',
-      size: 200,
+      size: 240,
       cell: ({ row: { original: p } }) => (
-        <Link
+        <TruncatedText
+          text={p.name}
           to={podPagePath(clusterRef, p.namespace, p.name)}
-          className="block truncate font-medium"
-          title={p.name}
-        >
-          {p.name}
-        </Link>
+          className="font-medium"
+        />
       ),
     }),
     column.display({
       id: 'status',
       header: 'Status',
-      size: 140,
+      size: 130,
       cell: ({ row: { original: p } }) => <PodStatusBadge pod={p} />,
     }),
     column.display({
       id: 'ready',
       header: 'Ready',
-      size: 90,
+      size: 70,
       cell: ({ row: { original: p } }) => {
         // A finished pod's containers are not ready by design; only a running one is short.
         const short = p.phase === 'Running' && p.readyContainers < p.containers;
@@ -79,7 +75,7 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'restarts',
       header: 'Restarts',
-      size: 105,
+      size: 90,
       cell: ({ row: { original: p } }) =>
         p.restarts > 0 ? (
           <span
@@ -96,13 +92,13 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'age',
       header: 'Age',
-      size: 75,
+      size: 60,
       cell: ({ row: { original: p } }) => <AgeText iso={p.createdAt} />,
     }),
     column.display({
       id: 'node',
       header: 'Node',
-      size: 145,
+      size: 250,
       cell: ({ row: { original: p } }) =>
         p.node ? <TruncatedText text={p.node} copy className="font-mono text-xs" /> : muted,
     }),
@@ -115,15 +111,9 @@ export function podColumns(clusterRef: ClusterRef): ColumnDef<PodSummary, unknow
     column.display({
       id: 'owner',
       header: 'Owner',
-      size: 115,
+      size: 200,
       cell: ({ row: { original: p } }) =>
-        p.owner ? (
-          <span className="block truncate" title={`${p.owner.kind} ${p.owner.name}`}>
-            <span className="text-fg-muted">{p.owner.kind}</span> {p.owner.name}
-          </span>
-        ) : (
-          muted
-        ),
+        p.owner ? <TruncatedText text={`${p.owner.kind} ${p.owner.name}`} /> : muted,
     }),
   ];
 }

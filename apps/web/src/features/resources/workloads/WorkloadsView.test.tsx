@@ -86,10 +86,12 @@ describe('Workloads view', () => {
     expect(screen.getByText('1 of 4 workloads')).toBeInTheDocument();
   });
 
-  it('polls every 5 seconds', async () => {
+  it('polls every 5 seconds and says so with the same live indicator as the watched views', async () => {
     stubEventSource();
     stubFetch(resourcesHandlers());
     renderApp(resourcesPage('workloads'));
-    expect(await screen.findByText('Refreshing every 5 s')).toBeInTheDocument();
+    const live = await screen.findByRole('status', { name: 'Live updates' });
+    expect(live).toHaveTextContent('Live · every 5 s');
+    expect(live).toHaveAttribute('data-state', 'live');
   });
 });

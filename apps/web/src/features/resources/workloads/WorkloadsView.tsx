@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
 import { filterByName, sortRows } from '../display/sortRows.ts';
+import { PollingIndicator } from '../LiveIndicator.tsx';
 import { ResourceListBody } from '../ResourceListBody.tsx';
 import { sortOf, type ResourcesParams } from '../resourcesParams.ts';
 import type { UpdateResourcesParams } from '../useResourcesParams.ts';
@@ -48,9 +49,7 @@ export function WorkloadsView({
         aside={
           <>
             {items && <CountText shown={rows.length} total={items.length} noun="workload" />}
-            <span className="text-xs text-fg-muted">
-              Refreshing every {WORKLOADS_POLL_MS / 1000} s
-            </span>
+            <PollingIndicator everyMs={WORKLOADS_POLL_MS} failing={workloads.isRefetchError} />
             <RefreshButton
               label="Refresh workloads"
               updatedAt={workloads.dataUpdatedAt}

@@ -1,6 +1,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { Workload } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
+import { TruncatedText } from '../../../components/TruncatedText.tsx';
 import { AgeText } from '../display/AgeText.tsx';
 import { ConditionChips } from '../display/ConditionChips.tsx';
 import { ReadyBar } from '../display/ReadyBar.tsx';
@@ -58,21 +59,13 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
     id: 'namespace',
     header: 'Namespace',
     size: 125,
-    cell: ({ row: { original: w } }) => (
-      <span className="block truncate" title={w.namespace}>
-        {w.namespace}
-      </span>
-    ),
+    cell: ({ row: { original: w } }) => <TruncatedText text={w.namespace} />,
   }),
   column.display({
     id: 'name',
     header: 'Name',
     size: 190,
-    cell: ({ row: { original: w } }) => (
-      <span className="block truncate font-medium" title={w.name}>
-        {w.name}
-      </span>
-    ),
+    cell: ({ row: { original: w } }) => <TruncatedText text={w.name} className="font-medium" />,
   }),
   column.display({
     id: 'ready',

@@ -163,8 +163,8 @@ export function reconcileDeployment(context: SimContext, deployment: Deployment)
           true,
           progressed ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
           progressed
-            ? `ReplicaSet "${current!.metadata.name}" has successfully progressed.`
-            : `ReplicaSet "${current!.metadata.name}" is progressing.`,
+            ? `ReplicaSet "${current.metadata.name}" has successfully progressed.`
+            : `ReplicaSet "${current.metadata.name}" is progressing.`,
           now,
           previous.find((c) => c.type === 'Progressing'),
         ),
