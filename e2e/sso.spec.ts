@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { IdentityProviderPage } from './pages/IdentityProviderPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
 import { startSsoConsole, type SsoConsole } from './support/ssoConsole.ts';
 
 const PASSWORD = 'e2e-idp-password';
@@ -26,7 +27,7 @@ test('an operator signs in through the provider, lands on the page asked for, an
   await expect(page).toHaveURL(/\/login\?next=%2Faudit$/);
   // localUsers is false: the only way in is the provider.
   await expect(page.getByLabel('User name')).toHaveCount(0);
-  await page.getByRole('link', { name: 'Sign in with Corp SSO' }).click();
+  await new SignInPage(page).chooseSso('Corp SSO');
 
   await expect(page).toHaveURL(new RegExp(`^${sso.idp.issuer}/interaction/`));
   await new IdentityProviderPage(page).signIn('olga', PASSWORD);
@@ -48,7 +49,7 @@ test('an operator signs in through the provider, lands on the page asked for, an
 
 test('a user in no mapped group is told so', async ({ page }) => {
   await page.goto(`${sso.url}/login`);
-  await page.getByRole('link', { name: 'Sign in with Corp SSO' }).click();
+  await new SignInPage(page).chooseSso('Corp SSO');
   await new IdentityProviderPage(page).signIn('sven', PASSWORD);
   await expect(page).toHaveURL(/\/login\/refused\?reason=no-role/);
   await expect(page.getByRole('alert')).toContainText(
