@@ -318,3 +318,26 @@ describe("a caller's malformed request", () => {
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });
+
+describe('request logs of the SSO callback', () => {
+  it('leave out the authorization code and state', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = await listen({ logger: pino({ level: 'info' }, sink) });
+    try {
+      await fetch(`${app.url}/api/auth/oidc/callback?code=the-auth-code&state=the-state`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const logged = lines.join('');
+      expect(logged).toContain('/api/auth/oidc/callback');
+      expect(logged).not.toContain('the-auth-code');
+      expect(logged).not.toContain('the-state');
+    } finally {
+      app.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { OIDC_CALLBACK_PATH } from '@wheelhouse/contract';
 import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
@@ -32,7 +33,11 @@ export interface AppDeps {
 
 /** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
 // Express rewrites req.url inside routers; originalUrl is what the client asked for.
-const urlOf = (req: { url?: string; originalUrl?: string }) => req.originalUrl ?? req.url ?? '';
+/** The URL as logged: the SSO callback's query (authorization code, state) never reaches the logs. */
+const loggedUrl = (url: string) =>
+  url.startsWith(`${OIDC_CALLBACK_PATH}?`) ? `${OIDC_CALLBACK_PATH}?[redacted]` : url;
+const urlOf = (req: { url?: string; originalUrl?: string }) =>
+  loggedUrl(req.originalUrl ?? req.url ?? '');
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -64,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
         req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: loggedUrl(req.url),
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

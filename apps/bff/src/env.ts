@@ -10,6 +10,23 @@ const csv = z
   )
   .optional();
 
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A duration in seconds (`900`) or with a unit (`90s`, `30m`, `12h`), read as milliseconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const match = /^(\d+(?:\.\d+)?)([smh]?)$/.exec(value.trim());
+      const ms = match ? Number(match[1]) * UNIT_MS[(match[2] || 's') as keyof typeof UNIT_MS] : 0;
+      if (!ms) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration such as 900, 30m or 12h' });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
 /** Every environment variable the BFF reads, validated once at start. */
 export const EnvSchema = z.object({
   // The AWS settings the console itself uses in aws mode, read here like every other variable so that
@@ -59,6 +76,10 @@ export const EnvSchema = z.object({
   WHEELHOUSE_CACHE_TTL: z.coerce.number().min(0).default(15),
   /** DescribeCluster calls in flight at once per account and region. */
   WHEELHOUSE_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** A session unused this long ends (milliseconds once read). */
+  WHEELHOUSE_SESSION_IDLE: duration('30m'),
+  /** A session ends this long after sign-in, however busy (milliseconds once read). */
+  WHEELHOUSE_SESSION_MAX: duration('12h'),
   /** Watch streams (SSE) one session may hold open at once; more are refused with 429. */
   WHEELHOUSE_WATCH_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
   /** Password hashes computed at once; below libuv's pool so file reads and DNS keep a thread. */
@@ -84,4 +105,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     );
   }
   return parsed.data;
+}
+
+/** A variable the config file names (such as `sso.clientSecretEnv`), read here like every other one. */
+export function readNamedVariable(
+  name: string,
+  source: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return source[name] || undefined;
 }

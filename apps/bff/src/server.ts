@@ -11,14 +11,16 @@ import { createAuditLog } from './audit/auditLog.ts';
 import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createHashQueue } from './auth/hashQueue.ts';
+import type { DemoSso } from './auth/demoSso.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createOidcSignIn, type OidcSettings, type OidcSignIn } from './auth/oidcSignIn.ts';
 import { createPasswordSignIn } from './auth/passwordSignIn.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
-import { readConfigFile, type ConfigFile } from './config.ts';
+import { readConfigFile, type ConfigFile, type SsoConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { readEnv, type Env } from './env.ts';
+import { readEnv, readNamedVariable, type Env } from './env.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -26,6 +28,7 @@ import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
@@ -55,6 +58,8 @@ export interface WheelhouseOptions {
   /** Passed to the embedded sandbox in sandbox mode. */
   sandbox?: SandboxOptions;
   logger?: Logger;
+  /** Clock of the session store (tests move it to check the idle and absolute limits). */
+  sessionClock?: () => number;
 }
 
 /** A running console: its URL, and the embedded sandbox when there is one. */
@@ -64,6 +69,8 @@ export interface Wheelhouse {
   sandbox?: Sandbox;
   /** Password of the sandbox's demo users. */
   demoPassword?: string;
+  /** The sandbox's embedded demo identity provider (when WHEELHOUSE_CONFIG configures no SSO). */
+  demoSso?: { issuer: string; users: { username: string; groups: string[] }[] };
   server: Server;
   /** Every API route with its access rule (tests prove each mutating one refuses auditors). */
   routes: RouteDef[];
@@ -102,6 +109,28 @@ function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
     ...(index === 0 ? {} : { roleArn: account.readOnlyRoleArn }),
     changeRoleArn: account.consoleRoleArn,
   }));
+}
+
+/** The `sso` block of WHEELHOUSE_CONFIG with its client secret read from the variable it names. */
+function ssoSettings(sso: SsoConfig, env: NodeJS.ProcessEnv | undefined): OidcSettings {
+  const clientSecret = sso.clientSecretEnv
+    ? readNamedVariable(sso.clientSecretEnv, env)
+    : undefined;
+  if (sso.clientSecretEnv && !clientSecret) {
+    throw new Error(
+      `sso.clientSecretEnv in WHEELHOUSE_CONFIG names ${sso.clientSecretEnv}, which is not set`,
+    );
+  }
+  return {
+    issuer: sso.issuer,
+    clientId: sso.clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    redirectUri: sso.redirectUri,
+    groupsClaim: sso.groupsClaim,
+    roles: sso.roles,
+    scopes: sso.scopes,
+    name: sso.name ?? new URL(sso.issuer).host,
+  };
 }
 
 /** Starts the console: database, upstream (sandbox or AWS), HTTP server. */
@@ -179,7 +208,17 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     regions,
   });
 
-  const sessions = createSessionStore(db);
+  const sessions = createSessionStore(db, {
+    idleMs: env.WHEELHOUSE_SESSION_IDLE,
+    maxMs: env.WHEELHOUSE_SESSION_MAX,
+    ...(options.sessionClock ? { now: options.sessionClock } : {}),
+  });
+  // Configured SSO is known now; the sandbox's demo provider needs the console's URL, so it starts
+  // after the console listens (until then the SSO routes answer 404, as without SSO).
+  let oidc: OidcSignIn | undefined = config.sso
+    ? createOidcSignIn(ssoSettings(config.sso, options.env), db)
+    : undefined;
+  const localUsers = config.sso?.localUsers ?? true;
   const audit = createAuditLog(db);
   const compute = createComputeService(aws, inventory, {
     regions,
@@ -240,6 +279,15 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
         devices,
       }),
       devices,
+      localUsers,
+      ssoLogoutUrl: async () => oidc?.logoutUrl(),
+    }),
+    ...oidcRoutes({
+      oidc: () => oidc,
+      localUsers,
+      secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
+      sessions,
+      audit,
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
@@ -277,18 +325,28 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     );
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${env.WHEELHOUSE_HOST}:${port}`;
+  let demoSso: DemoSso | undefined;
+  if (sandbox && !config.sso) {
+    // Loaded only here, like the sandbox: a console on real AWS never loads the demo provider.
+    const { startDemoSso } = await import('./auth/demoSso.ts');
+    demoSso = await startDemoSso(url, demoPassword!);
+    oidc = createOidcSignIn(demoSso.settings, db);
+  }
 
   return {
-    url: `http://${env.WHEELHOUSE_HOST}:${port}`,
+    url,
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandbox } : {}),
     ...(demoPassword ? { demoPassword } : {}),
+    ...(demoSso ? { demoSso: { issuer: demoSso.idp.issuer, users: demoSso.users } } : {}),
     server,
     routes,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       watchStreams.close();
+      await demoSso?.idp.close();
       kube.destroy();
       aws.destroy();
       await sandbox?.close();

@@ -75,6 +75,18 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      expires_at INTEGER NOT NULL
    );`,
+  // SSO: sessions know how the user signed in and their IdP groups; an OIDC sign-in in flight keeps its
+  // state, nonce and PKCE verifier here (single-use, expiring) rather than in a cookie the browser holds.
+  `ALTER TABLE sessions ADD COLUMN groups TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE sessions ADD COLUMN auth_method TEXT NOT NULL DEFAULT 'local';
+   CREATE TABLE oidc_logins (
+     id_hash TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     code_verifier TEXT NOT NULL,
+     next TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );`,
 ];
 
 /** Opens (creating when needed) the console's database under `dataDir`, or in memory for `:memory:`. */

@@ -77,3 +77,18 @@ describe('every mutating route', () => {
     }
   });
 });
+
+describe('the public routes', () => {
+  it('are only the ways to sign in (password, SSO, wall-screen token) and what the sign-in page reads', () => {
+    const open = c.routes.filter((route) => route.access === 'public').map(label);
+    expect(open.sort()).toEqual(
+      [
+        'GET /api/auth/oidc/callback',
+        'GET /api/auth/oidc/login',
+        'GET /api/auth/providers',
+        'POST /api/dashboard/session',
+        'POST /api/session',
+      ].sort(),
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
+import { LoginRequest, type SessionInfo, type SignOutResult } from '@wheelhouse/contract';
 import { cookieOf, SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
 import type { PasswordSignIn } from '../auth/passwordSignIn.ts';
 import { refuseImpossibleUserName } from '../auth/signInName.ts';
@@ -7,7 +7,7 @@ import type { Session, SessionStore } from '../auth/sessions.ts';
 import { DEVICE_COOKIE, type TrustedDevices } from '../auth/trustedDevices.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { UnauthenticatedError } from '../errors.ts';
+import { NotAllowedError, UnauthenticatedError } from '../errors.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 
@@ -20,6 +20,10 @@ export interface SessionRouteDeps {
   /** Throttle, hashing queue and password check in one (auth/passwordSignIn.ts). */
   checkPassword: PasswordSignIn;
   devices: TrustedDevices;
+  /** `false` when WHEELHOUSE_CONFIG's sso.localUsers turns password sign-in off. */
+  localUsers?: boolean;
+  /** The provider's end-session URL for an SSO session, when it offers one. */
+  ssoLogoutUrl?: () => Promise<string | undefined>;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
@@ -28,6 +32,8 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
     role: session.role,
     csrfToken: session.csrfToken,
     backend: deps.backend,
+    groups: session.groups,
+    authMethod: session.authMethod,
   });
   const cookieOptions = {
     httpOnly: true,
@@ -43,6 +49,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       path: '/api/session',
       access: 'public',
       handler: async (req, res) => {
+        if (deps.localUsers === false) {
+          throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
+        }
         const { username, password } = parseInput(LoginRequest, req.body);
         refuseImpossibleUserName(username, deps.audit, req.ip);
         const outcome = await deps.checkPassword({
@@ -89,7 +98,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       method: 'delete',
       path: '/api/session',
       access: 'session',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const session = sessionOf(res);
         const id = sessionCookieOf(req);
         if (id) deps.sessions.destroy(id);
@@ -98,7 +107,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           { outcome: 'success' },
         );
         clearCookie(res);
-        res.status(204).end();
+        const logoutUrl = session.authMethod === 'oidc' ? await deps.ssoLogoutUrl?.() : undefined;
+        if (logoutUrl) res.json({ logoutUrl } satisfies SignOutResult);
+        else res.status(204).end();
       },
     },
   ];

@@ -27,6 +27,7 @@ const k8sOf = (ref: ClusterRef) => ['k8s', ref.accountId, ref.region, ref.name] 
  */
 export const queryKeys = {
   session: () => ['session'] as const,
+  authProviders: () => ['auth-providers'] as const,
   sources: () => ['sources'] as const,
   clusters: {
     all: () => ['clusters'] as const,
