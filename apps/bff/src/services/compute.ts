@@ -38,6 +38,7 @@ import { findOverlaps, matchPod } from './fargateMatching.ts';
 import type { InventoryService } from './inventory.ts';
 import { uniformityOf } from './uniformity.ts';
 import { progressOf, updateSteps } from './updateProgress.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
 /** The account and region a cluster lives in, resolved from a route's reference. */
 export interface ClusterLocation {
@@ -62,9 +63,7 @@ export function createComputeService(
   options: { regions: string[]; concurrency: number },
 ) {
   async function locate(ref: ClusterRef): Promise<ClusterLocation> {
-    if (!options.regions.includes(ref.region)) {
-      throw new NotFoundError(`Region ${ref.region} is not one this console reads.`);
-    }
+    assertReadRegion(options.regions, ref.region);
     return { ref, account: await inventory.findAccount(ref.accountId) };
   }
 

@@ -6,8 +6,8 @@ import type {
   RegisterClusterRequest,
   RegistrationResult,
 } from '@wheelhouse/contract';
-import { NotFoundError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
+import { eksArn } from '../upstream/partition.ts';
 import {
   confirmName,
   eksChange,
@@ -16,9 +16,9 @@ import {
   type RunChange,
 } from './changeRunner.ts';
 import type { InventoryService } from './inventory.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
-const clusterArn = (ref: ClusterRef) =>
-  `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
+const clusterArn = (ref: ClusterRef) => eksArn(ref.region, ref.accountId, `cluster/${ref.name}`);
 
 /** The sandbox CLI command that plays this registration's agent, exact enough to run as printed. */
 function simulateAgentCommand(ref: ClusterRef, endpoint: string | undefined): string {
@@ -43,9 +43,7 @@ export function createConnectorService(
     region: string,
     context: ChangeContext,
   ): Promise<EKSClient> {
-    if (!options.regions.includes(region)) {
-      throw new NotFoundError(`Region ${region} is not one this console reads.`);
-    }
+    assertReadRegion(options.regions, region);
     return aws.changeClient(
       EKSClient,
       await inventory.findAccount(accountId),

@@ -19,6 +19,7 @@ import {
   type ClusterSource,
 } from './clusterMapping.ts';
 import { mergeResults, sourceError, type SourceResult } from './fanOut.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
 export interface InventoryOptions {
   regions: string[];
@@ -147,9 +148,7 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
   }
 
   async function loadDetail(ref: ClusterRef): Promise<ClusterDetail> {
-    if (!options.regions.includes(ref.region)) {
-      throw new NotFoundError(`Region ${ref.region} is not one this console reads.`);
-    }
+    assertReadRegion(options.regions, ref.region);
     const account = await findAccount(ref.accountId);
     let cluster: Cluster | undefined;
     try {

@@ -24,14 +24,16 @@ import type {
   VersionSkew,
   VersionUpgradePlan,
 } from '@wheelhouse/contract';
-import { InputError, NotFoundError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
+import { eksArn } from '../upstream/partition.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
 import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
 const nextMinorOf = (version: string) => `${majorOf(version)}.${minorOf(version) + 1}`;
 
@@ -79,8 +81,7 @@ export function createLifecycleService(
   options: { regions: string[] },
 ) {
   async function accountIn(accountId: string, region: string) {
-    if (!options.regions.includes(region))
-      throw new NotFoundError(`Region ${region} is not one this console reads.`);
+    assertReadRegion(options.regions, region);
     return inventory.findAccount(accountId);
   }
 
@@ -194,8 +195,7 @@ export function createLifecycleService(
     }
   }
 
-  const clusterArn = (ref: ClusterRef) =>
-    `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
+  const clusterArn = (ref: ClusterRef) => eksArn(ref.region, ref.accountId, `cluster/${ref.name}`);
 
   return {
     versionOptions,

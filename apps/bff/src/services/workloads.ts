@@ -18,6 +18,7 @@ import type {
 import { KubeAccessError, UpstreamError } from '../errors.ts';
 import { KubeApiError, type KubeClient } from '../upstream/kubeClient.ts';
 import type { KubeAccess } from '../upstream/kubeAccess.ts';
+import { accessPolicyArn } from '../upstream/partition.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
 import type {
   HpaObject,
@@ -90,7 +91,7 @@ export function createWorkloadsService(kube: KubeAccess) {
         const principal =
           (await kube.principalFor(ref).catch(() => undefined)) ?? '<the console role ARN>';
         const cli = `--cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal}`;
-        const associate = `aws eks associate-access-policy ${cli} --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster`;
+        const associate = `aws eks associate-access-policy ${cli} --policy-arn ${accessPolicyArn(ref.region, 'AmazonEKSViewPolicy')} --access-scope type=cluster`;
         throw error.status === 401
           ? new KubeAccessError(
               403,
