@@ -13,13 +13,30 @@ import {
 import { json, problem, stubFetch, type StubRequest } from '../../../test/fetchStub.ts';
 import { operatorSession } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
+import { node } from '../../../test/workloadFixtures.ts';
 
 const SCALE = `POST ${CLUSTER_API}/nodegroups/general/scaling`;
 
-async function openScaleDialog(respond: (request: StubRequest) => Response) {
+const NODES = `GET ${CLUSTER_API}/k8s/nodes`;
+
+/** Two nodes of "general" with 9 and 5 pods, and one of another group. */
+const clusterNodes = () =>
+  json({
+    items: [
+      node({ name: 'ip-1', pods: 9 }),
+      node({ name: 'ip-2', pods: 5 }),
+      node({ name: 'ip-3', pods: 30, runsOn: { kind: 'managed', name: 'spot' } }),
+    ],
+  });
+
+async function openScaleDialog(
+  respond: (request: StubRequest) => Response,
+  nodes: () => Response = clusterNodes,
+) {
   const seen = stubFetch({
     ...computePageHandlers(operatorSession, compute()),
     [SCALE]: respond,
+    [NODES]: nodes,
   });
   const user = userEvent.setup();
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
@@ -38,6 +55,43 @@ async function setSize(user: ReturnType<typeof userEvent.setup>, label: string, 
 }
 
 describe('ScaleDialog', () => {
+  it('warns that scaling to zero evicts every pod on the group, counted from its nodes', async () => {
+    const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
+    await setSize(user, 'Minimum size', '0');
+    await setSize(user, 'Desired size', '0');
+    expect(dialog).toHaveTextContent('2 → 0 instances');
+    const warning = await within(dialog).findByText(/^Scaling to 0/);
+    expect(warning).toHaveTextContent(
+      'Scaling to 0 terminates every instance: all 14 pods on its 2 nodes are evicted, and those with nowhere else to run stay Pending.',
+    );
+  });
+
+  it('says how many pods run on the group when scaling down, and nothing when scaling up', async () => {
+    const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
+    await setSize(user, 'Minimum size', '1');
+    await setSize(user, 'Desired size', '1');
+    expect(
+      await within(dialog).findByText(/^EKS drains and terminates 1 instance/),
+    ).toHaveTextContent(
+      'EKS drains and terminates 1 instance; their pods are evicted and rescheduled elsewhere (14 pods run on its 2 nodes now).',
+    );
+    await setSize(user, 'Desired size', '4');
+    expect(within(dialog).queryByText(/evicted/)).not.toBeInTheDocument();
+  });
+
+  it('still warns about scaling to zero when the nodes cannot be read', async () => {
+    const { user, dialog } = await openScaleDialog(
+      () => json({ auditId: 1 }, 202),
+      () => problem(403, 'Forbidden', 'may not list nodes'),
+    );
+    await setSize(user, 'Minimum size', '0');
+    await setSize(user, 'Desired size', '0');
+    expect(
+      await within(dialog).findByText(/could not read the cluster’s nodes/),
+    ).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('every pod on this node group is evicted');
+  });
+
   it('starts from the current sizes and previews the change', async () => {
     const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
     expect(within(dialog).getByLabelText('Minimum size')).toHaveValue(1);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ScaleNodegroupRequest, type ClusterRef, type Nodegroup } from '@wheelhouse/contract';
 import { useScaleNodegroup } from '../../../api/compute.ts';
+import { useNodes } from '../../../api/workloads.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
@@ -11,7 +12,9 @@ import {
 } from '../../../components/forms/formValidation.ts';
 import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
+import { AlertIcon } from '../../../components/Icons.tsx';
 import { plural } from '../computeDisplay.ts';
+import { podsOnNodegroup, scaleDownWarning } from './scaleDownImpact.ts';
 
 type SizeField = 'minSize' | 'desiredSize' | 'maxSize';
 
@@ -47,6 +50,27 @@ export function scalePreview(from: Nodegroup['scaling'], to: Sizes): string {
   return parts.join('; ');
 }
 
+/** What scaling down evicts; when the nodes could not be read, it says so rather than guess. */
+function ScaleDownNotice({ warning, unread }: { warning: string | undefined; unread: boolean }) {
+  if (!warning) return null;
+  return (
+    <div
+      role="status"
+      className="flex gap-2 rounded-md border border-warning-line bg-warning-bg px-3 py-2 text-warning-fg"
+    >
+      <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <p>
+        {warning}
+        {unread && (
+          <span className="block text-xs">
+            The console could not read the cluster&rsquo;s nodes to count the pods.
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}
+
 /** Scale a managed node group: minimum, desired and maximum size, checked before sending. */
 export function ScaleDialog({
   clusterRef,
@@ -66,6 +90,8 @@ export function ScaleDialog({
     maxSize: String(nodegroup.scaling.maxSize),
   });
   const [edited, setEdited] = useState(false);
+  const nodes = useNodes(clusterRef);
+  const running = nodes.data ? podsOnNodegroup(nodes.data.items, nodegroup.name) : undefined;
   const payload = {
     minSize: numberOrUndefined(values.minSize),
     maxSize: numberOrUndefined(values.maxSize),
@@ -143,6 +169,12 @@ export function ScaleDialog({
             </span>
           )}
         </p>
+        {check.ok && payload.desiredSize !== undefined && (
+          <ScaleDownNotice
+            warning={scaleDownWarning(nodegroup.scaling.desiredSize, payload.desiredSize, running)}
+            unread={nodes.isError}
+          />
+        )}
         {mutation.isError && <SubmitError error={mutation.error} />}
         <DialogSubmitFooter
           onCancel={onClose}
