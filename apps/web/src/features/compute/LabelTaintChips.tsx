@@ -2,9 +2,17 @@ import type { Taint } from '@wheelhouse/contract';
 import { Chip } from '../../components/Chip.tsx';
 import { labelPairs, taintText } from './computeDisplay.ts';
 
+/** The word that tells a label from a taint without its colour. */
+function Kind({ children }: { children: string }) {
+  return (
+    <span className="font-sans text-[0.65rem] font-semibold uppercase opacity-80">{children}</span>
+  );
+}
+
 /**
  * Kubernetes labels (neutral) and taints (amber: they keep pods away) as chips, named lists so
- * they read as "Labels" and "Taints". Nothing at all reads "—".
+ * they read as "Labels" and "Taints"; each chip also says which it is in words, since colour alone
+ * does not tell them apart. Nothing at all reads "—".
  */
 export function LabelTaintChips({
   labels,
@@ -21,7 +29,8 @@ export function LabelTaintChips({
         <ul aria-label="Labels" className="flex flex-wrap gap-1">
           {pairs.map((pair) => (
             <li key={pair} className="max-w-full">
-              <Chip className="font-mono font-normal" title={pair}>
+              <Chip className="font-mono font-normal" title={`Label ${pair}`}>
+                <Kind>label</Kind>
                 {pair}
               </Chip>
             </li>
@@ -37,6 +46,7 @@ export function LabelTaintChips({
                 className="font-mono font-normal"
                 title={`Taint ${taintText(taint)}`}
               >
+                <Kind>taint</Kind>
                 {taintText(taint)}
               </Chip>
             </li>

@@ -36,16 +36,17 @@ describe('DashboardRoute', () => {
     expect(screen.getByText(/^Updated/)).toHaveTextContent(/Updated \d+ s ago/);
 
     const status = tile('Clusters by status');
-    expect(within(status).getByRole('link', { name: 'Updating: 2 clusters' })).toHaveAttribute(
-      'href',
-      '/clusters?status=UPDATING',
-    );
+    // A bar's name is its text, part of it for screen readers only (jsdom spaces the parts apart).
+    const bar = within(status)
+      .getAllByRole('link')
+      .find((link) => link.textContent === 'Updating: 2 clusters');
+    expect(bar).toHaveAttribute('href', '/clusters?status=UPDATING');
     expect(within(status).getByRole('link', { name: 'All 9 clusters' })).toHaveAttribute(
       'href',
       '/clusters',
     );
     const versions = within(tile('Clusters by version')).getAllByRole('link');
-    expect(versions.map((link) => link.getAttribute('aria-label'))).toEqual([
+    expect(versions.map((link) => link.textContent)).toEqual([
       'Kubernetes 1.31: 4 clusters',
       'Kubernetes 1.30: 1 cluster',
       'Kubernetes 1.29: 3 clusters',

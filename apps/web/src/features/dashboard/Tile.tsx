@@ -85,19 +85,27 @@ export function BarList({
       <ul aria-label={label} className="flex flex-col gap-1">
         {rows.map((row) => (
           <li key={row.key}>
+            {/* The name comes from the visible text plus words only screen readers need, so
+                it contains what is seen (WCAG 2.5.3). */}
             <TileLink
               to={row.to}
-              aria-label={row.name}
               className="grid grid-cols-[minmax(5rem,7rem)_1fr_3rem] items-center gap-3 rounded px-1 py-0.5 text-fg no-underline hover:bg-row-hover"
             >
-              <span className="truncate">{row.label}</span>
+              <span className="truncate">
+                {row.prefix && <span className="sr-only">{row.prefix}</span>}
+                {row.label}
+                <span className="sr-only">: </span>
+              </span>
               <span aria-hidden="true" className="h-3 overflow-hidden rounded-sm bg-surface-muted">
                 <span
                   className={`block h-full rounded-sm ${TONE_DOT_CLASSES[row.tone]}`}
                   style={{ width: `${(row.count / max) * 100}%` }}
                 />
               </span>
-              <span className="text-right font-semibold tabular-nums">{row.count}</span>
+              <span className="text-right font-semibold tabular-nums">
+                {row.count}
+                <span className="sr-only"> {row.unit}</span>
+              </span>
             </TileLink>
           </li>
         ))}

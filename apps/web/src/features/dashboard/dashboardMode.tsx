@@ -21,20 +21,17 @@ export function TileLink({
   to,
   className,
   children,
-  ...rest
 }: {
   to: string;
   className?: string;
   children: ReactNode;
-  'aria-label'?: string;
 }) {
   const { linked } = useDashboardMode();
   if (!linked) {
-    // A generic span may not carry a name; its visible text says the same.
     return <span className={className}>{children}</span>;
   }
   return (
-    <Link to={to} className={className} aria-label={rest['aria-label']}>
+    <Link to={to} className={className}>
       {children}
     </Link>
   );

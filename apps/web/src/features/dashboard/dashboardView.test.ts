@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  barName,
   clustersLink,
   compareVersionsDesc,
   statusRows,
@@ -22,7 +23,7 @@ describe('dashboardView', () => {
       ['Pending', '/clusters?status=PENDING'],
       ['Newstate', '/clusters?status=NEWSTATE'],
     ]);
-    expect(rows[0]?.name).toBe('Active: 12 clusters');
+    expect(barName(rows[0]!)).toBe('Active: 12 clusters');
   });
 
   it('sorts versions as numbers, newest first, coloured by support', () => {

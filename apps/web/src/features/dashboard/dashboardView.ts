@@ -11,13 +11,20 @@ export interface BarRow {
   count: number;
   tone: Tone;
   to: string;
-  /** The link's accessible name, e.g. "Updating: 2 clusters". */
-  name: string;
+  /** Read before the label by screen readers only: "Kubernetes " before "1.31". */
+  prefix?: string;
+  /** Read after the count: "clusters". */
+  unit: string;
 }
 
 export type SupportEntry = FleetDashboard['versionSupport'][number];
 
-const clusters = (count: number) => `${count} ${count === 1 ? 'cluster' : 'clusters'}`;
+const unit = (count: number) => (count === 1 ? 'cluster' : 'clusters');
+
+/** What a bar says to a screen reader: "Kubernetes 1.31: 4 clusters". */
+export function barName(row: BarRow): string {
+  return `${row.prefix ?? ''}${row.label}: ${row.count} ${row.unit}`;
+}
 
 // The order a person scans statuses in: healthy, changing, broken, waiting.
 const STATUS_ORDER = ['ACTIVE', 'CREATING', 'UPDATING', 'DELETING', 'FAILED', 'PENDING'];
@@ -53,7 +60,7 @@ export function statusRows(byStatus: Record<string, number>): BarRow[] {
       count,
       tone: statusTone(status),
       to: clustersLink({ status: [status] }),
-      name: `${label}: ${clusters(count)}`,
+      unit: unit(count),
     };
   });
 }
@@ -118,7 +125,8 @@ export function versionRows(
         count,
         tone,
         to: clustersLink({ version: [version] }),
-        name: `Kubernetes ${version}: ${clusters(count)}`,
+        prefix: 'Kubernetes ',
+        unit: unit(count),
       };
     });
 }
