@@ -1,4 +1,4 @@
-import type { NodeSummary } from '@wheelhouse/contract';
+import type { NodegroupDisruption, NodeSummary } from '@wheelhouse/contract';
 import { ComputeTab } from './pages/ComputeTab.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -28,9 +28,23 @@ test('before scaling a node group to zero, the operator is told how many pods it
   await compute.open(ACCOUNT, REGION, CLUSTER);
   const dialog = await compute.previewScale(NODEGROUP, { min: 0, desired: 0, max: 6 });
   await expect(dialog).toContainText(/→ 0 instances/);
-  await expect(dialog.getByRole('status').filter({ hasText: 'Scaling to 0' })).toHaveText(
+  await expect(dialog.getByRole('status').filter({ hasText: 'Scaling to 0' })).toContainText(
     `Scaling to 0 terminates every instance: all ${pods} ${pods === 1 ? 'pod' : 'pods'} on its ${own.length} ${own.length === 1 ? 'node' : 'nodes'} are evicted, and those with nowhere else to run stay Pending.`,
   );
+
+  // The PodDisruptionBudgets over the group's pods, as the cluster holds them, are named.
+  const disruption = (await (
+    await page.request.get(
+      `/api/clusters/${ACCOUNT}/${REGION}/${CLUSTER}/k8s/nodegroups/${NODEGROUP}/disruption`,
+    )
+  ).json()) as NodegroupDisruption;
+  expect(disruption.pods).toBe(pods);
+  expect(disruption.budgets.map((b) => `${b.namespace}/${b.name}`)).toContain(
+    'payments/checkout-api',
+  );
+  const budgets = dialog.getByRole('list', { name: 'PodDisruptionBudgets affected' });
+  await expect(budgets.getByRole('listitem')).toHaveCount(disruption.budgets.length);
+  await expect(budgets).toContainText('payments/checkout-api (minAvailable 2)');
 
   // Leaving the dialog changes nothing.
   await dialog.getByRole('button', { name: 'Cancel' }).click();

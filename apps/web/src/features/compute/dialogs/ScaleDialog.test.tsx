@@ -13,30 +13,36 @@ import {
 import { json, problem, stubFetch, type StubRequest } from '../../../test/fetchStub.ts';
 import { operatorSession } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
-import { node } from '../../../test/workloadFixtures.ts';
 
 const SCALE = `POST ${CLUSTER_API}/nodegroups/general/scaling`;
 
-const NODES = `GET ${CLUSTER_API}/k8s/nodes`;
+const DISRUPTION = `GET ${CLUSTER_API}/k8s/nodegroups/general/disruption`;
 
-/** Two nodes of "general" with 9 and 5 pods, and one of another group. */
-const clusterNodes = () =>
+/** 14 pods on general's 2 nodes, two PodDisruptionBudgets over some of them. */
+const groupDisruption = () =>
   json({
-    items: [
-      node({ name: 'ip-1', pods: 9 }),
-      node({ name: 'ip-2', pods: 5 }),
-      node({ name: 'ip-3', pods: 30, runsOn: { kind: 'managed', name: 'spot' } }),
+    nodes: 2,
+    pods: 14,
+    budgets: [
+      {
+        namespace: 'payments',
+        name: 'checkout-api',
+        minAvailable: 2,
+        disruptionsAllowed: 0,
+        podsOnNodegroup: 3,
+      },
+      { namespace: 'payments', name: 'gateway', maxUnavailable: 1, podsOnNodegroup: 1 },
     ],
   });
 
 async function openScaleDialog(
   respond: (request: StubRequest) => Response,
-  nodes: () => Response = clusterNodes,
+  disruption: () => Response = groupDisruption,
 ) {
   const seen = stubFetch({
     ...computePageHandlers(operatorSession, compute()),
     [SCALE]: respond,
-    [NODES]: nodes,
+    [DISRUPTION]: disruption,
   });
   const user = userEvent.setup();
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
@@ -55,7 +61,7 @@ async function setSize(user: ReturnType<typeof userEvent.setup>, label: string, 
 }
 
 describe('ScaleDialog', () => {
-  it('warns that scaling to zero evicts every pod on the group, counted from its nodes', async () => {
+  it('warns that scaling to zero evicts every pod on the group and names the budgets over them', async () => {
     const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
     await setSize(user, 'Minimum size', '0');
     await setSize(user, 'Desired size', '0');
@@ -64,6 +70,15 @@ describe('ScaleDialog', () => {
     expect(warning).toHaveTextContent(
       'Scaling to 0 terminates every instance: all 14 pods on its 2 nodes are evicted, and those with nowhere else to run stay Pending.',
     );
+    const budgets = within(dialog).getByRole('list', { name: 'PodDisruptionBudgets affected' });
+    expect(
+      within(budgets)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'payments/checkout-api (minAvailable 2, 0 disruptions allowed): 3 pods on this group',
+      'payments/gateway (maxUnavailable 1): 1 pod on this group',
+    ]);
   });
 
   it('says how many pods run on the group when scaling down, and nothing when scaling up', async () => {
@@ -87,7 +102,7 @@ describe('ScaleDialog', () => {
     await setSize(user, 'Minimum size', '0');
     await setSize(user, 'Desired size', '0');
     expect(
-      await within(dialog).findByText(/could not read the cluster’s nodes/),
+      await within(dialog).findByText(/could not read the cluster’s nodes and pods/),
     ).toBeInTheDocument();
     expect(dialog).toHaveTextContent('every pod on this node group is evicted');
   });

@@ -1,7 +1,12 @@
 import { useState } from 'react';
-import { ScaleNodegroupRequest, type ClusterRef, type Nodegroup } from '@wheelhouse/contract';
+import {
+  ScaleNodegroupRequest,
+  type ClusterRef,
+  type DisruptionBudget,
+  type Nodegroup,
+} from '@wheelhouse/contract';
 import { useScaleNodegroup } from '../../../api/compute.ts';
-import { useNodes } from '../../../api/workloads.ts';
+import { useNodegroupDisruption } from '../../../api/workloads.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
@@ -14,7 +19,7 @@ import { useChangeSubmit, validateChange } from '../../../components/forms/useCh
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { AlertIcon } from '../../../components/Icons.tsx';
 import { plural } from '../computeDisplay.ts';
-import { podsOnNodegroup, scaleDownWarning } from './scaleDownImpact.ts';
+import { budgetText, scaleDownWarning } from './scaleDownImpact.ts';
 
 type SizeField = 'minSize' | 'desiredSize' | 'maxSize';
 
@@ -50,8 +55,19 @@ export function scalePreview(from: Nodegroup['scaling'], to: Sizes): string {
   return parts.join('; ');
 }
 
-/** What scaling down evicts; when the nodes could not be read, it says so rather than guess. */
-function ScaleDownNotice({ warning, unread }: { warning: string | undefined; unread: boolean }) {
+/**
+ * What scaling down evicts and the PodDisruptionBudgets the drain must respect (a budget with no
+ * disruption left holds the drain up); when the cluster could not be read, it says so.
+ */
+function ScaleDownNotice({
+  warning,
+  budgets,
+  unread,
+}: {
+  warning: string | undefined;
+  budgets: DisruptionBudget[];
+  unread: boolean;
+}) {
   if (!warning) return null;
   return (
     <div
@@ -59,14 +75,28 @@ function ScaleDownNotice({ warning, unread }: { warning: string | undefined; unr
       className="flex gap-2 rounded-md border border-warning-line bg-warning-bg px-3 py-2 text-warning-fg"
     >
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
-      <p>
-        {warning}
-        {unread && (
-          <span className="block text-xs">
-            The console could not read the cluster&rsquo;s nodes to count the pods.
-          </span>
+      <div className="flex flex-col gap-1">
+        <p>
+          {warning}
+          {unread && (
+            <span className="block text-xs">
+              The console could not read the cluster&rsquo;s nodes and pods to count them.
+            </span>
+          )}
+        </p>
+        {budgets.length > 0 && (
+          <>
+            <p>PodDisruptionBudgets the drain must respect:</p>
+            <ul aria-label="PodDisruptionBudgets affected" className="list-disc pl-5">
+              {budgets.map((budget) => (
+                <li key={`${budget.namespace}/${budget.name}`} className="font-mono text-xs">
+                  {budgetText(budget)}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
-      </p>
+      </div>
     </div>
   );
 }
@@ -90,8 +120,7 @@ export function ScaleDialog({
     maxSize: String(nodegroup.scaling.maxSize),
   });
   const [edited, setEdited] = useState(false);
-  const nodes = useNodes(clusterRef);
-  const running = nodes.data ? podsOnNodegroup(nodes.data.items, nodegroup.name) : undefined;
+  const disruption = useNodegroupDisruption(clusterRef, nodegroup.name);
   const payload = {
     minSize: numberOrUndefined(values.minSize),
     maxSize: numberOrUndefined(values.maxSize),
@@ -171,8 +200,13 @@ export function ScaleDialog({
         </p>
         {check.ok && payload.desiredSize !== undefined && (
           <ScaleDownNotice
-            warning={scaleDownWarning(nodegroup.scaling.desiredSize, payload.desiredSize, running)}
-            unread={nodes.isError}
+            warning={scaleDownWarning(
+              nodegroup.scaling.desiredSize,
+              payload.desiredSize,
+              disruption.data,
+            )}
+            budgets={disruption.data?.budgets ?? []}
+            unread={disruption.isError}
           />
         )}
         {mutation.isError && <SubmitError error={mutation.error} />}
