@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VersionSupport } from './clusters.ts';
 import { text } from './text.ts';
 import { SourceError } from './common.ts';
 
@@ -12,14 +13,14 @@ export const FleetDashboard = z.object({
     byStatus: z.record(z.string(), Count),
     byVersion: z.record(z.string(), Count),
   }),
-  /** Clusters on versions past standard support, or ending within 90 days. */
+  /** Clusters whose version needs attention (supportStanding's `flagged`), most urgent first. */
   versionSupport: z.array(
     z.object({
       accountId: z.string(),
       region: z.string(),
       name: z.string(),
       version: z.string(),
-      status: z.string(),
+      status: VersionSupport.shape.status,
       endOfStandardSupport: z.string().optional(),
       endOfExtendedSupport: z.string().optional(),
       daysLeft: z.number().int().optional(),

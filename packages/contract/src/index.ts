@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './dashboard.ts';
 export * from './workloads.ts';
+export * from './versionSupportStanding.ts';

@@ -64,6 +64,30 @@ describe('queryAudit', () => {
     ).toEqual(['bob']);
   });
 
+  it('matches an action by its start, so one word finds a whole area', () => {
+    const db = seeded();
+    expect(queryAudit(db, q({ action: 'nodegroup' })).items.map((e) => e.user)).toEqual([
+      'bob',
+      'ana',
+    ]);
+    expect(queryAudit(db, q({ action: 'nodegroup.sc' })).items).toHaveLength(2);
+    expect(queryAudit(db, q({ action: 'fargate' })).items).toEqual([]);
+    // substr() takes the text as it is: "%" and "_" are no wildcards.
+    expect(queryAudit(db, q({ action: '%' })).items).toEqual([]);
+  });
+
+  it('leaves out sign-ins when asked for changes only', () => {
+    const page = queryAudit(seeded(), q({ changesOnly: 'true' }));
+    expect(page.items.map((e) => `${e.user}:${e.action}:${e.outcome}`)).toEqual([
+      'bob:nodegroup.scale:denied',
+      'ana:nodegroup.scale:success',
+    ]);
+    expect(queryAudit(seeded(), q({ changesOnly: 'false' })).items).toHaveLength(4);
+    expect(AuditQuery.safeParse({ changesOnly: 'maybe' }).error?.issues[0]?.path).toEqual([
+      'changesOnly',
+    ]);
+  });
+
   it('keeps an operator to their own entries whatever they ask for', () => {
     expect(
       queryAudit(seeded(), q({ user: 'bob' }), 'ana').items.every((e) => e.user === 'ana'),

@@ -1,4 +1,9 @@
-import type { AuditEntry, AuditPage, AuditQuery } from '@wheelhouse/contract';
+import {
+  SESSION_ACTION_PREFIX,
+  type AuditEntry,
+  type AuditPage,
+  type AuditQuery,
+} from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
 import { csvCell } from './csvCell.ts';
 
@@ -44,8 +49,13 @@ export function queryAudit(db: Db, query: AuditQuery, onlyUser?: string): AuditP
     params.user = user;
   }
   if (query.action) {
-    where.push('action = @action');
+    // A prefix, so "nodegroup" finds every node group action; substr() has no wildcards to escape.
+    where.push('substr(action, 1, length(@action)) = @action');
     params.action = query.action;
+  }
+  if (query.changesOnly) {
+    where.push('substr(action, 1, length(@sessionPrefix)) <> @sessionPrefix');
+    params.sessionPrefix = SESSION_ACTION_PREFIX;
   }
   if (query.target) {
     where.push('instr(target, @target) > 0');

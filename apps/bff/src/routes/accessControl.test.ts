@@ -92,3 +92,17 @@ describe('the public routes', () => {
     );
   });
 });
+
+describe('every read route', () => {
+  it('answers 401 without a session', async () => {
+    const reads = c.routes.filter((route) => route.method === 'get' && route.access === 'read');
+    expect(reads.map(label)).toContain(
+      'GET /api/clusters/:accountId/:region/:name/k8s/nodegroups/:nodegroup/disruption',
+    );
+    const anonymous = new ConsoleClient(c.url);
+    for (const route of reads) {
+      const response = await anonymous.request('GET', concrete(route.path));
+      expect(response.status, label(route)).toBe(401);
+    }
+  });
+});

@@ -6,15 +6,16 @@ import {
   type Nodegroup as EksNodegroup,
 } from '@aws-sdk/client-eks';
 import pLimit, { type Limit } from 'p-limit';
-import type { ClusterSummary, FleetDashboard, SourceError } from '@wheelhouse/contract';
+import {
+  supportStanding,
+  type ClusterSummary,
+  type FleetDashboard,
+  type SourceError,
+} from '@wheelhouse/contract';
 import type { AwsClients } from '../upstream/awsClients.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
 import { sourceError } from './fanOut.ts';
 import type { InventoryService } from './inventory.ts';
-
-const DAY_MS = 86_400_000;
-/** Versions whose standard support ends within this many days are flagged before they lapse. */
-const SUPPORT_WARNING_DAYS = 90;
 
 /** Pods not Running/Ready per cluster, from the clusters' Kubernetes APIs (provided by the workloads service). */
 export type PodHealthProvider = (
@@ -38,20 +39,13 @@ export function createDashboardService(
   const now = options.now ?? (() => new Date());
 
   function versionSupport(items: ClusterSummary[]): FleetDashboard['versionSupport'] {
-    const today = now().getTime();
+    const today = now();
     return items
       .filter((c) => c.version && !c.connected)
       .flatMap((c) => {
         const { status, endOfStandardSupport, endOfExtendedSupport } = c.versionSupport;
-        const deadline =
-          status === 'EXTENDED_SUPPORT' ? endOfExtendedSupport : endOfStandardSupport;
-        const daysLeft = deadline ? Math.ceil((Date.parse(deadline) - today) / DAY_MS) : undefined;
-        const flagged =
-          status === 'UNSUPPORTED' ||
-          status === 'EXTENDED_SUPPORT' ||
-          (status === 'STANDARD_SUPPORT' &&
-            daysLeft !== undefined &&
-            daysLeft <= SUPPORT_WARNING_DAYS);
+        // The clusters list words and colours versions with the same computation.
+        const { flagged, daysLeft } = supportStanding(c.versionSupport, today);
         if (!flagged) return [];
         return [
           {

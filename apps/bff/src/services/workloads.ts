@@ -14,6 +14,7 @@ import type {
   WatchEvent,
   WorkloadKind,
   WorkloadList,
+  NodegroupDisruption,
 } from '@wheelhouse/contract';
 import { KubeAccessError, UpstreamError } from '../errors.ts';
 import { KubeApiError, type KubeClient } from '../upstream/kubeClient.ts';
@@ -26,10 +27,13 @@ import type {
   KubeList,
   Node,
   Pod,
+  PodDisruptionBudgetObject,
   ServiceObject,
   WorkloadObject,
 } from './kube/kubeTypes.ts';
+import { nodegroupDisruption } from './kube/nodegroupDisruption.ts';
 import {
+  NODEGROUP_LABEL,
   requestsByNode,
   toHpa,
   toNodeSummary,
@@ -375,6 +379,21 @@ export function createWorkloadsService(kube: KubeAccess) {
       withClient(ref, async (client) => {
         const list = await client.get<KubeList<unknown>>(watchPath(spec), { limit: 1 });
         return list.metadata.resourceVersion ?? '0';
+      }),
+
+    /** What scaling a managed node group down drains: its pods and the budgets over them. */
+    nodegroupDisruption: (ref: ClusterRef, nodegroup: string): Promise<NodegroupDisruption> =>
+      withClient(ref, async (client) => {
+        const [nodes, pods, budgets] = await Promise.all([
+          listAll<Node>(client, '/api/v1/nodes', {
+            labelSelector: `${NODEGROUP_LABEL}=${nodegroup}`,
+          }),
+          listAll<Pod>(client, '/api/v1/pods', {
+            fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+          }),
+          listAll<PodDisruptionBudgetObject>(client, '/apis/policy/v1/poddisruptionbudgets'),
+        ]);
+        return nodegroupDisruption(nodegroup, nodes, pods, budgets);
       }),
 
     /** Pods not Running/Ready per cluster, for the fleet dashboard; one failing cluster is an error entry. */

@@ -3,9 +3,17 @@ import { Chip } from '../../components/Chip.tsx';
 import { labelPairs, taintText } from './computeDisplay.ts';
 import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
 
+/** The word that tells a label from a taint without its colour. */
+function Kind({ children }: { children: string }) {
+  return (
+    <span className="font-sans text-[0.65rem] font-semibold uppercase opacity-80">{children}</span>
+  );
+}
+
 /**
  * Kubernetes labels (neutral) and taints (amber: they keep pods away) as chips, named lists so
- * they read as "Labels" and "Taints". Nothing at all reads "—".
+ * they read as "Labels" and "Taints"; each chip also says which it is in words, since colour alone
+ * does not tell them apart. Nothing at all reads "—".
  */
 export function LabelTaintChips({
   labels,
@@ -22,7 +30,8 @@ export function LabelTaintChips({
         <ul aria-label="Labels" className="flex flex-wrap gap-1">
           {pairs.map((pair) => (
             <li key={pair} className="max-w-full">
-              <Chip className="font-mono font-normal" title={visibleControlsText(pair)}>
+              <Chip className="font-mono font-normal" title={`Label ${visibleControlsText(pair)}`}>
+                <Kind>label</Kind>
                 {visibleControls(pair)}
               </Chip>
             </li>
@@ -38,6 +47,7 @@ export function LabelTaintChips({
                 className="font-mono font-normal"
                 title={visibleControlsText(`Taint ${taintText(taint)}`)}
               >
+                <Kind>taint</Kind>
                 {visibleControls(taintText(taint))}
               </Chip>
             </li>

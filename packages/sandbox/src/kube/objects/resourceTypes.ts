@@ -83,6 +83,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['hpa'],
     categories: ['all'],
   }),
+  type('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', { shortNames: ['pdb'] }),
 ];
 
 export const READ_VERBS = READ;
