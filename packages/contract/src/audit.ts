@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'connector.deregister',
   'dashboard-token.create',
   'dashboard-token.revoke',
+  // Refused change attempts past the per-address budget, counted in one entry per address and minute.
+  'refused.coalesced',
 ] as const;
 
 /** Actions starting so are sign-ins and sign-outs, left out by `changesOnly`. */
