@@ -8,6 +8,7 @@ import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createAuditReader } from './audit/auditReader.ts';
 import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
 import { createHashQueue } from './auth/hashQueue.ts';
@@ -293,7 +294,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams }),
-    ...auditRoutes({ db }),
+    ...auditRoutes({ reader: createAuditReader(db) }),
     ...dashboardRoutes({
       dashboard,
       tokens: dashboardTokens,

@@ -100,10 +100,13 @@ const CSV_COLUMNS = [
   'completedAt',
 ] as const;
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+
+/** One RFC 4180 CSV line; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export const auditCsvLine = (entry: AuditEntry): string =>
+  `${CSV_COLUMNS.map((column) => csvCell(entry[column])).join(',')}\r\n`;
+
+/** RFC 4180 CSV of these entries, header first. */
 export function auditToCsv(entries: AuditEntry[]): string {
-  const lines = entries.map((entry) =>
-    CSV_COLUMNS.map((column) => csvCell(entry[column])).join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+  return CSV_HEADER + entries.map(auditCsvLine).join('');
 }
