@@ -1,7 +1,7 @@
 import {
   DescribeClusterCommand,
-  DescribeClusterVersionsCommand,
-  ListClustersCommand,
+  paginateDescribeClusterVersions,
+  paginateListClusters,
   type Cluster,
   type ClusterVersionInformation,
 } from '@aws-sdk/client-eks';
@@ -48,16 +48,15 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     return versionCache
       .get(`${account.key}|${region}`, async () => {
         const catalog: VersionCatalog = new Map();
-        let nextToken: string | undefined;
-        do {
-          const page = await aws
-            .eks(account, region)
-            .send(new DescribeClusterVersionsCommand({ includeAll: true, nextToken }));
+        const pages = paginateDescribeClusterVersions(
+          { client: aws.eks(account, region) },
+          { includeAll: true },
+        );
+        for await (const page of pages) {
           for (const info of page.clusterVersions ?? []) {
             if (info.clusterVersion) catalog.set(info.clusterVersion, info);
           }
-          nextToken = page.nextToken;
-        } while (nextToken);
+        }
         return catalog;
       })
       .catch((error: unknown) => {
@@ -105,15 +104,11 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     };
 
     try {
-      let nextToken: string | undefined;
-      do {
-        const page = await eks.send(
-          new ListClustersCommand({ maxResults: 100, nextToken, include: ['all'] }),
-        );
-        // Describe this page's clusters while the next page is fetched.
+      const pages = paginateListClusters({ client: eks, pageSize: 100 }, { include: ['all'] });
+      // Describe each page's clusters while the next page is fetched.
+      for await (const page of pages) {
         for (const name of page.clusters ?? []) describing.push(describe(name));
-        nextToken = page.nextToken;
-      } while (nextToken);
+      }
     } catch (error) {
       result.errors.push(sourceError(error, { accountId, region }));
     }

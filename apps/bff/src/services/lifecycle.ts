@@ -1,7 +1,7 @@
 import {
   CreateClusterCommand,
   DeleteClusterCommand,
-  DescribeClusterVersionsCommand,
+  paginateDescribeClusterVersions,
   EKSClient,
   TagResourceCommand,
   UntagResourceCommand,
@@ -33,6 +33,7 @@ import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
 import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
+import { allPages } from '../upstream/pages.ts';
 import { assertReadRegion } from '../upstream/regions.ts';
 
 const nextMinorOf = (version: string) => `${majorOf(version)}.${minorOf(version) + 1}`;
@@ -100,19 +101,15 @@ export function createLifecycleService(
     includeAll = false,
   ): Promise<ClusterVersionInformation[]> {
     const account = await accountIn(accountId, region);
-    const versions: ClusterVersionInformation[] = [];
-    let nextToken: string | undefined;
+    let versions: ClusterVersionInformation[];
     try {
-      do {
-        const page = await aws.eks(account, region).send(
-          new DescribeClusterVersionsCommand({
-            nextToken,
-            ...(includeAll ? { includeAll } : {}),
-          }),
-        );
-        versions.push(...(page.clusterVersions ?? []));
-        nextToken = page.nextToken;
-      } while (nextToken);
+      const pages = await allPages(
+        paginateDescribeClusterVersions(
+          { client: aws.eks(account, region) },
+          includeAll ? { includeAll } : {},
+        ),
+      );
+      versions = pages.flatMap((page) => page.clusterVersions ?? []);
     } catch (error) {
       throw fromAwsError(error);
     }
