@@ -171,6 +171,7 @@ describe('AuditPage', () => {
       'Clusters',
       'Connected clusters',
       'Dashboard tokens',
+      'Refused attempts',
     ]);
     expect(
       within(groups[1]!)

@@ -17,6 +17,7 @@ describe('audit filters in the URL', () => {
       'Clusters',
       'Connected clusters',
       'Dashboard tokens',
+      'Refused attempts',
     ]);
     expect(groups.find((group) => group.area === 'nodegroup')?.actions).toContain(
       'nodegroup.scale',

@@ -61,6 +61,7 @@ const AREAS: Record<string, string> = {
   cluster: 'Clusters',
   connector: 'Connected clusters',
   'dashboard-token': 'Dashboard tokens',
+  refused: 'Refused attempts',
 };
 
 /** One group of the action picker: every action of an area, and the area as a whole (a prefix). */
