@@ -43,29 +43,32 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
   const detailCache = createTtlCache<ClusterDetail>(Math.min(options.cacheTtlMs, DETAIL_TTL_MS));
   const versionCache = createTtlCache<VersionCatalog>(VERSION_CATALOG_TTL_MS);
 
-  /** EKS's version calendar for a region; empty (support UNKNOWN) when the endpoint cannot tell. */
-  function versionCatalog(account: AccountTarget, region: string): Promise<VersionCatalog> {
-    return versionCache
-      .get(`${account.key}|${region}`, async () => {
-        const catalog: VersionCatalog = new Map();
-        const pages = paginateDescribeClusterVersions(
-          { client: aws.eks(account, region) },
-          { includeAll: true },
-        );
-        for await (const page of pages) {
-          for (const info of page.clusterVersions ?? []) {
-            if (info.clusterVersion) catalog.set(info.clusterVersion, info);
-          }
+  /** EKS's whole version calendar for a region (includeAll), cached: the one copy the console reads. */
+  function fetchVersionCatalog(account: AccountTarget, region: string): Promise<VersionCatalog> {
+    return versionCache.get(`${account.key}|${region}`, async () => {
+      const catalog: VersionCatalog = new Map();
+      const pages = paginateDescribeClusterVersions(
+        { client: aws.eks(account, region) },
+        { includeAll: true },
+      );
+      for await (const page of pages) {
+        for (const info of page.clusterVersions ?? []) {
+          if (info.clusterVersion) catalog.set(info.clusterVersion, info);
         }
-        return catalog;
-      })
-      .catch((error: unknown) => {
-        options.logger.warn(
-          { account: account.name, region, err: fromAwsError(error).message },
-          'DescribeClusterVersions failed; version support shown as unknown',
-        );
-        return new Map();
-      });
+      }
+      return catalog;
+    });
+  }
+
+  /** The calendar for showing support: empty (support UNKNOWN) when the endpoint cannot tell. */
+  function versionCatalog(account: AccountTarget, region: string): Promise<VersionCatalog> {
+    return fetchVersionCatalog(account, region).catch((error: unknown) => {
+      options.logger.warn(
+        { account: account.name, region, err: fromAwsError(error).message },
+        'DescribeClusterVersions failed; version support shown as unknown',
+      );
+      return new Map();
+    });
   }
 
   async function readSource(
@@ -168,6 +171,11 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     getCluster: (ref: ClusterRef): Promise<ClusterDetail> =>
       detailCache.get(`${ref.accountId}|${ref.region}|${ref.name}`, () => loadDetail(ref)),
     findAccount,
+    /** Every Kubernetes version EKS knows in a region, supported or not, newest first; errors thrown. */
+    async versions(accountId: string, region: string): Promise<ClusterVersionInformation[]> {
+      assertReadRegion(options.regions, region);
+      return [...(await fetchVersionCatalog(await findAccount(accountId), region)).values()];
+    },
     /** Forget cached reads, e.g. after a change to a cluster. */
     invalidate(): void {
       listCache.invalidate();

@@ -1,7 +1,6 @@
 import {
   CreateClusterCommand,
   DeleteClusterCommand,
-  paginateDescribeClusterVersions,
   EKSClient,
   TagResourceCommand,
   UntagResourceCommand,
@@ -33,7 +32,6 @@ import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
 import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
-import { allPages } from '../upstream/pages.ts';
 import { assertReadRegion } from '../upstream/regions.ts';
 
 const nextMinorOf = (version: string) => `${majorOf(version)}.${minorOf(version) + 1}`;
@@ -100,20 +98,14 @@ export function createLifecycleService(
     region: string,
     includeAll = false,
   ): Promise<ClusterVersionInformation[]> {
-    const account = await accountIn(accountId, region);
     let versions: ClusterVersionInformation[];
     try {
-      const pages = await allPages(
-        paginateDescribeClusterVersions(
-          { client: aws.eks(account, region) },
-          includeAll ? { includeAll } : {},
-        ),
-      );
-      versions = pages.flatMap((page) => page.clusterVersions ?? []);
+      versions = await inventory.versions(accountId, region);
     } catch (error) {
       throw fromAwsError(error);
     }
-    return versions;
+    // What DescribeClusterVersions answers without includeAll: the versions one can still run.
+    return includeAll ? versions : versions.filter((info) => info.versionStatus !== 'UNSUPPORTED');
   }
 
   /** Versions the region offers for new clusters, newest first. */
