@@ -249,4 +249,58 @@ describe('kubectl with an EKS exec credential', () => {
     const container = await kubectl(['explain', 'deployment.spec.template.spec.containers.image']);
     expect(container.stdout).toMatch(/FIELD: image <string>/);
   });
+
+  it('applies server-side: creates, records the manager, and answers a conflict as kube-apiserver does', async () => {
+    if (excusedMissingTools()) return;
+    const created = await kubectl(['apply', '--server-side', '-f', '-'], deploymentYaml('ssa', 1));
+    expect(created.stderr).toBe('');
+    expect(created.stdout.trim()).toBe('deployment.apps/ssa serverside-applied');
+    const managers = await kubectl([
+      'get',
+      'deploy',
+      'ssa',
+      '-n',
+      'default',
+      '--show-managed-fields',
+      '-o',
+      'jsonpath={range .metadata.managedFields[*]}{.manager}/{.operation} {end}',
+    ]);
+    expect(managers.stdout.trim()).toBe('kubectl/Apply');
+
+    // kubectl scale takes spec.replicas; applying another count conflicts with it.
+    expect((await kubectl(['scale', 'deploy', 'ssa', '-n', 'default', '--replicas=4'])).code).toBe(
+      0,
+    );
+    const conflict = await kubectl(['apply', '--server-side', '-f', '-'], deploymentYaml('ssa', 2));
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain(
+      'error: Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.replicas',
+    );
+    const kept = await kubectl([
+      'get',
+      'deploy',
+      'ssa',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.replicas}',
+    ]);
+    expect(kept.stdout).toBe('4');
+
+    const forced = await kubectl(
+      ['apply', '--server-side', '--force-conflicts', '-f', '-'],
+      deploymentYaml('ssa', 2, 'nginx:1.28'),
+    );
+    expect(forced.stdout.trim()).toBe('deployment.apps/ssa serverside-applied');
+    const after = await kubectl([
+      'get',
+      'deploy',
+      'ssa',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}',
+    ]);
+    expect(after.stdout).toBe('2 nginx:1.28');
+  });
 });
