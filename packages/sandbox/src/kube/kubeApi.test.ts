@@ -123,7 +123,12 @@ describe('a cluster API server', () => {
       namespaced: false,
     });
     const groups = await get<{ groups: Array<{ name: string }> }>('/apis');
-    expect(groups.groups.map((g) => g.name).sort()).toEqual(['apps', 'autoscaling', 'batch']);
+    expect(groups.groups.map((g) => g.name).sort()).toEqual([
+      'apps',
+      'autoscaling',
+      'batch',
+      'coordination.k8s.io',
+    ]);
     const autoscaling = await get<{ resources: Array<{ name: string; shortNames?: string[] }> }>(
       '/apis/autoscaling/v2',
     );

@@ -303,4 +303,23 @@ describe('kubectl with an EKS exec credential', () => {
     ]);
     expect(after.stdout).toBe('2 nginx:1.28');
   });
+
+  it('describes a node with its Lease and fresh heartbeats, no lease error', async () => {
+    if (excusedMissingTools()) return;
+    const [name] = (await kubectl(['get', 'nodes', '-o', 'name'])).stdout.trim().split('\n');
+    const result = await kubectl(['describe', name!]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('Failed to get lease');
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^Lease:\\n {2}HolderIdentity: +${name!.slice('node/'.length).replaceAll('.', '\\.')}\\n`,
+        'm',
+      ),
+    );
+    const ready = /^ {2}Ready +True +(\w{3}, \d{2} \w{3} \d{4} [\d:]{8} [+-]\d{4})/m.exec(
+      result.stdout,
+    );
+    expect(ready, result.stdout).not.toBeNull();
+    expect(Date.now() - Date.parse(ready![1]!)).toBeLessThan(75_000);
+  });
 });
