@@ -33,7 +33,7 @@ const apply = (manager: string | undefined, data: Record<string, string>, force 
     access.endpoint,
     access.ca,
     token,
-    `${PATH}?${new URLSearchParams({ ...(manager ? { fieldManager: manager } : {}), ...(force ? { force: 'true' } : {}) })}`,
+    `${PATH}?${new URLSearchParams({ ...(manager ? { fieldManager: manager } : {}), ...(force ? { force: 'true' } : {}) }).toString()}`,
     {
       method: 'PATCH',
       contentType: 'application/apply-patch+yaml',
