@@ -127,6 +127,7 @@ describe('a cluster API server', () => {
       'apps',
       'autoscaling',
       'batch',
+      'coordination.k8s.io',
       'policy',
     ]);
     // PodDisruptionBudgets (policy/v1), which a drain honours, are served and seeded.

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../index.ts';
-import { accountKeys } from '../testing/awsClients.ts';
+import { AssociateAccessPolicyCommand } from '@aws-sdk/client-eks';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { accountKeys, eksClient, stsClient } from '../testing/awsClients.ts';
 import { clusterAccess } from '../testing/kubeClients.ts';
 
 /**
@@ -45,6 +47,15 @@ beforeAll(async () => {
   writeFileSync(join(home, 'aws-config'), '');
   writeFileSync(join(home, 'aws-credentials'), '');
   const keys = accountKeys(sandbox);
+  // Writes need more than the console's view policy: make the home user cluster admin, as an operator would.
+  await eksClient(sandbox, keys).send(
+    new AssociateAccessPolicyCommand({
+      clusterName: 'checkout-prod',
+      principalArn: (await stsClient(sandbox, keys).send(new GetCallerIdentityCommand({}))).Arn,
+      policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+      accessScope: { type: 'cluster' },
+    }),
+  );
   const { endpoint, ca } = await clusterAccess(sandbox, keys, 'checkout-prod');
   const kubeconfig = {
     apiVersion: 'v1',
@@ -100,16 +111,43 @@ afterAll(async () => {
 });
 
 /** Runs kubectl asynchronously: the sandbox answers it from this very process. */
-function kubectl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function kubectl(
+  args: string[],
+  stdin?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       KUBECTL,
       ['--kubeconfig', join(home, 'kubeconfig'), ...args],
       { env: { PATH: process.env.PATH, HOME: home }, timeout: 60_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(stdin ?? '');
   });
+}
+
+/** A Deployment manifest as a user writes one. */
+function deploymentYaml(name: string, replicas: number, image = 'nginx:1.27'): string {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    '  namespace: default',
+    'spec:',
+    `  replicas: ${replicas}`,
+    '  selector:',
+    `    matchLabels: {app: ${name}}`,
+    '  template:',
+    '    metadata:',
+    `      labels: {app: ${name}}`,
+    '    spec:',
+    '      containers:',
+    `      - name: ${name}`,
+    `        image: ${image}`,
+    '',
+  ].join('\n');
 }
 
 /** The lines of a kubectl table whose first cells are `namespace` and `kind/name…`. */
@@ -179,5 +217,109 @@ describe('kubectl with an EKS exec credential', () => {
     expect(result.stdout).toMatch(
       /^payments\s+horizontalpodautoscaler\.autoscaling\/checkout-api\s+Deployment\/checkout-api\s+cpu: \d+%\/70%\s+3\s+12\s+\d+\s+\S+$/m,
     );
+  });
+
+  it('applies a Deployment with validation on (the OpenAPI it downloads), twice', async () => {
+    if (excusedMissingTools()) return;
+    const created = await kubectl(['apply', '-f', '-'], deploymentYaml('validated', 1));
+    expect(created.stderr).toBe('');
+    expect(created.stdout.trim()).toBe('deployment.apps/validated created');
+    const again = await kubectl(['apply', '-f', '-'], deploymentYaml('validated', 2));
+    expect(again.stdout.trim()).toBe('deployment.apps/validated configured');
+    const replicas = await kubectl([
+      'get',
+      'deploy',
+      'validated',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.replicas}',
+    ]);
+    expect(replicas.stdout).toBe('2');
+  });
+
+  it('explains pods.spec field by field', async () => {
+    if (excusedMissingTools()) return;
+    const result = await kubectl(['explain', 'pods.spec']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^KIND:\s+Pod\nVERSION:\s+v1\n\nFIELD: spec <PodSpec>/);
+    expect(result.stdout).toMatch(/^ {2}containers\t<\[\]Container> -required-$/m);
+    expect(result.stdout).toMatch(/^ {2}nodeSelector\t<map\[string\]string>$/m);
+    expect(result.stdout).toMatch(/^ {2}terminationGracePeriodSeconds\t<integer>$/m);
+    const container = await kubectl(['explain', 'deployment.spec.template.spec.containers.image']);
+    expect(container.stdout).toMatch(/FIELD: image <string>/);
+  });
+
+  it('applies server-side: creates, records the manager, and answers a conflict as kube-apiserver does', async () => {
+    if (excusedMissingTools()) return;
+    const created = await kubectl(['apply', '--server-side', '-f', '-'], deploymentYaml('ssa', 1));
+    expect(created.stderr).toBe('');
+    expect(created.stdout.trim()).toBe('deployment.apps/ssa serverside-applied');
+    const managers = await kubectl([
+      'get',
+      'deploy',
+      'ssa',
+      '-n',
+      'default',
+      '--show-managed-fields',
+      '-o',
+      'jsonpath={range .metadata.managedFields[*]}{.manager}/{.operation} {end}',
+    ]);
+    expect(managers.stdout.trim()).toBe('kubectl/Apply');
+
+    // kubectl scale takes spec.replicas; applying another count conflicts with it.
+    expect((await kubectl(['scale', 'deploy', 'ssa', '-n', 'default', '--replicas=4'])).code).toBe(
+      0,
+    );
+    const conflict = await kubectl(['apply', '--server-side', '-f', '-'], deploymentYaml('ssa', 2));
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain(
+      'error: Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.replicas',
+    );
+    const kept = await kubectl([
+      'get',
+      'deploy',
+      'ssa',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.replicas}',
+    ]);
+    expect(kept.stdout).toBe('4');
+
+    const forced = await kubectl(
+      ['apply', '--server-side', '--force-conflicts', '-f', '-'],
+      deploymentYaml('ssa', 2, 'nginx:1.28'),
+    );
+    expect(forced.stdout.trim()).toBe('deployment.apps/ssa serverside-applied');
+    const after = await kubectl([
+      'get',
+      'deploy',
+      'ssa',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}',
+    ]);
+    expect(after.stdout).toBe('2 nginx:1.28');
+  });
+
+  it('describes a node with its Lease and fresh heartbeats, no lease error', async () => {
+    if (excusedMissingTools()) return;
+    const [name] = (await kubectl(['get', 'nodes', '-o', 'name'])).stdout.trim().split('\n');
+    const result = await kubectl(['describe', name!]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('Failed to get lease');
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^Lease:\\n {2}HolderIdentity: +${name!.slice('node/'.length).replaceAll('.', '\\.')}\\n`,
+        'm',
+      ),
+    );
+    const ready = /^ {2}Ready +True +(\w{3}, \d{2} \w{3} \d{4} [\d:]{8} [+-]\d{4})/m.exec(
+      result.stdout,
+    );
+    expect(ready, result.stdout).not.toBeNull();
+    expect(Date.now() - Date.parse(ready![1]!)).toBeLessThan(75_000);
   });
 });

@@ -1,3 +1,4 @@
+import { load as loadYaml } from 'js-yaml';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KubeStatusError, statusBody } from './status.ts';
 
@@ -36,7 +37,7 @@ export function sendError(exchange: KubeExchange, error: KubeStatusError): void 
   sendJson(exchange, error.code, statusBody(error));
 }
 
-export async function readJsonBody(exchange: KubeExchange): Promise<unknown> {
+async function readText(exchange: KubeExchange): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of exchange.req) {
@@ -47,6 +48,11 @@ export async function readJsonBody(exchange: KubeExchange): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') throw new KubeStatusError(400, 'BadRequest', 'the request body is empty');
+  return text;
+}
+
+export async function readJsonBody(exchange: KubeExchange): Promise<unknown> {
+  const text = await readText(exchange);
   try {
     return JSON.parse(text);
   } catch {
@@ -54,6 +60,20 @@ export async function readJsonBody(exchange: KubeExchange): Promise<unknown> {
       400,
       'BadRequest',
       `couldn't get version/kind; json parse error: invalid JSON`,
+    );
+  }
+}
+
+/** An apply patch: YAML (JSON being YAML too). */
+export async function readYamlBody(exchange: KubeExchange): Promise<unknown> {
+  const text = await readText(exchange);
+  try {
+    return loadYaml(text);
+  } catch (error) {
+    throw new KubeStatusError(
+      400,
+      'BadRequest',
+      `error decoding YAML: ${error instanceof Error ? error.message.split('\n')[0] : 'invalid YAML'}`,
     );
   }
 }

@@ -19,6 +19,7 @@ import { KubeStatusError, kubeErrors } from './status.ts';
 import { parseIncludeObject, tableOf, wantsTable } from './tables.ts';
 import { serveWatch } from './watch.ts';
 import { serveWrite } from './writes.ts';
+import { serveOpenApi } from '../openapi/serveOpenApi.ts';
 
 /** What one cluster's API server needs: its objects, its version, and who may call it. */
 export interface KubeApiOptions {
@@ -134,6 +135,7 @@ export function createKubeApi(options: KubeApiOptions) {
     const user = await options.authenticate(token);
     if (!user) throw kubeErrors.unauthorized();
     const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (segments[0] === 'openapi') return serveOpenApi(exchange, segments.slice(1));
     if (segments[0] === 'api') {
       if (segments.length === 1)
         return sendJson(exchange, 200, coreVersions(options.serverAddress));

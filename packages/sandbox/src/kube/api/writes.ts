@@ -5,6 +5,8 @@ import { formatSelector } from '../objects/selectors.ts';
 import type { Deployment, KubeObject, Namespace } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import { integerParam, readJsonBody, sendJson, type KubeExchange } from './httpExchange.ts';
+import { recordUpdate } from './fieldOwnership.ts';
+import { serveApply } from './serverSideApply.ts';
 import { selectionOf } from './listing.ts';
 import { applyPatch } from './mergePatch.ts';
 import type { ResourceRequest } from './resourcePath.ts';
@@ -22,7 +24,12 @@ function conflictToStatus(error: unknown): never {
   throw error;
 }
 
-function asObject(body: unknown): KubeObject {
+function isApplyPatch(exchange: KubeExchange): boolean {
+  const type = (exchange.req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  return type === 'application/apply-patch+yaml';
+}
+
+export function asObject(body: unknown): KubeObject {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw kubeErrors.badRequest('the request body must be a JSON object');
   }
@@ -102,12 +109,25 @@ function withDefaults(kube: KubeCluster, request: ResourceRequest, object: KubeO
   }
 }
 
-async function create(
+/** The manager a write is recorded under: ?fieldManager, else the User-Agent's product, as kube-apiserver does. */
+export function managerOf(exchange: KubeExchange): string {
+  const named = exchange.query.get('fieldManager');
+  if (named) return named;
+  const agent = exchange.req.headers['user-agent'] ?? 'unknown';
+  return agent.split('/')[0]!.trim() || 'unknown';
+}
+
+/**
+ * Creates an object from a body; `managedFields` is the apply record when
+ * server-side apply creates it, else the writer becomes its Update manager.
+ */
+export function create(
   kube: KubeCluster,
   exchange: KubeExchange,
   request: ResourceRequest,
-): Promise<void> {
-  const body = asObject(await readJsonBody(exchange));
+  body: KubeObject,
+  managedFields?: (object: KubeObject, time: string) => KubeObject['metadata']['managedFields'],
+): void {
   const { type } = request;
   if (body.kind !== undefined && body.kind !== type.kind) {
     throw kubeErrors.badRequest(
@@ -145,30 +165,39 @@ async function create(
       generation: 1,
     },
   });
+  const time = kubeTime(kube.context.now());
+  object.metadata.managedFields = managedFields
+    ? managedFields(object, time)
+    : recordUpdate(undefined, object, managerOf(exchange), time);
   if (exchange.query.get('dryRun') === 'All') {
     sendJson(exchange, 201, object);
     return;
   }
   try {
-    sendJson(exchange, 201, kube.store.create(type.plural, object, kubeTime(kube.context.now())));
+    sendJson(exchange, 201, kube.store.create(type.plural, object, time));
   } catch (error) {
     conflictToStatus(error);
   }
 }
 
-function existing(kube: KubeCluster, request: ResourceRequest): KubeObject {
+export function existing(kube: KubeCluster, request: ResourceRequest): KubeObject {
   const found = kube.store.get<KubeObject>(request.type.plural, request.namespace, request.name!);
   if (!found) throw kubeErrors.notFound(request.type.plural, request.name!, request.type.group);
   return found;
 }
 
-/** Writes a changed object: status cannot change through the main resource; a spec change bumps generation. */
-function writeChanged(
+/**
+ * Writes a changed object: status cannot change through the main resource; a
+ * spec change bumps generation. `managedFields` is the apply record, else the
+ * writer becomes the Update manager of what it changed.
+ */
+export function writeChanged(
   kube: KubeCluster,
   request: ResourceRequest,
   previous: KubeObject,
   next: KubeObject,
   exchange: KubeExchange,
+  managedFields?: KubeObject['metadata']['managedFields'],
 ): void {
   if (next.metadata?.name !== previous.metadata.name)
     throw kubeErrors.badRequest('the name of the object does not match the name on the URL');
@@ -185,6 +214,14 @@ function writeChanged(
     ...(previous.status !== undefined ? { status: previous.status } : {}),
   };
   if (merged.metadata.namespace === undefined) delete merged.metadata.namespace;
+  merged.metadata.managedFields =
+    managedFields ??
+    recordUpdate(previous, merged, managerOf(exchange), kubeTime(kube.context.now()));
+  if (merged.metadata.managedFields?.length === 0) delete merged.metadata.managedFields;
+  if (exchange.query.get('dryRun') === 'All') {
+    sendJson(exchange, 200, merged);
+    return;
+  }
   try {
     const expected = next.metadata.resourceVersion || undefined;
     sendJson(exchange, 200, kube.store.replace(request.type.plural, merged, expected));
@@ -235,10 +272,15 @@ async function serveScale(
       `Scale.autoscaling "${object.metadata.name}" is invalid: spec.replicas: Invalid value: must be greater than or equal to 0`,
     );
   }
+  const manager = managerOf(exchange);
+  const time = kubeTime(kube.context.now());
   const updated = kube.store.update(request.type.plural, object as Deployment, (draft) => {
     if (draft.spec.replicas !== replicas)
       draft.metadata.generation = (draft.metadata.generation ?? 1) + 1;
+    const previous = structuredClone(draft);
     draft.spec.replicas = replicas;
+    // The scaler owns spec.replicas from now on: a later apply of another count conflicts with it.
+    draft.metadata.managedFields = recordUpdate(previous, draft, manager, time);
   });
   sendJson(exchange, 200, scaleOf(updated));
 }
@@ -291,7 +333,7 @@ export async function serveWrite(
   switch (verb) {
     case 'create':
       if (request.name !== undefined) throw kubeErrors.methodNotAllowed(exchange.method);
-      return create(kube, exchange, request);
+      return create(kube, exchange, request, asObject(await readJsonBody(exchange)));
     case 'update': {
       const previous = existing(kube, request);
       return writeChanged(
@@ -303,6 +345,7 @@ export async function serveWrite(
       );
     }
     case 'patch': {
+      if (isApplyPatch(exchange)) return serveApply(kube, exchange, request);
       const previous = existing(kube, request);
       const patched = applyPatch(
         previous,

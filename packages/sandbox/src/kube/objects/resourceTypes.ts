@@ -79,6 +79,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   type('apps', 'v1', 'daemonsets', 'DaemonSet', { shortNames: ['ds'], categories: ['all'] }),
   type('batch', 'v1', 'jobs', 'Job', { categories: ['all'] }),
   type('batch', 'v1', 'cronjobs', 'CronJob', { shortNames: ['cj'], categories: ['all'] }),
+  // Node Leases: kubelets renew one each in kube-node-lease (kubectl describe node reads it).
+  type('coordination.k8s.io', 'v1', 'leases', 'Lease'),
   type('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', {
     shortNames: ['hpa'],
     categories: ['all'],

@@ -98,7 +98,7 @@ function nodeOfInstance(
           ? []
           : [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const }]),
       ],
-      kubeletVersion: eksKubeletVersion(minor, random),
+      kubeletVersion: eksKubeletVersion(minor, instance.imageId),
       ...osOf(nodegroup?.amiType ?? 'AL2023_x86_64_STANDARD', arch, minor),
       arch,
       resources: nodeResources(instanceTypeInfo(instance.instanceType)),

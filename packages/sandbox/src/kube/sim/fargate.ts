@@ -178,7 +178,7 @@ export class FargateScheduler {
             'topology.kubernetes.io/zone': zone,
           },
           taints: [{ key: COMPUTE_TYPE, value: 'fargate', effect: 'NoSchedule' }],
-          kubeletVersion: eksKubeletVersion(this.cluster.version, random),
+          kubeletVersion: eksKubeletVersion(this.cluster.version, 'fargate'),
           osImage: 'Amazon Linux 2',
           kernelVersion: '5.10.245-241.976.amzn2.x86_64',
           containerRuntime: 'containerd://1.7.27',

@@ -15,6 +15,7 @@ import { settlePod } from './kubeletWarmStart.ts';
 import { defaultPodSpec, pendingStatus } from './podFactory.ts';
 import { deletePod } from './podRemoval.ts';
 import { setCondition } from './podStatus.ts';
+import { tickHeartbeats } from './nodeHeartbeats.ts';
 import { DefaultScheduler } from './scheduler.ts';
 import type { SimContext } from './simContext.ts';
 import { TimerQueue } from './timers.ts';
@@ -97,6 +98,7 @@ export class KubeCluster implements PodHost {
     this.scheduler.run(this.cycle);
     this.context.timers.runDue(now);
     this.context.logs.tick();
+    tickHeartbeats(this.context);
   }
 
   /**
@@ -124,6 +126,7 @@ export class KubeCluster implements PodHost {
       }
       this.controllers.hpa.syncSoon();
       this.controllers.hpa.tick();
+      tickHeartbeats(this.context);
     } finally {
       this.context.warming = false;
     }

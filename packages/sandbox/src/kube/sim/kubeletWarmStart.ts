@@ -34,7 +34,12 @@ export function settlePod(kubelet: Kubelet, context: SimContext, pod: Pod): void
     setCondition(draft, 'PodReadyToStartContainers', 'True', scheduled);
     setCondition(draft, 'Initialized', 'True', scheduled);
     draft.status.containerStatuses = statuses;
-    recomputePod(draft, new Date(created + 20_000));
+    // A pod that already ran to completion changed its Ready condition when its last container finished.
+    const finishes = statuses.map((status) => status.state.terminated?.finishedAt);
+    const finished = finishes.every(Boolean)
+      ? Math.max(...finishes.map((at) => Date.parse(at!)))
+      : Infinity;
+    recomputePod(draft, new Date(Math.min(created + 20_000, finished)));
   });
   for (const next of followUps) next();
 }

@@ -1,4 +1,5 @@
 import type { Random } from '../../world/random.ts';
+import { seededRandom } from '../../world/random.ts';
 import { findVersion } from '../../world/versionCalendar.ts';
 import { kubeTime } from '../objects/meta.ts';
 import { formatKi } from '../objects/quantities.ts';
@@ -25,9 +26,14 @@ export interface NodeFacts {
   ready: boolean;
 }
 
-/** "v1.34.2-eks-3a1b9c2": the kubelet version EKS AMIs report for a minor. */
-export function eksKubeletVersion(minor: string, random: Random): string {
-  return `v${findVersion(minor)?.patchVersion ?? `${minor}.0`}-eks-${random.hex(7)}`;
+/**
+ * "v1.34.2-eks-3a1b9c2": the kubelet version EKS AMIs report for a minor. The
+ * build hash belongs to the image (one AMI release, one kubelet build), so
+ * every node of an AMI reports the same one.
+ */
+export function eksKubeletVersion(minor: string, image: string): string {
+  const build = seededRandom(`kubelet-build:${minor}:${image}`).hex(7);
+  return `v${findVersion(minor)?.patchVersion ?? `${minor}.0`}-eks-${build}`;
 }
 
 /** The OS image, kernel and runtime a node of this AMI type reports. */

@@ -220,7 +220,10 @@ export class DefaultScheduler {
 
   bind(pod: Pod, nodeName: string, scheduler: string): void {
     const { context } = this;
-    const now = context.now();
+    // A pod settled by the warm start was scheduled when it was created, not when the sandbox started.
+    const now = context.warming
+      ? new Date(Date.parse(pod.metadata.creationTimestamp))
+      : context.now();
     const bound = context.store.update('pods', pod, (draft) => {
       draft.spec.nodeName = nodeName;
       setCondition(draft, 'PodScheduled', 'True', now);
