@@ -123,7 +123,20 @@ describe('a cluster API server', () => {
       namespaced: false,
     });
     const groups = await get<{ groups: Array<{ name: string }> }>('/apis');
-    expect(groups.groups.map((g) => g.name).sort()).toEqual(['apps', 'autoscaling', 'batch']);
+    expect(groups.groups.map((g) => g.name).sort()).toEqual(
+      expect.arrayContaining([
+        'apiextensions.k8s.io',
+        'apps',
+        'authentication.k8s.io',
+        'autoscaling',
+        'batch',
+        'discovery.k8s.io',
+        'networking.k8s.io',
+        'policy',
+        'scheduling.k8s.io',
+        'storage.k8s.io',
+      ]),
+    );
     const autoscaling = await get<{ resources: Array<{ name: string; shortNames?: string[] }> }>(
       '/apis/autoscaling/v2',
     );
