@@ -89,21 +89,28 @@ export function describeScalingActivities(
           ['AutoScalingGroupName', activity.groupName],
           [
             'Description',
-            activity.kind === 'launch'
-              ? `Launching a new EC2 instance: ${activity.instanceId}`
-              : `Terminating EC2 instance: ${activity.instanceId}`,
+            activity.failure
+              ? `Launching a new EC2 instance.  Status Reason: ${activity.failure}. Launching EC2 instance failed.`
+              : activity.kind === 'launch'
+                ? `Launching a new EC2 instance: ${activity.instanceId}`
+                : `Terminating EC2 instance: ${activity.instanceId}`,
           ],
           ['Cause', activity.cause],
           ['StartTime', activity.startedAt],
           ['EndTime', progress.endTime],
           ['StatusCode', progress.statusCode],
+          ['StatusMessage', activity.failure?.slice(0, 255)],
           ['Progress', progress.progress],
           [
             'Details',
-            JSON.stringify({
-              'Subnet ID': activity.subnetId,
-              'Availability Zone': activity.availabilityZone,
-            }),
+            JSON.stringify(
+              activity.failure
+                ? {}
+                : {
+                    'Subnet ID': activity.subnetId,
+                    'Availability Zone': activity.availabilityZone,
+                  },
+            ),
           ],
           [
             'AutoScalingGroupState',

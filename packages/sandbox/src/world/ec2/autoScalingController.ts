@@ -10,7 +10,7 @@ import {
 } from './autoScalingGroups.ts';
 import type { AutoScalingGroupRecord } from './autoScalingTypes.ts';
 import { terminateInstance } from './instanceLifecycle.ts';
-import { recordScalingActivity } from './scalingActivities.ts';
+import { recordFailedLaunch, recordScalingActivity } from './scalingActivities.ts';
 
 /** How many instances one scaling activity launches or terminates (the rest follow a step later). */
 const MAX_PER_ACTIVITY = 2;
@@ -39,7 +39,11 @@ function launch(
   count: number,
   reason: Reason = 'capacity',
 ): boolean {
-  if (count <= 0 || group.launchFailure) return false;
+  if (count <= 0) return false;
+  if (group.launchFailure) {
+    recordFailedLaunch(world, group, liveMembers(world, group).length, group.launchFailure);
+    return false;
+  }
   // Instances of one activity share a reservation, as one RunInstances call's do.
   const reservationId = `r-0${seededRandom(`${group.arn}#reservation#${group.launches}`).hex(16)}`;
   let live = liveMembers(world, group).length;

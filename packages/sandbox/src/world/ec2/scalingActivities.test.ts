@@ -4,7 +4,7 @@ import { seededRandom } from '../random.ts';
 import { setDesiredCapacity } from './autoScalingChanges.ts';
 import { createAutoScalingGroup } from './autoScalingGroups.ts';
 import { createLaunchTemplate } from './launchTemplates.ts';
-import { activityProgress } from './scalingActivities.ts';
+import { activityProgress, FAILED_LAUNCH_RETRY_MS } from './scalingActivities.ts';
 
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
@@ -89,5 +89,23 @@ describe('scaling activities', () => {
     expect(activities().find((activity) => activity.kind === 'terminate')!.statusCode).toBe(
       'Successful',
     );
+  });
+});
+
+describe('failed launches', () => {
+  it('records a Failed activity with the reason, then backs off before the next attempt', () => {
+    const { world, runFor, activities } = setup();
+    const group = world.autoScaling.group(ACCOUNT, REGION, 'workers')!;
+    group.launchFailure =
+      'Could not launch On-Demand Instances. InsufficientInstanceCapacity - We currently do not have sufficient m5.large capacity in the Availability Zone you requested';
+    setDesiredCapacity(world, ACCOUNT, REGION, 'workers', 1);
+    runFor(60_000);
+    const failed = activities();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ statusCode: 'Failed', failure: group.launchFailure });
+    expect(failed[0]!.cause).toMatch(/increasing the capacity from 0 to 1\.$/);
+    expect(world.ec2.instances(ACCOUNT, REGION)).toEqual([]);
+    runFor(FAILED_LAUNCH_RETRY_MS);
+    expect(activities().map((activity) => activity.statusCode)).toEqual(['Failed', 'Failed']);
   });
 });

@@ -21,6 +21,41 @@ export interface ScalingActivityRecord {
   availabilityZone: string;
   startedAt: Date;
   cause: string;
+  /** Why the launch failed (the instance never existed); absent for activities that ran. */
+  failure?: string;
+}
+
+/** How long a group that cannot launch waits before its next failed attempt (Auto Scaling backs off). */
+export const FAILED_LAUNCH_RETRY_MS = 5 * 60_000;
+
+/** Records a launch that failed (no instance), at most once per retry interval of the group. */
+export function recordFailedLaunch(
+  world: World,
+  group: AutoScalingGroupRecord,
+  live: number,
+  failure: string,
+): void {
+  const now = world.now();
+  const last = world.autoScaling
+    .activities(group.accountId, group.region)
+    .filter((activity) => activity.groupName === group.name && activity.failure)
+    .at(-1);
+  if (last && now.getTime() - last.startedAt.getTime() < FAILED_LAUNCH_RETRY_MS) return;
+  const action = `At ${causeTime(now)} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${live} to ${live + 1}.`;
+  world.autoScaling.recordActivity({
+    id: seededRandom(`${group.arn}#failed#${now.getTime()}`).uuid(),
+    accountId: group.accountId,
+    region: group.region,
+    groupName: group.name,
+    groupArn: group.arn,
+    kind: 'launch',
+    instanceId: '',
+    subnetId: group.subnetIds[0] ?? '',
+    availabilityZone: '',
+    startedAt: now,
+    cause: group.capacityCause ? `${group.capacityCause}  ${action}` : action,
+    failure,
+  });
 }
 
 /** AWS writes times in causes to the second: 2025-12-03T10:04:12Z. */
@@ -80,7 +115,8 @@ export function recordScalingActivity(
 export function activityProgress(
   world: World,
   activity: ScalingActivityRecord,
-): { statusCode: 'InProgress' | 'Successful'; progress: number; endTime?: Date } {
+): { statusCode: 'InProgress' | 'Successful' | 'Failed'; progress: number; endTime?: Date } {
+  if (activity.failure) return { statusCode: 'Failed', progress: 100, endTime: activity.startedAt };
   const instance = world.ec2.find(activity.accountId, activity.region, activity.instanceId);
   const busy =
     activity.kind === 'launch'
