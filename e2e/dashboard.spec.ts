@@ -32,6 +32,21 @@ test('a wall screen with a dashboard token sees the fleet counts and nothing els
   expect(await dashboard.statusCount('Active')).toBe(active);
   await expect(dashboard.tile('Version support')).toBeVisible();
   await expect(dashboard.tile('Connected clusters pending')).toContainText('aks-partner');
+  // Its tiles are not links: every page behind them would ask the wall screen to sign in.
+  await expect(screen.getByRole('region').getByRole('link')).toHaveCount(0);
+
+  // A wall cannot scroll: at common screen sizes the page is the screen and no tile is cut.
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    await screen.setViewportSize(size);
+    await expect(dashboard.tile('Version support')).toBeInViewport();
+    await expect
+      .poll(() => screen.evaluate(() => document.documentElement.scrollHeight <= innerHeight))
+      .toBe(true);
+    await expect.poll(() => dashboard.clippedTiles()).toEqual([]);
+  }
 
   // Every other page sends it to sign-in.
   for (const path of ['/clusters', '/connected', '/audit', '/settings/dashboard-tokens']) {

@@ -42,6 +42,19 @@ export class ComputeTab {
     await expect(dialog).toHaveCount(0);
   }
 
+  /** Opens the Scale dialog and types sizes without sending them; the dialog stays open. */
+  async previewScale(
+    nodegroup: string,
+    sizes: { min: number; desired: number; max: number },
+  ): Promise<Locator> {
+    await this.rowAction(this.nodegroups, nodegroup, 'Scale');
+    const dialog = this.dialog(`Scale node group ${nodegroup}`);
+    await dialog.getByLabel('Minimum size').fill(String(sizes.min));
+    await dialog.getByLabel('Maximum size').fill(String(sizes.max));
+    await dialog.getByLabel('Desired size').fill(String(sizes.desired));
+    return dialog;
+  }
+
   async addTaint(
     nodegroup: string,
     taint: { key: string; value: string; effect: string },

@@ -8,6 +8,11 @@ export class SignInPage {
     await this.page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   }
 
+  /** Follows "Sign in with <provider>" to the identity provider's own page. */
+  async chooseSso(provider: string): Promise<void> {
+    await this.page.getByRole('link', { name: `Sign in with ${provider}` }).click();
+  }
+
   async signIn(user: string, password: string): Promise<void> {
     await this.page.getByLabel('User name').fill(user);
     await this.page.getByLabel('Password').fill(password);

@@ -159,9 +159,7 @@ describe('bad input', () => {
     const response = await call('POST', '/api/things', { ...as('operator'), body: '{"size":0}' });
     expect(response.status).toBe(400);
     expect(response.type).toContain('application/problem+json');
-    expect(response.body.errors).toEqual([
-      { field: 'size', message: 'must be at least 1' },
-    ]);
+    expect(response.body.errors).toEqual([{ field: 'size', message: 'must be at least 1' }]);
   });
 
   it('says so when the body is not JSON', async () => {
@@ -318,5 +316,28 @@ describe("a caller's malformed request", () => {
     });
     expect(broken).toMatchObject({ status: 400, type: 'application/problem+json' });
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});
+
+describe('request logs of the SSO callback', () => {
+  it('leave out the authorization code and state', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = await listen({ logger: pino({ level: 'info' }, sink) });
+    try {
+      await fetch(`${app.url}/api/auth/oidc/callback?code=the-auth-code&state=the-state`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const logged = lines.join('');
+      expect(logged).toContain('/api/auth/oidc/callback');
+      expect(logged).not.toContain('the-auth-code');
+      expect(logged).not.toContain('the-state');
+    } finally {
+      app.close();
+    }
   });
 });

@@ -4,10 +4,13 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { OIDC_CALLBACK_PATH } from '@wheelhouse/contract';
 import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
+import type { RefusalRecorder } from './audit/refusals.ts';
+import { createHostPolicy, hostGuard, type HostPolicy } from './http/hostPolicy.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
 
@@ -22,9 +25,20 @@ export interface AppDeps {
   webDist?: string;
   /** The console is served over HTTPS (WHEELHOUSE_SECURE_COOKIES): browsers are told to keep to it. */
   secureCookies?: boolean;
+  /** Which `Host` names the console answers to (default: loopback names of the listening port). */
+  hostPolicy?: HostPolicy;
+  /** Where refused change attempts are recorded, within a budget (default: one of its own). */
+  refusals?: RefusalRecorder;
 }
 
 /** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
+// Express rewrites req.url inside routers; originalUrl is what the client asked for.
+/** The URL as logged: the SSO callback's query (authorization code, state) never reaches the logs. */
+const loggedUrl = (url: string) =>
+  url.startsWith(`${OIDC_CALLBACK_PATH}?`) ? `${OIDC_CALLBACK_PATH}?[redacted]` : url;
+const urlOf = (req: { url?: string; originalUrl?: string }) =>
+  loggedUrl(req.originalUrl ?? req.url ?? '');
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -50,10 +64,26 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // One short line per request: the full headers made each ~1.6 KB and buried the console's output.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: loggedUrl(req.url),
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessMessage: (req, res, responseTime) =>
+        `${req.method} ${urlOf(req)} ${res.statusCode} ${Math.round(responseTime)} ms`,
+      customErrorMessage: (req, res, error) =>
+        `${req.method} ${urlOf(req)} ${res.statusCode} ${error.message}`,
       // Cookies and CSRF tokens never reach the logs.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     }),
   );
+  // Before any route: a foreign Host gets 421 and links are built from the public origin.
+  app.use(hostGuard(deps.hostPolicy ?? createHostPolicy({ listenHost: '127.0.0.1' })));
   app.use(express.json({ limit: '256kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -70,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
   registerRoutes(
     api,
     deps.routes,
-    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens),
+    createAccessGuard(deps.sessions, deps.audit, deps.dashboardTokens, deps.refusals),
   );
   app.use(api);
   app.use('/api', notFoundHandler);

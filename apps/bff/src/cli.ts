@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { Role } from '@wheelhouse/contract';
+import { passwordProblem } from './auth/passwordRules.ts';
+import { USER_NAME_RULE, isUserName } from './auth/userNames.ts';
 import { createUserStore } from './auth/users.ts';
 import { openDatabase } from './db/database.ts';
 import { readEnv } from './env.ts';
-import { DomainError } from './http/errors.ts';
+import { DomainError } from './errors.ts';
 
 const USAGE = `Usage:
   wheelhouse users add NAME --role admin|operator|auditor --password-stdin
@@ -11,8 +13,6 @@ const USAGE = `Usage:
   wheelhouse users remove NAME
 
 Users live in SQLite under WHEELHOUSE_DATA_DIR (default ./.wheelhouse).`;
-
-const MIN_PASSWORD_LENGTH = 12;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -48,17 +48,14 @@ async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'add': {
         if (!name) fail(`users add: NAME is required\n\n${USAGE}`);
-        if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
-          fail('users add: NAME may hold letters, digits, . _ @ - (at most 64)');
-        }
+        if (!isUserName(name)) fail(`users add: NAME may hold ${USER_NAME_RULE}`);
         const role = Role.safeParse(values.role);
         if (!role.success) fail('users add: --role must be admin, operator or auditor');
         if (!values['password-stdin'])
           fail('users add: give the password on stdin with --password-stdin');
         const password = await readStdin();
-        if (password.length < MIN_PASSWORD_LENGTH) {
-          fail(`users add: the password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-        }
+        const problem = passwordProblem(name, password);
+        if (problem) fail(`users add: ${problem}`);
         await users.add(name, role.data, password);
         console.log(`Added user ${name} (${role.data}).`);
         break;

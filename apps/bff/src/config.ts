@@ -31,12 +31,63 @@ const ConnectedClusterAccess = z.object({
   context: z.string().min(1),
 });
 
+/** OpenID Connect sign-in: the provider, this console's client, and which IdP groups get which role. */
+export const SsoConfigSchema = z.object({
+  /** Discovery reads `${issuer}/.well-known/openid-configuration`; https, or http on loopback only. */
+  issuer: z
+    .string()
+    .url()
+    .refine(
+      (issuer) => {
+        const url = new URL(issuer);
+        return (
+          url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+        );
+      },
+      { message: 'must be https (plain http only on loopback)' },
+    ),
+  clientId: z.string().min(1),
+  /** Name of the environment variable holding the client secret (never the secret itself). */
+  clientSecretEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable')
+    .optional(),
+  /** This console's callback, registered at the provider: `<console URL>/api/auth/oidc/callback`. */
+  redirectUri: z
+    .string()
+    .url()
+    .refine((uri) => new URL(uri).pathname === '/api/auth/oidc/callback', {
+      message: 'must end in /api/auth/oidc/callback',
+    }),
+  /** ID token claim that lists the user's groups. */
+  groupsClaim: z.string().min(1).default('groups'),
+  /** IdP groups per role; a user gets the highest role any of their groups maps to. */
+  roles: z
+    .object({
+      admin: z.array(z.string().min(1)).default([]),
+      operator: z.array(z.string().min(1)).default([]),
+      auditor: z.array(z.string().min(1)).default([]),
+    })
+    .refine((roles) => roles.admin.length + roles.operator.length + roles.auditor.length > 0, {
+      message: 'map at least one group to a role',
+    }),
+  /** `false` turns password sign-in off; `true` keeps local (break-glass) users. */
+  localUsers: z.boolean().default(true),
+  /** Label of the sign-in button ("Sign in with <name>"); defaults to the issuer's host. */
+  name: z.string().min(1).optional(),
+  /** Scopes asked for; the provider must put the groups claim in the ID token. */
+  scopes: z.array(z.string().min(1)).default(['openid', 'profile', 'email', 'groups']),
+});
+export type SsoConfig = z.infer<typeof SsoConfigSchema>;
+
 /** The file named by WHEELHOUSE_CONFIG. */
 export const ConfigFileSchema = z.object({
   regions: z.array(Region).min(1).optional(),
   accounts: z.array(AccountConfig).min(1).optional(),
   /** Kubernetes access for connected clusters in `aws` mode, keyed by the connected cluster's name. */
   connectedClusters: z.record(z.string(), ConnectedClusterAccess).optional(),
+  /** OpenID Connect sign-in (README, SSO sign-in). */
+  sso: SsoConfigSchema.optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 

@@ -1,4 +1,5 @@
 import { readEnv } from './env.ts';
+import { readyBanner } from './readyBanner.ts';
 import { startWheelhouse } from './server.ts';
 
 const wheelhouse = await startWheelhouse().catch((error: unknown) => {
@@ -9,8 +10,15 @@ const wheelhouse = await startWheelhouse().catch((error: unknown) => {
 console.log(`Wheelhouse is running at ${wheelhouse.url} (backend: ${wheelhouse.backend})`);
 if (wheelhouse.sandbox) {
   console.log(`Demo sign-ins: admin, operator, auditor; password: ${wheelhouse.demoPassword}`);
+  if (wheelhouse.demoSso) {
+    const users = wheelhouse.demoSso.users.map((u) => `${u.username} (${u.groups.join(', ')})`);
+    console.log(
+      `Demo SSO at ${wheelhouse.demoSso.issuer}: ${users.join(', ')}; same password ("Sign in with Demo SSO")`,
+    );
+  }
   console.log(`Sandbox AWS endpoint: ${wheelhouse.sandbox.endpoint}`);
 }
+console.log(readyBanner(wheelhouse));
 
 let stopping = false;
 const stop = () => {

@@ -3,24 +3,33 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createAuditReader } from './audit/auditReader.ts';
+import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
+import { createHashQueue } from './auth/hashQueue.ts';
+import type { DemoSso } from './auth/demoSso.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createOidcSignIn, type OidcSettings, type OidcSignIn } from './auth/oidcSignIn.ts';
+import { createPasswordSignIn } from './auth/passwordSignIn.ts';
 import { createSessionStore } from './auth/sessions.ts';
+import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
-import { readConfigFile, type ConfigFile } from './config.ts';
+import { readConfigFile, type ConfigFile, type SsoConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { readEnv, type Env } from './env.ts';
+import { readEnv, readNamedVariable, type Env } from './env.ts';
+import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
@@ -28,6 +37,7 @@ import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createConnectorService } from './services/connector.ts';
+import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
 import { createWatchStreams } from './services/watchStreams.ts';
@@ -49,6 +59,8 @@ export interface WheelhouseOptions {
   /** Passed to the embedded sandbox in sandbox mode. */
   sandbox?: SandboxOptions;
   logger?: Logger;
+  /** Clock of the session store (tests move it to check the idle and absolute limits). */
+  sessionClock?: () => number;
 }
 
 /** A running console: its URL, and the embedded sandbox when there is one. */
@@ -58,6 +70,8 @@ export interface Wheelhouse {
   sandbox?: Sandbox;
   /** Password of the sandbox's demo users. */
   demoPassword?: string;
+  /** The sandbox's embedded demo identity provider (when WHEELHOUSE_CONFIG configures no SSO). */
+  demoSso?: { issuer: string; users: { username: string; groups: string[] }[] };
   server: Server;
   /** Every API route with its access rule (tests prove each mutating one refuses auditors). */
   routes: RouteDef[];
@@ -98,11 +112,38 @@ function sandboxAccounts(sandbox: Sandbox): AccountTarget[] {
   }));
 }
 
+/** The `sso` block of WHEELHOUSE_CONFIG with its client secret read from the variable it names. */
+function ssoSettings(sso: SsoConfig, env: NodeJS.ProcessEnv | undefined): OidcSettings {
+  const clientSecret = sso.clientSecretEnv
+    ? readNamedVariable(sso.clientSecretEnv, env)
+    : undefined;
+  if (sso.clientSecretEnv && !clientSecret) {
+    throw new Error(
+      `sso.clientSecretEnv in WHEELHOUSE_CONFIG names ${sso.clientSecretEnv}, which is not set`,
+    );
+  }
+  return {
+    issuer: sso.issuer,
+    clientId: sso.clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    redirectUri: sso.redirectUri,
+    groupsClaim: sso.groupsClaim,
+    roles: sso.roles,
+    scopes: sso.scopes,
+    name: sso.name ?? new URL(sso.issuer).host,
+  };
+}
+
 /** Starts the console: database, upstream (sandbox or AWS), HTTP server. */
 export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<Wheelhouse> {
-  const env = readEnv(options.env ?? process.env);
+  const env = readEnv(options.env);
   const config = readConfigFile(env.WHEELHOUSE_CONFIG);
-  const logger = options.logger ?? pino({ level: env.WHEELHOUSE_LOG_LEVEL });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: env.WHEELHOUSE_LOG_LEVEL,
+      format: logFormatOf(env.WHEELHOUSE_LOG_FORMAT, process.stdout.isTTY === true),
+    });
   const db = openDatabase(env.WHEELHOUSE_DATA_DIR, {
     onTightened: (path, mode) => logger.warn({ path, mode }, 'tightened permissions to %s', mode),
   });
@@ -168,7 +209,17 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     regions,
   });
 
-  const sessions = createSessionStore(db);
+  const sessions = createSessionStore(db, {
+    idleMs: env.WHEELHOUSE_SESSION_IDLE,
+    maxMs: env.WHEELHOUSE_SESSION_MAX,
+    ...(options.sessionClock ? { now: options.sessionClock } : {}),
+  });
+  // Configured SSO is known now; the sandbox's demo provider needs the console's URL, so it starts
+  // after the console listens (until then the SSO routes answer 404, as without SSO).
+  let oidc: OidcSignIn | undefined = config.sso
+    ? createOidcSignIn(ssoSettings(config.sso, options.env), db)
+    : undefined;
+  const localUsers = config.sso?.localUsers ?? true;
   const audit = createAuditLog(db);
   const compute = createComputeService(aws, inventory, {
     regions,
@@ -209,7 +260,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const connector = createConnectorService(aws, inventory, runChange, {
     regions,
     backend: env.WHEELHOUSE_BACKEND,
+    ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
+  const devices = createTrustedDevices(db);
   const routes: RouteDef[] = [
     ...sessionRoutes({
       backend: env.WHEELHOUSE_BACKEND,
@@ -217,13 +270,31 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       users,
       sessions,
       audit,
-      loginThrottle: createLoginThrottle(),
+      checkPassword: createPasswordSignIn({
+        users,
+        throttle: createLoginThrottle(db),
+        hashQueue: createHashQueue({
+          concurrency: env.WHEELHOUSE_LOGIN_CONCURRENCY,
+          queueLength: env.WHEELHOUSE_LOGIN_QUEUE,
+        }),
+        devices,
+      }),
+      devices,
+      localUsers,
+      ssoLogoutUrl: async () => oidc?.logoutUrl(),
+    }),
+    ...oidcRoutes({
+      oidc: () => oidc,
+      localUsers,
+      secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
+      sessions,
+      audit,
     }),
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams }),
-    ...auditRoutes({ db }),
+    ...auditRoutes({ reader: createAuditReader(db) }),
     ...dashboardRoutes({
       dashboard,
       tokens: dashboardTokens,
@@ -231,6 +302,12 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
+  const refusals = createRefusalRecorder(audit);
+  const hostPolicy = createHostPolicy({
+    listenHost: env.WHEELHOUSE_HOST,
+    ...(env.WHEELHOUSE_PUBLIC_URL ? { publicUrl: env.WHEELHOUSE_PUBLIC_URL } : {}),
+    ...(env.WHEELHOUSE_ALLOWED_HOSTS ? { allowedHosts: env.WHEELHOUSE_ALLOWED_HOSTS } : {}),
+  });
   const app = createApp({
     logger,
     sessions,
@@ -239,6 +316,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     webDist: env.WHEELHOUSE_WEB_DIST ?? DEFAULT_WEB_DIST,
     secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     routes,
+    hostPolicy,
+    refusals,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -247,21 +326,33 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     );
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${env.WHEELHOUSE_HOST}:${port}`;
+  let demoSso: DemoSso | undefined;
+  if (sandbox && !config.sso) {
+    // Loaded only here, like the sandbox: a console on real AWS never loads the demo provider.
+    const { startDemoSso } = await import('./auth/demoSso.ts');
+    demoSso = await startDemoSso(url, demoPassword!);
+    oidc = createOidcSignIn(demoSso.settings, db);
+  }
 
   return {
-    url: `http://${env.WHEELHOUSE_HOST}:${port}`,
+    url,
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandbox } : {}),
     ...(demoPassword ? { demoPassword } : {}),
+    ...(demoSso ? { demoSso: { issuer: demoSso.idp.issuer, users: demoSso.users } } : {}),
     server,
     routes,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       watchStreams.close();
+      await demoSso?.idp.close();
       kube.destroy();
       aws.destroy();
       await sandbox?.close();
+      // Counted-only refusals get their summary entry before the database closes.
+      refusals.flush();
       db.close();
     },
   };

@@ -4,6 +4,7 @@ import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { RequireSession } from './features/auth/RequireSession.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { SsoRefusedPage } from './features/auth/SsoRefusedPage.tsx';
 
 /**
  * The app's routes. Sign-in and the shell ship in the first bundle; each feature page is a lazy
@@ -11,6 +12,7 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
  */
 export const routes: RouteObject[] = [
   { path: '/login', Component: SignInPage, ErrorBoundary: RouteError },
+  { path: '/login/refused', Component: SsoRefusedPage, ErrorBoundary: RouteError },
   {
     // Outside the session route: a wall screen may hold only a dashboard token, no user session.
     path: '/dashboard',

@@ -20,9 +20,40 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** Every action the console writes to the log, by area: the audit filter offers these. */
+export const AUDIT_ACTIONS = [
+  'session.signin',
+  'session.signout',
+  'nodegroup.create',
+  'nodegroup.scale',
+  'nodegroup.labels-taints',
+  'nodegroup.update-version',
+  'nodegroup.delete',
+  'fargate.create',
+  'fargate.delete',
+  'cluster.create',
+  'cluster.update-version',
+  'cluster.logging',
+  'cluster.endpoint-access',
+  'cluster.tags',
+  'cluster.delete',
+  'connector.register',
+  'connector.deregister',
+  'dashboard-token.create',
+  'dashboard-token.revoke',
+  // Refused change attempts past the per-address budget, counted in one entry per address and minute.
+  'refused.coalesced',
+] as const;
+
+/** Actions starting so are sign-ins and sign-outs, left out by `changesOnly`. */
+export const SESSION_ACTION_PREFIX = 'session.';
+
 export const AuditQuery = z.object({
   user: z.string().optional(),
+  /** An action or its start: `nodegroup` finds every `nodegroup.*` entry. */
   action: z.string().optional(),
+  /** `true`: leave out sign-ins and sign-outs, so the changes (and denied attempts) stand out. */
+  changesOnly: z.stringbool().optional(),
   /** Substring of the target ARN or path. */
   target: z.string().optional(),
   outcome: AuditOutcome.optional(),

@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** A 12-digit AWS account id. */
-export const AccountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+export const AccountId = text.regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 
 /** An AWS region code such as `eu-west-1`. */
-export const Region = z
-  .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'must be an AWS region code such as eu-west-1');
+export const Region = text.regex(
+  /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/,
+  'must be an AWS region code such as eu-west-1',
+);
 
 /** EKS resource names: clusters, node groups, Fargate profiles (EKS allows 1-100 characters). */
-export const ResourceName = z
-  .string()
-  .regex(
-    /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/,
-    'must start with a letter or digit and hold only letters, digits, - and _ (at most 100)',
-  );
+export const ResourceName = text.regex(
+  /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/,
+  'must start with a letter or digit and hold only letters, digits, - and _ (at most 100)',
+);
 
 /** Route parameters that address one cluster. */
 export const ClusterRef = z.object({

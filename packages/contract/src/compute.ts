@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { ResourceName, SourceError } from './common.ts';
 
 export const NodegroupStatus = z.enum([
@@ -19,11 +20,8 @@ export const TaintEffect = z.enum(['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHED
 const LABEL_KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-export const LabelKey = z.string().max(317).regex(LABEL_KEY, 'is not a valid Kubernetes label key');
-export const LabelValue = z
-  .string()
-  .max(63)
-  .regex(LABEL_VALUE, 'is not a valid Kubernetes label value');
+export const LabelKey = text.max(317).regex(LABEL_KEY, 'is not a valid Kubernetes label key');
+export const LabelValue = text.max(63).regex(LABEL_VALUE, 'is not a valid Kubernetes label value');
 export const Labels = z.record(LabelKey, LabelValue);
 
 export const Taint = z.object({
@@ -130,6 +128,14 @@ export const FargateSelector = z.object({
 });
 export type FargateSelector = z.infer<typeof FargateSelector>;
 
+/**
+ * A selector as a user types it: its namespace carries the text check. Kept apart from
+ * `FargateSelector`, which also reads what AWS answers, so an odd namespace there is shown, not refused.
+ */
+export const FargateSelectorInput = FargateSelector.extend({
+  namespace: text.min(1, 'is required').max(63),
+});
+
 export const FargateProfile = z.object({
   name: z.string(),
   arn: z.string(),
@@ -175,8 +181,19 @@ export const Update = z.object({
     z.object({ code: z.string(), message: z.string(), resourceIds: z.array(z.string()) }),
   ),
   createdAt: z.string().optional(),
-  /** 0-100 for updates in progress, derived from the instances already replaced/launched. */
+  /** 0-100 for updates in progress: `steps.done` of `steps.total`, never an estimate. */
   progress: z.number().min(0).max(100).optional(),
+  /**
+   * What the instances show of an update in progress ("3 of 5 instances InService", "2 of 3 nodes
+   * replaced"); `done`/`total` only where they count the same thing. EKS itself only says InProgress.
+   */
+  steps: z
+    .object({
+      text: z.string(),
+      done: z.number().int().optional(),
+      total: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type Update = z.infer<typeof Update>;
 
@@ -189,8 +206,7 @@ export const NodegroupDetail = z.object({
 export type NodegroupDetail = z.infer<typeof NodegroupDetail>;
 
 /** Every change carries a token so that a retried click is not applied twice (EKS clientRequestToken). */
-export const ClientRequestToken = z
-  .string()
+export const ClientRequestToken = text
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9-_]+$/, 'must be 1-64 letters, digits, - or _');
@@ -216,11 +232,8 @@ export type UpdateLabelsTaintsRequest = z.infer<typeof UpdateLabelsTaintsRequest
 
 export const UpdateNodegroupVersionRequest = z
   .object({
-    version: z
-      .string()
-      .regex(/^\d+\.\d+$/, 'must be a Kubernetes minor version such as 1.31')
-      .optional(),
-    releaseVersion: z.string().min(1).optional(),
+    version: text.regex(/^\d+\.\d+$/, 'must be a Kubernetes minor version such as 1.31').optional(),
+    releaseVersion: text.min(1).optional(),
     force: z.boolean().optional(),
     clientRequestToken: ClientRequestToken,
   })
@@ -232,44 +245,45 @@ export type UpdateNodegroupVersionRequest = z.infer<typeof UpdateNodegroupVersio
 
 export const CreateNodegroupRequest = z.object({
   name: ResourceName,
-  nodeRole: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN'),
-  subnets: z.array(z.string().min(1)).min(1, 'needs at least one subnet'),
-  instanceTypes: z.array(z.string().min(1)).min(1).optional(),
+  nodeRole: text.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN'),
+  subnets: z.array(text.min(1)).min(1, 'needs at least one subnet'),
+  instanceTypes: z.array(text.min(1)).min(1).optional(),
   capacityType: CapacityType.optional(),
-  amiType: z.string().optional(),
+  amiType: text.optional(),
   diskSize: z.number().int().min(1).optional(),
   scaling: ScalingConfig,
   labels: Labels.optional(),
   taints: z.array(Taint).max(50).optional(),
-  tags: z.record(z.string(), z.string()).optional(),
+  tags: z.record(text, text).optional(),
   clientRequestToken: ClientRequestToken,
 });
 export type CreateNodegroupRequest = z.infer<typeof CreateNodegroupRequest>;
 
 export const CreateFargateProfileRequest = z.object({
   name: ResourceName,
-  podExecutionRoleArn: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN'),
-  subnets: z.array(z.string().min(1)).min(1, 'needs at least one private subnet'),
+  podExecutionRoleArn: text.regex(
+    /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/,
+    'must be an IAM role ARN',
+  ),
+  subnets: z.array(text.min(1)).min(1, 'needs at least one private subnet'),
   selectors: z
-    .array(FargateSelector)
+    .array(FargateSelectorInput)
     .min(1, 'needs at least one selector')
     .max(5, 'at most 5 selectors'),
-  tags: z.record(z.string(), z.string()).optional(),
+  tags: z.record(text, text).optional(),
   clientRequestToken: ClientRequestToken,
 });
 export type CreateFargateProfileRequest = z.infer<typeof CreateFargateProfileRequest>;
 
 /** Destructive actions repeat the resource's name, typed by the user. */
 export const ConfirmDeleteRequest = z.object({
-  confirmName: z.string().min(1, 'type the name to confirm'),
+  confirmName: text.min(1, 'type the name to confirm'),
 });
 export type ConfirmDeleteRequest = z.infer<typeof ConfirmDeleteRequest>;
 
 /** "Which profile would this pod get?" */
 export const FargateMatchQuery = z.object({
-  namespace: z.string().min(1, 'is required'),
+  namespace: text.min(1, 'is required'),
   labels: Labels.default({}),
 });
 export type FargateMatchQuery = z.infer<typeof FargateMatchQuery>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { VersionSupport } from './clusters.ts';
+import { text } from './text.ts';
 import { SourceError } from './common.ts';
 
 const Count = z.number().int().min(0);
@@ -11,14 +13,14 @@ export const FleetDashboard = z.object({
     byStatus: z.record(z.string(), Count),
     byVersion: z.record(z.string(), Count),
   }),
-  /** Clusters on versions past standard support, or ending within 90 days. */
+  /** Clusters whose version needs attention (supportStanding's `flagged`), most urgent first. */
   versionSupport: z.array(
     z.object({
       accountId: z.string(),
       region: z.string(),
       name: z.string(),
       version: z.string(),
-      status: z.string(),
+      status: VersionSupport.shape.status,
       endOfStandardSupport: z.string().optional(),
       endOfExtendedSupport: z.string().optional(),
       daysLeft: z.number().int().optional(),
@@ -67,7 +69,7 @@ export const FleetDashboard = z.object({
 export type FleetDashboard = z.infer<typeof FleetDashboard>;
 
 export const CreateDashboardTokenRequest = z.object({
-  name: z.string().min(1, 'is required').max(64),
+  name: text.min(1, 'is required').max(64),
   /** Days until the token stops working (default 90). */
   expiresInDays: z.number().int().min(1).max(366).default(90),
 });

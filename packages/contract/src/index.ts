@@ -1,6 +1,7 @@
 export * from './constants.ts';
 export * from './messages.ts';
 export * from './common.ts';
+export * from './text.ts';
 export * from './session.ts';
 export * from './clusters.ts';
 export * from './sources.ts';
@@ -9,3 +10,4 @@ export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './dashboard.ts';
 export * from './workloads.ts';
+export * from './versionSupportStanding.ts';

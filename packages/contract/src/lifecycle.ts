@@ -1,29 +1,27 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { AccountId, Region, ResourceName } from './common.ts';
 import { LogType } from './clusters.ts';
 import { ClientRequestToken, Update } from './compute.ts';
 import { CONNECTOR_PROVIDERS } from './constants.ts';
 
-const RoleArn = z
-  .string()
-  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN');
-const KmsKeyArn = z
-  .string()
-  .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/.+$/, 'must be a KMS key ARN');
-const Cidr = z
-  .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'must be an IPv4 CIDR block such as 203.0.113.0/24');
+const RoleArn = text.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN');
+const KmsKeyArn = text.regex(
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/.+$/,
+  'must be a KMS key ARN',
+);
+const Cidr = text.regex(
+  /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/,
+  'must be an IPv4 CIDR block such as 203.0.113.0/24',
+);
 const TagMap = z.record(
-  z
-    .string()
+  text
     .min(1)
     .max(128)
     .refine((key) => !key.startsWith('aws:'), 'tag keys may not start with aws:'),
-  z.string().max(256),
+  text.max(256),
 );
-const MinorVersion = z
-  .string()
-  .regex(/^\d+\.\d+$/, 'must be a Kubernetes minor version such as 1.31');
+const MinorVersion = text.regex(/^\d+\.\d+$/, 'must be a Kubernetes minor version such as 1.31');
 
 /** Endpoint access: public, private or both; public CIDRs restrict the public endpoint. */
 export const EndpointAccess = z
@@ -46,10 +44,10 @@ export const CreateClusterRequest = z.object({
   version: MinorVersion,
   roleArn: RoleArn,
   subnetIds: z
-    .array(z.string().regex(/^subnet-[0-9a-f]+$/, 'must be a subnet id'))
+    .array(text.regex(/^subnet-[0-9a-f]+$/, 'must be a subnet id'))
     .min(2, 'needs subnets in at least two Availability Zones'),
   securityGroupIds: z
-    .array(z.string().regex(/^sg-[0-9a-f]+$/, 'must be a security group id'))
+    .array(text.regex(/^sg-[0-9a-f]+$/, 'must be a security group id'))
     .max(5)
     .default([]),
   endpoint: EndpointAccess,
@@ -81,7 +79,7 @@ export type UpdateEndpointAccessRequest = z.infer<typeof UpdateEndpointAccessReq
 
 export const UpdateTagsRequest = z.object({
   add: TagMap.default({}),
-  remove: z.array(z.string().min(1)).default([]),
+  remove: z.array(text.min(1)).default([]),
 });
 export type UpdateTagsRequest = z.infer<typeof UpdateTagsRequest>;
 
@@ -101,6 +99,13 @@ export const VersionUpgradePlan = z.object({
   current: z.string().optional(),
   /** EKS upgrades one minor version at a time: the one version allowed next, if any. */
   next: z.string().optional(),
+  /** EKS's support status of the current version: STANDARD_SUPPORT, EXTENDED_SUPPORT or UNSUPPORTED. */
+  currentStatus: z.string().optional(),
+  /**
+   * Past the end of extended support: the minor versions to go through, one update each, up to the
+   * oldest version EKS still supports (the one EKS would upgrade the cluster to itself).
+   */
+  path: z.array(z.string()).optional(),
   skew: z.array(VersionSkew),
   warnings: z.array(z.string()),
 });

@@ -255,3 +255,24 @@ export type ServiceList = z.infer<typeof ServiceList>;
 /** The nodes of a cluster, with what their pods request. */
 export const NodeList = z.object({ items: z.array(NodeSummary) });
 export type NodeList = z.infer<typeof NodeList>;
+
+/** A PodDisruptionBudget that covers pods on a node group: a drain of the group must respect it. */
+export const DisruptionBudget = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  minAvailable: z.union([z.number().int(), z.string()]).optional(),
+  maxUnavailable: z.union([z.number().int(), z.string()]).optional(),
+  /** As the cluster's disruption controller last counted it; absent when it has not. */
+  disruptionsAllowed: z.number().int().optional(),
+  /** How many of the pods it selects run on the node group's nodes. */
+  podsOnNodegroup: z.number().int(),
+});
+export type DisruptionBudget = z.infer<typeof DisruptionBudget>;
+
+/** What draining a managed node group touches: its nodes, their pods, and the budgets over them. */
+export const NodegroupDisruption = z.object({
+  nodes: z.number().int(),
+  pods: z.number().int(),
+  budgets: z.array(DisruptionBudget),
+});
+export type NodegroupDisruption = z.infer<typeof NodegroupDisruption>;

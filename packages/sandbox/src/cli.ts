@@ -37,7 +37,7 @@ function summary(sandbox: Sandbox): string[] {
   for (const route of sandbox.admin.list()) lines.push(`#   ${route}`);
   lines.push('# try: aws --endpoint-url "$AWS_ENDPOINT_URL" eks list-clusters');
   lines.push(
-    '# connect a registered cluster (EKS Connector agent): npm run sandbox -- connect aks-partner',
+    `# connect a registered cluster (EKS Connector agent): npm run sandbox -- connect aks-partner --endpoint ${sandbox.endpoint}`,
   );
   lines.push('# Ctrl-C stops it.');
   return lines;

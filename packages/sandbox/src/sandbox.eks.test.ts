@@ -185,6 +185,30 @@ describe('EKS through the AWS SDK v3', () => {
     );
   });
 
+  it('lets a cluster past extended support step to the next minor, even one past its own end', async () => {
+    const now = sandbox.world.now();
+    const { clusterVersions } = await eks.send(
+      new DescribeClusterVersionsCommand({ includeAll: true }),
+    );
+    const statusOf = (version: string) =>
+      clusterVersions!.find((entry) => entry.clusterVersion === version)?.versionStatus;
+    // legacy-billing is seeded on 1.30, whose extended support ended 2026-07-23.
+    expect(now >= new Date('2026-07-23T00:00:00Z')).toBe(true);
+    expect(statusOf('1.30')).toBe('UNSUPPORTED');
+    await expect(
+      eks.send(new UpdateClusterVersionCommand({ name: 'legacy-billing', version: '1.32' })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    const { update } = await eks.send(
+      new UpdateClusterVersionCommand({ name: 'legacy-billing', version: '1.31' }),
+    );
+    expect(update!.params).toContainEqual({ type: 'Version', value: '1.31' });
+    await sandbox.waitFor(
+      async () =>
+        (await eks.send(new DescribeClusterCommand({ name: 'legacy-billing' }))).cluster!
+          .version === '1.31',
+    );
+  });
+
   it('refuses deleting a cluster with node groups', async () => {
     await expect(
       eks.send(new DeleteClusterCommand({ name: 'checkout-prod' })),

@@ -64,6 +64,30 @@ describe('queryAudit', () => {
     ).toEqual(['bob']);
   });
 
+  it('matches an action by its start, so one word finds a whole area', () => {
+    const db = seeded();
+    expect(queryAudit(db, q({ action: 'nodegroup' })).items.map((e) => e.user)).toEqual([
+      'bob',
+      'ana',
+    ]);
+    expect(queryAudit(db, q({ action: 'nodegroup.sc' })).items).toHaveLength(2);
+    expect(queryAudit(db, q({ action: 'fargate' })).items).toEqual([]);
+    // substr() takes the text as it is: "%" and "_" are no wildcards.
+    expect(queryAudit(db, q({ action: '%' })).items).toEqual([]);
+  });
+
+  it('leaves out sign-ins when asked for changes only', () => {
+    const page = queryAudit(seeded(), q({ changesOnly: 'true' }));
+    expect(page.items.map((e) => `${e.user}:${e.action}:${e.outcome}`)).toEqual([
+      'bob:nodegroup.scale:denied',
+      'ana:nodegroup.scale:success',
+    ]);
+    expect(queryAudit(seeded(), q({ changesOnly: 'false' })).items).toHaveLength(4);
+    expect(AuditQuery.safeParse({ changesOnly: 'maybe' }).error?.issues[0]?.path).toEqual([
+      'changesOnly',
+    ]);
+  });
+
   it('keeps an operator to their own entries whatever they ask for', () => {
     expect(
       queryAudit(seeded(), q({ user: 'bob' }), 'ana').items.every((e) => e.user === 'ana'),
@@ -102,5 +126,19 @@ describe('auditToCsv', () => {
       '1,2026-11-01T10:00:00.000Z,ana,,x,,"{""a"":1}",failure,"a ""quoted"", text",,,',
     );
     expect(lines[2]).toContain(",'=cmd(),");
+  });
+
+  it('defuses a formula behind a leading space, a line break or a full-width sign', () => {
+    const csv = auditToCsv([
+      {
+        id: 1,
+        at: 'a',
+        user: ' =cmd()',
+        action: '\n+1',
+        target: '\uff20SUM(A1)',
+        outcome: 'failure',
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(`1,a,' =cmd(),,"'\n+1",'\uff20SUM(A1),,failure,,,,`);
   });
 });

@@ -1,5 +1,11 @@
-import type { AuditEntry, AuditPage, AuditQuery } from '@wheelhouse/contract';
+import {
+  SESSION_ACTION_PREFIX,
+  type AuditEntry,
+  type AuditPage,
+  type AuditQuery,
+} from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
+import { csvCell } from './csvCell.ts';
 
 interface AuditRow {
   id: number;
@@ -43,8 +49,13 @@ export function queryAudit(db: Db, query: AuditQuery, onlyUser?: string): AuditP
     params.user = user;
   }
   if (query.action) {
-    where.push('action = @action');
+    // A prefix, so "nodegroup" finds every node group action; substr() has no wildcards to escape.
+    where.push('substr(action, 1, length(@action)) = @action');
     params.action = query.action;
+  }
+  if (query.changesOnly) {
+    where.push('substr(action, 1, length(@sessionPrefix)) <> @sessionPrefix');
+    params.sessionPrefix = SESSION_ACTION_PREFIX;
   }
   if (query.target) {
     where.push('instr(target, @target) > 0');
@@ -89,14 +100,13 @@ const CSV_COLUMNS = [
   'completedAt',
 ] as const;
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+
+/** One RFC 4180 CSV line; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export const auditCsvLine = (entry: AuditEntry): string =>
+  `${CSV_COLUMNS.map((column) => csvCell(entry[column])).join(',')}\r\n`;
+
+/** RFC 4180 CSV of these entries, header first. */
 export function auditToCsv(entries: AuditEntry[]): string {
-  const cell = (value: unknown) => {
-    if (value === undefined || value === null) return '';
-    let text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = entries.map((entry) => CSV_COLUMNS.map((column) => cell(entry[column])).join(','));
-  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+  return CSV_HEADER + entries.map(auditCsvLine).join('');
 }

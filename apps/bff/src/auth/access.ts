@@ -3,16 +3,18 @@ import type { Request, Response } from 'express';
 import { CSRF_HEADER } from '@wheelhouse/contract';
 import type { DashboardToken } from '@wheelhouse/contract';
 import type { AuditLog } from '../audit/auditLog.ts';
+import { createRefusalRecorder, type RefusalRecorder } from '../audit/refusals.ts';
 import type { ChangeContext } from '../services/changeRunner.ts';
 import type { DashboardTokens } from './dashboardTokens.ts';
-import { NotAllowedError, UnauthenticatedError } from '../http/errors.ts';
+import { NotAllowedError, UnauthenticatedError } from '../errors.ts';
 import { ROLES_FOR, isMutation, type AccessGuard } from '../http/routing.ts';
 import { csrfMatches, type Session, type SessionStore } from './sessions.ts';
 
 export const SESSION_COOKIE = 'wh_session';
 export const DASHBOARD_COOKIE = 'wh_dashboard';
 
-function cookieOf(req: Request, name: string): string | undefined {
+/** The value of one cookie of the request. */
+export function cookieOf(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   return header ? parseCookies(header)[name] : undefined;
 }
@@ -38,10 +40,24 @@ export function createAccessGuard(
   sessions: SessionStore,
   audit: AuditLog,
   dashboardTokens: DashboardTokens,
+  refusals: RefusalRecorder = createRefusalRecorder(audit),
 ): AccessGuard {
   return (route) => {
     if (route.access === 'public') return [];
     const roles = ROLES_FOR[route.access];
+    const action = route.action ?? `${route.method.toUpperCase()} ${route.path}`;
+    /** A change attempt refused before any role could be checked: recorded, within the refusal budget. */
+    const refuse = (req: Request, who: { user: string; role?: Session['role'] }, reason: string) =>
+      refusals.record(
+        {
+          ...who,
+          action,
+          // The path only: a query string is the caller's to fill and may carry a secret.
+          target: req.originalUrl.split('?')[0]!.slice(0, 200),
+          ...(req.ip ? { clientIp: req.ip } : {}),
+        },
+        reason,
+      );
     return [
       (req, res, next) => {
         const id = sessionCookieOf(req);
@@ -54,7 +70,10 @@ export function createAccessGuard(
             return next();
           }
         }
-        if (!session) throw new UnauthenticatedError();
+        if (!session) {
+          if (isMutation(route.method)) refuse(req, ...unsignedCaller(req, id, dashboardTokens));
+          throw new UnauthenticatedError();
+        }
         res.locals.session = session;
         if (!roles.includes(session.role)) {
           if (isMutation(route.method)) {
@@ -72,6 +91,11 @@ export function createAccessGuard(
           throw new NotAllowedError(`The ${session.role} role may not do this.`);
         }
         if (isMutation(route.method) && !csrfMatches(session.csrfToken, req.get(CSRF_HEADER))) {
+          refuse(
+            req,
+            { user: session.user, role: session.role },
+            `missing or wrong ${CSRF_HEADER} header`,
+          );
           throw new NotAllowedError(
             `Missing or wrong ${CSRF_HEADER} header; reload the page and try again.`,
           );
@@ -80,6 +104,28 @@ export function createAccessGuard(
       },
     ];
   };
+}
+
+/**
+ * Names a caller without a user session for the audit log, never by its secret: a wall screen by
+ * the first characters of its token's id, anybody else as anonymous, with why they were refused.
+ */
+function unsignedCaller(
+  req: Request,
+  sessionId: string | undefined,
+  dashboardTokens: DashboardTokens,
+): [{ user: string }, string] {
+  const token = cookieOf(req, DASHBOARD_COOKIE);
+  const dashboardToken = token ? dashboardTokens.verify(token) : undefined;
+  if (dashboardToken) {
+    return [
+      { user: `dashboard token ${dashboardToken.id.slice(0, 8)}` },
+      'a dashboard token may not change anything',
+    ];
+  }
+  if (sessionId) return [{ user: 'anonymous' }, 'unknown or expired session'];
+  if (token) return [{ user: 'anonymous' }, 'unknown, revoked or expired dashboard token'];
+  return [{ user: 'anonymous' }, 'not signed in'];
 }
 
 /** Who is making a change, for the audit log and the SourceIdentity of the AWS session. */

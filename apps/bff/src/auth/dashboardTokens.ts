@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DashboardToken } from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 
 interface TokenRow {
   id: string;

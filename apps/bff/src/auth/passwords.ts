@@ -1,15 +1,20 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// OWASP's scrypt guidance: N=2^17, r=8, p=1 (about 128 MiB of work memory per hash).
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+// OWASP's scrypt guidance lists N=2^17, r=8, p=1 and, as equally strong, N=2^16, r=8, p=2: the same
+// work, but 64 MiB of memory per hash instead of 128 (p's lanes run one after another). With two
+// hashes in flight (WHEELHOUSE_LOGIN_CONCURRENCY) that keeps a sign-in storm under 300 MiB of RSS.
+// Hashes made with the older N=2^17, p=1 still verify (each hash names its parameters).
+const PARAMS = { N: 2 ** 16, r: 8, p: 2 } as const;
 const KEY_LENGTH = 32;
+// Enough for the older 128 MiB parameters; a stored hash asking for more is refused, not computed.
+const MAX_MEMORY = 160 * 1024 * 1024;
 
 function derive(
   password: string,
   salt: Buffer,
   params: { N: number; r: number; p: number },
 ): Promise<Buffer> {
-  const options: ScryptOptions = { ...params, maxmem: 256 * 1024 * 1024 };
+  const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
       error ? reject(error) : resolve(key),
@@ -39,6 +44,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
     N: Number(n),
     r: Number(r),
     p: Number(p),
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }).catch(() => undefined); // parameters scrypt refuses (over MAX_MEMORY, N not a power of 2)
+  return (
+    actual !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected)
+  );
+}
+
+/** Whether a stored hash was made with other parameters than today's (it is then upgraded at sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return (
+    scheme !== 'scrypt' ||
+    Number(n) !== PARAMS.N ||
+    Number(r) !== PARAMS.r ||
+    Number(p) !== PARAMS.p
+  );
 }

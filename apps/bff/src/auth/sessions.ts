@@ -1,52 +1,96 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from '@wheelhouse/contract';
+import type { AuthMethod, Role } from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
 
 /** A signed-in browser session as the server knows it. */
 export interface Session {
   user: string;
   role: Role;
+  /** The identity provider's groups (SSO); empty for local users. */
+  groups: string[];
+  authMethod: AuthMethod;
   csrfToken: string;
   expiresAt: number;
 }
 
-const IDLE_MS = 2 * 60 * 60 * 1000;
-const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** How the user was identified at sign-in, beyond name and role. */
+export interface SignInIdentity {
+  groups: string[];
+  authMethod: AuthMethod;
+}
+
+export interface SessionStoreOptions {
+  /** A session unused for this long ends (WHEELHOUSE_SESSION_IDLE; default 30 min). */
+  idleMs?: number;
+  /** A session ends this long after sign-in however busy it is (WHEELHOUSE_SESSION_MAX; default 12 h). */
+  maxMs?: number;
+  now?: () => number;
+}
+
+export const DEFAULT_IDLE_MS = 30 * 60 * 1000;
+export const DEFAULT_MAX_MS = 12 * 60 * 60 * 1000;
+
+// Writing on every request would serialise reads behind the database; the idle clock is kept to this
+// precision, but never coarser than a tenth of the idle timeout, so short timeouts stay exact enough.
+const TOUCH_EVERY_MS = 60_000;
 
 // Only a hash of the session id is stored, so a copy of the database cannot be replayed as cookies.
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
-export function createSessionStore(db: Db, now: () => number = Date.now) {
+export function createSessionStore(db: Db, options: SessionStoreOptions = {}) {
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const maxMs = options.maxMs ?? DEFAULT_MAX_MS;
+  const now = options.now ?? Date.now;
+  const touchEvery = Math.min(TOUCH_EVERY_MS, idleMs / 10);
   const insert = db.prepare(
-    `INSERT INTO sessions (id_hash, user, role, csrf_token, created_at, last_seen_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sessions (id_hash, user, role, groups, auth_method, csrf_token, created_at, last_seen_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const select = db.prepare<
     [string],
     {
       user: string;
       role: Role;
+      groups: string;
+      auth_method: AuthMethod;
       csrf_token: string;
-      created_at: number;
       last_seen_at: number;
       expires_at: number;
     }
   >(
-    'SELECT user, role, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE id_hash = ?',
+    'SELECT user, role, groups, auth_method, csrf_token, last_seen_at, expires_at FROM sessions WHERE id_hash = ?',
   );
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?');
 
   return {
-    /** Starts a session; returns the cookie value (the only copy of the id) and the session. */
-    create(user: string, role: Role): { id: string; session: Session } {
+    /**
+     * Starts a session under a new random id (never one the browser brought, so a planted cookie cannot
+     * become a signed-in session); returns the cookie value (the only copy of the id) and the session.
+     */
+    create(
+      user: string,
+      role: Role,
+      identity: SignInIdentity = { groups: [], authMethod: 'local' },
+    ): { id: string; session: Session } {
       const id = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const at = now();
-      purge.run(at, at - IDLE_MS);
-      insert.run(hashId(id), user, role, csrfToken, at, at, at + ABSOLUTE_MS);
-      return { id, session: { user, role, csrfToken, expiresAt: at + ABSOLUTE_MS } };
+      purge.run(at, at - idleMs);
+      const expiresAt = at + maxMs;
+      insert.run(
+        hashId(id),
+        user,
+        role,
+        JSON.stringify(identity.groups),
+        identity.authMethod,
+        csrfToken,
+        at,
+        at,
+        expiresAt,
+      );
+      return { id, session: { user, role, ...identity, csrfToken, expiresAt } };
     },
     /** The live session for a cookie value, sliding its idle timeout; undefined when unknown or expired. */
     get(id: string): Session | undefined {
@@ -54,15 +98,16 @@ export function createSessionStore(db: Db, now: () => number = Date.now) {
       const row = select.get(key);
       const at = now();
       if (!row) return undefined;
-      if (row.expires_at < at || row.last_seen_at + IDLE_MS < at) {
+      if (row.expires_at <= at || row.last_seen_at + idleMs <= at) {
         remove.run(key);
         return undefined;
       }
-      // Writing on every request would serialise reads behind the database; a minute's precision is enough.
-      if (at - row.last_seen_at > 60_000) touch.run(at, key);
+      if (at - row.last_seen_at >= touchEvery) touch.run(at, key);
       return {
         user: row.user,
         role: row.role,
+        groups: JSON.parse(row.groups) as string[],
+        authMethod: row.auth_method,
         csrfToken: row.csrf_token,
         expiresAt: row.expires_at,
       };

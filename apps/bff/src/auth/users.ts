@@ -1,7 +1,7 @@
 import type { Role } from '@wheelhouse/contract';
 import type { Db } from '../db/database.ts';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
 /** A console user as stored; the hash never leaves this module's callers on the server. */
 export interface UserRecord {
@@ -46,6 +46,10 @@ export function createUserStore(db: Db) {
         .all()
         .map((row) => ({ name: row.name, role: row.role, createdAt: row.created_at }));
     },
+    /** Replaces a user's stored hash (an upgrade to today's parameters; the password is unchanged). */
+    replaceHash(name: string, passwordHash: string): void {
+      db.prepare('UPDATE users SET password_hash = ? WHERE name = ?').run(passwordHash, name);
+    },
     find(name: string): UserRecord | undefined {
       const row = byName.get(name);
       return row && { name: row.name, role: row.role, passwordHash: row.password_hash };
@@ -65,9 +69,13 @@ export function createUserDirectory(store: UserStore, extra: UserRecord[] = []):
         await verifyPassword(password, await dummyHash);
         return undefined;
       }
-      return (await verifyPassword(password, user.passwordHash))
-        ? { name: user.name, role: user.role }
-        : undefined;
+      if (!(await verifyPassword(password, user.passwordHash))) return undefined;
+      // A hash from older parameters (N=2^17: 128 MiB per check) is redone with today's (64 MiB)
+      // while the password is at hand, so sign-in storms against real names stay bounded too.
+      if (!extraByName.has(name) && needsRehash(user.passwordHash)) {
+        store.replaceHash(name, await hashPassword(password));
+      }
+      return { name: user.name, role: user.role };
     },
   };
 }

@@ -59,6 +59,34 @@ const MIGRATIONS: string[] = [
      revoked_at TEXT,
      last_used_at TEXT
    );`,
+  // Sign-in attempts per throttle key (`user:<name>`, `address:<ip>`, `device:<id>`), each counted as
+  // a failure until its password matches, and the browsers users signed in from (device cookies);
+  // kept here so that a restart forgives nothing.
+  `CREATE TABLE login_attempts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX login_attempts_key ON login_attempts (key, at);
+   CREATE INDEX login_attempts_at ON login_attempts (at);
+   CREATE TABLE login_devices (
+     token_hash TEXT PRIMARY KEY,
+     user TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );`,
+  // SSO: sessions know how the user signed in and their IdP groups; an OIDC sign-in in flight keeps its
+  // state, nonce and PKCE verifier here (single-use, expiring) rather than in a cookie the browser holds.
+  `ALTER TABLE sessions ADD COLUMN groups TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE sessions ADD COLUMN auth_method TEXT NOT NULL DEFAULT 'local';
+   CREATE TABLE oidc_logins (
+     id_hash TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     code_verifier TEXT NOT NULL,
+     next TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );`,
 ];
 
 /** Opens (creating when needed) the console's database under `dataDir`, or in memory for `:memory:`. */

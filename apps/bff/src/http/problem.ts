@@ -1,7 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Problem } from '@wheelhouse/contract';
-import { DomainError, InputError, KubeAccessError, UpstreamError } from './errors.ts';
+import {
+  DomainError,
+  InputError,
+  KubeAccessError,
+  TooManyRequestsError,
+  UpstreamError,
+} from '../errors.ts';
 
 const PROBLEM_TYPE = 'about:blank';
 
@@ -113,6 +119,9 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
     } else if (!(error instanceof DomainError)) {
       // A caller's malformed request: worth a line, never a stack trace.
       logger.info({ status: problem.status, url: req.originalUrl }, problem.detail);
+    }
+    if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
     }
     sendProblem(res, problem);
   };

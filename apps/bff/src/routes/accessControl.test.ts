@@ -77,3 +77,32 @@ describe('every mutating route', () => {
     }
   });
 });
+
+describe('the public routes', () => {
+  it('are only the ways to sign in (password, SSO, wall-screen token) and what the sign-in page reads', () => {
+    const open = c.routes.filter((route) => route.access === 'public').map(label);
+    expect(open.sort()).toEqual(
+      [
+        'GET /api/auth/oidc/callback',
+        'GET /api/auth/oidc/login',
+        'GET /api/auth/providers',
+        'POST /api/dashboard/session',
+        'POST /api/session',
+      ].sort(),
+    );
+  });
+});
+
+describe('every read route', () => {
+  it('answers 401 without a session', async () => {
+    const reads = c.routes.filter((route) => route.method === 'get' && route.access === 'read');
+    expect(reads.map(label)).toContain(
+      'GET /api/clusters/:accountId/:region/:name/k8s/nodegroups/:nodegroup/disruption',
+    );
+    const anonymous = new ConsoleClient(c.url);
+    for (const route of reads) {
+      const response = await anonymous.request('GET', concrete(route.path));
+      expect(response.status, label(route)).toBe(401);
+    }
+  });
+});

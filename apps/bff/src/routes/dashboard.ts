@@ -3,7 +3,8 @@ import { CreateDashboardTokenRequest, type CreatedDashboardToken } from '@wheelh
 import { DASHBOARD_COOKIE, dashboardTokenOf, sessionOf } from '../auth/access.ts';
 import type { DashboardTokens } from '../auth/dashboardTokens.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { UnauthenticatedError } from '../http/errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import { publicOriginOf } from '../http/hostPolicy.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 import type { DashboardService } from '../services/dashboard.ts';
@@ -86,7 +87,8 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
           },
           { outcome: 'success' },
         );
-        const url = `${req.protocol}://${req.get('host')}/dashboard?token=${encodeURIComponent(token)}`;
+        // Never from the request's Host: a forged one would hand the admin a link to somebody else.
+        const url = `${publicOriginOf(res)}/dashboard?token=${encodeURIComponent(token)}`;
         const created: CreatedDashboardToken = { ...record, token, url };
         res.status(201).json(created);
       },

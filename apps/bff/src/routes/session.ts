@@ -1,11 +1,13 @@
 import type { Response } from 'express';
-import { LoginRequest, type SessionInfo } from '@wheelhouse/contract';
-import { SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
-import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import { LoginRequest, type SessionInfo, type SignOutResult } from '@wheelhouse/contract';
+import { cookieOf, SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
+import type { PasswordSignIn } from '../auth/passwordSignIn.ts';
+import { refuseImpossibleUserName } from '../auth/signInName.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
+import { DEVICE_COOKIE, type TrustedDevices } from '../auth/trustedDevices.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
+import { NotAllowedError, UnauthenticatedError } from '../errors.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 
@@ -15,7 +17,13 @@ export interface SessionRouteDeps {
   users: UserDirectory;
   sessions: SessionStore;
   audit: AuditLog;
-  loginThrottle: LoginThrottle;
+  /** Throttle, hashing queue and password check in one (auth/passwordSignIn.ts). */
+  checkPassword: PasswordSignIn;
+  devices: TrustedDevices;
+  /** `false` when WHEELHOUSE_CONFIG's sso.localUsers turns password sign-in off. */
+  localUsers?: boolean;
+  /** The provider's end-session URL for an SSO session, when it offers one. */
+  ssoLogoutUrl?: () => Promise<string | undefined>;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
@@ -24,6 +32,8 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
     role: session.role,
     csrfToken: session.csrfToken,
     backend: deps.backend,
+    groups: session.groups,
+    authMethod: session.authMethod,
   });
   const cookieOptions = {
     httpOnly: true,
@@ -39,29 +49,40 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       path: '/api/session',
       access: 'public',
       handler: async (req, res) => {
-        const { username, password } = parseInput(LoginRequest, req.body);
-        const throttleKey = `${username}|${req.ip}`;
-        const wait = deps.loginThrottle.retryAfter(throttleKey);
-        if (wait > 0) {
-          res.setHeader('Retry-After', String(wait));
-          throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${wait} seconds.`);
+        if (deps.localUsers === false) {
+          throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
         }
-        const user = await deps.users.authenticate(username, password);
-        if (!user) {
-          deps.loginThrottle.failed(throttleKey);
+        const { username, password } = parseInput(LoginRequest, req.body);
+        refuseImpossibleUserName(username, deps.audit, req.ip);
+        const outcome = await deps.checkPassword({
+          username,
+          password,
+          address: req.ip,
+          deviceToken: cookieOf(req, DEVICE_COOKIE),
+        });
+        if (!outcome.ok) {
           deps.audit.record(
             { user: username, action: 'session.signin', clientIp: req.ip },
             { outcome: 'failure', error: 'wrong user name or password' },
           );
           throw new UnauthenticatedError('Wrong user name or password.');
         }
-        deps.loginThrottle.succeeded(throttleKey);
+        const { user } = outcome;
         const { id, session } = deps.sessions.create(user.name, user.role);
         deps.audit.record(
           { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
           { outcome: 'success' },
         );
         res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
+        if (!outcome.knownDevice) {
+          const known = deps.devices.mint(user.name);
+          // Sent back only to this route: it names the browser, and is worth nothing elsewhere.
+          res.cookie(DEVICE_COOKIE, known.token, {
+            ...cookieOptions,
+            path: '/api/session',
+            expires: new Date(known.expiresAt),
+          });
+        }
         res.json(info(session));
       },
     },
@@ -77,7 +98,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       method: 'delete',
       path: '/api/session',
       access: 'session',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const session = sessionOf(res);
         const id = sessionCookieOf(req);
         if (id) deps.sessions.destroy(id);
@@ -86,7 +107,9 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           { outcome: 'success' },
         );
         clearCookie(res);
-        res.status(204).end();
+        const logoutUrl = session.authMethod === 'oidc' ? await deps.ssoLogoutUrl?.() : undefined;
+        if (logoutUrl) res.json({ logoutUrl } satisfies SignOutResult);
+        else res.status(204).end();
       },
     },
   ];

@@ -15,6 +15,10 @@ const Namespace = z
 const PodName = z
   .string()
   .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'is not a Kubernetes pod name');
+// EKS node group names: letters, digits, - and _, up to 63.
+const NodegroupParam = z.object({
+  nodegroup: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'is not a node group name'),
+});
 const NamespaceQuery = z.object({ namespace: Namespace.optional() });
 const HEARTBEAT_MS = 15_000;
 const MAX_UNSENT_BYTES = 1024 * 1024;
@@ -30,6 +34,15 @@ export function workloadRoutes(deps: {
 }): RouteDef[] {
   const { workloads, watchStreams } = deps;
   return [
+    {
+      method: 'get',
+      path: `${K8S}/nodegroups/:nodegroup/disruption`,
+      access: 'read',
+      handler: async (req, res) => {
+        const { nodegroup } = parseInput(NodegroupParam, req.params);
+        res.json(await workloads.nodegroupDisruption(clusterOf(req), nodegroup));
+      },
+    },
     {
       method: 'get',
       path: `${K8S}/namespaces`,

@@ -1,7 +1,7 @@
 import type { EKSClient, Update as EksUpdate } from '@aws-sdk/client-eks';
 import type { ChangeResult, ClusterRef, ConfirmDeleteRequest, Role } from '@wheelhouse/contract';
 import type { AuditLog } from '../audit/auditLog.ts';
-import { DomainError, InputError, UpstreamError } from '../http/errors.ts';
+import { DomainError, InputError, UpstreamError } from '../errors.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { toUpdate } from './computeMapping.ts';
 

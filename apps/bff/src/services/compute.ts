@@ -4,9 +4,9 @@ import {
   DescribeFargateProfileCommand,
   DescribeNodegroupCommand,
   DescribeUpdateCommand,
-  ListFargateProfilesCommand,
-  ListNodegroupsCommand,
-  ListUpdatesCommand,
+  paginateListFargateProfiles,
+  paginateListNodegroups,
+  paginateListUpdates,
   type FargateProfile as EksFargateProfile,
   type Nodegroup as EksNodegroup,
   type Update as EksUpdate,
@@ -22,7 +22,7 @@ import type {
   SourceError,
   Update,
 } from '@wheelhouse/contract';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import {
@@ -37,7 +37,9 @@ import {
 import { findOverlaps, matchPod } from './fargateMatching.ts';
 import type { InventoryService } from './inventory.ts';
 import { uniformityOf } from './uniformity.ts';
-import { updateProgress } from './updateProgress.ts';
+import { progressOf, updateSteps } from './updateProgress.ts';
+import { allPages } from '../upstream/pages.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
 /** The account and region a cluster lives in, resolved from a route's reference. */
 export interface ClusterLocation {
@@ -62,9 +64,7 @@ export function createComputeService(
   options: { regions: string[]; concurrency: number },
 ) {
   async function locate(ref: ClusterRef): Promise<ClusterLocation> {
-    if (!options.regions.includes(ref.region)) {
-      throw new NotFoundError(`Region ${ref.region} is not one this console reads.`);
-    }
+    assertReadRegion(options.regions, ref.region);
     return { ref, account: await inventory.findAccount(ref.accountId) };
   }
 
@@ -80,15 +80,9 @@ export function createComputeService(
   }
 
   async function nodegroupsOf(at: ClusterLocation): Promise<EksNodegroup[]> {
-    const names: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await eks(at).send(
-        new ListNodegroupsCommand({ clusterName: at.ref.name, nextToken }),
-      );
-      names.push(...(page.nodegroups ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const names = (
+      await allPages(paginateListNodegroups({ client: eks(at) }, { clusterName: at.ref.name }))
+    ).flatMap((page) => page.nodegroups ?? []);
     return describeAll(
       names,
       async (nodegroupName) =>
@@ -101,15 +95,9 @@ export function createComputeService(
   }
 
   async function fargateProfilesOf(at: ClusterLocation): Promise<EksFargateProfile[]> {
-    const names: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await eks(at).send(
-        new ListFargateProfilesCommand({ clusterName: at.ref.name, nextToken }),
-      );
-      names.push(...(page.fargateProfileNames ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const names = (
+      await allPages(paginateListFargateProfiles({ client: eks(at) }, { clusterName: at.ref.name }))
+    ).flatMap((page) => page.fargateProfileNames ?? []);
     return describeAll(
       names,
       async (fargateProfileName) =>
@@ -126,22 +114,18 @@ export function createComputeService(
     query: { names?: string[]; filters?: Filter[] },
   ): Promise<AutoScalingGroup[]> {
     if (query.names && query.names.length === 0) return [];
-    const { AutoScalingClient, DescribeAutoScalingGroupsCommand } = await autoScalingSdk();
+    const { AutoScalingClient, paginateDescribeAutoScalingGroups } = await autoScalingSdk();
     const client = aws.client(AutoScalingClient, at.account, at.ref.region);
-    const groups: AutoScalingGroup[] = [];
-    let NextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new DescribeAutoScalingGroupsCommand({
+    const pages = await allPages(
+      paginateDescribeAutoScalingGroups(
+        { client },
+        {
           ...(query.names ? { AutoScalingGroupNames: query.names } : {}),
           ...(query.filters ? { Filters: query.filters } : {}),
-          NextToken,
-        }),
-      );
-      groups.push(...(page.AutoScalingGroups ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return groups;
+        },
+      ),
+    );
+    return pages.flatMap((page) => page.AutoScalingGroups ?? []);
   }
 
   /** EC2's view of instances, by id; a filter (not InstanceIds) so an instance gone meanwhile is no error. */
@@ -149,7 +133,7 @@ export function createComputeService(
     at: ClusterLocation,
     ids: string[],
   ): Promise<Map<string, Ec2Instance>> {
-    const { EC2Client, DescribeInstancesCommand } = await ec2Sdk();
+    const { EC2Client, paginateDescribeInstances } = await ec2Sdk();
     const client = aws.client(EC2Client, at.account, at.ref.region);
     const found = new Map<string, Ec2Instance>();
     const chunks: string[][] = [];
@@ -157,21 +141,17 @@ export function createComputeService(
       chunks.push(ids.slice(i, i + EC2_FILTER_VALUES));
     await Promise.all(
       chunks.map(async (chunk) => {
-        let NextToken: string | undefined;
-        do {
-          const page = await client.send(
-            new DescribeInstancesCommand({
-              Filters: [{ Name: 'instance-id', Values: chunk }],
-              NextToken,
-            }),
-          );
+        const pages = paginateDescribeInstances(
+          { client },
+          { Filters: [{ Name: 'instance-id', Values: chunk }] },
+        );
+        for await (const page of pages) {
           for (const reservation of page.Reservations ?? []) {
             for (const instance of reservation.Instances ?? []) {
               if (instance.InstanceId) found.set(instance.InstanceId, instance);
             }
           }
-          NextToken = page.NextToken;
-        } while (NextToken);
+        }
       }),
     );
     return found;
@@ -316,28 +296,24 @@ export function createComputeService(
     return {
       nodegroup: toNodegroup(ng, groups ? (inService(instances) ?? 0) : undefined),
       instances: instances.sort((a, b) => (b.launchTime ?? '').localeCompare(a.launchTime ?? '')),
-      updates: updates.map((update): Update =>
-        toUpdate(update, updateProgress(update, desired, instances)),
-      ),
+      updates: updates.map((update): Update => {
+        const steps = updateSteps(update, desired, instances);
+        return toUpdate(update, progressOf(update, steps), steps);
+      }),
       errors,
     };
   }
 
   /** The latest updates of a cluster (or one of its node groups), newest first. */
   async function updatesOf(at: ClusterLocation, nodegroupName?: string): Promise<EksUpdate[]> {
-    const ids: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await eks(at).send(
-        new ListUpdatesCommand({
-          name: at.ref.name,
-          ...(nodegroupName ? { nodegroupName } : {}),
-          nextToken,
-        }),
-      );
-      ids.push(...(page.updateIds ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const ids = (
+      await allPages(
+        paginateListUpdates(
+          { client: eks(at) },
+          { name: at.ref.name, ...(nodegroupName ? { nodegroupName } : {}) },
+        ),
+      )
+    ).flatMap((page) => page.updateIds ?? []);
     const updates = await describeAll(
       ids,
       async (updateId) =>

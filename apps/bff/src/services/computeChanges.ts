@@ -18,13 +18,14 @@ import type {
   UpdateLabelsTaintsRequest,
   UpdateNodegroupVersionRequest,
 } from '@wheelhouse/contract';
-import { InputError } from '../http/errors.ts';
+import { InputError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
+import { eksArn } from '../upstream/partition.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 
 const arnOf = (ref: ClusterRef, kind: string, name: string) =>
-  `arn:aws:eks:${ref.region}:${ref.accountId}:${kind}/${ref.name}/${name}`;
+  eksArn(ref.region, ref.accountId, `${kind}/${ref.name}/${name}`);
 
 /** Operator changes to node groups and Fargate profiles, made as the console user and audited. */
 export function createComputeChanges(

@@ -83,7 +83,7 @@ export function toFargateProfile(profile: EksFargateProfile): FargateProfile {
   };
 }
 
-export function toUpdate(update: EksUpdate, progress?: number): Update {
+export function toUpdate(update: EksUpdate, progress?: number, steps?: Update['steps']): Update {
   return {
     id: update.id ?? '',
     type: update.type ?? 'Unknown',
@@ -99,6 +99,7 @@ export function toUpdate(update: EksUpdate, progress?: number): Update {
     })),
     ...(update.createdAt ? { createdAt: iso(update.createdAt) } : {}),
     ...(progress !== undefined ? { progress } : {}),
+    ...(steps ? { steps } : {}),
   };
 }
 

@@ -6,8 +6,8 @@ import type {
   RegisterClusterRequest,
   RegistrationResult,
 } from '@wheelhouse/contract';
-import { NotFoundError } from '../http/errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
+import { eksArn } from '../upstream/partition.ts';
 import {
   confirmName,
   eksChange,
@@ -16,25 +16,34 @@ import {
   type RunChange,
 } from './changeRunner.ts';
 import type { InventoryService } from './inventory.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
-const clusterArn = (ref: ClusterRef) =>
-  `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
+const clusterArn = (ref: ClusterRef) => eksArn(ref.region, ref.accountId, `cluster/${ref.name}`);
+
+/** The sandbox CLI command that plays this registration's agent, exact enough to run as printed. */
+function simulateAgentCommand(ref: ClusterRef, endpoint: string | undefined): string {
+  const target = `connect ${ref.name} --region ${ref.region} --account ${ref.accountId}`;
+  return `npm run sandbox -- ${target}${endpoint ? ` --endpoint ${endpoint}` : ''}`;
+}
 
 /** EKS Connector: registering any Kubernetes cluster with EKS, and deregistering it. */
 export function createConnectorService(
   aws: AwsClients,
   inventory: InventoryService,
   runChange: RunChange,
-  options: { regions: string[]; backend: 'sandbox' | 'aws' },
+  options: {
+    regions: string[];
+    backend: 'sandbox' | 'aws';
+    /** The embedded sandbox's endpoint: its port is random, so the agent command must name it. */
+    sandboxEndpoint?: string;
+  },
 ) {
   async function eksAs(
     accountId: string,
     region: string,
     context: ChangeContext,
   ): Promise<EKSClient> {
-    if (!options.regions.includes(region)) {
-      throw new NotFoundError(`Region ${region} is not one this console reads.`);
-    }
+    assertReadRegion(options.regions, region);
     return aws.changeClient(
       EKSClient,
       await inventory.findAccount(accountId),
@@ -79,7 +88,7 @@ export function createConnectorService(
             options.backend === 'sandbox'
               ? [
                   install.join('\n'),
-                  `# In the sandbox, simulate the agent connecting:\nnpm run sandbox -- connect ${request.name}`,
+                  `# In the sandbox, simulate the agent connecting:\n${simulateAgentCommand(request, options.sandboxEndpoint)}`,
                 ]
               : [install.join('\n')];
           return {

@@ -1,20 +1,22 @@
 import {
   DescribeNodegroupCommand,
   DescribeUpdateCommand,
-  ListNodegroupsCommand,
-  ListUpdatesCommand,
+  paginateListNodegroups,
+  paginateListUpdates,
   type Nodegroup as EksNodegroup,
 } from '@aws-sdk/client-eks';
 import pLimit, { type Limit } from 'p-limit';
-import type { ClusterSummary, FleetDashboard, SourceError } from '@wheelhouse/contract';
+import {
+  supportStanding,
+  type ClusterSummary,
+  type FleetDashboard,
+  type SourceError,
+} from '@wheelhouse/contract';
 import type { AwsClients } from '../upstream/awsClients.ts';
+import { allPages } from '../upstream/pages.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
 import { sourceError } from './fanOut.ts';
 import type { InventoryService } from './inventory.ts';
-
-const DAY_MS = 86_400_000;
-/** Versions whose standard support ends within this many days are flagged before they lapse. */
-const SUPPORT_WARNING_DAYS = 90;
 
 /** Pods not Running/Ready per cluster, from the clusters' Kubernetes APIs (provided by the workloads service). */
 export type PodHealthProvider = (
@@ -38,20 +40,13 @@ export function createDashboardService(
   const now = options.now ?? (() => new Date());
 
   function versionSupport(items: ClusterSummary[]): FleetDashboard['versionSupport'] {
-    const today = now().getTime();
+    const today = now();
     return items
       .filter((c) => c.version && !c.connected)
       .flatMap((c) => {
         const { status, endOfStandardSupport, endOfExtendedSupport } = c.versionSupport;
-        const deadline =
-          status === 'EXTENDED_SUPPORT' ? endOfExtendedSupport : endOfStandardSupport;
-        const daysLeft = deadline ? Math.ceil((Date.parse(deadline) - today) / DAY_MS) : undefined;
-        const flagged =
-          status === 'UNSUPPORTED' ||
-          status === 'EXTENDED_SUPPORT' ||
-          (status === 'STANDARD_SUPPORT' &&
-            daysLeft !== undefined &&
-            daysLeft <= SUPPORT_WARNING_DAYS);
+        // The clusters list words and colours versions with the same computation.
+        const { flagged, daysLeft } = supportStanding(c.versionSupport, today);
         if (!flagged) return [];
         return [
           {
@@ -106,29 +101,22 @@ export function createDashboardService(
           const eks = aws.eks(account, cluster.region);
           const limit = limitOf(cluster);
           const inProgress = async (nodegroupName?: string) => {
-            const { updateIds = [] } = await limit(() =>
-              eks.send(
-                new ListUpdatesCommand({
-                  name: cluster.name,
-                  ...(nodegroupName ? { nodegroupName } : {}),
-                }),
-              ),
-            );
-            for (const updateId of updateIds) {
-              const { update } = await limit(() =>
-                eks.send(
-                  new DescribeUpdateCommand({
-                    name: cluster.name,
-                    updateId,
-                    ...(nodegroupName ? { nodegroupName } : {}),
-                  }),
+            const scope = { name: cluster.name, ...(nodegroupName ? { nodegroupName } : {}) };
+            const pages = await limit(() => allPages(paginateListUpdates({ client: eks }, scope)));
+            // Described side by side (each within the account's bound), not one after another.
+            const described = await Promise.all(
+              pages
+                .flatMap((page) => page.updateIds ?? [])
+                .map((updateId) =>
+                  limit(() => eks.send(new DescribeUpdateCommand({ ...scope, updateId }))),
                 ),
-              );
+            );
+            for (const { update } of described) {
               if (update?.status === 'InProgress') {
                 updatesInProgress.push({
                   ...where,
                   ...(nodegroupName ? { nodegroup: nodegroupName } : {}),
-                  id: update.id ?? updateId,
+                  id: update.id ?? '',
                   type: update.type ?? 'Unknown',
                   ...(update.createdAt ? { createdAt: update.createdAt.toISOString() } : {}),
                 });
@@ -136,9 +124,11 @@ export function createDashboardService(
             }
           };
           const clusterUpdates = cluster.status === 'UPDATING' ? inProgress() : Promise.resolve();
-          const { nodegroups: names = [] } = await limit(() =>
-            eks.send(new ListNodegroupsCommand({ clusterName: cluster.name })),
-          );
+          const names = (
+            await limit(() =>
+              allPages(paginateListNodegroups({ client: eks }, { clusterName: cluster.name })),
+            )
+          ).flatMap((page) => page.nodegroups ?? []);
           const described = await Promise.all(
             names.map((nodegroupName) =>
               limit(() =>

@@ -1,14 +1,14 @@
 import {
   DescribeClusterCommand,
-  DescribeClusterVersionsCommand,
-  ListClustersCommand,
+  paginateDescribeClusterVersions,
+  paginateListClusters,
   type Cluster,
   type ClusterVersionInformation,
 } from '@aws-sdk/client-eks';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { ClusterDetail, ClusterList, ClusterRef, ClusterSummary } from '@wheelhouse/contract';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
@@ -19,6 +19,7 @@ import {
   type ClusterSource,
 } from './clusterMapping.ts';
 import { mergeResults, sourceError, type SourceResult } from './fanOut.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
 
 export interface InventoryOptions {
   regions: string[];
@@ -47,16 +48,15 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     return versionCache
       .get(`${account.key}|${region}`, async () => {
         const catalog: VersionCatalog = new Map();
-        let nextToken: string | undefined;
-        do {
-          const page = await aws
-            .eks(account, region)
-            .send(new DescribeClusterVersionsCommand({ includeAll: true, nextToken }));
+        const pages = paginateDescribeClusterVersions(
+          { client: aws.eks(account, region) },
+          { includeAll: true },
+        );
+        for await (const page of pages) {
           for (const info of page.clusterVersions ?? []) {
             if (info.clusterVersion) catalog.set(info.clusterVersion, info);
           }
-          nextToken = page.nextToken;
-        } while (nextToken);
+        }
         return catalog;
       })
       .catch((error: unknown) => {
@@ -104,15 +104,11 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     };
 
     try {
-      let nextToken: string | undefined;
-      do {
-        const page = await eks.send(
-          new ListClustersCommand({ maxResults: 100, nextToken, include: ['all'] }),
-        );
-        // Describe this page's clusters while the next page is fetched.
+      const pages = paginateListClusters({ client: eks, pageSize: 100 }, { include: ['all'] });
+      // Describe each page's clusters while the next page is fetched.
+      for await (const page of pages) {
         for (const name of page.clusters ?? []) describing.push(describe(name));
-        nextToken = page.nextToken;
-      } while (nextToken);
+      }
     } catch (error) {
       result.errors.push(sourceError(error, { accountId, region }));
     }
@@ -147,9 +143,7 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
   }
 
   async function loadDetail(ref: ClusterRef): Promise<ClusterDetail> {
-    if (!options.regions.includes(ref.region)) {
-      throw new NotFoundError(`Region ${ref.region} is not one this console reads.`);
-    }
+    assertReadRegion(options.regions, ref.region);
     const account = await findAccount(ref.accountId);
     let cluster: Cluster | undefined;
     try {

@@ -10,6 +10,8 @@ import type {
   RegistrationResult,
   VersionUpgradePlan,
 } from '@wheelhouse/contract';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { ConsoleClient } from '../testing/consoleClient.ts';
 import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
 
@@ -17,6 +19,7 @@ let c: Awaited<ReturnType<typeof startConsoleOnSandbox>>;
 let operator: ConsoleClient;
 let clockOffsetMs = 0;
 const HOME = '123456789012';
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const REGION = 'eu-west-1';
 
 beforeAll(async () => {
@@ -169,6 +172,30 @@ describe('day-2 changes to a cluster', () => {
     });
   });
 
+  it('shows a cluster past extended support its path, one minor at a time, and takes the first step', async () => {
+    const legacy = clusterPath('legacy-billing', 'us-east-1');
+    const plan = await operator.json<VersionUpgradePlan>(`${legacy}/upgrade-plan`);
+    const supported = await operator.json<KubernetesVersionOption[]>(
+      `/api/versions?accountId=${HOME}&region=us-east-1`,
+    );
+    const oldestSupported = supported[supported.length - 1]!.version;
+    expect(plan).toMatchObject({ current: '1.30', next: '1.31', currentStatus: 'UNSUPPORTED' });
+    // 1.30 → 1.31 → … up to the oldest version EKS still offers, which EKS itself would upgrade to.
+    expect(plan.path![0]).toBe('1.31');
+    expect(plan.path!.at(-1)).toBe(oldestSupported);
+    const text = plan.warnings.join(' ');
+    expect(text).toContain('1.30 is past the end of extended support (2026-07-23)');
+    expect(text).toContain(`EKS upgrades such clusters itself to ${oldestSupported}`);
+    expect(text).toContain('upgrade to 1.31 now');
+    expect(text).not.toMatch(/does not offer|is the newest/);
+
+    const response = await operator.request('POST', `${legacy}/version`, {
+      version: '1.31',
+      clientRequestToken: token(),
+    });
+    expect(response.status).toBe(202);
+  });
+
   it('turns log types on and off, changes endpoint access, and edits tags', async () => {
     const { items } = await operator.json<ClusterList>('/api/clusters');
     const name = items.find(
@@ -278,6 +305,34 @@ describe('connected clusters', () => {
     await c.sandbox!.waitFor(async () => (await detail('on-prem-east')) === undefined, {
       timeoutMs: 20_000,
     });
+  });
+
+  it('prints an agent command that connects the registration when run as printed', async () => {
+    const response = await operator.request(
+      'POST',
+      '/api/connected-clusters',
+      register('agent-as-printed'),
+    );
+    expect(response.status).toBe(201);
+    const { installCommands } = (await response.json()) as RegistrationResult;
+    const command = installCommands
+      .join('\n')
+      .split('\n')
+      .find((line) => line.startsWith('npm run sandbox -- connect'));
+    expect(command).toBe(
+      `npm run sandbox -- connect agent-as-printed --region ${REGION} --account ${HOME} --endpoint ${c.sandbox!.endpoint}`,
+    );
+    // Run from the repository root, as the README says, without WHEELHOUSE_SANDBOX_PORT.
+    const [program, ...args] = command!.split(' ');
+    const { WHEELHOUSE_SANDBOX_PORT: _unset, ...env } = process.env;
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(program!, args, { cwd: REPO_ROOT, env, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`agent-as-printed (${HOME} ${REGION}) is ACTIVE`);
+    expect((await detail('agent-as-printed'))?.status).toBe('ACTIVE');
   });
 
   it('marks a registration FAILED once its activation expires unused', async () => {

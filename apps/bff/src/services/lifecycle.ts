@@ -1,7 +1,7 @@
 import {
   CreateClusterCommand,
   DeleteClusterCommand,
-  DescribeClusterVersionsCommand,
+  paginateDescribeClusterVersions,
   EKSClient,
   TagResourceCommand,
   UntagResourceCommand,
@@ -24,14 +24,54 @@ import type {
   VersionSkew,
   VersionUpgradePlan,
 } from '@wheelhouse/contract';
-import { InputError, NotFoundError } from '../http/errors.ts';
+import { InputError } from '../errors.ts';
 import type { AwsClients } from '../upstream/awsClients.ts';
+import { eksArn } from '../upstream/partition.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
 import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
+import { allPages } from '../upstream/pages.ts';
+import { assertReadRegion } from '../upstream/regions.ts';
+
+const nextMinorOf = (version: string) => `${majorOf(version)}.${minorOf(version) + 1}`;
+
+/** The minors after `version`, up to and including the oldest one EKS still supports. */
+function pathToSupport(version: string, catalog: ClusterVersionInformation[]): string[] {
+  const path: string[] = [];
+  for (let step = nextMinorOf(version); ; step = nextMinorOf(step)) {
+    const info = catalog.find((entry) => entry.clusterVersion === step);
+    if (!info) return path;
+    path.push(step);
+    if (info.versionStatus !== 'UNSUPPORTED') return path;
+  }
+}
+
+const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+
+/**
+ * What EKS's version lifecycle says of a cluster past the end of extended support: EKS upgrades it
+ * itself to the oldest version it still supports, and until then the operator may do it, one minor
+ * version at a time.
+ */
+function pastExtendedSupport(
+  version: string,
+  info: ClusterVersionInformation,
+  path: string[],
+): string {
+  const since = day(info.endOfExtendedSupportDate);
+  const ended = `${version} is past the end of extended support${since ? ` (${since})` : ''}`;
+  const [first, ...rest] = path;
+  if (!first) return `${ended}, and EKS lists no newer version to upgrade it to.`;
+  const floor = path[path.length - 1]!;
+  const steps =
+    rest.length > 0
+      ? `upgrade to ${first} now, then to ${rest.join(', then to ')}`
+      : `upgrade to ${first} now`;
+  return `${ended}: EKS upgrades such clusters itself to ${floor}, the oldest version it still supports; ${steps}, one minor version per update.`;
+}
 
 /** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete. */
 export function createLifecycleService(
@@ -42,8 +82,7 @@ export function createLifecycleService(
   options: { regions: string[] },
 ) {
   async function accountIn(accountId: string, region: string) {
-    if (!options.regions.includes(region))
-      throw new NotFoundError(`Region ${region} is not one this console reads.`);
+    assertReadRegion(options.regions, region);
     return inventory.findAccount(accountId);
   }
 
@@ -59,18 +98,18 @@ export function createLifecycleService(
   async function versionCatalog(
     accountId: string,
     region: string,
+    includeAll = false,
   ): Promise<ClusterVersionInformation[]> {
     const account = await accountIn(accountId, region);
-    const versions: ClusterVersionInformation[] = [];
-    let nextToken: string | undefined;
+    let versions: ClusterVersionInformation[];
     try {
-      do {
-        const page = await aws
-          .eks(account, region)
-          .send(new DescribeClusterVersionsCommand({ nextToken }));
-        versions.push(...(page.clusterVersions ?? []));
-        nextToken = page.nextToken;
-      } while (nextToken);
+      const pages = await allPages(
+        paginateDescribeClusterVersions(
+          { client: aws.eks(account, region) },
+          includeAll ? { includeAll } : {},
+        ),
+      );
+      versions = pages.flatMap((page) => page.clusterVersions ?? []);
     } catch (error) {
       throw fromAwsError(error);
     }
@@ -103,19 +142,27 @@ export function createLifecycleService(
     const warnings: string[] = [];
     if (!cluster.version)
       return { skew: [], warnings: ['This cluster has no Kubernetes version to update.'] };
-    const candidate = `${majorOf(cluster.version)}.${minorOf(cluster.version) + 1}`;
-    const offered = (await versionOptions(ref.accountId, ref.region)).some(
-      (option) => option.version === candidate,
-    );
+    const candidate = nextMinorOf(cluster.version);
+    // With includeAll EKS also lists versions past extended support: a cluster still on one of them
+    // goes through each later minor, one update at a time, even one that is itself past its end.
+    const catalog = await versionCatalog(ref.accountId, ref.region, true);
+    const infoOf = (version: string) => catalog.find((info) => info.clusterVersion === version);
+    const currentInfo = infoOf(cluster.version);
+    const offered = infoOf(candidate) !== undefined;
     const compute = await computeOf(ref);
     const target = offered ? candidate : cluster.version;
     const skew: VersionSkew[] = compute.nodegroups
       .filter((ng) => ng.version)
       .map((ng) => ({ nodegroup: ng.name, version: ng.version!, ...skewOf(target, ng.version!) }));
-    if (!offered)
+    const path =
+      currentInfo?.versionStatus === 'UNSUPPORTED' ? pathToSupport(cluster.version, catalog) : [];
+    if (currentInfo?.versionStatus === 'UNSUPPORTED') {
+      warnings.push(pastExtendedSupport(cluster.version, currentInfo, path));
+    } else if (!offered) {
       warnings.push(
         `EKS in ${ref.region} does not offer ${candidate} yet: ${cluster.version} is the newest.`,
       );
+    }
     if (cluster.status !== 'ACTIVE')
       warnings.push(`The cluster is ${cluster.status}; EKS updates only ACTIVE clusters.`);
     for (const entry of skew.filter((s) => s.tooFar)) {
@@ -124,7 +171,14 @@ export function createLifecycleService(
           `kubelets may trail by at most ${allowedSkew(target)}. Update the node group first.`,
       );
     }
-    return { current: cluster.version, ...(offered ? { next: candidate } : {}), skew, warnings };
+    return {
+      current: cluster.version,
+      ...(offered ? { next: candidate } : {}),
+      ...(currentInfo?.versionStatus ? { currentStatus: currentInfo.versionStatus } : {}),
+      ...(path.length > 0 ? { path } : {}),
+      skew,
+      warnings,
+    };
   }
 
   const computeOf = (ref: ClusterRef) => compute.getCompute(ref);
@@ -138,8 +192,7 @@ export function createLifecycleService(
     }
   }
 
-  const clusterArn = (ref: ClusterRef) =>
-    `arn:aws:eks:${ref.region}:${ref.accountId}:cluster/${ref.name}`;
+  const clusterArn = (ref: ClusterRef) => eksArn(ref.region, ref.accountId, `cluster/${ref.name}`);
 
   return {
     versionOptions,

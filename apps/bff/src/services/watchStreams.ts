@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClusterRef, WatchEvent, WatchQuery } from '@wheelhouse/contract';
-import { TooManyRequestsError } from '../http/errors.ts';
+import { TooManyRequestsError } from '../errors.ts';
 import { createWatchHub } from './kube/watchHub.ts';
 import type { WatchSpec, WorkloadsService } from './workloads.ts';
 

@@ -14,10 +14,12 @@ import type {
   WatchEvent,
   WorkloadKind,
   WorkloadList,
+  NodegroupDisruption,
 } from '@wheelhouse/contract';
-import { KubeAccessError, UpstreamError } from '../http/errors.ts';
+import { KubeAccessError, UpstreamError } from '../errors.ts';
 import { KubeApiError, type KubeClient } from '../upstream/kubeClient.ts';
 import type { KubeAccess } from '../upstream/kubeAccess.ts';
+import { accessPolicyArn } from '../upstream/partition.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
 import type {
   HpaObject,
@@ -25,10 +27,13 @@ import type {
   KubeList,
   Node,
   Pod,
+  PodDisruptionBudgetObject,
   ServiceObject,
   WorkloadObject,
 } from './kube/kubeTypes.ts';
+import { nodegroupDisruption } from './kube/nodegroupDisruption.ts';
 import {
+  NODEGROUP_LABEL,
   requestsByNode,
   toHpa,
   toNodeSummary,
@@ -90,7 +95,7 @@ export function createWorkloadsService(kube: KubeAccess) {
         const principal =
           (await kube.principalFor(ref).catch(() => undefined)) ?? '<the console role ARN>';
         const cli = `--cluster-name ${ref.name} --region ${ref.region} --principal-arn ${principal}`;
-        const associate = `aws eks associate-access-policy ${cli} --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy --access-scope type=cluster`;
+        const associate = `aws eks associate-access-policy ${cli} --policy-arn ${accessPolicyArn(ref.region, 'AmazonEKSViewPolicy')} --access-scope type=cluster`;
         throw error.status === 401
           ? new KubeAccessError(
               403,
@@ -374,6 +379,21 @@ export function createWorkloadsService(kube: KubeAccess) {
       withClient(ref, async (client) => {
         const list = await client.get<KubeList<unknown>>(watchPath(spec), { limit: 1 });
         return list.metadata.resourceVersion ?? '0';
+      }),
+
+    /** What scaling a managed node group down drains: its pods and the budgets over them. */
+    nodegroupDisruption: (ref: ClusterRef, nodegroup: string): Promise<NodegroupDisruption> =>
+      withClient(ref, async (client) => {
+        const [nodes, pods, budgets] = await Promise.all([
+          listAll<Node>(client, '/api/v1/nodes', {
+            labelSelector: `${NODEGROUP_LABEL}=${nodegroup}`,
+          }),
+          listAll<Pod>(client, '/api/v1/pods', {
+            fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+          }),
+          listAll<PodDisruptionBudgetObject>(client, '/apis/policy/v1/poddisruptionbudgets'),
+        ]);
+        return nodegroupDisruption(nodegroup, nodes, pods, budgets);
       }),
 
     /** Pods not Running/Ready per cluster, for the fleet dashboard; one failing cluster is an error entry. */

@@ -50,6 +50,11 @@ export class ConsoleClient {
     return response;
   }
 
+  /** The `cookie` header this client sends, for tests that craft a request by hand. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   async json<T>(path: string): Promise<T> {
     const response = await this.request('GET', path);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { NotAllowedError } from '../http/errors.ts';
+import { NotAllowedError } from '../errors.ts';
 import { sharedCredentials } from './credentials.ts';
 
 /** One AWS account the console reads, with how to reach it. */

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../http/errors.ts';
+import { UpstreamError } from '../errors.ts';
 
 interface SdkErrorShape {
   name?: string;

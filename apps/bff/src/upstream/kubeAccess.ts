@@ -3,12 +3,13 @@ import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import { DescribeClusterCommand, type Cluster } from '@aws-sdk/client-eks';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterRef } from '@wheelhouse/contract';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from './awsClients.ts';
 import { fromAwsError } from './awsErrors.ts';
 import { eksToken } from './eksToken.ts';
 import { createKubeClient, type KubeClient, type KubeEndpoint } from './kubeClient.ts';
 import { createTtlCache } from './ttlCache.ts';
+import { assertReadRegion } from './regions.ts';
 
 /** Where tokens for a region's clusters are presigned: the STS endpoint EKS checks them against. */
 export type StsEndpointOf = (region: string) => URL;
@@ -53,8 +54,7 @@ export function createKubeAccess(deps: KubeAccessDeps) {
 
   async function describe(ref: ClusterRef) {
     return clusterInfo.get(`${ref.accountId}|${ref.region}|${ref.name}`, async () => {
-      if (!deps.regions.includes(ref.region))
-        throw new NotFoundError(`Region ${ref.region} is not one this console reads.`);
+      assertReadRegion(deps.regions, ref.region);
       const account = await deps.findAccount(ref.accountId);
       try {
         const { cluster } = await deps.aws

@@ -6,6 +6,7 @@ import { queryKeys } from './queryKeys.ts';
 /** The audit log's filters, as the BFF takes them; an empty string means "any". */
 export interface AuditFilters {
   user: string;
+  /** An action or its start ("nodegroup" finds every node group action). */
   action: string;
   /** Substring of the target ARN or path. */
   target: string;
@@ -13,9 +14,19 @@ export interface AuditFilters {
   /** ISO 8601 times (UTC), inclusive. */
   from: string;
   to: string;
+  /** 'true': sign-ins and sign-outs left out. */
+  changesOnly: '' | 'true';
 }
 
-export const AUDIT_FILTER_KEYS = ['user', 'action', 'target', 'outcome', 'from', 'to'] as const;
+export const AUDIT_FILTER_KEYS = [
+  'user',
+  'action',
+  'target',
+  'outcome',
+  'from',
+  'to',
+  'changesOnly',
+] as const;
 
 /** Entries per "Load older" page. */
 export const AUDIT_PAGE_SIZE = 200;

@@ -25,6 +25,7 @@ export type ContractSchemaName =
   | 'WorkloadList'
   | 'ServiceList'
   | 'NodeList'
+  | 'NodegroupDisruption'
   | 'AutoscalingView';
 
 /** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */

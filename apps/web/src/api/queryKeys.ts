@@ -27,6 +27,7 @@ const k8sOf = (ref: ClusterRef) => ['k8s', ref.accountId, ref.region, ref.name] 
  */
 export const queryKeys = {
   session: () => ['session'] as const,
+  authProviders: () => ['auth-providers'] as const,
   sources: () => ['sources'] as const,
   clusters: {
     all: () => ['clusters'] as const,
@@ -70,6 +71,8 @@ export const queryKeys = {
     pod: (ref: ClusterRef, namespace: string, pod: string) =>
       [...k8sOf(ref), 'pod', namespace, pod] as const,
     nodes: (ref: ClusterRef) => [...k8sOf(ref), 'nodes'] as const,
+    disruption: (ref: ClusterRef, nodegroup: string) =>
+      [...k8sOf(ref), 'nodegroups', nodegroup, 'disruption'] as const,
     autoscaling: (ref: ClusterRef) => [...k8sOf(ref), 'autoscaling'] as const,
   },
   audit: {

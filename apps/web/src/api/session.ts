@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { LoginRequest, SessionInfo } from '@wheelhouse/contract';
+import type { AuthProviders, LoginRequest, SessionInfo, SignOutResult } from '@wheelhouse/contract';
 import { apiFetch, isUnauthenticated, setCsrfToken } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
@@ -60,18 +60,38 @@ export function useSignIn() {
   });
 }
 
-/** Signs out (DELETE with the CSRF header); the local session is forgotten even if the server had already ended it. */
+/**
+ * Signs out (DELETE with the CSRF header); the local session is forgotten even if the server had already
+ * ended it. Resolves to the identity provider's logout URL when the session came from SSO and the
+ * provider can end its own session too.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
+    mutationFn: async (): Promise<string | undefined> => {
       try {
-        await apiFetch<void>('/api/session', { method: 'DELETE' });
+        const result = await apiFetch<SignOutResult | undefined>('/api/session', {
+          method: 'DELETE',
+        });
+        return result?.logoutUrl;
       } catch (error) {
         if (!isUnauthenticated(error)) throw error;
+        return undefined;
       }
     },
     meta: { expectsUnauthenticated: true },
     onSuccess: () => forgetSession(queryClient),
   });
+}
+
+/** The ways to sign in the server offers (password, SSO); asked before anyone is signed in. */
+export const authProvidersQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.authProviders(),
+    queryFn: ({ signal }) => apiFetch<AuthProviders>('/api/auth/providers', { signal }),
+    staleTime: Infinity,
+  });
+
+export function useAuthProviders() {
+  return useQuery(authProvidersQueryOptions());
 }

@@ -8,6 +8,7 @@ import type {
   ClusterRef,
   NamespaceList,
   NodeList,
+  NodegroupDisruption,
   PodDetail,
   PodList,
   ServiceList,
@@ -78,6 +79,18 @@ export const nodesQueryOptions = (ref: ClusterRef) =>
     queryKey: queryKeys.k8s.nodes(ref),
     queryFn: ({ signal }) =>
       apiFetch<NodeList>(`${k8sApi(ref)}/nodes`, { signal, schema: 'NodeList' }),
+    refetchInterval: NODES_POLL_MS,
+  });
+
+/** What scaling a node group down drains: its pods and the PodDisruptionBudgets over them. */
+export const nodegroupDisruptionQueryOptions = (ref: ClusterRef, nodegroup: string) =>
+  queryOptions({
+    queryKey: queryKeys.k8s.disruption(ref, nodegroup),
+    queryFn: ({ signal }) =>
+      apiFetch<NodegroupDisruption>(
+        `${k8sApi(ref)}/nodegroups/${encodeURIComponent(nodegroup)}/disruption`,
+        { signal, schema: 'NodegroupDisruption' },
+      ),
     refetchInterval: NODES_POLL_MS,
   });
 
@@ -233,6 +246,10 @@ export function useServices(ref: ClusterRef, namespace: string) {
 /** Nodes with allocatable vs requested resources; polls every 10 s (node watch events refetch sooner). */
 export function useNodes(ref: ClusterRef) {
   return useQuery(nodesQueryOptions(ref));
+}
+
+export function useNodegroupDisruption(ref: ClusterRef, nodegroup: string) {
+  return useQuery(nodegroupDisruptionQueryOptions(ref, nodegroup));
 }
 
 export function useAutoscaling(ref: ClusterRef) {

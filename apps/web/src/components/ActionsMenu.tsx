@@ -77,8 +77,11 @@ export function ActionsMenu({
               onSelect={() => {
                 chosen.current = action;
               }}
-              className={`cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-surface-muted ${
-                action.danger ? 'text-danger-fg' : ''
+              // The keyboard highlight is a solid fill with inverted text, plain in both themes.
+              className={`cursor-pointer rounded px-2 py-1.5 outline-none ${
+                action.danger
+                  ? 'text-danger-fg data-[highlighted]:bg-danger-solid data-[highlighted]:text-white'
+                  : 'data-[highlighted]:bg-highlight data-[highlighted]:text-highlight-fg'
               }`}
             >
               {action.label}

@@ -96,7 +96,11 @@ export function AppShell({ session, children }: { session: SessionInfo; children
               disabled={signOut.isPending}
               onClick={() =>
                 signOut.mutate(undefined, {
-                  onSuccess: () => void navigate('/login', { replace: true }),
+                  // An SSO session also ends at the provider, which then sends the browser back.
+                  onSuccess: (logoutUrl) =>
+                    logoutUrl
+                      ? window.location.assign(logoutUrl)
+                      : void navigate('/login', { replace: true }),
                 })
               }
             >

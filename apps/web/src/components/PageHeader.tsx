@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { visibleControls } from './VisibleControls.tsx';
 
 /** A level above the current page; without `to` it is a plain label ("Settings"). */
 export interface Crumb {
@@ -57,7 +58,7 @@ export function ResourcePageHeader({
     <>
       <Breadcrumb trail={trail} current={name} />
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold break-all">{name}</h1>
+        <h1 className="text-xl font-semibold break-all">{visibleControls(name)}</h1>
         {children}
       </div>
     </>

@@ -2,7 +2,16 @@
  * A progress bar named by `label`. With a value (0-100) it is determinate and says how far it got;
  * without one it is indeterminate (a sliding stripe, steady for people who ask for less motion).
  */
-export function ProgressBar({ label, value }: { label: string; value?: number }) {
+export function ProgressBar({
+  label,
+  value,
+  valueText,
+}: {
+  label: string;
+  value?: number | undefined;
+  /** What the value counts ("3 of 5 instances InService"); read out instead of a bare percentage. */
+  valueText?: string | undefined;
+}) {
   const determinate = value !== undefined;
   const percent = determinate ? Math.min(100, Math.max(0, Math.round(value))) : undefined;
   return (
@@ -12,7 +21,7 @@ export function ProgressBar({ label, value }: { label: string; value?: number })
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={determinate ? `${percent}%` : 'In progress'}
+      aria-valuetext={valueText ?? (determinate ? `${percent}%` : 'In progress')}
       className="relative h-1.5 w-full min-w-16 overflow-hidden rounded-full bg-surface-muted"
     >
       {determinate ? (

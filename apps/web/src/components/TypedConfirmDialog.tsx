@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ConfirmDeleteRequest } from '@wheelhouse/contract';
-import type { ChangeNoticeContent } from './ChangeNotice.tsx';
+import type { ChangeNoticeContent, ChangeSubject } from './ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from './Dialog.tsx';
 import { FormField, INPUT_CLASSES } from './FormField.tsx';
 import { SubmitError } from './SubmitError.tsx';
@@ -98,12 +98,17 @@ interface ConfirmNameMutation {
 export function TypedConfirmChangeDialog({
   mutation,
   doneText,
+  finishedText,
+  subject,
   onClose,
   onDone,
   ...wording
 }: ConfirmWording & {
   mutation: ConfirmNameMutation;
   doneText: string;
+  /** What the notice says once the change has finished (with `subject` to follow it). */
+  finishedText?: string;
+  subject?: ChangeSubject;
   onClose: () => void;
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
@@ -115,7 +120,17 @@ export function TypedConfirmChangeDialog({
       pending={mutation.isPending}
       error={mutation.error}
       onConfirm={(confirmName) =>
-        mutation.mutate({ confirmName }, { onSuccess: () => onDone({ text: doneText }) })
+        mutation.mutate(
+          { confirmName },
+          {
+            onSuccess: () =>
+              onDone({
+                text: doneText,
+                ...(finishedText ? { doneText: finishedText } : {}),
+                ...(subject ? { subject } : {}),
+              }),
+          },
+        )
       }
     />
   );

@@ -160,4 +160,6 @@ export const auditorSession: SessionInfo = {
   role: 'auditor',
   csrfToken: 'csrf-auditor',
   backend: 'sandbox',
+  groups: [],
+  authMethod: 'local',
 };

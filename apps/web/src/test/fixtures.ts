@@ -5,6 +5,8 @@ export const operatorSession: SessionInfo = {
   role: 'operator',
   csrfToken: 'csrf-token-123',
   backend: 'sandbox',
+  groups: [],
+  authMethod: 'local',
 };
 
 export const sources: Sources = {

@@ -13,13 +13,20 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', CLI, ...args],
       {
-        env: { ...process.env, WHEELHOUSE_SANDBOX_PORT: new URL(sandbox.endpoint).port },
+        env: {
+          ...process.env,
+          WHEELHOUSE_SANDBOX_PORT: new URL(sandbox.endpoint).port,
+          ...extraEnv,
+        },
         timeout: 30_000,
       },
       (error, stdout, stderr) =>
@@ -36,6 +43,21 @@ describe('npm run sandbox -- connect', () => {
     });
     expect(() => parseConnectArgs([])).toThrow(/usage: npm run sandbox -- connect/);
     expect(() => parseConnectArgs(['a', '--region'])).toThrow(/--region needs a value/);
+    expect(parseConnectArgs(['a', '--endpoint', 'http://127.0.0.1:39113/'])).toEqual({
+      name: 'a',
+      endpoint: 'http://127.0.0.1:39113',
+    });
+    expect(() => parseConnectArgs(['a', '--endpoint', 'localhost'])).toThrow(
+      /--endpoint must be a URL such as http:\/\/127.0.0.1:4510/,
+    );
+  });
+
+  it('reaches the sandbox named by --endpoint, whatever WHEELHOUSE_SANDBOX_PORT says', async () => {
+    const result = await cli(['connect', 'nope', '--endpoint', sandbox.endpoint], {
+      WHEELHOUSE_SANDBOX_PORT: '9',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^sandbox connect failed: No registered cluster nope here\./);
   });
 
   it('connects a PENDING registration of the running sandbox, found by name, and refuses it the second time', async () => {

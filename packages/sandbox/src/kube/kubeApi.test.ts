@@ -137,6 +137,16 @@ describe('a cluster API server', () => {
         'storage.k8s.io',
       ]),
     );
+    // PodDisruptionBudgets (policy/v1), which a drain honours, are served and seeded.
+    const budgets = await get<{
+      items: Array<{ metadata: { name: string }; spec: Record<string, unknown> }>;
+    }>('/apis/policy/v1/namespaces/payments/poddisruptionbudgets');
+    expect(
+      budgets.items.map((b) => [b.metadata.name, b.spec.minAvailable ?? b.spec.maxUnavailable]),
+    ).toEqual([
+      ['checkout-api', 2],
+      ['payments-gateway', 1],
+    ]);
     const autoscaling = await get<{ resources: Array<{ name: string; shortNames?: string[] }> }>(
       '/apis/autoscaling/v2',
     );

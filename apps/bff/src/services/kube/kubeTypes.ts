@@ -149,3 +149,20 @@ export interface HpaObject {
     }[];
   };
 }
+
+/** policy/v1 PodDisruptionBudget, the fields the console reads. */
+export interface PodDisruptionBudgetObject {
+  metadata: ObjectMeta;
+  spec: {
+    selector?: LabelSelector;
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+  };
+  status?: { disruptionsAllowed?: number };
+}
+
+/** A Kubernetes label selector (matchLabels and matchExpressions). */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TooManyRequestsError } from '../../http/errors.ts';
+import { TooManyRequestsError } from '../../errors.ts';
 
 /** How one upstream watch is run: the hub decides when, from which version, and for whom. */
 export interface WatchUpstream<S, E> {

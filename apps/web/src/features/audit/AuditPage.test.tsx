@@ -105,40 +105,86 @@ describe('AuditPage', () => {
     );
   });
 
-  it('writes applied filters to the URL and the export links follow them', async () => {
-    stubAudit();
+  it('applies filters as they are picked or typed, with no Apply button, and exports follow', async () => {
+    const seen = stubAudit();
     const user = userEvent.setup();
     const app = renderApp('/audit');
     await screen.findByRole('table', { name: 'Audit log' });
+    expect(screen.queryByRole('button', { name: /apply/i })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
       '/api/audit?limit=5000&format=csv',
     );
 
-    await user.type(screen.getByLabelText('Action'), 'nodegroup.delete');
+    await user.selectOptions(screen.getByLabelText('Action'), 'every nodegroup.* action');
+    await waitFor(() => expect(app.location().search).toBe('?action=nodegroup'));
     await user.selectOptions(screen.getByLabelText('Outcome'), 'denied');
     await user.type(screen.getByLabelText('From (UTC)'), '2024-05-01T08:30');
-    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await user.type(screen.getByLabelText('Target'), 'prod-web');
 
     await waitFor(() =>
       expect(app.location().search).toBe(
-        '?action=nodegroup.delete&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z',
+        '?action=nodegroup&target=prod-web&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z',
       ),
     );
+    // The box keeps focus and its text while the URL follows it.
+    expect(screen.getByLabelText('Target')).toHaveFocus();
+    expect(screen.getByLabelText('Target')).toHaveValue('prod-web');
+    await waitFor(() =>
+      expect(auditRequests(seen).at(-1)?.url.searchParams.get('target')).toBe('prod-web'),
+    );
+    // Typing does not send a request per keystroke.
+    expect(
+      auditRequests(seen).filter((r) => r.url.searchParams.get('target')?.startsWith('prod-')),
+    ).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
-      '/api/audit?action=nodegroup.delete&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z&limit=5000&format=csv',
+      '/api/audit?action=nodegroup&target=prod-web&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z&limit=5000&format=csv',
     );
     expect(screen.getByRole('link', { name: 'Export JSON' })).toHaveAttribute(
       'href',
-      '/api/audit?action=nodegroup.delete&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z&limit=5000&format=json',
+      '/api/audit?action=nodegroup&target=prod-web&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z&limit=5000&format=json',
     );
 
-    await user.click(screen.getByRole('button', { name: 'Remove filter Outcome: denied' }));
+    await user.click(screen.getByRole('button', { name: 'Remove filter Target: prod-web' }));
     await waitFor(() =>
       expect(app.location().search).toBe(
-        '?action=nodegroup.delete&from=2024-05-01T08%3A30%3A00.000Z',
+        '?action=nodegroup&outcome=denied&from=2024-05-01T08%3A30%3A00.000Z',
       ),
+    );
+    expect(screen.getByLabelText('Target')).toHaveValue('');
+  });
+
+  it('offers every action the console writes, by area, and a changes-only switch', async () => {
+    const seen = stubAudit();
+    const user = userEvent.setup();
+    const app = renderApp('/audit?action=clu');
+    await screen.findByRole('table', { name: 'Audit log' });
+    const picker = screen.getByLabelText('Action');
+    // A prefix from a shared link is kept and said as such.
+    expect(picker).toHaveDisplayValue('starts with “clu”');
+    const groups = within(picker).getAllByRole('group');
+    expect(groups.map((group) => group.getAttribute('label'))).toEqual([
+      'Sign-in',
+      'Node groups',
+      'Fargate profiles',
+      'Clusters',
+      'Connected clusters',
+      'Dashboard tokens',
+    ]);
+    expect(
+      within(groups[1]!)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('nodegroup.labels-taints');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Changes only' }));
+    await waitFor(() => expect(app.location().search).toBe('?action=clu&changesOnly=true'));
+    await waitFor(() =>
+      expect(auditRequests(seen).at(-1)?.url.searchParams.get('changesOnly')).toBe('true'),
+    );
+    expect(screen.getByRole('list', { name: 'Active filters' })).toHaveTextContent(
+      'Changes only (no sign-ins)',
     );
   });
 

@@ -97,7 +97,7 @@ export function AuditPage() {
           As an operator you see only your own entries. Auditors and admins see everyone&rsquo;s.
         </p>
       )}
-      <AuditFilterBar key={filterKey} filters={filters} onApply={setFilters} showUser={!ownOnly} />
+      <AuditFilterBar filters={filters} onChange={setFilters} showUser={!ownOnly} />
       {log.isRefetchError && (
         <ErrorBanner
           title="Could not refresh the audit log; showing what was read last"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionGroups,
   fromUtcInput,
   parseAuditFilters,
   serializeAuditFilters,
@@ -7,6 +8,21 @@ import {
 } from './auditFilters.ts';
 
 describe('audit filters in the URL', () => {
+  it('groups the actions the console writes by area for the picker', () => {
+    const groups = actionGroups();
+    expect(groups.map((group) => group.label)).toEqual([
+      'Sign-in',
+      'Node groups',
+      'Fargate profiles',
+      'Clusters',
+      'Connected clusters',
+      'Dashboard tokens',
+    ]);
+    expect(groups.find((group) => group.area === 'nodegroup')?.actions).toContain(
+      'nodegroup.scale',
+    );
+  });
+
   it('drops outcomes and times the BFF would refuse', () => {
     const filters = parseAuditFilters(
       new URLSearchParams('outcome=maybe&from=yesterday&to=2024-05-02T10:00:00%2B02:00&user= ana '),
@@ -18,6 +34,7 @@ describe('audit filters in the URL', () => {
       outcome: '',
       from: '',
       to: '2024-05-02T08:00:00.000Z',
+      changesOnly: '',
     });
   });
 
@@ -29,8 +46,12 @@ describe('audit filters in the URL', () => {
       outcome: 'failure',
       from: '',
       to: '',
+      changesOnly: 'true',
     });
-    expect(params.toString()).toBe('action=fargate.delete&target=prod&outcome=failure');
+    expect(params.toString()).toBe(
+      'action=fargate.delete&target=prod&outcome=failure&changesOnly=true',
+    );
+    expect(parseAuditFilters(params).changesOnly).toBe('true');
     expect(parseAuditFilters(params).outcome).toBe('failure');
   });
 

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@wheelhouse/contract';
 import { AUDIT_FILTER_KEYS, type AuditFilters } from '../../api/audit.ts';
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied', 'pending'] as const;
@@ -9,6 +10,7 @@ export const EMPTY_AUDIT_FILTERS: AuditFilters = {
   outcome: '',
   from: '',
   to: '',
+  changesOnly: '',
 };
 
 const isOutcome = (value: string): value is AuditFilters['outcome'] =>
@@ -31,6 +33,7 @@ export function parseAuditFilters(params: URLSearchParams): AuditFilters {
     outcome: isOutcome(outcome) ? outcome : '',
     from: isoTime(params.get('from')),
     to: isoTime(params.get('to')),
+    changesOnly: params.get('changesOnly') === 'true' ? 'true' : '',
   };
 }
 
@@ -51,22 +54,30 @@ export function fromUtcInput(value: string): string {
   return value ? isoTime(`${value}Z`) : '';
 }
 
-/** Actions the console writes to the log, offered as suggestions for the action filter. */
-export const KNOWN_ACTIONS = [
-  'session.signin',
-  'nodegroup.create',
-  'nodegroup.scale',
-  'nodegroup.labels-taints',
-  'nodegroup.update-version',
-  'nodegroup.delete',
-  'fargate.create',
-  'fargate.delete',
-  'cluster.create',
-  'cluster.update-version',
-  'cluster.logging',
-  'cluster.endpoint-access',
-  'cluster.tags',
-  'cluster.delete',
-  'connector.register',
-  'connector.deregister',
-];
+const AREAS: Record<string, string> = {
+  session: 'Sign-in',
+  nodegroup: 'Node groups',
+  fargate: 'Fargate profiles',
+  cluster: 'Clusters',
+  connector: 'Connected clusters',
+  'dashboard-token': 'Dashboard tokens',
+};
+
+/** One group of the action picker: every action of an area, and the area as a whole (a prefix). */
+export interface ActionGroup {
+  area: string;
+  label: string;
+  actions: string[];
+}
+
+/** The actions the console writes (the contract's list), grouped by area for the picker. */
+export function actionGroups(actions: readonly string[] = AUDIT_ACTIONS): ActionGroup[] {
+  const groups = new Map<string, ActionGroup>();
+  for (const action of actions) {
+    const area = action.split('.')[0] ?? action;
+    let group = groups.get(area);
+    if (!group) groups.set(area, (group = { area, label: AREAS[area] ?? area, actions: [] }));
+    group.actions.push(action);
+  }
+  return [...groups.values()];
+}

@@ -88,3 +88,43 @@ describe('SignInPage', () => {
     );
   });
 });
+
+describe('SignInPage with SSO', () => {
+  it('offers "Sign in with <provider>" next to the password form, keeping ?next=', async () => {
+    stubFetch({
+      'GET /api/session': signedOut,
+      'GET /api/auth/providers': () => json({ local: true, sso: { name: 'Okta' } }),
+    });
+    renderApp('/login?next=%2Faudit');
+    const link = await screen.findByRole('link', { name: 'Sign in with Okta' });
+    expect(link).toHaveAttribute('href', '/api/auth/oidc/login?next=%2Faudit');
+    expect(screen.getByLabelText('User name')).toBeInTheDocument();
+  });
+
+  it('shows only the SSO way in when password sign-in is off', async () => {
+    stubFetch({
+      'GET /api/session': signedOut,
+      'GET /api/auth/providers': () => json({ local: false, sso: { name: 'Okta' } }),
+    });
+    renderApp('/login');
+    expect(await screen.findByRole('link', { name: 'Sign in with Okta' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('User name')).not.toBeInTheDocument();
+  });
+
+  it('explains a refused SSO sign-in of a user whose groups map to no role', async () => {
+    stubFetch({ 'GET /api/session': signedOut });
+    renderApp('/login/refused?reason=no-role&user=nemo');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /signed you in as nemo, but none of your groups is mapped to a Wheelhouse role/,
+    );
+    expect(screen.getByRole('link', { name: 'Back to sign-in' })).toHaveAttribute('href', '/login');
+  });
+
+  it('says when the identity provider could not be reached, with the reason', async () => {
+    stubFetch({ 'GET /api/session': signedOut });
+    renderApp('/login/refused?reason=unavailable&detail=connect%20ECONNREFUSED');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The identity provider could not be reached (connect ECONNREFUSED). Try again later.',
+    );
+  });
+});

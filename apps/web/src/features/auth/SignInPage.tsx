@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { useSession, useSignIn } from '../../api/session.ts';
+import { useAuthProviders, useSession, useSignIn } from '../../api/session.ts';
 import { Chip } from '../../components/Chip.tsx';
 import { ThemeToggle } from '../../components/ThemeToggle.tsx';
 import { safeNextPath } from './nextPath.ts';
@@ -19,13 +19,21 @@ export function signInErrorMessage(error: unknown): string {
   return `Sign-in failed: ${error.problem?.detail ?? error.message}`;
 }
 
-/** /login: user name + password; afterwards goes to `?next=` (a path inside the app) or the clusters page. */
+/**
+ * /login: "Sign in with <provider>" when SSO is configured, and user name + password unless the
+ * server turned password sign-in off; afterwards goes to `?next=` (a path inside the app) or the
+ * clusters page.
+ */
 export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
+  const providers = useAuthProviders();
+  const sso = providers.data?.sso;
+  // Until the server says otherwise (or if it cannot say), offer the password form.
+  const local = providers.data?.local ?? true;
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -99,63 +107,84 @@ export function SignInPage() {
             </p>
           )}
 
-          <form
-            className="mt-4 flex flex-col gap-4"
-            onSubmit={onSubmit}
-            noValidate
-            aria-label="Sign in"
-          >
-            <div className="flex flex-col gap-1">
-              <label htmlFor="signin-username" className="font-medium">
-                User name
-              </label>
-              <input
-                ref={usernameRef}
-                id="signin-username"
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                maxLength={64}
-                className="input"
-                aria-invalid={fieldErrors.username ? true : undefined}
-                aria-describedby={
-                  fieldErrors.username ? usernameErrorId : formError ? errorId : undefined
-                }
-              />
-              {fieldErrors.username && (
-                <p id={usernameErrorId} className="text-danger-fg">
-                  {fieldErrors.username}
+          {sso && (
+            <div className="mt-4 flex flex-col gap-4">
+              {/* A full navigation, not fetch: the provider's sign-in page takes over the tab. */}
+              <a
+                href={`/api/auth/oidc/login?next=${encodeURIComponent(next)}`}
+                className={`${local ? 'btn-secondary' : 'btn-primary'} flex h-9 items-center justify-center`}
+              >
+                Sign in with {sso.name}
+              </a>
+              {local && (
+                <p className="flex items-center gap-2 text-fg-muted" aria-hidden="true">
+                  <span className="h-px flex-1 bg-line" />
+                  or with a user name
+                  <span className="h-px flex-1 bg-line" />
                 </p>
               )}
             </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="signin-password" className="font-medium">
-                Password
-              </label>
-              <input
-                ref={passwordRef}
-                id="signin-password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                maxLength={1024}
-                className="input"
-                aria-invalid={fieldErrors.password ? true : undefined}
-                aria-describedby={
-                  fieldErrors.password ? passwordErrorId : formError ? errorId : undefined
-                }
-              />
-              {fieldErrors.password && (
-                <p id={passwordErrorId} className="text-danger-fg">
-                  {fieldErrors.password}
-                </p>
-              )}
-            </div>
-            <button type="submit" className="btn-primary h-9" disabled={signIn.isPending}>
-              {signIn.isPending ? 'Signing in…' : 'Sign in'}
-            </button>
-          </form>
+          )}
+
+          {local && (
+            <form
+              className="mt-4 flex flex-col gap-4"
+              onSubmit={onSubmit}
+              noValidate
+              aria-label="Sign in"
+            >
+              <div className="flex flex-col gap-1">
+                <label htmlFor="signin-username" className="font-medium">
+                  User name
+                </label>
+                <input
+                  ref={usernameRef}
+                  id="signin-username"
+                  name="username"
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  maxLength={64}
+                  className="input"
+                  aria-invalid={fieldErrors.username ? true : undefined}
+                  aria-describedby={
+                    fieldErrors.username ? usernameErrorId : formError ? errorId : undefined
+                  }
+                />
+                {fieldErrors.username && (
+                  <p id={usernameErrorId} className="text-danger-fg">
+                    {fieldErrors.username}
+                  </p>
+                )}
+              </div>
+              <div className="flex flex-col gap-1">
+                <label htmlFor="signin-password" className="font-medium">
+                  Password
+                </label>
+                <input
+                  ref={passwordRef}
+                  id="signin-password"
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  maxLength={1024}
+                  className="input"
+                  aria-invalid={fieldErrors.password ? true : undefined}
+                  aria-describedby={
+                    fieldErrors.password ? passwordErrorId : formError ? errorId : undefined
+                  }
+                />
+                {fieldErrors.password && (
+                  <p id={passwordErrorId} className="text-danger-fg">
+                    {fieldErrors.password}
+                  </p>
+                )}
+              </div>
+              <button type="submit" className="btn-primary h-9" disabled={signIn.isPending}>
+                {signIn.isPending ? 'Signing in…' : 'Sign in'}
+              </button>
+            </form>
+          )}
         </div>
       </main>
     </div>

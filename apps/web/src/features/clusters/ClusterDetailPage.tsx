@@ -4,6 +4,7 @@ import type { ClusterDetail, ClusterRef } from '@wheelhouse/contract';
 import { isApiError } from '../../api/client.ts';
 import { useCluster } from '../../api/clusters.ts';
 import { ChangeNotice, type ChangeNoticeContent } from '../../components/ChangeNotice.tsx';
+import { useClusterChangePhase } from '../lifecycle/updates/useClusterChangePhase.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -64,6 +65,7 @@ export function ClusterDetailPage() {
   const clusterRef: ClusterRef = { accountId, region, name };
   const cluster = useCluster(clusterRef);
   const [notice, setNotice] = useState<ChangeNoticeContent | null>(null);
+  const phase = useClusterChangePhase(clusterRef, notice);
 
   let body;
   if (cluster.isPending) {
@@ -118,7 +120,7 @@ export function ClusterDetailPage() {
           )}
         </ResourcePageHeader>
       </div>
-      <ChangeNotice notice={notice} onDismiss={() => setNotice(null)} />
+      <ChangeNotice notice={notice} phase={phase} onDismiss={() => setNotice(null)} />
       {body}
     </div>
   );

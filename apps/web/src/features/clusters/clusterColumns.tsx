@@ -10,6 +10,7 @@ import { accountLabel, endpointAccess, providerLabel } from './clusterDisplay.ts
 import type { ClusterSortKey } from './clusterFilters.ts';
 import { TagChips } from './TagChips.tsx';
 import { VersionSupportChip } from './VersionSupportChip.tsx';
+import { visibleControls } from '../../components/VisibleControls.tsx';
 
 const column = createColumnHelper<ClusterSummary>();
 const LOG_TYPE_COUNT = 5;
@@ -28,7 +29,7 @@ export const clusterColumns = [
     cell: ({ row: { original: c } }) => (
       <span className="flex min-w-0 items-center gap-1.5">
         <Link to={`/clusters/${clusterPath(c)}`} className="truncate font-medium">
-          {c.name}
+          {visibleControls(c.name)}
         </Link>
         {c.healthIssues > 0 && (
           <span className="shrink-0 text-danger-fg" title={`${c.healthIssues} health issue(s)`}>

@@ -1,6 +1,4 @@
-import type { ClusterSummary, VersionSupport } from '@wheelhouse/contract';
-import type { Tone } from '../../components/statusTone.ts';
-import { formatDate } from '../../components/dateFormat.ts';
+import type { ClusterSummary } from '@wheelhouse/contract';
 
 /** How the API endpoint can be reached. Connected clusters have no EKS endpoint: undefined. */
 export type EndpointAccess = 'public' | 'private' | 'public+private';
@@ -18,35 +16,6 @@ export function endpointAccess(
 /** "Production" or the account id when the configuration gives no name. */
 export function accountLabel(cluster: Pick<ClusterSummary, 'accountId' | 'accountName'>): string {
   return cluster.accountName ?? cluster.accountId;
-}
-
-const SUPPORT: Record<VersionSupport['status'], { label: string; tone: Tone }> = {
-  STANDARD_SUPPORT: { label: 'standard', tone: 'success' },
-  EXTENDED_SUPPORT: { label: 'extended', tone: 'warning' },
-  UNSUPPORTED: { label: 'unsupported', tone: 'danger' },
-  UNKNOWN: { label: 'unknown', tone: 'neutral' },
-};
-
-/** The support chip of a version: its label, tone, and the date that matters ("until 2027-03-23"). */
-export function versionSupportView(support: VersionSupport): {
-  label: string;
-  tone: Tone;
-  detail: string | undefined;
-} {
-  const { label, tone } = SUPPORT[support.status];
-  const date = (iso: string | undefined) => (iso ? formatDate(iso) : undefined);
-  let detail: string | undefined;
-  if (support.status === 'STANDARD_SUPPORT') {
-    const end = date(support.endOfStandardSupport);
-    detail = end && `until ${end}`;
-  } else if (support.status === 'EXTENDED_SUPPORT') {
-    const end = date(support.endOfExtendedSupport);
-    detail = end && `until ${end}`;
-  } else if (support.status === 'UNSUPPORTED') {
-    const end = date(support.endOfExtendedSupport ?? support.endOfStandardSupport);
-    detail = end && `since ${end}`;
-  }
-  return { label, tone, detail };
 }
 
 /** "EKS_ANYWHERE" → "EKS Anywhere"; providers are shown as people write them. */

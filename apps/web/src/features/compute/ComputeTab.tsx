@@ -12,6 +12,7 @@ import { ComputeDialogHost, type ComputeDialogState } from './dialogs/ComputeDia
 import { FargateSection } from './FargateSection.tsx';
 import { NodegroupsSection } from './NodegroupsSection.tsx';
 import { SelfManagedSection } from './SelfManagedSection.tsx';
+import { useChangePhase } from './useChangePhase.ts';
 
 /**
  * The cluster page's Compute tab: managed node groups, self-managed groups and Fargate profiles,
@@ -27,6 +28,7 @@ export function ComputeTab({ cluster }: { cluster: ClusterDetail }) {
   const canChange = useCan('change');
   const [dialog, setDialog] = useState<ComputeDialogState | null>(null);
   const [notice, setNotice] = useState<ChangeNoticeContent | null>(null);
+  const phase = useChangePhase(clusterRef, notice);
   const open = useCallback((next: ComputeDialogState) => setDialog(next), []);
   const onOpen = canChange ? open : undefined;
 
@@ -57,6 +59,7 @@ export function ComputeTab({ cluster }: { cluster: ClusterDetail }) {
         <ChangeNotice
           label="Compute change status"
           notice={notice}
+          phase={phase}
           onDismiss={() => setNotice(null)}
         />
         <ComputeErrorsBanner errors={data.errors} />

@@ -66,12 +66,15 @@ export function FargateMatchChecker({ clusterRef }: { clusterRef: ClusterRef }) 
             namespace: namespace.trim(),
             labels: 'labels' in parsed ? parsed.labels : {},
           });
-          const next = {
-            namespace: checked.ok ? undefined : checked.errors.namespace,
-            labels: 'error' in parsed ? parsed.error : labelError(checked),
-          };
-          setErrors(next);
-          if (checked.ok && !next.labels) setQuery(checked.data);
+          const namespaceError = checked.ok ? undefined : checked.errors.namespace;
+          const labelProblem = 'error' in parsed ? parsed.error : labelError(checked);
+          // Each message names its field: they are read out on their own, away from the label.
+          setErrors({
+            namespace: namespaceError && `Namespace ${namespaceError}`,
+            labels: labelProblem && `Label ${labelProblem}`,
+          });
+          // An answer for the previous input beside an error would read as the answer to this one.
+          setQuery(checked.ok && !labelProblem ? checked.data : undefined);
         }}
       >
         <FormField label="Pod namespace" error={errors.namespace} className="w-48">

@@ -90,18 +90,38 @@ describe('Fargate match checker', () => {
     );
   });
 
+  it('clears the answer when the input turns invalid, beside an error naming the field', async () => {
+    const { user } = await showFargate({
+      [`GET ${CLUSTER_API}/fargate-match`]: () =>
+        json({ matches: [{ profile: 'batch', selectorIndex: 0 }], random: false }),
+    });
+    await check(user, 'batch', '');
+    await waitFor(() => expect(result()).toHaveTextContent('Fargate profile batch would run it'));
+
+    await check(user, '', '');
+    expect(within(checker()).getByLabelText('Pod namespace')).toHaveAccessibleDescription(
+      'Namespace is required',
+    );
+    expect(result()).toBeEmptyDOMElement();
+
+    await check(user, 'batch', 'tier');
+    expect(result()).toBeEmptyDOMElement();
+    await check(user, 'batch', '');
+    await waitFor(() => expect(result()).toHaveTextContent('Fargate profile batch would run it'));
+  });
+
   it('checks the namespace and the label syntax before asking', async () => {
     const { seen, user } = await showFargate();
     await check(user, '', 'tier');
     expect(within(checker()).getByLabelText('Pod namespace')).toHaveAccessibleDescription(
-      'is required',
+      'Namespace is required',
     );
     expect(within(checker()).getByLabelText('Pod labels')).toHaveAccessibleDescription(
-      /“tier” is not key=value/,
+      /^Label “tier” is not key=value/,
     );
     await check(user, 'batch', 'bad!=x');
     expect(within(checker()).getByLabelText('Pod labels')).toHaveAccessibleDescription(
-      /bad! is not a valid Kubernetes label key/,
+      /^Label bad! is not a valid Kubernetes label key/,
     );
     expect(seen.some((r) => r.path.endsWith('/fargate-match'))).toBe(false);
   });
@@ -196,6 +216,53 @@ describe('Fargate profile changes', () => {
       'InvalidParameterException: Subnet subnet-0ccc3333 is not a private subnet.',
     );
     expect(within(dialog).getByLabelText('Profile name')).toHaveValue('etl');
+  });
+
+  it('follows a created and a deleted profile until EKS is done, then says so', async () => {
+    let profiles = [fargateProfile({ name: 'batch' })];
+    const seen = stubFetch({
+      ...computePageHandlers(operatorSession, () => json(compute({ fargateProfiles: profiles }))),
+      [`POST ${CLUSTER_API}/fargate-profiles`]: () => {
+        profiles = [...profiles, fargateProfile({ name: 'batch-v2', status: 'CREATING' })];
+        return json({ auditId: 5 }, 202);
+      },
+      [`DELETE ${CLUSTER_API}/fargate-profiles/batch`]: () => {
+        profiles = profiles.map((p) => (p.name === 'batch' ? { ...p, status: 'DELETING' } : p));
+        return json({ auditId: 6 }, 202);
+      },
+    });
+    const user = userEvent.setup();
+    renderApp(`${CLUSTER_PAGE}?tab=compute`);
+    await screen.findByRole('table', { name: 'Fargate profiles' });
+    const status = () => screen.getByRole('status', { name: 'Compute change status' });
+    const refresh = () => user.click(screen.getByRole('button', { name: 'Refresh compute' }));
+
+    await user.click(screen.getByRole('button', { name: 'Actions for batch' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Recreate with changes' }));
+    const create = await screen.findByRole('dialog', { name: /Recreate Fargate profile batch/ });
+    await user.click(within(create).getByRole('button', { name: 'Create Fargate profile' }));
+    await waitFor(() => expect(status()).toHaveTextContent('Creating Fargate profile batch-v2.'));
+    expect(status()).toHaveTextContent('In progress…');
+    profiles = profiles.map((p) => ({ ...p, status: 'ACTIVE' }));
+    await refresh();
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        'Fargate profile batch-v2 is Active: you can delete batch now.',
+      ),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Actions for batch' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const remove = await screen.findByRole('dialog', { name: 'Delete Fargate profile batch' });
+    await user.type(within(remove).getByLabelText('Type batch to confirm'), 'batch');
+    await user.click(within(remove).getByRole('button', { name: 'Delete' }));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('Deleting Fargate profile batch. In progress…'),
+    );
+    profiles = profiles.filter((p) => p.name !== 'batch');
+    await refresh();
+    await waitFor(() => expect(status()).toHaveTextContent('Fargate profile batch deleted.'));
+    expect(seen.filter((r) => r.method !== 'GET')).toHaveLength(2);
   });
 
   it('deletes a profile only after its exact name is typed', async () => {

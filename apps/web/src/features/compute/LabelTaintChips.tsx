@@ -1,10 +1,19 @@
 import type { Taint } from '@wheelhouse/contract';
 import { Chip } from '../../components/Chip.tsx';
 import { labelPairs, taintText } from './computeDisplay.ts';
+import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
+
+/** The word that tells a label from a taint without its colour. */
+function Kind({ children }: { children: string }) {
+  return (
+    <span className="font-sans text-[0.65rem] font-semibold uppercase opacity-80">{children}</span>
+  );
+}
 
 /**
  * Kubernetes labels (neutral) and taints (amber: they keep pods away) as chips, named lists so
- * they read as "Labels" and "Taints". Nothing at all reads "—".
+ * they read as "Labels" and "Taints"; each chip also says which it is in words, since colour alone
+ * does not tell them apart. Nothing at all reads "—".
  */
 export function LabelTaintChips({
   labels,
@@ -21,8 +30,9 @@ export function LabelTaintChips({
         <ul aria-label="Labels" className="flex flex-wrap gap-1">
           {pairs.map((pair) => (
             <li key={pair} className="max-w-full">
-              <Chip className="font-mono font-normal" title={pair}>
-                {pair}
+              <Chip className="font-mono font-normal" title={`Label ${visibleControlsText(pair)}`}>
+                <Kind>label</Kind>
+                {visibleControls(pair)}
               </Chip>
             </li>
           ))}
@@ -35,9 +45,10 @@ export function LabelTaintChips({
               <Chip
                 tone="warning"
                 className="font-mono font-normal"
-                title={`Taint ${taintText(taint)}`}
+                title={visibleControlsText(`Taint ${taintText(taint)}`)}
               >
-                {taintText(taint)}
+                <Kind>taint</Kind>
+                {visibleControls(taintText(taint))}
               </Chip>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
 import { labelPairs } from './computeDisplay.ts';
+import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
 
 const column = createColumnHelper<FargateProfile>();
 
@@ -21,15 +22,15 @@ function SelectorChips({ selectors }: { selectors: FargateSelector[] }) {
       {selectors.map((selector, index) => (
         <li
           key={`${selector.namespace}-${index}`}
-          aria-label={selectorText(selector)}
+          aria-label={visibleControlsText(selectorText(selector))}
           className="flex flex-wrap items-center gap-1"
         >
           <Chip tone="info" className="font-mono font-normal">
-            ns: {selector.namespace}
+            ns: {visibleControls(selector.namespace)}
           </Chip>
           {labelPairs(selector.labels).map((pair) => (
             <Chip key={pair} className="font-mono font-normal">
-              {pair}
+              {visibleControls(pair)}
             </Chip>
           ))}
         </li>

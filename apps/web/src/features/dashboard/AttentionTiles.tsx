@@ -1,10 +1,10 @@
-import { Link } from 'react-router';
 import type { FleetDashboard } from '@wheelhouse/contract';
 import { nodegroupPagePath } from '../../api/compute.ts';
 import { Chip } from '../../components/Chip.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge, updateTypeLabel } from '../../components/StatusBadge.tsx';
 import { ActivationCountdown } from '../connected/ActivationCountdown.tsx';
+import { TileLink } from './dashboardMode.tsx';
 import { AllClear, AttentionList, Tile } from './Tile.tsx';
 import {
   CONNECTED_PENDING_LINK,
@@ -23,41 +23,46 @@ const where = (item: { accountId: string; region: string }) => (
   </span>
 );
 
-/** Clusters past standard support (red) or whose standard support ends within 90 days (amber). */
+const row = 'flex flex-wrap items-center gap-x-3 gap-y-0.5';
+
+/**
+ * Clusters whose version needs attention, coloured and worded as the clusters list does: amber
+ * for extended support or standard support ending within 90 days, red when unsupported or
+ * extended support ends within 90 days.
+ */
 export function SupportTile({ dashboard }: Dashboard) {
   const items = dashboard.versionSupport;
-  const red = items.some((entry) => supportTone(entry) === 'danger');
+  const now = Date.parse(dashboard.generatedAt);
+  const red = items.some((entry) => supportTone(entry, now) === 'danger');
   const versions = flaggedVersions(items);
+  const link =
+    items.length > 0
+      ? { to: clustersLink({ version: versions }), label: `Clusters on ${versions.join(', ')}` }
+      : undefined;
   return (
     <Tile
       title="Version support"
       count={items.length}
       countTone={items.length === 0 ? 'success' : red ? 'danger' : 'warning'}
-      link={
-        items.length > 0
-          ? {
-              to: clustersLink({ version: versions }),
-              label: `Clusters on ${versions.join(', ')}`,
-            }
-          : undefined
-      }
+      link={link}
     >
       {items.length === 0 ? (
         <AllClear>Every cluster has standard support for 90 more days or longer.</AllClear>
       ) : (
-        <AttentionList label="Clusters by version support">
-          {items.map((entry) => {
-            const { deadline, days } = supportText(entry);
-            const tone = supportTone(entry);
+        <AttentionList
+          label="Clusters by version support"
+          items={items}
+          itemKey={(entry) => `${entry.accountId}/${entry.region}/${entry.name}`}
+          more={link}
+          renderItem={(entry) => {
+            const { deadline, days } = supportText(entry, now);
+            const tone = supportTone(entry, now);
             return (
-              <li
-                key={`${entry.accountId}/${entry.region}/${entry.name}`}
-                className="flex flex-col gap-0.5 py-1.5"
-              >
+              <span className="flex flex-col gap-0.5">
                 <span className="flex items-center gap-x-3">
-                  <Link to={clusterLink({ ...entry })} className="truncate font-medium">
+                  <TileLink to={clusterLink({ ...entry })} className="truncate font-medium">
                     {entry.name}
-                  </Link>
+                  </TileLink>
                   <Chip tone={tone}>{entry.version}</Chip>
                   {days && (
                     <span
@@ -68,10 +73,10 @@ export function SupportTile({ dashboard }: Dashboard) {
                   )}
                 </span>
                 <span className="text-sm text-fg-muted">{deadline}</span>
-              </li>
+              </span>
             );
-          })}
-        </AttentionList>
+          }}
+        />
       )}
     </Tile>
   );
@@ -90,13 +95,13 @@ export function NodegroupsTile({ dashboard }: Dashboard) {
       {items.length === 0 ? (
         <AllClear>Every managed node group is active.</AllClear>
       ) : (
-        <AttentionList label="Node groups needing attention">
-          {items.map((ng) => (
-            <li
-              key={`${ng.accountId}/${ng.region}/${ng.cluster}/${ng.name}`}
-              className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
-            >
-              <Link
+        <AttentionList
+          label="Node groups needing attention"
+          items={items}
+          itemKey={(ng) => `${ng.accountId}/${ng.region}/${ng.cluster}/${ng.name}`}
+          renderItem={(ng) => (
+            <span className={row}>
+              <TileLink
                 to={nodegroupPagePath(
                   { accountId: ng.accountId, region: ng.region, name: ng.cluster },
                   ng.name,
@@ -104,7 +109,7 @@ export function NodegroupsTile({ dashboard }: Dashboard) {
                 className="font-medium"
               >
                 {ng.cluster} / {ng.name}
-              </Link>
+              </TileLink>
               <StatusBadge status={ng.status} />
               {ng.issues > 0 && (
                 <span className="text-danger-fg">
@@ -112,9 +117,9 @@ export function NodegroupsTile({ dashboard }: Dashboard) {
                 </span>
               )}
               <span className="ml-auto">{where(ng)}</span>
-            </li>
-          ))}
-        </AttentionList>
+            </span>
+          )}
+        />
       )}
     </Tile>
   );
@@ -138,13 +143,13 @@ export function PodsTile({ dashboard }: Dashboard) {
       ) : items.length === 0 ? (
         <AllClear>Every pod is running and ready.</AllClear>
       ) : (
-        <AttentionList label="Pods not running or ready, by cluster">
-          {items.map((entry) => (
-            <li
-              key={`${entry.accountId}/${entry.region}/${entry.cluster}`}
-              className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
-            >
-              <Link
+        <AttentionList
+          label="Pods not running or ready, by cluster"
+          items={items}
+          itemKey={(entry) => `${entry.accountId}/${entry.region}/${entry.cluster}`}
+          renderItem={(entry) => (
+            <span className={row}>
+              <TileLink
                 to={clusterLink({
                   accountId: entry.accountId,
                   region: entry.region,
@@ -153,15 +158,15 @@ export function PodsTile({ dashboard }: Dashboard) {
                 className="font-medium"
               >
                 {entry.cluster}
-              </Link>
+              </TileLink>
               {where(entry)}
               <span className="ml-auto tabular-nums">
                 <span className="font-semibold text-danger-fg">{entry.notReady}</span>
                 <span className="text-fg-muted"> of {entry.total} pods</span>
               </span>
-            </li>
-          ))}
-        </AttentionList>
+            </span>
+          )}
+        />
       )}
     </Tile>
   );
@@ -170,26 +175,31 @@ export function PodsTile({ dashboard }: Dashboard) {
 /** EKS updates (cluster or node group) still running. */
 export function UpdatesTile({ dashboard }: Dashboard) {
   const items = dashboard.updatesInProgress;
+  const link = { to: clustersLink({ status: ['UPDATING'] }), label: 'Clusters updating' };
   return (
     <Tile
       title="Updates in progress"
       count={items.length}
       countTone={items.length === 0 ? 'success' : 'info'}
-      link={{ to: clustersLink({ status: ['UPDATING'] }), label: 'Clusters updating' }}
+      link={link}
     >
       {items.length === 0 ? (
         <AllClear>No updates running.</AllClear>
       ) : (
-        <AttentionList label="Updates in progress">
-          {items.map((update) => {
+        <AttentionList
+          label="Updates in progress"
+          items={items}
+          itemKey={(update) => update.id}
+          more={link}
+          renderItem={(update) => {
             const ref = {
               accountId: update.accountId,
               region: update.region,
               name: update.cluster,
             };
             return (
-              <li key={update.id} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5">
-                <Link
+              <span className={row}>
+                <TileLink
                   to={
                     update.nodegroup
                       ? nodegroupPagePath(ref, update.nodegroup)
@@ -198,15 +208,15 @@ export function UpdatesTile({ dashboard }: Dashboard) {
                   className="font-medium"
                 >
                   {update.nodegroup ? `${update.cluster} / ${update.nodegroup}` : update.cluster}
-                </Link>
+                </TileLink>
                 <span>{updateTypeLabel(update.type)}</span>
                 <span className="ml-auto text-fg-muted">
                   started <RelativeTime iso={update.createdAt} />
                 </span>
-              </li>
+              </span>
             );
-          })}
-        </AttentionList>
+          }}
+        />
       )}
     </Tile>
   );
@@ -215,25 +225,27 @@ export function UpdatesTile({ dashboard }: Dashboard) {
 /** Connected clusters still waiting for their agent, with the time left on their activation. */
 export function ConnectedPendingTile({ dashboard }: Dashboard) {
   const items = dashboard.connectedPending;
+  const link = { to: CONNECTED_PENDING_LINK, label: 'Pending connected clusters' };
   return (
     <Tile
       title="Connected clusters pending"
       count={items.length}
       countTone={items.length === 0 ? 'success' : 'pending'}
-      link={{ to: CONNECTED_PENDING_LINK, label: 'Pending connected clusters' }}
+      link={link}
     >
       {items.length === 0 ? (
         <AllClear>No registration is waiting for its agent.</AllClear>
       ) : (
-        <AttentionList label="Connected clusters pending">
-          {items.map((item) => (
-            <li
-              key={`${item.accountId}/${item.region}/${item.name}`}
-              className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
-            >
-              <Link to={clusterLink(item)} className="font-medium">
+        <AttentionList
+          label="Connected clusters pending"
+          items={items}
+          itemKey={(item) => `${item.accountId}/${item.region}/${item.name}`}
+          more={link}
+          renderItem={(item) => (
+            <span className={row}>
+              <TileLink to={clusterLink(item)} className="font-medium">
                 {item.name}
-              </Link>
+              </TileLink>
               {where(item)}
               <span className="ml-auto">
                 {item.activationExpiry ? (
@@ -242,9 +254,9 @@ export function ConnectedPendingTile({ dashboard }: Dashboard) {
                   <span className="text-fg-muted">no expiry given</span>
                 )}
               </span>
-            </li>
-          ))}
-        </AttentionList>
+            </span>
+          )}
+        />
       )}
     </Tile>
   );

@@ -16,11 +16,13 @@ import {
 } from './AttentionTiles.tsx';
 import { StatusTile, VersionTile } from './ClusterTiles.tsx';
 import { DashboardErrors } from './DashboardErrors.tsx';
+import { DashboardModeProvider } from './dashboardMode.tsx';
 import { UpdatedAgo } from './UpdatedAgo.tsx';
 
 /**
  * The fleet dashboard's content: tiles that refresh every 30 s. In kiosk mode it fills the screen
- * and leaves out everything but the numbers; `viewer` names a dashboard-token session.
+ * and leaves out everything but the numbers; `viewer` names a dashboard-token session, whose tiles
+ * do not link (every other page would ask it to sign in).
  */
 export function DashboardPage({ kiosk, viewer }: { kiosk: boolean; viewer?: string }) {
   const fleet = useFleetDashboard();
@@ -53,8 +55,8 @@ export function DashboardPage({ kiosk, viewer }: { kiosk: boolean; viewer?: stri
         <div
           className={
             kiosk
-              ? // The wall: every tile on one screen, rows sharing the height (lists scroll inside).
-                'grid min-h-0 flex-1 auto-rows-[minmax(14rem,1fr)] grid-cols-[repeat(auto-fit,minmax(min(100%,20rem),1fr))] gap-4'
+              ? // The wall: every tile on one screen, rows sharing the height (long lists page).
+                'grid min-h-0 flex-1 auto-rows-[minmax(0,1fr)] grid-cols-[repeat(auto-fit,minmax(min(100%,20rem),1fr))] gap-4'
               : 'grid grid-cols-[repeat(auto-fit,minmax(min(100%,24rem),1fr))] content-start gap-4'
           }
         >
@@ -71,29 +73,32 @@ export function DashboardPage({ kiosk, viewer }: { kiosk: boolean; viewer?: stri
   }
 
   return (
-    <div
-      className={
-        kiosk
-          ? 'flex h-full flex-col gap-4 bg-page p-6'
-          : 'mx-auto flex max-w-screen-2xl flex-col gap-4 p-4'
-      }
-    >
-      <title>Dashboard · Wheelhouse</title>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <h1 className={kiosk ? 'text-2xl font-semibold' : 'text-xl font-semibold'}>
-          Fleet dashboard
-        </h1>
-        {viewer && <p className="text-sm text-fg-muted">Wall screen “{viewer}”</p>}
-        <div className="ml-auto flex items-center gap-4">
-          <UpdatedAgo at={fleet.dataUpdatedAt} failed={fleet.isRefetchError} />
-          {!kiosk && (
-            <Link to="/dashboard?kiosk=1" className="text-sm font-medium">
-              Kiosk mode
-            </Link>
-          )}
+    <DashboardModeProvider value={{ kiosk, linked: !viewer }}>
+      <div
+        className={
+          kiosk
+            ? // A wall screen cannot scroll: the page is exactly the screen.
+              'flex h-dvh flex-col gap-4 overflow-hidden bg-page p-6'
+            : 'mx-auto flex max-w-screen-2xl flex-col gap-4 p-4'
+        }
+      >
+        <title>Dashboard · Wheelhouse</title>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <h1 className={kiosk ? 'text-2xl font-semibold' : 'text-xl font-semibold'}>
+            Fleet dashboard
+          </h1>
+          {viewer && <p className="text-sm text-fg-muted">Wall screen “{viewer}”</p>}
+          <div className="ml-auto flex items-center gap-4">
+            <UpdatedAgo at={fleet.dataUpdatedAt} failed={fleet.isRefetchError} />
+            {!kiosk && (
+              <Link to="/dashboard?kiosk=1" className="text-sm font-medium">
+                Kiosk mode
+              </Link>
+            )}
+          </div>
         </div>
+        {body}
       </div>
-      {body}
-    </div>
+    </DashboardModeProvider>
   );
 }

@@ -1,8 +1,8 @@
 import type { ClusterRef, FleetDashboard } from '@wheelhouse/contract';
 import { clusterPath } from '../../api/clusters.ts';
-import { formatDate } from '../../components/dateFormat.ts';
 import { statusLabel } from '../../components/StatusBadge.tsx';
 import { statusTone, type Tone } from '../../components/statusTone.ts';
+import { versionSupportView } from '../../components/versionSupport.ts';
 
 /** One bar of a tile's bar chart: what it counts, how many, and the list behind it. */
 export interface BarRow {
@@ -11,13 +11,20 @@ export interface BarRow {
   count: number;
   tone: Tone;
   to: string;
-  /** The link's accessible name, e.g. "Updating: 2 clusters". */
-  name: string;
+  /** Read before the label by screen readers only: "Kubernetes " before "1.31". */
+  prefix?: string;
+  /** Read after the count: "clusters". */
+  unit: string;
 }
 
 export type SupportEntry = FleetDashboard['versionSupport'][number];
 
-const clusters = (count: number) => `${count} ${count === 1 ? 'cluster' : 'clusters'}`;
+const unit = (count: number) => (count === 1 ? 'cluster' : 'clusters');
+
+/** What a bar says to a screen reader: "Kubernetes 1.31: 4 clusters". */
+export function barName(row: BarRow): string {
+  return `${row.prefix ?? ''}${row.label}: ${row.count} ${row.unit}`;
+}
 
 // The order a person scans statuses in: healthy, changing, broken, waiting.
 const STATUS_ORDER = ['ACTIVE', 'CREATING', 'UPDATING', 'DELETING', 'FAILED', 'PENDING'];
@@ -53,7 +60,7 @@ export function statusRows(byStatus: Record<string, number>): BarRow[] {
       count,
       tone: statusTone(status),
       to: clustersLink({ status: [status] }),
-      name: `${label}: ${clusters(count)}`,
+      unit: unit(count),
     };
   });
 }
@@ -65,15 +72,43 @@ export function compareVersionsDesc(a: string, b: string): number {
   return bMajor - aMajor || bMinor - aMinor || a.localeCompare(b);
 }
 
-/** Red for versions past standard support; amber for those whose standard support ends soon. */
-export function supportTone(entry: Pick<SupportEntry, 'status'>): Tone {
-  return entry.status === 'STANDARD_SUPPORT' ? 'warning' : 'danger';
+/** The support entry's standing, computed as the clusters list computes it. */
+function standing(entry: SupportEntry, now: Date | number) {
+  return versionSupportView(entry, now);
+}
+
+/** Red when a version is unsupported or its extended support ends within 90 days; amber before. */
+export function supportTone(entry: SupportEntry, now: Date | number): Tone {
+  return standing(entry, now).tone;
+}
+
+/** One entry of a chart's legend: a colour and what it means. */
+export interface LegendEntry {
+  tone: Tone;
+  label: string;
+}
+
+const VERSION_LEGEND: LegendEntry[] = [
+  { tone: 'info', label: 'supported' },
+  { tone: 'warning', label: 'extended support, or support ends within 90 days' },
+  { tone: 'danger', label: 'unsupported, or extended support ends within 90 days' },
+];
+
+/** The legend of the version bars: the colours that appear, in order of urgency. */
+export function versionLegend(rows: BarRow[]): LegendEntry[] {
+  return VERSION_LEGEND.filter((entry) => rows.some((row) => row.tone === entry.tone));
 }
 
 /** Clusters by Kubernetes version, newest first, coloured by how close the version is to its end. */
-export function versionRows(byVersion: Record<string, number>, support: SupportEntry[]): BarRow[] {
+export function versionRows(
+  byVersion: Record<string, number>,
+  support: SupportEntry[],
+  now: Date | number,
+): BarRow[] {
   const toneOf = (version: string): Tone => {
-    const flagged = support.filter((entry) => entry.version === version).map(supportTone);
+    const flagged = support
+      .filter((entry) => entry.version === version)
+      .map((entry) => supportTone(entry, now));
     if (flagged.includes('danger')) return 'danger';
     if (flagged.includes('warning')) return 'warning';
     return 'info';
@@ -83,41 +118,26 @@ export function versionRows(byVersion: Record<string, number>, support: SupportE
     .sort(compareVersionsDesc)
     .map((version) => {
       const count = byVersion[version] ?? 0;
+      const tone = toneOf(version);
       return {
         key: version,
         label: version,
         count,
-        tone: toneOf(version),
+        tone,
         to: clustersLink({ version: [version] }),
-        name: `Kubernetes ${version}: ${clusters(count)}`,
+        prefix: 'Kubernetes ',
+        unit: unit(count),
       };
     });
 }
 
-/**
- * What a support entry says: which support ends (or ended) when, and the days left.
- * EKS dates are calendar days in UTC, so they are shown that way.
- */
-export function supportText(entry: SupportEntry): { deadline: string; days: string | undefined } {
-  const date = (iso: string | undefined) => (iso ? formatDate(iso) : 'an unknown date');
-  const days =
-    entry.daysLeft === undefined
-      ? undefined
-      : entry.daysLeft >= 0
-        ? `${entry.daysLeft} ${entry.daysLeft === 1 ? 'day' : 'days'} left`
-        : `${-entry.daysLeft} ${entry.daysLeft === -1 ? 'day' : 'days'} ago`;
-  switch (entry.status) {
-    case 'STANDARD_SUPPORT':
-      return { deadline: `standard support ends ${date(entry.endOfStandardSupport)}`, days };
-    case 'EXTENDED_SUPPORT':
-      return { deadline: `extended support ends ${date(entry.endOfExtendedSupport)}`, days };
-    default:
-      // The BFF counts an unsupported version's days from the end of standard support.
-      return {
-        deadline: `unsupported; standard support ended ${date(entry.endOfStandardSupport)}`,
-        days,
-      };
-  }
+/** What a support entry says, in the clusters list's words: "unsupported since 2026-07-23". */
+export function supportText(
+  entry: SupportEntry,
+  now: Date | number,
+): { deadline: string; days: string | undefined } {
+  const { sentence, days } = standing(entry, now);
+  return { deadline: sentence, days };
 }
 
 /** The distinct versions of the flagged clusters, for the link to them. */

@@ -264,6 +264,7 @@ function deleteNamespace(kube: KubeCluster, namespace: Namespace): KubeObject {
     'jobs',
     'replicasets',
     'horizontalpodautoscalers',
+    'poddisruptionbudgets',
     'services',
     'configmaps',
     'pods',

@@ -343,6 +343,16 @@ export interface MetricTarget {
   value?: string;
 }
 
+/** policy/v1: how many of the selected pods a voluntary eviction (a drain) must leave running. */
+export interface PodDisruptionBudget extends KubeObject {
+  kind: 'PodDisruptionBudget';
+  spec: {
+    selector: { matchLabels?: Record<string, string> };
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+  };
+}
+
 export interface HorizontalPodAutoscaler extends KubeObject {
   kind: 'HorizontalPodAutoscaler';
   spec: {

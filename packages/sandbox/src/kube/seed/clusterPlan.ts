@@ -14,6 +14,8 @@ export interface ServicePlan {
 export interface DeploymentPlan extends AppSpec {
   service?: ServicePlan;
   hpa?: { min: number; max: number; cpu: number };
+  /** A PodDisruptionBudget over the deployment's pods (one of the two bounds). */
+  pdb?: { minAvailable: number } | { maxUnavailable: number };
 }
 
 export interface ClusterPlan {

@@ -202,18 +202,14 @@ function seedApps(context: SeedContext): void {
   let ingresses = 0;
   for (const app of plan.deployments) {
     const createdAt = at(0.4);
-    const labels = app.name === 'coredns' ? { 'k8s-app': 'kube-dns' } : { app: app.name };
-    const replicas = app.replicas ?? 1;
-    // EKS's CoreDNS add-on ships a PDB; teams add one to deployments they run twice or more.
-    if (app.name === 'coredns' || (replicas >= 2 && !SYSTEM.has(app.namespace))) {
+    const labels = { 'k8s-app': 'kube-dns' };
+    // EKS's CoreDNS add-on ships a PDB; the apps' own come from their plan (seedCluster.ts).
+    if (app.name === 'coredns' && !app.pdb) {
       create('poddisruptionbudgets', {
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
         metadata: meta(app.name, app.namespace, createdAt, { generation: 1 }),
-        spec:
-          app.name === 'coredns' || replicas < 3
-            ? { maxUnavailable: 1, selector: { matchLabels: labels } }
-            : { minAvailable: replicas - 1, selector: { matchLabels: labels } },
+        spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
         status: {
           currentHealthy: 0,
           desiredHealthy: 0,

@@ -28,6 +28,7 @@ const payments = (registry: string, size: 'large' | 'small'): ClusterPlan =>
         port: 8080,
         service: { port: 80, targetPort: 8080 },
         hpa: { min: 3, max: 12, cpu: 70 },
+        pdb: { minAvailable: 2 },
       },
       {
         namespace: 'payments',
@@ -38,6 +39,7 @@ const payments = (registry: string, size: 'large' | 'small'): ClusterPlan =>
         memory: '384Mi',
         port: 8443,
         service: { port: 443, targetPort: 8443 },
+        pdb: { maxUnavailable: 1 },
       },
       {
         namespace: 'web',

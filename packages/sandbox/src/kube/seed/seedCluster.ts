@@ -12,6 +12,7 @@ import {
   hpa,
   job,
   namespace,
+  podDisruptionBudget,
   service,
   statefulSet,
   type AppSpec,
@@ -154,6 +155,11 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
       create(
         'horizontalpodautoscalers',
         hpa({ namespace: app.namespace, name: app.name, ...app.hpa }, createdAt),
+      );
+    if (app.pdb)
+      create(
+        'poddisruptionbudgets',
+        podDisruptionBudget(app, podSelector(app), app.pdb, createdAt),
       );
   }
   for (const app of plan.statefulSets) {

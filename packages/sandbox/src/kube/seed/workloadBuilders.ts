@@ -5,6 +5,7 @@ import type {
   DaemonSet,
   Deployment,
   HorizontalPodAutoscaler,
+  PodDisruptionBudget,
   Job,
   Namespace,
   PodSpec,
@@ -237,6 +238,20 @@ export function service(
       loadBalancer:
         type === 'LoadBalancer' && app.hostname ? { ingress: [{ hostname: app.hostname }] } : {},
     },
+  };
+}
+
+export function podDisruptionBudget(
+  app: Pick<AppSpec, 'namespace' | 'name'>,
+  selector: Record<string, string>,
+  bounds: { minAvailable: number } | { maxUnavailable: number },
+  createdAt: Date,
+): PodDisruptionBudget {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: meta(app.name, app.namespace, createdAt),
+    spec: { selector: { matchLabels: selector }, ...bounds },
   };
 }
 

@@ -1,6 +1,6 @@
 import { grantAutomaticAccessEntries } from './accessEntries.ts';
 import type { RegionState, World } from '../world.ts';
-import { findVersion, minorOf, versionStatus } from '../versionCalendar.ts';
+import { findVersion, minorOf, versionStatus, type KubernetesVersion } from '../versionCalendar.ts';
 import { findEksCluster } from './clusters.ts';
 import { eksErrors } from './eksErrors.ts';
 import type { AuthenticationMode, EksClusterRecord, UpdateRecord } from './types.ts';
@@ -310,6 +310,17 @@ function runClusterUpdate(
   );
 }
 
+/**
+ * EKS never moves a cluster onto a version past extended support, except on the way out: a cluster
+ * left on such a version (EKS upgrades it itself, at a time of its choosing) may step through each
+ * later minor until it reaches the oldest one EKS still supports, one update at a time.
+ */
+function onUpgradePath(current: string, target: KubernetesVersion, now: Date): boolean {
+  if (versionStatus(target, now) !== 'UNSUPPORTED') return true;
+  const from = findVersion(current);
+  return from !== undefined && versionStatus(from, now) === 'UNSUPPORTED';
+}
+
 export function updateClusterVersion(
   world: World,
   state: RegionState,
@@ -327,7 +338,7 @@ export function updateClusterVersion(
     target.releaseDate > now ||
     currentMinor === undefined ||
     targetMinor !== currentMinor + 1 ||
-    versionStatus(target, now) === 'UNSUPPORTED'
+    !onUpgradePath(cluster.version, target, now)
   ) {
     throw eksErrors.invalidParameter(
       `Unsupported Kubernetes minor version update from ${cluster.version} to ${input.version}`,

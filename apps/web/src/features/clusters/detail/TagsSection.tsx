@@ -1,5 +1,6 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { Section } from './Section.tsx';
+import { visibleControls } from '../../../components/VisibleControls.tsx';
 
 /** Tags tab: every tag as a key/value table, sorted by key. */
 export function TagsSection({ cluster }: { cluster: ClusterDetail }) {
@@ -30,10 +31,10 @@ export function TagsSection({ cluster }: { cluster: ClusterDetail }) {
             {tags.map(([key, value]) => (
               <tr key={key}>
                 <td className="border-b border-line px-2 py-1.5 font-mono text-xs break-all">
-                  {key}
+                  {visibleControls(key)}
                 </td>
                 <td className="border-b border-line px-2 py-1.5 font-mono text-xs break-all">
-                  {value || <span className="text-fg-muted">(empty)</span>}
+                  {value ? visibleControls(value) : <span className="text-fg-muted">(empty)</span>}
                 </td>
               </tr>
             ))}

@@ -105,6 +105,10 @@ export function CreateFargateProfileDialog({
           text: from
             ? `Creating Fargate profile ${body.name}. Once it is Active, delete ${from.name}: until then a pod both match goes to either one at random.`
             : `Creating Fargate profile ${body.name}.`,
+          doneText: from
+            ? `Fargate profile ${body.name} is Active: you can delete ${from.name} now.`
+            : `Fargate profile ${body.name} created: it is Active.`,
+          subject: { kind: 'fargate-profile', name: body.name, until: 'settled' },
         }),
     }),
   );

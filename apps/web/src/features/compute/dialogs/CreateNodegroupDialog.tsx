@@ -129,6 +129,8 @@ export function CreateNodegroupDialog({
       onSuccess: () =>
         onDone({
           text: `Creating node group ${body.name}. It shows as Creating until its instances have joined the cluster.`,
+          doneText: `Node group ${body.name} created: it is Active.`,
+          subject: { kind: 'nodegroup', name: body.name, until: 'settled' },
         }),
     }),
   );

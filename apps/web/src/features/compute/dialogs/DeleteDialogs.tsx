@@ -26,6 +26,8 @@ export function DeleteNodegroupDialog({
     <TypedConfirmChangeDialog
       mutation={mutation}
       doneText={`Deleting node group ${nodegroup.name}. EKS drains and terminates its nodes; this takes a few minutes.`}
+      finishedText={`Node group ${nodegroup.name} deleted.`}
+      subject={{ kind: 'nodegroup', name: nodegroup.name, until: 'gone' }}
       onClose={onClose}
       onDone={onDone}
       title={`Delete node group ${nodegroup.name}`}
@@ -59,6 +61,8 @@ export function DeleteFargateProfileDialog({
     <TypedConfirmChangeDialog
       mutation={mutation}
       doneText={`Deleting Fargate profile ${profile.name}.`}
+      finishedText={`Fargate profile ${profile.name} deleted.`}
+      subject={{ kind: 'fargate-profile', name: profile.name, until: 'gone' }}
       onClose={onClose}
       onDone={onDone}
       title={`Delete Fargate profile ${profile.name}`}

@@ -151,6 +151,8 @@ export function LabelsTaintsDialog({
       onSuccess: (result) =>
         onDone({
           text: `Updating labels and taints of ${nodegroup.name}.`,
+          doneText: `Labels and taints of ${nodegroup.name} updated.`,
+          subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
     }),

@@ -16,10 +16,33 @@ import { renderApp } from '../../../test/renderApp.tsx';
 
 const SCALE = `POST ${CLUSTER_API}/nodegroups/general/scaling`;
 
-async function openScaleDialog(respond: (request: StubRequest) => Response) {
+const DISRUPTION = `GET ${CLUSTER_API}/k8s/nodegroups/general/disruption`;
+
+/** 14 pods on general's 2 nodes, two PodDisruptionBudgets over some of them. */
+const groupDisruption = () =>
+  json({
+    nodes: 2,
+    pods: 14,
+    budgets: [
+      {
+        namespace: 'payments',
+        name: 'checkout-api',
+        minAvailable: 2,
+        disruptionsAllowed: 0,
+        podsOnNodegroup: 3,
+      },
+      { namespace: 'payments', name: 'gateway', maxUnavailable: 1, podsOnNodegroup: 1 },
+    ],
+  });
+
+async function openScaleDialog(
+  respond: (request: StubRequest) => Response,
+  disruption: () => Response = groupDisruption,
+) {
   const seen = stubFetch({
     ...computePageHandlers(operatorSession, compute()),
     [SCALE]: respond,
+    [DISRUPTION]: disruption,
   });
   const user = userEvent.setup();
   renderApp(`${CLUSTER_PAGE}?tab=compute`);
@@ -38,6 +61,52 @@ async function setSize(user: ReturnType<typeof userEvent.setup>, label: string, 
 }
 
 describe('ScaleDialog', () => {
+  it('warns that scaling to zero evicts every pod on the group and names the budgets over them', async () => {
+    const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
+    await setSize(user, 'Minimum size', '0');
+    await setSize(user, 'Desired size', '0');
+    expect(dialog).toHaveTextContent('2 → 0 instances');
+    const warning = await within(dialog).findByText(/^Scaling to 0/);
+    expect(warning).toHaveTextContent(
+      'Scaling to 0 terminates every instance: all 14 pods on its 2 nodes are evicted, and those with nowhere else to run stay Pending.',
+    );
+    const budgets = within(dialog).getByRole('list', { name: 'PodDisruptionBudgets affected' });
+    expect(
+      within(budgets)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'payments/checkout-api (minAvailable 2, 0 disruptions allowed): 3 pods on this group',
+      'payments/gateway (maxUnavailable 1): 1 pod on this group',
+    ]);
+  });
+
+  it('says how many pods run on the group when scaling down, and nothing when scaling up', async () => {
+    const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
+    await setSize(user, 'Minimum size', '1');
+    await setSize(user, 'Desired size', '1');
+    expect(
+      await within(dialog).findByText(/^EKS drains and terminates 1 instance/),
+    ).toHaveTextContent(
+      'EKS drains and terminates 1 instance; their pods are evicted and rescheduled elsewhere (14 pods run on its 2 nodes now).',
+    );
+    await setSize(user, 'Desired size', '4');
+    expect(within(dialog).queryByText(/evicted/)).not.toBeInTheDocument();
+  });
+
+  it('still warns about scaling to zero when the nodes cannot be read', async () => {
+    const { user, dialog } = await openScaleDialog(
+      () => json({ auditId: 1 }, 202),
+      () => problem(403, 'Forbidden', 'may not list nodes'),
+    );
+    await setSize(user, 'Minimum size', '0');
+    await setSize(user, 'Desired size', '0');
+    expect(
+      await within(dialog).findByText(/could not read the cluster’s nodes and pods/),
+    ).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('every pod on this node group is evicted');
+  });
+
   it('starts from the current sizes and previews the change', async () => {
     const { user, dialog } = await openScaleDialog(() => json({ auditId: 1 }, 202));
     expect(within(dialog).getByLabelText('Minimum size')).toHaveValue(1);

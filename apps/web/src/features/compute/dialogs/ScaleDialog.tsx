@@ -1,6 +1,12 @@
 import { useState } from 'react';
-import { ScaleNodegroupRequest, type ClusterRef, type Nodegroup } from '@wheelhouse/contract';
+import {
+  ScaleNodegroupRequest,
+  type ClusterRef,
+  type DisruptionBudget,
+  type Nodegroup,
+} from '@wheelhouse/contract';
 import { useScaleNodegroup } from '../../../api/compute.ts';
+import { useNodegroupDisruption } from '../../../api/workloads.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
@@ -11,7 +17,9 @@ import {
 } from '../../../components/forms/formValidation.ts';
 import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
+import { AlertIcon } from '../../../components/Icons.tsx';
 import { plural } from '../computeDisplay.ts';
+import { budgetText, scaleDownWarning } from './scaleDownImpact.ts';
 
 type SizeField = 'minSize' | 'desiredSize' | 'maxSize';
 
@@ -47,6 +55,52 @@ export function scalePreview(from: Nodegroup['scaling'], to: Sizes): string {
   return parts.join('; ');
 }
 
+/**
+ * What scaling down evicts and the PodDisruptionBudgets the drain must respect (a budget with no
+ * disruption left holds the drain up); when the cluster could not be read, it says so.
+ */
+function ScaleDownNotice({
+  warning,
+  budgets,
+  unread,
+}: {
+  warning: string | undefined;
+  budgets: DisruptionBudget[];
+  unread: boolean;
+}) {
+  if (!warning) return null;
+  return (
+    <div
+      role="status"
+      className="flex gap-2 rounded-md border border-warning-line bg-warning-bg px-3 py-2 text-warning-fg"
+    >
+      <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <div className="flex flex-col gap-1">
+        <p>
+          {warning}
+          {unread && (
+            <span className="block text-xs">
+              The console could not read the cluster&rsquo;s nodes and pods to count them.
+            </span>
+          )}
+        </p>
+        {budgets.length > 0 && (
+          <>
+            <p>PodDisruptionBudgets the drain must respect:</p>
+            <ul aria-label="PodDisruptionBudgets affected" className="list-disc pl-5">
+              {budgets.map((budget) => (
+                <li key={`${budget.namespace}/${budget.name}`} className="font-mono text-xs">
+                  {budgetText(budget)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
 /** Scale a managed node group: minimum, desired and maximum size, checked before sending. */
 export function ScaleDialog({
   clusterRef,
@@ -66,6 +120,7 @@ export function ScaleDialog({
     maxSize: String(nodegroup.scaling.maxSize),
   });
   const [edited, setEdited] = useState(false);
+  const disruption = useNodegroupDisruption(clusterRef, nodegroup.name);
   const payload = {
     minSize: numberOrUndefined(values.minSize),
     maxSize: numberOrUndefined(values.maxSize),
@@ -77,6 +132,8 @@ export function ScaleDialog({
       onSuccess: (result) =>
         onDone({
           text: `Scaling ${nodegroup.name} to ${plural(body.desiredSize ?? 0, 'instance')}.`,
+          doneText: `${nodegroup.name} scaled to ${plural(body.desiredSize ?? 0, 'instance')}.`,
+          subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
     }),
@@ -143,6 +200,17 @@ export function ScaleDialog({
             </span>
           )}
         </p>
+        {check.ok && payload.desiredSize !== undefined && (
+          <ScaleDownNotice
+            warning={scaleDownWarning(
+              nodegroup.scaling.desiredSize,
+              payload.desiredSize,
+              disruption.data,
+            )}
+            budgets={disruption.data?.budgets ?? []}
+            unread={disruption.isError}
+          />
+        )}
         {mutation.isError && <SubmitError error={mutation.error} />}
         <DialogSubmitFooter
           onCancel={onClose}

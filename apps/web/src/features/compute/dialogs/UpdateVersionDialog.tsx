@@ -54,6 +54,10 @@ export function UpdateVersionDialog({
           text: `Updating ${nodegroup.name} to ${
             body.version ? `Kubernetes ${body.version}` : `release ${body.releaseVersion}`
           }${body.force ? ' (forced)' : ''}. EKS replaces its nodes in batches.`,
+          doneText: `${nodegroup.name} updated to ${
+            body.version ? `Kubernetes ${body.version}` : `release ${body.releaseVersion}`
+          }.`,
+          subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
     }),

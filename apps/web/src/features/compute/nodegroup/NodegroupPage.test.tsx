@@ -83,6 +83,43 @@ describe('NodegroupPage', () => {
     ]);
   });
 
+  it('shows what a scaling update has counted, and no made-up number for one it cannot count', async () => {
+    await showNodegroup(
+      nodegroupDetail({
+        nodegroup: nodegroup({ status: 'UPDATING' }),
+        updates: [
+          update({
+            id: 'upd-scale',
+            type: 'ConfigUpdate',
+            status: 'InProgress',
+            params: [{ type: 'DesiredSize', value: '5' }],
+            progress: 60,
+            steps: { text: '3 of 5 instances InService', done: 3, total: 5 },
+          }),
+          update({
+            id: 'upd-taints',
+            type: 'ConfigUpdate',
+            status: 'InProgress',
+            params: [{ type: 'TaintsToAdd', value: '[]' }],
+          }),
+        ],
+      }),
+    );
+    const history = screen.getByRole('table', { name: 'Update history' });
+    const scaling = within(history).getByText('upd-scale').closest('tr')!;
+    expect(scaling).toHaveTextContent('3 of 5 instances InService');
+    expect(scaling).not.toHaveTextContent('%');
+    const bar = within(scaling).getByRole('progressbar');
+    expect(bar).toHaveAttribute('aria-valuenow', '60');
+    expect(bar).toHaveAttribute('aria-valuetext', '3 of 5 instances InService');
+    const taints = within(history).getByText('upd-taints').closest('tr')!;
+    expect(within(taints).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
+    expect(within(taints).getByRole('progressbar')).toHaveAttribute(
+      'aria-valuetext',
+      'In progress',
+    );
+  });
+
   it('shows the update history with a progress bar for the update in progress', async () => {
     await showNodegroup(
       nodegroupDetail({
@@ -94,6 +131,7 @@ describe('NodegroupPage', () => {
             status: 'InProgress',
             params: [{ type: 'Version', value: '1.31' }],
             progress: 40,
+            steps: { text: '2 of 5 nodes replaced', done: 2, total: 5 },
           }),
           update({
             id: 'upd-old',
@@ -200,6 +238,52 @@ describe('NodegroupPage', () => {
     });
     expect(screen.getByRole('status', { name: 'Change status' })).toHaveTextContent(
       'EKS update upd-labels',
+    );
+  });
+
+  it('follows a labels and taints update to its end: in progress, then updated, or failed with EKS’s reason', async () => {
+    let labelsUpdate = update({ id: 'upd-labels', status: 'InProgress' });
+    const { user } = await showNodegroup(undefined, {
+      [`GET ${API}`]: () => json(nodegroupDetail({ updates: [labelsUpdate] })),
+      [`POST ${API}/labels-taints`]: () => json({ auditId: 10, update: labelsUpdate }, 202),
+    });
+    const editAndSave = async () => {
+      await user.click(screen.getByRole('button', { name: 'Edit labels & taints' }));
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Edit labels and taints of general',
+      });
+      await user.click(within(dialog).getByRole('button', { name: 'Add label' }));
+      await user.type(within(dialog).getByLabelText('Label 1 key'), 'tier');
+      await user.type(within(dialog).getByLabelText('Label 1 value'), 'web');
+      await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    };
+    const status = () => screen.getByRole('status', { name: 'Change status' });
+
+    await editAndSave();
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('Updating labels and taints of general. In progress…'),
+    );
+    labelsUpdate = { ...labelsUpdate, status: 'Successful' };
+    await user.click(screen.getByRole('button', { name: 'Refresh node group' }));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('Labels and taints of general updated.'),
+    );
+    expect(status()).not.toHaveTextContent('In progress');
+
+    labelsUpdate = update({ id: 'upd-labels-2', status: 'InProgress' });
+    await editAndSave();
+    await waitFor(() => expect(status()).toHaveTextContent('In progress…'));
+    labelsUpdate = {
+      ...labelsUpdate,
+      status: 'Failed',
+      errors: [{ code: 'NodeCreationFailure', message: 'Nodes are not joining', resourceIds: [] }],
+    };
+    await user.click(screen.getByRole('button', { name: 'Refresh node group' }));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        'Failed: Updating labels and taints of general.NodeCreationFailure: Nodes are not joining',
+      ),
     );
   });
 

@@ -5,6 +5,7 @@ import { isApiError } from '../../../api/client.ts';
 import { useCluster, clusterPath } from '../../../api/clusters.ts';
 import { COMPUTE_BUSY_POLL_MS, nodegroupIsChanging, useNodegroup } from '../../../api/compute.ts';
 import { ChangeNotice, type ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
+import { useChangePhase } from '../useChangePhase.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
@@ -57,6 +58,7 @@ export function NodegroupPage() {
   const canChange = useCan('change');
   const [dialog, setDialog] = useState<ComputeDialogState | null>(null);
   const [notice, setNotice] = useState<ChangeNoticeContent | null>(null);
+  const phase = useChangePhase(clusterRef, notice);
   const computeTab = `/clusters/${clusterPath(clusterRef)}?tab=compute`;
   const nodegroup = detail.data?.nodegroup;
   const live = detail.data ? nodegroupIsChanging(detail.data) : false;
@@ -128,7 +130,7 @@ export function NodegroupPage() {
           />
         </div>
       </ResourcePageHeader>
-      <ChangeNotice notice={notice} onDismiss={() => setNotice(null)} />
+      <ChangeNotice notice={notice} phase={phase} onDismiss={() => setNotice(null)} />
       {detail.isRefetchError && detail.data && (
         <ErrorBanner
           title={

@@ -7,6 +7,15 @@ import { UpdateParams } from '../../lifecycle/updates/UpdateParams.tsx';
 const HEAD = 'border-b border-line px-3 py-2 text-left text-xs font-semibold text-fg-muted';
 const CELL = 'border-b border-line px-3 py-2 align-top';
 
+/**
+ * How far the counted steps got; undefined (an indeterminate bar) when nothing was counted: EKS
+ * only says InProgress, and a percentage made up from that would mean nothing.
+ */
+function stepsPercent(update: Update): number | undefined {
+  const { done, total } = update.steps ?? {};
+  return done !== undefined && total ? (done / total) * 100 : undefined;
+}
+
 /** A node group's EKS updates, newest first, with a progress bar while one is in progress. */
 export function UpdateHistory({ updates }: { updates: Update[] }) {
   if (updates.length === 0) {
@@ -44,17 +53,16 @@ export function UpdateHistory({ updates }: { updates: Update[] }) {
               <td className={`${CELL} w-48`}>
                 <div className="flex flex-col items-start gap-1.5">
                   <StatusBadge status={update.status} />
+                  {update.status === 'InProgress' && update.steps && (
+                    <span className="text-xs text-fg-muted tabular-nums">{update.steps.text}</span>
+                  )}
                   {update.status === 'InProgress' && (
                     <div className="flex w-full items-center gap-2">
                       <ProgressBar
                         label={`Progress of update ${update.id}`}
-                        {...(update.progress !== undefined ? { value: update.progress } : {})}
+                        value={stepsPercent(update)}
+                        valueText={update.steps?.text}
                       />
-                      {update.progress !== undefined && (
-                        <span className="text-xs text-fg-muted tabular-nums">
-                          {Math.round(update.progress)}%
-                        </span>
-                      )}
                     </div>
                   )}
                 </div>

@@ -97,6 +97,44 @@ describe('ClusterActionsMenu', () => {
     });
   });
 
+  it('shows a cluster past extended support the path to a supported version and offers its first step', async () => {
+    const seen = stubCluster({
+      [`GET ${API}/upgrade-plan`]: () =>
+        json({
+          current: '1.30',
+          next: '1.31',
+          currentStatus: 'UNSUPPORTED',
+          path: ['1.31', '1.32'],
+          skew: [{ nodegroup: 'legacy-ng', version: '1.30', behind: 1, tooFar: false }],
+          warnings: [
+            '1.30 is past the end of extended support (2026-07-23): EKS upgrades such clusters itself to 1.32, the oldest version it still supports; upgrade to 1.31 now, then to 1.32, one minor version per update.',
+          ],
+        } satisfies VersionUpgradePlan),
+      [`POST ${API}/version`]: () => accepted('VersionUpdate'),
+    });
+    const user = userEvent.setup();
+    renderApp(PATH);
+    const dialog = await openAction(
+      user,
+      'Update Kubernetes version…',
+      'Update Kubernetes version',
+    );
+    expect(await within(dialog).findByLabelText('Version change')).toHaveTextContent(
+      '1.30→ to 1.31',
+    );
+    expect(within(dialog).getByLabelText('Path to a supported version')).toHaveTextContent(
+      'Path to a supported version: 1.30 → 1.31 → 1.32, one update each; this update is the first step (1.31).',
+    );
+    expect(within(dialog).queryByText('no newer version')).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('alert', { name: 'Before you update' })).toHaveTextContent(
+      'upgrade to 1.31 now, then to 1.32',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Update to 1.31' }));
+    await waitFor(() =>
+      expect(posted(seen, `${API}/version`)?.body).toMatchObject({ version: '1.31' }),
+    );
+  });
+
   it('offers no update when EKS has no newer version', async () => {
     stubCluster({
       [`GET ${API}/upgrade-plan`]: () =>
@@ -120,6 +158,36 @@ describe('ClusterActionsMenu', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Actions for prod-web' })).toHaveFocus(),
     );
+  });
+
+  it('follows a cluster update to its end: in progress, then done', async () => {
+    let logging = {
+      id: 'upd-9',
+      type: 'LoggingUpdate',
+      status: 'InProgress',
+      params: [],
+      errors: [],
+    };
+    stubCluster({
+      [`GET ${API}/updates`]: () => json({ items: [logging] }),
+      [`POST ${API}/logging`]: () => accepted('LoggingUpdate'),
+    });
+    const user = userEvent.setup();
+    renderApp(PATH);
+    const dialog = await openAction(user, 'Control plane logging…', 'Control plane logging');
+    await user.click(within(dialog).getByRole('checkbox', { name: /Authenticator/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save logging' }));
+    const status = await screen.findByRole('status', { name: 'Change status' });
+    await waitFor(() =>
+      expect(status).toHaveTextContent('Turning on Authenticator logs. In progress…'),
+    );
+    logging = { ...logging, status: 'Successful' };
+    // The update list polls every 2.5 s while one runs.
+    await waitFor(
+      () => expect(status).toHaveTextContent('Control plane logging of prod-web updated.'),
+      { timeout: 6_000 },
+    );
+    expect(status).not.toHaveTextContent('In progress');
   });
 
   it('sends only the log types that changed', async () => {

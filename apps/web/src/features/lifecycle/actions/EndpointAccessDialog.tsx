@@ -33,6 +33,8 @@ export function EndpointAccessDialog({
       onSuccess: (result) =>
         onDone({
           text: `Changing endpoint access of ${cluster.name} to ${ENDPOINT_MODES.find((option) => option.mode === mode)?.label.toLowerCase()}.`,
+          doneText: `Endpoint access of ${cluster.name} changed.`,
+          subject: { kind: 'cluster', name: cluster.name },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
     }),

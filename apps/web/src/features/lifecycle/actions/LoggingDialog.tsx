@@ -68,6 +68,8 @@ export function LoggingDialog({
                     .join('; ')
                     .replace(/^t/, 'T')
                     .concat('.'),
+                  doneText: `Control plane logging of ${cluster.name} updated.`,
+                  subject: { kind: 'cluster', name: cluster.name },
                   ...(result.update ? { updateId: result.update.id } : {}),
                 }),
             },

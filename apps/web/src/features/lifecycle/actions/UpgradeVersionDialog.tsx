@@ -99,7 +99,7 @@ export function UpgradeVersionDialog({
       </ErrorBanner>
     );
   } else {
-    const { current, warnings, skew } = plan.data;
+    const { current, warnings, skew, path } = plan.data;
     body = (
       <div className="flex flex-col gap-4">
         <p className="flex items-center gap-3 text-lg" aria-label="Version change">
@@ -110,6 +110,12 @@ export function UpgradeVersionDialog({
           <span className="sr-only"> to </span>
           <span className="font-semibold tabular-nums">{next ?? 'no newer version'}</span>
         </p>
+        {path && path.length > 0 && (
+          <p aria-label="Path to a supported version">
+            Path to a supported version: {[current, ...path].join(' → ')}, one update each
+            {path.length > 1 ? `; this update is the first step (${next}).` : '.'}
+          </p>
+        )}
         <p className="text-fg-muted">
           EKS updates the control plane one minor version at a time; the API server stays available.
           Node groups and add-ons are updated separately afterwards, and a version update cannot be
@@ -164,6 +170,8 @@ export function UpgradeVersionDialog({
               onSuccess: (result) =>
                 onDone({
                   text: `Updating ${cluster.name} from Kubernetes ${plan.data?.current ?? ''} to ${next}.`,
+                  doneText: `${cluster.name} runs Kubernetes ${next}.`,
+                  subject: { kind: 'cluster', name: cluster.name },
                   ...(result.update ? { updateId: result.update.id } : {}),
                 }),
             },

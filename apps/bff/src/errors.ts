@@ -46,7 +46,11 @@ export class ConflictError extends DomainError {
 }
 
 export class TooManyRequestsError extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Sent as `Retry-After` (seconds). */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(429, 'Too many requests', message);
   }
 }

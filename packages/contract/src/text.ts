@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+// Bidirectional embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069) reorder what
+// a reader sees ("Trojan Source"): `prod\u202Edorp` shows as something else than it is.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+// Half of a UTF-16 pair with no other half: not text, and AWS or a terminal mangles it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const codePoint = (character: string) =>
+  `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** What is wrong with a text a user typed, or undefined: a bidirectional control or a lone surrogate. */
+export function hiddenControlProblem(text: string): string | undefined {
+  const bidi = BIDI_CONTROL.exec(text);
+  if (bidi) return `must not hold a bidirectional control character (${codePoint(bidi[0])})`;
+  const surrogate = LONE_SURROGATE.exec(text);
+  if (surrogate) return `must not hold a lone surrogate (${codePoint(surrogate[0])})`;
+  return undefined;
+}
+
+/** The one check every text field of a change request carries (see `text`). */
+export const noHiddenControls = z.superRefine<string>((value, ctx) => {
+  const problem = hiddenControlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+});
+
+/**
+ * A string field of a change request: refuses bidirectional controls and lone surrogates with a
+ * message naming the character. Chain `.min()`, `.max()`, `.regex()` on it as on `z.string()`.
+ */
+export const text = z.string().check(noHiddenControls);
