@@ -37,7 +37,11 @@ interface CliKeys {
 }
 
 /** Runs `aws` with the home account's keys in a clean environment (no profile of this machine leaks in). */
-function aws(args: string[], keys: CliKeys = sandbox.accounts[0]!): Promise<CliResult> {
+function aws(
+  args: string[],
+  keys: CliKeys = sandbox.accounts[0]!,
+  target: Sandbox = sandbox,
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: home,
@@ -52,7 +56,7 @@ function aws(args: string[], keys: CliKeys = sandbox.accounts[0]!): Promise<CliR
   return new Promise((resolve) => {
     execFile(
       'aws',
-      ['--endpoint-url', sandbox.endpoint, '--output', 'json', ...args],
+      ['--endpoint-url', target.endpoint, '--output', 'json', ...args],
       { env, timeout: 30_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -221,5 +225,175 @@ describe('the aws CLI against the sandbox', () => {
     expect(missing.stderr).toContain(
       "An error occurred (InvalidInstanceID.NotFound) when calling the DescribeInstances operation: The instance ID 'i-0123456789abcdef0' does not exist",
     );
+  });
+});
+
+describe('the aws CLI reading the network, launch templates and scaling activities', () => {
+  // Its own sandbox, fast enough that launches and terminations finish within the test.
+  let fast: Sandbox;
+  beforeAll(async () => {
+    fast = await startSandbox({ speed: 100 });
+  });
+  afterAll(() => fast.close());
+
+  it('describes the VPC, its security groups and the launch templates posture checks read', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const [vpcs, groups, versions, missingVpc] = await Promise.all([
+      aws(['ec2', 'describe-vpcs']),
+      aws([
+        'ec2',
+        'describe-security-groups',
+        '--filters',
+        'Name=tag:aws:eks:cluster-name,Values=checkout-prod',
+      ]),
+      aws([
+        'ec2',
+        'describe-launch-template-versions',
+        '--launch-template-name',
+        'checkout-prod-legacy-workers',
+      ]),
+      aws(['ec2', 'describe-vpcs', '--vpc-ids', 'vpc-0123456789abcdef0']),
+    ]);
+    expect(vpcs.code, vpcs.stderr).toBe(0);
+    const [vpc] = JSON.parse(vpcs.stdout).Vpcs as Array<{
+      VpcId: string;
+      CidrBlock: string;
+      State: string;
+    }>;
+    expect(vpc).toMatchObject({ State: 'available', IsDefault: false });
+    expect(vpc!.CidrBlock).toMatch(/^10\.\d+\.0\.0\/16$/);
+
+    expect(groups.code, groups.stderr).toBe(0);
+    const [clusterGroup] = JSON.parse(groups.stdout).SecurityGroups as Array<
+      Record<string, unknown>
+    >;
+    expect(clusterGroup).toMatchObject({ VpcId: vpc!.VpcId });
+    expect(clusterGroup!.GroupName).toMatch(/^eks-cluster-sg-checkout-prod-\d{10}$/);
+    expect(clusterGroup!.IpPermissionsEgress).toEqual([
+      expect.objectContaining({ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }),
+    ]);
+
+    expect(versions.code, versions.stderr).toBe(0);
+    const listed = JSON.parse(versions.stdout).LaunchTemplateVersions as Array<{
+      VersionNumber: number;
+      DefaultVersion: boolean;
+      LaunchTemplateData: {
+        MetadataOptions: { HttpTokens: string };
+        NetworkInterfaces: Array<{ AssociatePublicIpAddress: boolean; Groups: string[] }>;
+      };
+    }>;
+    expect(listed.map((version) => [version.VersionNumber, version.DefaultVersion])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect(
+      listed.map((version) => [
+        version.LaunchTemplateData.MetadataOptions.HttpTokens,
+        version.LaunchTemplateData.NetworkInterfaces[0]!.AssociatePublicIpAddress,
+      ]),
+    ).toEqual([
+      ['required', false],
+      ['optional', true],
+    ]);
+    expect(listed[0]!.LaunchTemplateData.NetworkInterfaces[0]!.Groups).toEqual([
+      clusterGroup!.GroupId,
+    ]);
+
+    expect(missingVpc.stderr).toContain(
+      "An error occurred (InvalidVpcID.NotFound) when calling the DescribeVpcs operation: The vpc ID 'vpc-0123456789abcdef0' does not exist",
+    );
+  });
+
+  it('lists the launch and terminate activities a desired-capacity change starts', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const name = 'perf-lab-load-runners';
+    const region = ['--region', 'eu-west-1'];
+    const keys = fast.accounts[1]!;
+    const before = await aws(
+      ['autoscaling', 'describe-scaling-activities', '--auto-scaling-group-name', name, ...region],
+      keys,
+      fast,
+    );
+    expect(before.code, before.stderr).toBe(0);
+    expect(JSON.parse(before.stdout).Activities).toEqual([]);
+    const grow = await aws(
+      [
+        'autoscaling',
+        'set-desired-capacity',
+        '--auto-scaling-group-name',
+        name,
+        '--desired-capacity',
+        '3',
+        ...region,
+      ],
+      keys,
+      fast,
+    );
+    expect(grow.code, grow.stderr).toBe(0);
+    await fast.waitFor(() =>
+      fast.world.autoScaling
+        .activities(keys.id, 'eu-west-1')
+        .some((activity) => activity.groupName === name),
+    );
+    const during = await aws(
+      ['autoscaling', 'describe-scaling-activities', '--auto-scaling-group-name', name, ...region],
+      keys,
+      fast,
+    );
+    expect(during.code, during.stderr).toBe(0);
+    const [launch] = JSON.parse(during.stdout).Activities as Array<Record<string, string>>;
+    expect(launch!.Description).toMatch(/^Launching a new EC2 instance: i-0[0-9a-f]{16}$/);
+    expect(launch!.Cause).toMatch(
+      /^At \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ a user request explicitly set group desired capacity changing the desired capacity from 2 to 3\. {2}At \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 2 to 3\.$/,
+    );
+
+    const shrink = await aws(
+      [
+        'autoscaling',
+        'set-desired-capacity',
+        '--auto-scaling-group-name',
+        name,
+        '--desired-capacity',
+        '1',
+        ...region,
+      ],
+      keys,
+      fast,
+    );
+    expect(shrink.code, shrink.stderr).toBe(0);
+    await fast.waitFor(() => {
+      const activities = fast.world.autoScaling.activities(keys.id, 'eu-west-1');
+      return activities.filter((activity) => activity.kind === 'terminate').length >= 2;
+    });
+    await fast.waitFor(() =>
+      fast.world.ec2
+        .instances(keys.id, 'eu-west-1')
+        .filter((instance) => instance.autoScalingGroupName === name)
+        .every((instance) => instance.state === 'running' || instance.state === 'terminated'),
+    );
+    const after = await aws(
+      ['autoscaling', 'describe-scaling-activities', '--auto-scaling-group-name', name, ...region],
+      keys,
+      fast,
+    );
+    const activities = JSON.parse(after.stdout).Activities as Array<Record<string, string>>;
+    expect(activities.map((activity) => activity.StatusCode)).toEqual([
+      'Successful',
+      'Successful',
+      'Successful',
+    ]);
+    expect(activities[0]!.Description).toMatch(/^Terminating EC2 instance: i-0[0-9a-f]{16}$/);
+    expect(activities[0]!.Cause).toContain('changing the desired capacity from 3 to 1.  At ');
+    expect(activities.map((activity) => activity.Cause!.split('shrinking ')[1])).toEqual([
+      expect.stringMatching(/the capacity from (3 to 2|2 to 1)\.$/),
+      expect.stringMatching(/the capacity from (3 to 2|2 to 1)\.$/),
+      undefined,
+    ]);
   });
 });

@@ -124,11 +124,17 @@ describe('a cluster API server', () => {
     });
     const groups = await get<{ groups: Array<{ name: string }> }>('/apis');
     expect(groups.groups.map((g) => g.name).sort()).toEqual([
+      'apiextensions.k8s.io',
       'apps',
+      'authentication.k8s.io',
       'autoscaling',
       'batch',
       'coordination.k8s.io',
+      'discovery.k8s.io',
+      'networking.k8s.io',
       'policy',
+      'scheduling.k8s.io',
+      'storage.k8s.io',
     ]);
     // PodDisruptionBudgets (policy/v1), which a drain honours, are served and seeded.
     const budgets = await get<{

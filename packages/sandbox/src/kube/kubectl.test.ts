@@ -322,4 +322,103 @@ describe('kubectl with an EKS exec credential', () => {
     expect(ready, result.stdout).not.toBeNull();
     expect(Date.now() - Date.parse(ready![1]!)).toBeLessThan(75_000);
   });
+
+  it('tells who is calling (kubectl auth whoami), as the access entry mapped the caller', async () => {
+    if (excusedMissingTools()) return;
+    const result = await kubectl(['auth', 'whoami', '-o', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const review = JSON.parse(result.stdout);
+    expect(review.kind).toBe('SelfSubjectReview');
+    expect(review.status.userInfo.username).toBe(
+      'arn:aws:iam::123456789012:user/wheelhouse-sandbox',
+    );
+    expect(review.status.userInfo.groups).toContain('system:authenticated');
+  });
+
+  it('gets PDBs, ingresses, PVCs and service accounts with their columns', async () => {
+    if (excusedMissingTools()) return;
+    const result = await kubectl(['get', 'pdb,ingress,pvc,sa', '-A']);
+    expect(result.code, result.stderr).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(
+      /^NAMESPACE\s+NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE$/m,
+    );
+    // CoreDNS runs two ready replicas; its budget allows one of them to go.
+    expect(out).toMatch(
+      /^kube-system\s+poddisruptionbudget\.policy\/coredns\s+N\/A\s+1\s+1\s+\S+$/m,
+    );
+    expect(out).toMatch(/^NAMESPACE\s+NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE$/m);
+    expect(out).toMatch(
+      /^\S+\s+ingress\.networking\.k8s\.io\/\S+\s+alb\s+\S+\.checkout-prod\.example\.com\s+k8s-\S+\.us-east-1\.elb\.amazonaws\.com\s+80, 443\s+\S+$/m,
+    );
+    expect(out).toMatch(
+      /^NAMESPACE\s+NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESS MODES\s+STORAGECLASS\s+VOLUMEATTRIBUTESCLASS\s+AGE$/m,
+    );
+    expect(out).toMatch(
+      /^payments\s+persistentvolumeclaim\/data-ledger-cache-0\s+Bound\s+pvc-[0-9a-f-]{36}\s+20Gi\s+RWO\s+gp2\s+<unset>\s+\S+$/m,
+    );
+    expect(out).toMatch(/^NAMESPACE\s+NAME\s+SECRETS\s+AGE$/m);
+    expect(out).toMatch(/^payments\s+serviceaccount\/default\s+0\s+\S+$/m);
+  });
+
+  it('is refused secrets as a viewer, and gets endpoints, storage and priority classes and CRDs', async () => {
+    if (excusedMissingTools()) return;
+    const [secrets, endpoints, cluster, pod] = await Promise.all([
+      kubectl(['get', 'secrets', '-n', 'payments']),
+      kubectl(['get', 'endpoints,endpointslices', '-n', 'payments']),
+      kubectl(['get', 'storageclass,priorityclass,crd']),
+      kubectl(['get', 'pods', '-n', 'payments', '-l', 'app=ledger-cache', '-o', 'json']),
+    ]);
+    // The caller holds AmazonEKSViewPolicy here: Kubernetes' view role leaves secrets out.
+    expect(secrets.code).not.toBe(0);
+    expect(secrets.stderr).toContain(
+      'Error from server (Forbidden): secrets is forbidden: User "arn:aws:iam::123456789012:user/wheelhouse-sandbox" cannot list resource "secrets" in API group "" in the namespace "payments"',
+    );
+
+    expect(endpoints.code, endpoints.stderr).toBe(0);
+    const ledgerPods = JSON.parse(pod.stdout).items as Array<{
+      status: { podIP: string };
+      spec: {
+        volumes: Array<{ name: string }>;
+        containers: Array<{ volumeMounts: Array<{ mountPath: string }> }>;
+      };
+    }>;
+    expect(ledgerPods).toHaveLength(3);
+    const ips = ledgerPods.map((p) => p.status.podIP).sort();
+    const line = endpoints.stdout.split('\n').find((l) => l.startsWith('endpoints/ledger-cache '))!;
+    for (const ip of ips) expect(line).toContain(`${ip}:6379`);
+    expect(endpoints.stdout).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE$/m);
+    expect(endpoints.stdout).toMatch(
+      /^endpointslice\.discovery\.k8s\.io\/ledger-cache-\w{5}\s+IPv4\s+6379\s+\S+\s+\S+$/m,
+    );
+    // Every pod gets the service account token volume the API server adds.
+    for (const ledger of ledgerPods) {
+      expect(ledger.spec.volumes.map((v) => v.name)).toContainEqual(
+        expect.stringMatching(/^kube-api-access-[a-z0-9]{5}$/),
+      );
+      expect(ledger.spec.containers[0]!.volumeMounts.map((m) => m.mountPath)).toContain(
+        '/var/run/secrets/kubernetes.io/serviceaccount',
+      );
+    }
+
+    expect(cluster.code, cluster.stderr).toBe(0);
+    expect(cluster.stdout).toMatch(
+      /^storageclass\.storage\.k8s\.io\/gp2 \(default\)\s+kubernetes\.io\/aws-ebs\s+Delete\s+WaitForFirstConsumer\s+false\s+\S+$/m,
+    );
+    expect(cluster.stdout).toMatch(
+      /^priorityclass\.scheduling\.k8s\.io\/system-node-critical\s+2000001000\s+false\s+\S+\s+PreemptLowerPriority$/m,
+    );
+    for (const crd of [
+      'eniconfigs.crd.k8s.amazonaws.com',
+      'policyendpoints.networking.k8s.aws',
+      'cninodes.vpcresources.k8s.aws',
+      'securitygrouppolicies.vpcresources.k8s.aws',
+    ])
+      expect(cluster.stdout).toMatch(
+        new RegExp(
+          `^customresourcedefinition\\.apiextensions\\.k8s\\.io/${crd.replaceAll('.', '\\.')}\\s+\\d{4}-\\d\\d-\\d\\dT`,
+          'm',
+        ),
+      );
+  });
 });

@@ -58,6 +58,56 @@ export async function driveComputeOperations(sandbox: Sandbox): Promise<void> {
     ec2.send(new ec2Sdk.DescribeSubnetsCommand({ SubnetIds: ['subnet-0123456789abcdef0'] })),
   );
 
+  await ec2.send(new ec2Sdk.DescribeVpcsCommand({}));
+  const vpcs = await ec2.send(
+    new ec2Sdk.DescribeVpcsCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }),
+  );
+  await ec2.send(new ec2Sdk.DescribeVpcsCommand({ VpcIds: [vpcs.Vpcs![0]!.VpcId!] }));
+  await attempt(ec2.send(new ec2Sdk.DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })));
+  await ec2.send(new ec2Sdk.DescribeSecurityGroupsCommand({}));
+  await ec2.send(
+    new ec2Sdk.DescribeSecurityGroupsCommand({
+      Filters: [{ Name: 'tag:aws:eks:cluster-name', Values: ['checkout-prod'] }],
+      MaxResults: 5,
+    }),
+  );
+  await ec2.send(new ec2Sdk.DescribeSecurityGroupsCommand({ GroupNames: ['default'] }));
+  for (const input of [{ GroupIds: ['sg-0123456789abcdef0'] }, { MaxResults: 2 }]) {
+    await attempt(ec2.send(new ec2Sdk.DescribeSecurityGroupsCommand(input)));
+  }
+  const templates = await ec2.send(new ec2Sdk.DescribeLaunchTemplatesCommand({}));
+  await ec2.send(
+    new ec2Sdk.DescribeLaunchTemplatesCommand({
+      LaunchTemplateNames: ['checkout-prod-legacy-workers'],
+    }),
+  );
+  await ec2.send(new ec2Sdk.DescribeLaunchTemplatesCommand({ MaxResults: 1 }));
+  for (const input of [
+    { LaunchTemplateIds: ['lt-0123456789abcdef0'] },
+    { LaunchTemplateNames: ['nope'] },
+  ]) {
+    await attempt(ec2.send(new ec2Sdk.DescribeLaunchTemplatesCommand(input)));
+  }
+  await ec2.send(
+    new ec2Sdk.DescribeLaunchTemplateVersionsCommand({
+      LaunchTemplateName: 'checkout-prod-legacy-workers',
+    }),
+  );
+  await ec2.send(
+    new ec2Sdk.DescribeLaunchTemplateVersionsCommand({
+      LaunchTemplateId: templates.LaunchTemplates![0]!.LaunchTemplateId!,
+      Versions: ['$Latest', '$Default'],
+    }),
+  );
+  await ec2.send(new ec2Sdk.DescribeLaunchTemplateVersionsCommand({ Versions: ['$Latest'] }));
+  for (const input of [
+    { LaunchTemplateName: 'checkout-prod-legacy-workers', Versions: ['9'] },
+    { LaunchTemplateId: 'lt-0123456789abcdef0' },
+    { Versions: ['1'] },
+  ]) {
+    await attempt(ec2.send(new ec2Sdk.DescribeLaunchTemplateVersionsCommand(input)));
+  }
+
   await asg.send(new asgSdk.DescribeAutoScalingGroupsCommand({}));
   const first = await asg.send(new asgSdk.DescribeAutoScalingGroupsCommand({ MaxRecords: 1 }));
   await asg.send(
@@ -123,6 +173,13 @@ export async function driveComputeOperations(sandbox: Sandbox): Promise<void> {
       Filters: [{ Name: 'instance-state-name', Values: ['terminated'] }],
     }),
   );
+  await asg.send(
+    new asgSdk.DescribeScalingActivitiesCommand({ AutoScalingGroupName: name, MaxRecords: 2 }),
+  );
+  await asg.send(new asgSdk.DescribeScalingActivitiesCommand({ IncludeDeletedGroups: true }));
+  for (const input of [{ MaxRecords: 0 }, { NextToken: 'garbage' }]) {
+    await attempt(asg.send(new asgSdk.DescribeScalingActivitiesCommand(input)));
+  }
 
   // Throttling, IAM denial and a bad signature, in each protocol.
   sandbox.faults.set([

@@ -35,6 +35,21 @@ export interface KubeApiOptions {
 
 const UNAUTHENTICATED = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
+/** POST selfsubjectreviews (`kubectl auth whoami`): the user and groups as the authenticator mapped them. */
+function serveSelfSubjectReview(exchange: KubeExchange, user: KubeUser): void {
+  if (exchange.method !== 'POST') throw kubeErrors.methodNotAllowed(exchange.method);
+  exchange.req.resume();
+  const groups = user.groups.includes('system:authenticated')
+    ? user.groups
+    : [...user.groups, 'system:authenticated'];
+  sendJson(exchange, 201, {
+    kind: 'SelfSubjectReview',
+    apiVersion: 'authentication.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    status: { userInfo: { username: user.username, groups } },
+  });
+}
+
 /**
  * The Kubernetes API of one cluster as an HTTP handler: discovery, reads
  * (JSON or meta.k8s.io Table), watches, pod logs and writes, behind bearer
@@ -53,6 +68,8 @@ export function createKubeApi(options: KubeApiOptions) {
   ) {
     const kube = options.kube();
     const request = parseResourcePath(group, version, rest);
+    // Every authenticated user may ask who it is (system:basic-user), so before authorization.
+    if (request.type.plural === 'selfsubjectreviews') return serveSelfSubjectReview(exchange, user);
     const watch = flag(exchange.query, 'watch');
     const verb = verbOf(exchange.method, request, watch);
     const namespace =

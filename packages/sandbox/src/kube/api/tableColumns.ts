@@ -16,6 +16,7 @@ import type {
   Service,
   StatefulSet,
 } from '../objects/types.ts';
+import { consoleColumns } from './consoleColumns.ts';
 import { humanDuration } from './humanDuration.ts';
 
 /** One column of a meta.k8s.io/v1 Table, and how to fill its cell. */
@@ -333,6 +334,7 @@ export const TABLE_COLUMNS: Record<string, TableColumn[]> = {
     }),
     AGE,
   ],
+  ...consoleColumns(NAME, humanDuration),
 };
 
 export const DEFAULT_COLUMNS: TableColumn[] = [NAME, AGE];

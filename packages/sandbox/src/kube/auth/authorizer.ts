@@ -96,7 +96,14 @@ export function resolveEksUser(
 }
 
 const READ = new Set(['get', 'list', 'watch']);
-const CLUSTER_SCOPED = new Set(['nodes', 'namespaces']);
+const CLUSTER_SCOPED = new Set([
+  'nodes',
+  'namespaces',
+  'persistentvolumes',
+  'storageclasses',
+  'priorityclasses',
+  'customresourcedefinitions',
+]);
 
 function grantAllows(grant: KubeUser['grants'][number], request: RequestAttributes): boolean {
   if (grant.namespaces) {

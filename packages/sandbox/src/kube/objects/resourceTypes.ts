@@ -42,6 +42,38 @@ function type(
   };
 }
 
+/** What consoles read beside workloads (seeded by seed/consoleResources.ts). */
+const CONSOLE_TYPES: ResourceType[] = [
+  type('', 'v1', 'secrets', 'Secret'),
+  type('', 'v1', 'serviceaccounts', 'ServiceAccount', { shortNames: ['sa'] }),
+  type('', 'v1', 'endpoints', 'Endpoints', { shortNames: ['ep'] }),
+  type('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', { shortNames: ['pvc'] }),
+  type('', 'v1', 'persistentvolumes', 'PersistentVolume', {
+    namespaced: false,
+    shortNames: ['pv'],
+  }),
+  type('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice'),
+  type('networking.k8s.io', 'v1', 'ingresses', 'Ingress', { shortNames: ['ing'] }),
+  type('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy', { shortNames: ['netpol'] }),
+  type('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', { shortNames: ['pdb'] }),
+  type('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', {
+    namespaced: false,
+    shortNames: ['sc'],
+  }),
+  type('scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', {
+    namespaced: false,
+    shortNames: ['pc'],
+  }),
+  type('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', {
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+  }),
+  type('authentication.k8s.io', 'v1', 'selfsubjectreviews', 'SelfSubjectReview', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+];
+
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   type('', 'v1', 'namespaces', 'Namespace', {
     namespaced: false,
@@ -85,7 +117,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['hpa'],
     categories: ['all'],
   }),
-  type('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', { shortNames: ['pdb'] }),
+  ...CONSOLE_TYPES,
 ];
 
 export const READ_VERBS = READ;

@@ -4,6 +4,7 @@ import { kubeTime } from '../objects/meta.ts';
 import type { ConfigMap, KubeObject } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import type { ClusterPlan, ServicePlan } from './clusterPlan.ts';
+import { seedConsoleResources } from './consoleResources.ts';
 import {
   cronJob,
   daemonSet,
@@ -172,6 +173,16 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
     const created = create('cronjobs', cronJob(app, at(0.4 + random.next() * 0.4)));
     kube.controllers.cron.backfill(created, 3);
   }
+  seedConsoleResources({
+    cluster,
+    plan,
+    namespaces: store.all<KubeObject>('namespaces').map((ns) => ns.metadata.name),
+    // Its own sequence, so the objects above keep the names and IPs they had.
+    random: seededRandom(`seed-console:${cluster.arn}`),
+    create,
+    at,
+    born: new Date(born),
+  });
 }
 
 function podSelector(app: AppSpec): Record<string, string> {

@@ -19,6 +19,7 @@ import { tickHeartbeats } from './nodeHeartbeats.ts';
 import { DefaultScheduler } from './scheduler.ts';
 import type { SimContext } from './simContext.ts';
 import { TimerQueue } from './timers.ts';
+import { withServiceAccountToken } from './serviceAccountToken.ts';
 
 export interface KubeClusterOptions {
   /** Nodes go NotReady now and then (default true; unit tests turn it off). */
@@ -136,7 +137,10 @@ export class KubeCluster implements PodHost {
   admit<T extends KubeObject>(plural: string, object: T): T {
     if (plural !== 'pods') return object;
     const pod = object as unknown as Pod;
-    pod.spec = defaultPodSpec(pod.spec);
+    pod.spec = withServiceAccountToken(
+      defaultPodSpec(pod.spec),
+      `${pod.metadata.namespace}/${pod.metadata.name || pod.metadata.generateName}`,
+    );
     pod.status = pendingStatus(pod.spec);
     admitToFargate(this.context, pod);
     return object;

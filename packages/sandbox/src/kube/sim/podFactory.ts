@@ -2,6 +2,7 @@ import { controllerRef, kubeTime } from '../objects/meta.ts';
 import { cpuMillis, memoryBytes } from '../objects/quantities.ts';
 import type { KubeObject, Pod, PodSpec, PodTemplateSpec, Toleration } from '../objects/types.ts';
 import type { SimContext } from './simContext.ts';
+import { withServiceAccountToken } from './serviceAccountToken.ts';
 
 /** Pods as the API server stores them after defaulting: what controllers and `kubectl create` produce. */
 
@@ -114,7 +115,10 @@ export function podFromTemplate(
     createdAt?: Date;
   },
 ): Pod {
-  const spec = defaultPodSpec(structuredClone(template.spec));
+  const spec = withServiceAccountToken(
+    defaultPodSpec(structuredClone(template.spec)),
+    `${owner.metadata.namespace}/${options.name}`,
+  );
   if (options.nodeName) spec.nodeName = options.nodeName;
   return {
     apiVersion: 'v1',

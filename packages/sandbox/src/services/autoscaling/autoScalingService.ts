@@ -2,6 +2,7 @@ import { AwsError } from '../../awsError.ts';
 import { setDesiredCapacity, updateAutoScalingGroup } from '../../world/ec2/autoScalingChanges.ts';
 import { awsQueryErrors, queryParameters, queryResponse } from '../queryProtocol.ts';
 import type { AwsResponse, AwsService, ServiceCall, ServiceContext } from '../service.ts';
+import { describeScalingActivities } from './describeActivities.ts';
 import { describeAutoScalingGroups } from './describeGroups.ts';
 
 const NAMESPACE = 'http://autoscaling.amazonaws.com/doc/2011-01-01/';
@@ -70,6 +71,23 @@ const OPERATIONS: Record<string, Operation> = {
       );
       return {
         response: queryResponse('DescribeAutoScalingGroups', NAMESPACE, result, context.requestId),
+        responseElements: null,
+      };
+    },
+  }),
+  DescribeScalingActivities: (context, params) => ({
+    operation: 'DescribeScalingActivities',
+    resource: '*',
+    parameters: {},
+    async execute() {
+      const result = describeScalingActivities(
+        context.world,
+        context.principal.accountId,
+        context.region,
+        params,
+      );
+      return {
+        response: queryResponse('DescribeScalingActivities', NAMESPACE, result, context.requestId),
         responseElements: null,
       };
     },

@@ -15,6 +15,8 @@ export type Ec2Xml = string | number | boolean | Date | Ec2Elements | Ec2List;
 export type Ec2Elements = Array<[name: string, value: Ec2Xml | undefined]>;
 export interface Ec2List {
   items: Ec2Xml[];
+  /** The element of each entry where the model names one (e.g. `groupId` in a network interface's groupSet). */
+  itemName?: string;
 }
 
 export function renderEc2Xml(value: Ec2Xml): string {
@@ -26,7 +28,8 @@ export function renderEc2Xml(value: Ec2Xml): string {
       .map(([name, inner]) => `<${name}>${renderEc2Xml(inner!)}</${name}>`)
       .join('');
   }
-  return value.items.map((item) => `<item>${renderEc2Xml(item)}</item>`).join('');
+  const tag = value.itemName ?? 'item';
+  return value.items.map((item) => `<${tag}>${renderEc2Xml(item)}</${tag}>`).join('');
 }
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';

@@ -3,7 +3,13 @@ import type { AuthFailure } from '../../auth/sigv4.ts';
 import { queryParameters } from '../queryProtocol.ts';
 import type { AwsService, ServiceCall, ServiceContext } from '../service.ts';
 import { describeInstances } from './describeInstances.ts';
+import {
+  describeLaunchTemplates,
+  describeLaunchTemplateVersions,
+} from './describeLaunchTemplates.ts';
+import { describeSecurityGroups } from './describeSecurityGroups.ts';
 import { describeSubnets } from './describeSubnets.ts';
+import { describeVpcs } from './describeVpcs.ts';
 import { ec2Error, ec2Response, type Ec2Elements } from './ec2Protocol.ts';
 
 /** EC2's answers to signature problems (it words them unlike the other Query services). */
@@ -32,6 +38,14 @@ const OPERATIONS: Record<string, Ec2Operation> = {
     describeInstances(world, principal.accountId, region, params).body,
   DescribeSubnets: ({ world, principal, region }, params) =>
     describeSubnets(world, world.region(principal.accountId, region), params),
+  DescribeVpcs: ({ world, principal, region }, params) =>
+    describeVpcs(world.region(principal.accountId, region), params),
+  DescribeSecurityGroups: ({ world, principal, region }, params) =>
+    describeSecurityGroups(world.region(principal.accountId, region), params),
+  DescribeLaunchTemplates: ({ world, principal, region }, params) =>
+    describeLaunchTemplates(world, world.region(principal.accountId, region), params),
+  DescribeLaunchTemplateVersions: ({ world, principal, region }, params) =>
+    describeLaunchTemplateVersions(world, world.region(principal.accountId, region), params),
 };
 
 /** The EC2 operations the sandbox serves, for docs and the conformance test. */

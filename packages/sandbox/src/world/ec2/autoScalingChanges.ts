@@ -2,6 +2,7 @@ import { AwsError } from '../../awsError.ts';
 import type { World } from '../world.ts';
 import type { AutoScalingGroupRecord } from './autoScalingTypes.ts';
 import { resolveTemplateVersion, templateRef } from './launchTemplates.ts';
+import { constraintsCause, desiredCapacityCause } from './scalingActivities.ts';
 
 /**
  * SetDesiredCapacity and UpdateAutoScalingGroup, with Auto Scaling's checks and
@@ -42,6 +43,7 @@ export function setDesiredCapacity(
       `New SetDesiredCapacity value ${desiredCapacity} is below min value ${group.minSize} for the AutoScalingGroup.`,
     );
   }
+  group.capacityCause = desiredCapacityCause(world.now(), group.desiredCapacity, desiredCapacity);
   group.desiredCapacity = desiredCapacity;
 }
 
@@ -97,9 +99,11 @@ export function updateAutoScalingGroup(
     ? resolveTemplate(world, group, input.launchTemplate)
     : undefined;
 
+  const before = group.desiredCapacity;
   group.minSize = minSize;
   group.maxSize = maxSize;
   group.desiredCapacity = desired;
+  if (desired !== before) group.capacityCause = constraintsCause(world.now(), group, before);
   if (subnetIds) group.subnetIds = subnetIds;
   if (launchTemplate) group.launchTemplate = launchTemplate;
   if (input.newInstancesProtectedFromScaleIn !== undefined)

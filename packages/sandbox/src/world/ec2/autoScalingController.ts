@@ -10,21 +10,47 @@ import {
 } from './autoScalingGroups.ts';
 import type { AutoScalingGroupRecord } from './autoScalingTypes.ts';
 import { terminateInstance } from './instanceLifecycle.ts';
+import { recordFailedLaunch, recordScalingActivity } from './scalingActivities.ts';
 
 /** How many instances one scaling activity launches or terminates (the rest follow a step later). */
 const MAX_PER_ACTIVITY = 2;
 
 const running = ({ instance }: MemberInstance) => instance?.state === 'running';
 
-function terminate(world: World, entries: MemberInstance[]): void {
-  for (const { instance } of entries) terminateInstance(world, instance!);
+type Reason = 'capacity' | 'refresh';
+
+/** Terminates each instance, recording an activity per instance unless the group is being deleted. */
+function terminate(
+  world: World,
+  entries: MemberInstance[],
+  group?: AutoScalingGroupRecord,
+  reason: Reason = 'capacity',
+): void {
+  let live = group ? liveMembers(world, group).length : 0;
+  for (const { instance } of entries) {
+    terminateInstance(world, instance!);
+    if (group) recordScalingActivity(world, group, 'terminate', instance!, live--, reason);
+  }
 }
 
-function launch(world: World, group: AutoScalingGroupRecord, count: number): boolean {
-  if (count <= 0 || group.launchFailure) return false;
+function launch(
+  world: World,
+  group: AutoScalingGroupRecord,
+  count: number,
+  reason: Reason = 'capacity',
+): boolean {
+  if (count <= 0) return false;
+  if (group.launchFailure) {
+    recordFailedLaunch(world, group, liveMembers(world, group).length, group.launchFailure);
+    return false;
+  }
   // Instances of one activity share a reservation, as one RunInstances call's do.
   const reservationId = `r-0${seededRandom(`${group.arn}#reservation#${group.launches}`).hex(16)}`;
-  for (let i = 0; i < count; i++) launchIntoGroup(world, group, { reservationId });
+  let live = liveMembers(world, group).length;
+  for (let i = 0; i < count; i++) {
+    const instance = launchIntoGroup(world, group, { reservationId });
+    recordScalingActivity(world, group, 'launch', instance, live++, reason);
+  }
   return true;
 }
 
@@ -38,7 +64,7 @@ function scaleStep(world: World, group: AutoScalingGroupRecord): boolean {
   for (let i = 0; i < Math.min(MAX_PER_ACTIVITY, live.length - group.desiredCapacity); i++) {
     const victim = pickForTermination(world, group, live);
     if (!victim) break;
-    terminate(world, [victim]);
+    terminate(world, [victim], group);
     live = live.filter((entry) => entry !== victim);
     acted = true;
   }
@@ -65,6 +91,7 @@ function refreshStep(world: World, group: AutoScalingGroupRecord): boolean {
     world,
     group,
     Math.min(MAX_PER_ACTIVITY, desired - fresh.length, desired + surge - live.length),
+    'refresh',
   );
   const shuttingDown = membersOf(world, group).filter(
     ({ instance }) => instance?.state === 'shutting-down',
@@ -78,7 +105,7 @@ function refreshStep(world: World, group: AutoScalingGroupRecord): boolean {
     .filter(running)
     .sort((a, b) => a.instance!.launchTime.getTime() - b.instance!.launchTime.getTime())
     .slice(0, Math.max(0, drainable));
-  terminate(world, victims);
+  terminate(world, victims, group, 'refresh');
   return acted || victims.length > 0;
 }
 

@@ -1,4 +1,8 @@
 import type { AutoScalingGroupRecord, LaunchTemplateRecord } from './autoScalingTypes.ts';
+import type { ScalingActivityRecord } from './scalingActivities.ts';
+
+/** Activities kept per account-region (AWS keeps six weeks' worth; a bound keeps long runs small). */
+const ACTIVITY_LIMIT = 1_000;
 
 const key = (accountId: string, region: string) => `${accountId}|${region}`;
 
@@ -6,6 +10,20 @@ const key = (accountId: string, region: string) => `${accountId}|${region}`;
 export class AutoScalingStore {
   private readonly groupsByRegion = new Map<string, Map<string, AutoScalingGroupRecord>>();
   private readonly templatesByRegion = new Map<string, Map<string, LaunchTemplateRecord>>();
+  private readonly activitiesByRegion = new Map<string, ScalingActivityRecord[]>();
+
+  /** Scaling activities of an account-region, oldest first (deleted groups' ones too). */
+  activities(accountId: string, region: string): ScalingActivityRecord[] {
+    return [...(this.activitiesByRegion.get(key(accountId, region)) ?? [])];
+  }
+
+  recordActivity(activity: ScalingActivityRecord): void {
+    const at = key(activity.accountId, activity.region);
+    const list = this.activitiesByRegion.get(at) ?? [];
+    list.push(activity);
+    if (list.length > ACTIVITY_LIMIT) list.splice(0, list.length - ACTIVITY_LIMIT);
+    this.activitiesByRegion.set(at, list);
+  }
 
   /** The groups of an account-region, by name. */
   groups(accountId: string, region: string): AutoScalingGroupRecord[] {

@@ -13,6 +13,13 @@ export interface LaunchTemplateVersion {
   iamInstanceProfileArn: string;
   securityGroupIds: string[];
   createdAt: Date;
+  /** IMDS settings: HttpTokens 'required' is IMDSv2 only (what a posture check looks for). */
+  metadataOptions?: { httpTokens: 'required' | 'optional'; httpPutResponseHopLimit: number };
+  /** Set when the template declares its network interface (then the groups sit on it, not on the template). */
+  networkInterface?: { associatePublicIpAddress: boolean };
+  /** The root volume (EKS: /dev/xvda, 20 GiB by default). */
+  rootVolume?: { deviceName: string; sizeGiB: number; volumeType: 'gp2' | 'gp3' };
+  versionDescription?: string;
 }
 
 export interface LaunchTemplateRecord {
@@ -22,6 +29,9 @@ export interface LaunchTemplateRecord {
   accountId: string;
   region: string;
   createdAt: Date;
+  /** The ARN of whoever created it (EKS-created templates: the node group service-linked role). */
+  createdBy?: string;
+  tags?: Record<string, string>;
   defaultVersion: number;
   versions: LaunchTemplateVersion[];
 }
@@ -81,6 +91,8 @@ export interface AutoScalingGroupRecord {
   deleting: boolean;
   /** Simulated ms (clock.elapsedMs) before which no new scaling activity starts. */
   nextActivityAt: number;
+  /** The sentence saying who last changed the desired capacity; scaling activities' Cause starts with it. */
+  capacityCause?: string;
   /** How many instances the group has launched: instance ids derive from it. */
   launches: number;
 }

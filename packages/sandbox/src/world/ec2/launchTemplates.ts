@@ -18,6 +18,8 @@ export function createLaunchTemplate(
     createdAt: Date;
     random: Random;
     data: LaunchTemplateData;
+    createdBy?: string;
+    tags?: Record<string, string>;
   },
 ): LaunchTemplateRecord {
   const template: LaunchTemplateRecord = {
@@ -26,6 +28,8 @@ export function createLaunchTemplate(
     accountId: spec.accountId,
     region: spec.region,
     createdAt: spec.createdAt,
+    ...(spec.createdBy ? { createdBy: spec.createdBy } : {}),
+    ...(spec.tags ? { tags: spec.tags } : {}),
     defaultVersion: 1,
     versions: [{ ...spec.data, versionNumber: 1, createdAt: spec.createdAt }],
   };

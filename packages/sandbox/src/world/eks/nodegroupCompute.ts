@@ -63,6 +63,30 @@ export function nodegroupTemplate(
   return world.autoScaling.launchTemplate(group.accountId, group.region, group.launchTemplate.id);
 }
 
+/**
+ * What EKS writes into its own template: IMDSv2 only with hop limit 2 for
+ * AL2023 AMIs (their default), IMDSv1 still allowed for the older AMI
+ * families; no network interface (the groups sit on the template).
+ */
+function eksTemplateData(cluster: EksClusterRecord, nodegroup: NodegroupRecord, imageId: string) {
+  return {
+    imageId,
+    iamInstanceProfileArn: nodegroupInstanceProfileArn(cluster, nodegroup),
+    securityGroupIds: [cluster.vpc.clusterSecurityGroupId],
+    metadataOptions: {
+      httpTokens: nodegroup.amiType.startsWith('AL2023')
+        ? ('required' as const)
+        : ('optional' as const),
+      httpPutResponseHopLimit: 2,
+    },
+    rootVolume: {
+      deviceName: nodegroup.amiType.startsWith('BOTTLEROCKET') ? '/dev/xvdb' : '/dev/xvda',
+      sizeGiB: nodegroup.diskSize,
+      volumeType: 'gp2' as const,
+    },
+  };
+}
+
 /** Creates the node group's launch template and Auto Scaling group (instances follow from the desired size). */
 export function provisionNodegroupCompute(
   world: World,
@@ -77,11 +101,9 @@ export function provisionNodegroupCompute(
     name: `eks-${uuid}`,
     createdAt: nodegroup.createdAt,
     random,
-    data: {
-      imageId: nodegroupImageId(cluster, nodegroup),
-      iamInstanceProfileArn: nodegroupInstanceProfileArn(cluster, nodegroup),
-      securityGroupIds: [cluster.vpc.clusterSecurityGroupId],
-    },
+    data: eksTemplateData(cluster, nodegroup, nodegroupImageId(cluster, nodegroup)),
+    createdBy: `arn:aws:sts::${cluster.accountId}:assumed-role/AWSServiceRoleForAmazonEKSNodegroup/EKS`,
+    tags: { 'eks:cluster-name': cluster.name, 'eks:nodegroup-name': nodegroup.name },
   });
   const spot = nodegroup.capacityType === 'SPOT';
   return createAutoScalingGroup(world, {
@@ -122,11 +144,11 @@ export function rollTemplate(
   if (!template) throw new Error(`launch template of ${group.name} is gone`);
   const next = addLaunchTemplateVersion(
     template,
-    {
-      imageId: nodegroupImageId(cluster, nodegroup, version, releaseVersion),
-      iamInstanceProfileArn: nodegroupInstanceProfileArn(cluster, nodegroup),
-      securityGroupIds: [cluster.vpc.clusterSecurityGroupId],
-    },
+    eksTemplateData(
+      cluster,
+      nodegroup,
+      nodegroupImageId(cluster, nodegroup, version, releaseVersion),
+    ),
     world.now(),
     true,
   );

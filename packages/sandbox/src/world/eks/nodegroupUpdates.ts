@@ -31,6 +31,7 @@ import type {
   UpdateRecord,
 } from './types.ts';
 import { openUpdate } from './updates.ts';
+import { constraintsCause } from '../ec2/scalingActivities.ts';
 
 /** Node group updates: one at a time, ending when the instances have converged. */
 
@@ -218,9 +219,13 @@ export function updateNodegroupConfig(
   if (scalingPlan) {
     nodegroup.scalingConfig = scalingPlan.scaling;
     if (group) {
+      const before = group.desiredCapacity;
       group.minSize = scalingPlan.scaling.minSize;
       group.maxSize = scalingPlan.scaling.maxSize;
       group.desiredCapacity = scalingPlan.scaling.desiredSize;
+      // EKS scales through UpdateAutoScalingGroup, so the activities name that call.
+      if (before !== group.desiredCapacity)
+        group.capacityCause = constraintsCause(world.now(), group, before);
     }
   }
   return runNodegroupUpdate(world, cluster, nodegroup, {

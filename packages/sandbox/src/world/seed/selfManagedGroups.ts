@@ -28,7 +28,15 @@ interface SelfManagedDef {
   name: string;
   amiType: string;
   /** Kubernetes version and AMI build date of each template version, oldest first. */
-  templateVersions: Array<{ version: string; build: string; instanceType?: string }>;
+  templateVersions: Array<{
+    version: string;
+    build: string;
+    instanceType?: string;
+    /** IMDSv1 still allowed (HttpTokens optional); IMDSv2 only otherwise. */
+    imdsV1?: boolean;
+    /** The network interface maps a public address (nodes reachable from the internet). */
+    publicIp?: boolean;
+  }>;
   mixed?: Pick<MixedInstances, 'instanceTypes'>;
   scaling: [min: number, desired: number, max: number];
   instances: SelfManagedInstanceDef[];
@@ -43,7 +51,14 @@ const SELF_MANAGED: SelfManagedDef[] = [
     name: 'checkout-prod-legacy-workers',
     amiType: 'AL2023_x86_64_STANDARD',
     templateVersions: [
-      { version: '1.34', build: '20251015', instanceType: 'm5.xlarge' },
+      // The first version was an old copy-paste: IMDSv1 on and a public address on eth0.
+      {
+        version: '1.34',
+        build: '20251015',
+        instanceType: 'm5.xlarge',
+        imdsV1: true,
+        publicIp: true,
+      },
       { version: '1.34', build: '20251120', instanceType: 'm5.xlarge' },
     ],
     scaling: [3, 3, 6],
@@ -76,7 +91,15 @@ const SELF_MANAGED: SelfManagedDef[] = [
     cluster: 'qa-integration',
     name: 'qa-integration-runners',
     amiType: 'AL2_x86_64',
-    templateVersions: [{ version: '1.33', build: '20251120', instanceType: 'm5.large' }],
+    templateVersions: [
+      {
+        version: '1.33',
+        build: '20251120',
+        instanceType: 'm5.large',
+        imdsV1: true,
+        publicIp: true,
+      },
+    ],
     scaling: [1, 3, 4],
     instances: [
       { templateVersion: 1, launchedAt: '2025-11-28T13:00:00Z' },
@@ -122,6 +145,12 @@ function seedGroup(world: World, def: SelfManagedDef): void {
     ...(entry.instanceType ? { instanceType: entry.instanceType } : {}),
     iamInstanceProfileArn: profileArn(def.name),
     securityGroupIds,
+    metadataOptions: {
+      httpTokens: entry.imdsV1 ? ('optional' as const) : ('required' as const),
+      httpPutResponseHopLimit: entry.imdsV1 ? 1 : 2,
+    },
+    networkInterface: { associatePublicIpAddress: entry.publicIp ?? false },
+    rootVolume: { deviceName: '/dev/xvda', sizeGiB: 50, volumeType: 'gp3' as const },
   });
   const [first, ...later] = def.templateVersions;
   const createdAt = new Date(def.instances[0]!.launchedAt);
@@ -132,6 +161,8 @@ function seedGroup(world: World, def: SelfManagedDef): void {
     createdAt: new Date(createdAt.getTime() - 3_600_000),
     random,
     data: dataOf(first!),
+    createdBy: `arn:aws:iam::${accountId}:user/platform-admin`,
+    tags: { [`kubernetes.io/cluster/${def.cluster}`]: 'owned' },
   });
   for (const entry of later) addLaunchTemplateVersion(template, dataOf(entry), createdAt, true);
   const [minSize, desiredCapacity, maxSize] = def.scaling;

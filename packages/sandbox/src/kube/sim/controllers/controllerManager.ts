@@ -18,6 +18,7 @@ import { HpaController } from './hpa.ts';
 import { reconcileJob } from './jobs.ts';
 import type { PodHost } from './podHost.ts';
 import { reconcileReplicaSet } from './replicaSets.ts';
+import { ServingController } from './serving.ts';
 import { reconcileStatefulSet } from './statefulSets.ts';
 
 const WORKLOADS = new Set([
@@ -41,6 +42,7 @@ const MAX_ROUNDS = 8;
 export class ControllerManager {
   readonly cron: CronJobController;
   readonly hpa: HpaController;
+  readonly serving: ServingController;
   private readonly byUid = new Map<string, { plural: string; key: string }>();
   private readonly orphans: string[] = [];
   private nodeChanges = -1;
@@ -53,7 +55,8 @@ export class ControllerManager {
   ) {
     this.cron = new CronJobController(context);
     this.hpa = new HpaController(context);
-    this.close = context.store.subscribe((event) => {
+    this.serving = new ServingController(context);
+    const stopWorkloads = context.store.subscribe((event) => {
       const { object, plural } = event;
       const uid = object.metadata.uid;
       if (event.type === 'DELETED') {
@@ -71,6 +74,10 @@ export class ControllerManager {
         if (owner) context.dirty.add(owner.uid);
       }
     });
+    this.close = () => {
+      stopWorkloads();
+      this.serving.close();
+    };
   }
 
   /** Deletes what deleted owners left behind (pods gracefully), level by level. */
@@ -135,5 +142,6 @@ export class ControllerManager {
       this.collectGarbage();
     }
     this.hpa.tick();
+    this.serving.run();
   }
 }
