@@ -123,7 +123,9 @@ describe('DashboardRoute', () => {
     expect(support).toHaveTextContent('1–4 of 9');
     expect(support).toHaveTextContent('old-1');
     // The page turns by itself; the clock is moved on rather than waited for.
-    act(() => vi.advanceTimersByTime(PAGE_MS));
+    act(() => {
+      vi.advanceTimersByTime(PAGE_MS);
+    });
     expect(within(support).getByText('old-5')).toBeInTheDocument();
     expect(support).toHaveTextContent('5–8 of 9');
   });
