@@ -56,52 +56,53 @@ beforeAll(async () => {
       accessScope: { type: 'cluster' },
     }),
   );
-  const { endpoint, ca } = await clusterAccess(sandbox, keys, 'checkout-prod');
+  // checkout-prod, where the home user is now cluster admin, and search-prod, where it keeps the
+  // seeded view policy (a viewer's context).
+  const clusters = ['checkout-prod', 'search-prod'];
+  const access = await Promise.all(clusters.map((name) => clusterAccess(sandbox, keys, name)));
+  const userOf = (cluster: string) => ({
+    name: `sandbox-home@${cluster}`,
+    user: {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1beta1',
+        command: 'aws',
+        // get-token presigns for sts.us-east-1.amazonaws.com whatever --endpoint-url says.
+        args: [
+          '--endpoint-url',
+          sandbox.endpoint,
+          'eks',
+          'get-token',
+          '--cluster-name',
+          cluster,
+          '--region',
+          'us-east-1',
+        ],
+        env: [
+          { name: 'AWS_ACCESS_KEY_ID', value: keys.accessKeyId },
+          { name: 'AWS_SECRET_ACCESS_KEY', value: keys.secretAccessKey },
+          { name: 'AWS_CONFIG_FILE', value: join(home, 'aws-config') },
+          { name: 'AWS_SHARED_CREDENTIALS_FILE', value: join(home, 'aws-credentials') },
+        ],
+        interactiveMode: 'Never',
+      },
+    },
+  });
   const kubeconfig = {
     apiVersion: 'v1',
     kind: 'Config',
     'current-context': 'checkout-prod',
-    clusters: [
-      {
-        name: 'checkout-prod',
-        cluster: {
-          server: endpoint,
-          'certificate-authority-data': Buffer.from(ca).toString('base64'),
-        },
+    clusters: clusters.map((name, i) => ({
+      name,
+      cluster: {
+        server: access[i]!.endpoint,
+        'certificate-authority-data': Buffer.from(access[i]!.ca).toString('base64'),
       },
-    ],
-    users: [
-      {
-        name: 'sandbox-home',
-        user: {
-          exec: {
-            apiVersion: 'client.authentication.k8s.io/v1beta1',
-            command: 'aws',
-            // get-token presigns for sts.us-east-1.amazonaws.com whatever --endpoint-url says.
-            args: [
-              '--endpoint-url',
-              sandbox.endpoint,
-              'eks',
-              'get-token',
-              '--cluster-name',
-              'checkout-prod',
-              '--region',
-              'us-east-1',
-            ],
-            env: [
-              { name: 'AWS_ACCESS_KEY_ID', value: keys.accessKeyId },
-              { name: 'AWS_SECRET_ACCESS_KEY', value: keys.secretAccessKey },
-              { name: 'AWS_CONFIG_FILE', value: join(home, 'aws-config') },
-              { name: 'AWS_SHARED_CREDENTIALS_FILE', value: join(home, 'aws-credentials') },
-            ],
-            interactiveMode: 'Never',
-          },
-        },
-      },
-    ],
-    contexts: [
-      { name: 'checkout-prod', context: { cluster: 'checkout-prod', user: 'sandbox-home' } },
-    ],
+    })),
+    users: clusters.map(userOf),
+    contexts: clusters.map((name) => ({
+      name,
+      context: { cluster: name, user: `sandbox-home@${name}` },
+    })),
   };
   writeFileSync(join(home, 'kubeconfig'), JSON.stringify(kubeconfig));
 });
@@ -364,12 +365,12 @@ describe('kubectl with an EKS exec credential', () => {
   it('is refused secrets as a viewer, and gets endpoints, storage and priority classes and CRDs', async () => {
     if (excusedMissingTools()) return;
     const [secrets, endpoints, cluster, pod] = await Promise.all([
-      kubectl(['get', 'secrets', '-n', 'payments']),
+      kubectl(['--context', 'search-prod', 'get', 'secrets', '-n', 'payments']),
       kubectl(['get', 'endpoints,endpointslices', '-n', 'payments']),
       kubectl(['get', 'storageclass,priorityclass,crd']),
       kubectl(['get', 'pods', '-n', 'payments', '-l', 'app=ledger-cache', '-o', 'json']),
     ]);
-    // The caller holds AmazonEKSViewPolicy here: Kubernetes' view role leaves secrets out.
+    // On search-prod the caller holds AmazonEKSViewPolicy: Kubernetes' view role leaves secrets out.
     expect(secrets.code).not.toBe(0);
     expect(secrets.stderr).toContain(
       'Error from server (Forbidden): secrets is forbidden: User "arn:aws:iam::123456789012:user/wheelhouse-sandbox" cannot list resource "secrets" in API group "" in the namespace "payments"',

@@ -86,6 +86,37 @@ describe('ComputeTab', () => {
     expect(row).toHaveTextContent('None');
   });
 
+  it('keeps the node group sort in the URL, so a link or a reload shows the same order', async () => {
+    stubFetch(
+      computePageHandlers(
+        operatorSession,
+        compute({
+          nodegroups: [
+            nodegroup({ name: 'alpha', version: '1.31' }),
+            nodegroup({ name: 'bravo', version: '1.33' }),
+            nodegroup({ name: 'charlie', version: '1.32' }),
+          ],
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    const app = renderApp(`${CLUSTER_PAGE}?tab=compute&nodegroupSort=name&nodegroupDir=desc`);
+    const table = await screen.findByRole('table', { name: 'Managed node groups' });
+    const names = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
+    expect(names()).toEqual(['charlie', 'bravo', 'alpha']);
+
+    await user.click(within(table).getByRole('button', { name: 'Version' }));
+    expect(app.location().search).toBe('?tab=compute&nodegroupSort=version');
+    expect(names()).toEqual(['alpha', 'charlie', 'bravo']);
+    // Back to the default order: the URL is clean again.
+    await user.click(within(table).getByRole('button', { name: 'Name' }));
+    expect(app.location().search).toBe('?tab=compute');
+  });
+
   it('counts health issues in red and expands them to their messages', async () => {
     await showCompute(
       operatorSession,

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ClusterRef, FargateOverlap, FargateProfile } from '@wheelhouse/contract';
 import { DataTable, type SortState } from '../../components/DataTable.tsx';
+import { columnIds, useUrlSort } from '../../components/useUrlSort.ts';
 import { ComputeSection } from './ComputeSection.tsx';
 import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { fargateColumns } from './fargateColumns.tsx';
@@ -14,6 +15,8 @@ function sortProfiles(profiles: FargateProfile[], sort: SortState): FargateProfi
   );
   return sort.desc ? sorted.reverse() : sorted;
 }
+
+const BY_NAME: SortState = { id: 'name', desc: false };
 
 /**
  * Fargate profiles, the pairs that can take the same pod, and a checker for one pod. Profiles are
@@ -30,7 +33,6 @@ export function FargateSection({
   overlaps: FargateOverlap[];
   onOpen: ((dialog: ComputeDialogState) => void) | undefined;
 }) {
-  const [sort, setSort] = useState<SortState>({ id: 'name', desc: false });
   const takenNames = useMemo(() => profiles.map((p) => p.name), [profiles]);
   const columns = useMemo(
     () =>
@@ -51,6 +53,7 @@ export function FargateSection({
       ),
     [onOpen, takenNames],
   );
+  const [sort, setSort] = useUrlSort('fargate', BY_NAME, columnIds(columns));
   const rows = useMemo(() => sortProfiles(profiles, sort), [profiles, sort]);
   return (
     <ComputeSection

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
 import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { DataTable, type SortState } from '../../components/DataTable.tsx';
+import { columnIds, useUrlSort } from '../../components/useUrlSort.ts';
 import { ComputeSection } from './ComputeSection.tsx';
 import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { nodegroupColumns, sortNodegroups } from './nodegroupColumns.tsx';
@@ -26,6 +27,8 @@ export function nodegroupActions(
   ];
 }
 
+const BY_NAME: SortState = { id: 'name', desc: false };
+
 /** Managed node groups: one row each, with a row menu and "Create node group" for operators. */
 export function NodegroupsSection({
   clusterRef,
@@ -37,11 +40,11 @@ export function NodegroupsSection({
   /** Opens a change dialog; undefined for users who may not change anything. */
   onOpen: ((dialog: ComputeDialogState) => void) | undefined;
 }) {
-  const [sort, setSort] = useState<SortState>({ id: 'name', desc: false });
   const columns = useMemo(
     () => nodegroupColumns(clusterRef, onOpen ? (ng) => nodegroupActions(ng, onOpen) : undefined),
     [clusterRef, onOpen],
   );
+  const [sort, setSort] = useUrlSort('nodegroup', BY_NAME, columnIds(columns));
   const rows = useMemo(() => sortNodegroups(nodegroups, sort), [nodegroups, sort]);
   return (
     <ComputeSection

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Instance } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
 import { DataTable, type SortState } from '../../../components/DataTable.tsx';
+import { columnIds, useUrlSort } from '../../../components/useUrlSort.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import type { Tone } from '../../../components/statusTone.ts';
 import { capacityTypeTone, lifecycleLabel } from '../computeDisplay.ts';
@@ -74,9 +75,11 @@ function sortInstances(items: Instance[], sort: SortState): Instance[] {
   return sort.desc ? sorted.reverse() : sorted;
 }
 
+const NEWEST_FIRST: SortState = { id: 'launchTime', desc: true };
+
 /** The EC2 instances behind a node group, as EC2 and Auto Scaling describe them. */
 export function InstancesTable({ instances }: { instances: Instance[] }) {
-  const [sort, setSort] = useState<SortState>({ id: 'launchTime', desc: true });
+  const [sort, setSort] = useUrlSort('instance', NEWEST_FIRST, columnIds(columns));
   const rows = useMemo(() => sortInstances(instances, sort), [instances, sort]);
   if (instances.length === 0) {
     return <p className="card px-4 py-6 text-center text-fg-muted">No instances.</p>;
