@@ -3,12 +3,16 @@
 // loads the page and its script and reads the cluster list and a pods list; one user signs in from
 // the browser they used before, another from a new one (following Retry-After, as the sign-in page
 // tells them to). Prints each latency and the BFF's peak RSS.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
-import { median, peakRssMiB, startBff, stop, waitForLines } from './support/processes.ts';
+import {
+  median,
+  peakRssMiB,
+  rssMiB,
+  startSandboxBff,
+  stop,
+  waitForLines,
+} from './support/processes.ts';
 
 const ATTEMPTS = 100;
 const STORMS = 3;
@@ -54,26 +58,11 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-/** VmRSS of a process now, in MiB. */
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-}
-
 const fmt = (values: number[]) =>
   `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
 
 export async function abuseSignInBenchmark(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-abuse-'));
-  const password = 'benchmark-password';
-  const bff = startBff({
-    WHEELHOUSE_BACKEND: 'sandbox',
-    WHEELHOUSE_PORT: '0',
-    WHEELHOUSE_DATA_DIR: dataDir,
-    WHEELHOUSE_DEMO_PASSWORD: password,
-    WHEELHOUSE_LOG_LEVEL: 'warn',
-    WHEELHOUSE_EXIT_ON_STDIN_END: '1',
-  });
+  const { bff, password, cleanUp } = startSandboxBff('abuse');
   try {
     const [running] = await waitForLines(bff, [/Wheelhouse is running at (\S+)/]);
     const url = running![1]!;
@@ -183,6 +172,6 @@ export async function abuseSignInBenchmark(): Promise<void> {
     );
   } finally {
     await stop(bff);
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanUp();
   }
 }

@@ -1,12 +1,9 @@
 // Watch storm: 300 browser watch streams (SSE) on one cluster, as readers on many sessions would open
 // them. Prints the pods-list latency before and during the storm, how long every stream takes to get
 // the next change, how many upstream watches the cluster's API server holds, and the BFF's peak RSS.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { WatchEvent, WorkloadList } from '@wheelhouse/contract';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
-import { median, peakRssMiB, startBff, stop, waitForLines } from './support/processes.ts';
+import { median, peakRssMiB, startSandboxBff, stop, waitForLines } from './support/processes.ts';
 
 const STREAMS = 300;
 const PER_SESSION = 8; // WHEELHOUSE_WATCH_STREAMS_PER_SESSION's default
@@ -65,16 +62,7 @@ const ms = (times: number[]) =>
   `median ${median(times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms`;
 
 export async function watchStormBenchmark(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-watch-'));
-  const password = 'benchmark-password';
-  const bff = startBff({
-    WHEELHOUSE_BACKEND: 'sandbox',
-    WHEELHOUSE_PORT: '0',
-    WHEELHOUSE_DATA_DIR: dataDir,
-    WHEELHOUSE_DEMO_PASSWORD: password,
-    WHEELHOUSE_LOG_LEVEL: 'warn',
-    WHEELHOUSE_EXIT_ON_STDIN_END: '1',
-  });
+  const { bff, password, cleanUp } = startSandboxBff('watch');
   const abort = new AbortController();
   try {
     const [running, endpoint] = await waitForLines(bff, [
@@ -167,6 +155,6 @@ export async function watchStormBenchmark(): Promise<void> {
   } finally {
     abort.abort();
     await stop(bff);
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanUp();
   }
 }

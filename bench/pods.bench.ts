@@ -1,16 +1,13 @@
 // 10,000 pods in one cluster: the BFF's paged list against the raw Kubernetes list it wraps, and the
 // time a browser takes to show the first row of the Pods view.
 import { request as httpsRequest } from 'node:https';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { chromium } from '@playwright/test';
 import type { PodList } from '@wheelhouse/contract';
 import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
 import { eksToken } from '../apps/bff/src/upstream/eksToken.ts';
-import { median, peakRssMiB, startBff, stop, waitForLines } from './support/processes.ts';
+import { median, peakRssMiB, startSandboxBff, stop, waitForLines } from './support/processes.ts';
 
 const PODS = 10_000;
 const PAGE = 500;
@@ -73,16 +70,7 @@ async function bffPagedList(client: ConsoleClient, path: string): Promise<number
 }
 
 export async function podsBenchmark(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-pods-'));
-  const password = 'benchmark-password';
-  const bff = startBff({
-    WHEELHOUSE_BACKEND: 'sandbox',
-    WHEELHOUSE_PORT: '0',
-    WHEELHOUSE_DATA_DIR: dataDir,
-    WHEELHOUSE_DEMO_PASSWORD: password,
-    WHEELHOUSE_LOG_LEVEL: 'warn',
-    WHEELHOUSE_EXIT_ON_STDIN_END: '1',
-  });
+  const { bff, password, cleanUp } = startSandboxBff('pods');
   const browser = await chromium.launch({
     executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -172,6 +160,6 @@ export async function podsBenchmark(): Promise<void> {
   } finally {
     await browser.close();
     await stop(bff);
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanUp();
   }
 }

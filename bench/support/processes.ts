@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -27,6 +28,33 @@ export function startBff(env: NodeJS.ProcessEnv): ChildProcess {
   if (!existsSync(bundle))
     throw new Error(`${bundle} is missing: run the benchmarks with npm run bench`);
   return startNode(['--enable-source-maps', bundle], env);
+}
+
+export const BENCH_PASSWORD = 'benchmark-password';
+
+/**
+ * The BFF on its embedded sandbox in a fresh data directory, demo users sharing BENCH_PASSWORD;
+ * `cleanUp` stops nothing, it only removes the data directory once the BFF is stopped.
+ */
+export function startSandboxBff(name: string): {
+  bff: ChildProcess;
+  password: string;
+  cleanUp: () => void;
+} {
+  const dataDir = mkdtempSync(join(tmpdir(), `wheelhouse-bench-${name}-`));
+  const bff = startBff({
+    WHEELHOUSE_BACKEND: 'sandbox',
+    WHEELHOUSE_PORT: '0',
+    WHEELHOUSE_DATA_DIR: dataDir,
+    WHEELHOUSE_DEMO_PASSWORD: BENCH_PASSWORD,
+    WHEELHOUSE_LOG_LEVEL: 'warn',
+    WHEELHOUSE_EXIT_ON_STDIN_END: '1',
+  });
+  return {
+    bff,
+    password: BENCH_PASSWORD,
+    cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 /** Resolves once stdout has shown a line matching each pattern (in any order), with the matches. */
@@ -70,6 +98,12 @@ export function stop(child: ChildProcess): Promise<void> {
     child.stdin?.end();
     setTimeout(() => child.kill('SIGTERM'), 2_000).unref();
   });
+}
+
+/** Resident set size of a process now (Linux VmRSS), in MiB: sampled to find a peak within a phase. */
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 /** Peak resident set size of a process so far (Linux VmHWM), in MiB. */
