@@ -4,7 +4,6 @@ import { z } from 'zod';
 // a reader sees ("Trojan Source"): `prod\u202Edorp` shows as something else than it is.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 // Half of a UTF-16 pair with no other half: not text, and AWS or a terminal mangles it.
-// NUL ends a string in C: AWS, Kubernetes or a log reader would cut the text short or reject it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const codePoint = (character: string) =>
@@ -12,6 +11,7 @@ const codePoint = (character: string) =>
 
 /** What is wrong with a text a user typed, or undefined: NUL, a bidirectional control or a lone surrogate. */
 export function hiddenControlProblem(text: string): string | undefined {
+  // NUL ends a string in C: AWS, Kubernetes or a log reader would cut the text short or reject it.
   if (text.includes('\u0000')) return 'must not hold a NUL character (U+0000)';
   const bidi = BIDI_CONTROL.exec(text);
   if (bidi) return `must not hold a bidirectional control character (${codePoint(bidi[0])})`;
