@@ -4,13 +4,13 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { OIDC_CALLBACK_PATH } from '@wheelhouse/contract';
 import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
 import type { RefusalRecorder } from './audit/refusals.ts';
 import { createHostPolicy, hostGuard, type HostPolicy } from './http/hostPolicy.ts';
+import { LOG_REDACT_PATHS, redactUrl } from './http/logRedaction.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
 
@@ -31,14 +31,11 @@ export interface AppDeps {
   refusals?: RefusalRecorder;
 }
 
-/** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
 // Express rewrites req.url inside routers; originalUrl is what the client asked for.
-/** The URL as logged: the SSO callback's query (authorization code, state) never reaches the logs. */
-const loggedUrl = (url: string) =>
-  url.startsWith(`${OIDC_CALLBACK_PATH}?`) ? `${OIDC_CALLBACK_PATH}?[redacted]` : url;
 const urlOf = (req: { url?: string; originalUrl?: string }) =>
-  loggedUrl(req.originalUrl ?? req.url ?? '');
+  redactUrl(req.originalUrl ?? req.url ?? '');
 
+/** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -69,7 +66,7 @@ export function createApp(deps: AppDeps): Express {
         req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
           method: req.method,
-          url: loggedUrl(req.url),
+          url: redactUrl(req.url),
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -78,8 +75,9 @@ export function createApp(deps: AppDeps): Express {
         `${req.method} ${urlOf(req)} ${res.statusCode} ${Math.round(responseTime)} ms`,
       customErrorMessage: (req, res, error) =>
         `${req.method} ${urlOf(req)} ${res.statusCode} ${error.message}`,
-      // Cookies and CSRF tokens never reach the logs.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Credentials in headers never reach the logs (the serializers leave headers out; this also
+      // covers a logger or error that carries them).
+      redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     }),
   );
   // Before any route: a foreign Host gets 421 and links are built from the public origin.
