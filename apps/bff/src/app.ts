@@ -9,7 +9,9 @@ import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
 import type { RefusalRecorder } from './audit/refusals.ts';
-import { createHostPolicy, hostGuard, type HostPolicy } from './http/hostPolicy.ts';
+import type { Drain } from './operations/drain.ts';
+import { httpMetrics } from './observability/httpMetrics.ts';
+import { createHostPolicy, hostGuard, PROBE_PATHS, type HostPolicy } from './http/hostPolicy.ts';
 import { LOG_REDACT_PATHS, redactUrl } from './http/logRedaction.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
@@ -29,6 +31,8 @@ export interface AppDeps {
   hostPolicy?: HostPolicy;
   /** Where refused change attempts are recorded, within a budget (default: one of its own). */
   refusals?: RefusalRecorder;
+  /** Graceful shutdown's bookkeeping: counts changes in flight, refuses new ones once draining. */
+  drain?: Drain;
 }
 
 // Express rewrites req.url inside routers; originalUrl is what the client asked for.
@@ -57,10 +61,12 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: deps.secureCookies ? { maxAge: 31_536_000 } : false,
     }),
   );
+  app.use(httpMetrics);
   app.use(
     pinoHttp({
       logger: deps.logger,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Probes and scrapes come every few seconds and say nothing about users.
+      autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url?.split('?')[0] ?? '') },
       // One short line per request: the full headers made each ~1.6 KB and buried the console's output.
       serializers: {
         req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
@@ -82,11 +88,8 @@ export function createApp(deps: AppDeps): Express {
   );
   // Before any route: a foreign Host gets 421 and links are built from the public origin.
   app.use(hostGuard(deps.hostPolicy ?? createHostPolicy({ listenHost: '127.0.0.1' })));
+  if (deps.drain) app.use(deps.drain.middleware);
   app.use(express.json({ limit: '256kb' }));
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
 
   const api = express.Router();
   // Only API answers are private and live; the router sits at / (its routes carry /api), so a

@@ -20,7 +20,7 @@ import { createSessionStore } from './auth/sessions.ts';
 import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile, type SsoConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { databasePoolStats, openDatabase, pingDatabase } from './db/database.ts';
 import { readEnv, readNamedVariable, type Env } from './env.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
@@ -29,6 +29,7 @@ import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -40,6 +41,10 @@ import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
+import { createOperationsService } from './services/operations.ts';
+import { createDrain, type DrainResult } from './operations/drain.ts';
+import { countedAuditLog } from './observability/auditMetrics.ts';
+import { reportPoolStats } from './observability/metrics.ts';
 import { createWatchStreams } from './services/watchStreams.ts';
 import { createWorkloadsService } from './services/workloads.ts';
 import {
@@ -76,6 +81,12 @@ export interface Wheelhouse {
   /** Every API route with its access rule (tests prove each mutating one refuses auditors). */
   routes: RouteDef[];
   close(): Promise<void>;
+  /**
+   * Graceful shutdown (SIGTERM): stops accepting connections, fails readiness, closes event streams
+   * with a retry hint, lets changes in flight finish (at most `graceMs`, default
+   * WHEELHOUSE_SHUTDOWN_GRACE) with their audit entries, then closes everything.
+   */
+  shutdown(graceMs?: number): Promise<DrainResult>;
 }
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -220,7 +231,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ? createOidcSignIn(ssoSettings(config.sso, options.env), db)
     : undefined;
   const localUsers = config.sso?.localUsers ?? true;
-  const audit = createAuditLog(db);
+  const audit = countedAuditLog(createAuditLog(db));
+  reportPoolStats(() => databasePoolStats(db));
+  const drain = createDrain();
   const compute = createComputeService(aws, inventory, {
     regions,
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
@@ -293,8 +306,16 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
-    ...workloadRoutes({ workloads, watchStreams }),
+    ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
     ...auditRoutes({ reader: createAuditReader(db) }),
+    ...operationsRoutes({
+      operations: createOperationsService({
+        pingDatabase: () => pingDatabase(db),
+        resolveCredentials: () => aws.resolveBaseCredentials(),
+        draining: () => drain.draining,
+      }),
+      ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
+    }),
     ...dashboardRoutes({
       dashboard,
       tokens: dashboardTokens,
@@ -318,6 +339,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     routes,
     hostPolicy,
     refusals,
+    drain,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -335,7 +357,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     oidc = createOidcSignIn(demoSso.settings, db);
   }
 
-  return {
+  const wheelhouse: Wheelhouse = {
     url,
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandbox } : {}),
@@ -343,6 +365,14 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...(demoSso ? { demoSso: { issuer: demoSso.idp.issuer, users: demoSso.users } } : {}),
     server,
     routes,
+    async shutdown(graceMs = env.WHEELHOUSE_SHUTDOWN_GRACE) {
+      // No new connections; idle keep-alive ones go now, busy ones once their answer is sent.
+      server.close();
+      server.closeIdleConnections();
+      const result = await drain.drain(graceMs);
+      await wheelhouse.close();
+      return result;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
@@ -356,4 +386,5 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       db.close();
     },
   };
+  return wheelhouse;
 }

@@ -36,7 +36,7 @@ export function createDashboardService(
   inventory: InventoryService,
   options: DashboardOptions,
 ) {
-  const cache = createTtlCache<FleetDashboard>(options.cacheTtlMs);
+  const cache = createTtlCache<FleetDashboard>(options.cacheTtlMs, Date.now, 'dashboard');
   const now = options.now ?? (() => new Date());
 
   function versionSupport(items: ClusterSummary[]): FleetDashboard['versionSupport'] {

@@ -37,11 +37,19 @@ const DETAIL_TTL_MS = 3_000;
 
 /** The fleet's clusters across every configured account and region. */
 export function createInventoryService(aws: AwsClients, options: InventoryOptions) {
-  const listCache = createTtlCache<ClusterList>(options.cacheTtlMs);
+  const listCache = createTtlCache<ClusterList>(options.cacheTtlMs, Date.now, 'cluster-list');
   // One DescribeCluster is cheap; its cache only coalesces bursts, so a page watching a cluster
   // change state sees it within seconds rather than a list's lifetime.
-  const detailCache = createTtlCache<ClusterDetail>(Math.min(options.cacheTtlMs, DETAIL_TTL_MS));
-  const versionCache = createTtlCache<VersionCatalog>(VERSION_CATALOG_TTL_MS);
+  const detailCache = createTtlCache<ClusterDetail>(
+    Math.min(options.cacheTtlMs, DETAIL_TTL_MS),
+    Date.now,
+    'cluster-detail',
+  );
+  const versionCache = createTtlCache<VersionCatalog>(
+    VERSION_CATALOG_TTL_MS,
+    Date.now,
+    'version-catalog',
+  );
 
   /** EKS's whole version calendar for a region (includeAll), cached: the one copy the console reads. */
   function fetchVersionCatalog(account: AccountTarget, region: string): Promise<VersionCatalog> {
