@@ -46,6 +46,7 @@ import {
   configuredConnectedKubeconfig,
   sandboxConnectedKubeconfig,
 } from './upstream/connectedKubeconfig.ts';
+import { createAwsGateway } from './upstream/awsGateway.ts';
 import { createKubeAccess } from './upstream/kubeAccess.ts';
 import {
   createAwsClients,
@@ -192,7 +193,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...awsOptions,
     maxSockets: Math.max(64, env.WHEELHOUSE_REGION_CONCURRENCY * regions.length * accounts.length),
   });
-  const inventory = createInventoryService(aws, {
+  const gateway = createAwsGateway(aws, { regions });
+  const inventory = createInventoryService(gateway, {
     regions,
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
@@ -221,8 +223,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     : undefined;
   const localUsers = config.sso?.localUsers ?? true;
   const audit = createAuditLog(db);
-  const compute = createComputeService(aws, inventory, {
-    regions,
+  const compute = createComputeService(gateway, {
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
   });
   const kube = createKubeAccess({
@@ -246,7 +247,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     perSession: env.WHEELHOUSE_WATCH_STREAMS_PER_SESSION,
   });
   const dashboardTokens = createDashboardTokens(db);
-  const dashboard = createDashboardService(aws, inventory, {
+  const dashboard = createDashboardService(gateway, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
     podHealth: (clusters) => workloads.podHealth(clusters),
@@ -255,10 +256,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     inventory.invalidate();
     dashboard.invalidate();
   });
-  const computeChanges = createComputeChanges(aws, compute, runChange);
-  const lifecycle = createLifecycleService(aws, inventory, compute, runChange, { regions });
-  const connector = createConnectorService(aws, inventory, runChange, {
-    regions,
+  const computeChanges = createComputeChanges(gateway, compute, runChange);
+  const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
+  const connector = createConnectorService(gateway, runChange, {
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
