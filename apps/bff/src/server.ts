@@ -36,6 +36,7 @@ import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
+import { createDashboardAccess } from './services/dashboardAccess.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
@@ -297,8 +298,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...auditRoutes({ reader: createAuditReader(db) }),
     ...dashboardRoutes({
       dashboard,
-      tokens: dashboardTokens,
-      audit,
+      access: createDashboardAccess(dashboardTokens, audit),
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
