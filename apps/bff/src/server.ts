@@ -37,6 +37,7 @@ import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
+import { createDashboardAccess } from './services/dashboardAccess.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
@@ -51,6 +52,7 @@ import {
   configuredConnectedKubeconfig,
   sandboxConnectedKubeconfig,
 } from './upstream/connectedKubeconfig.ts';
+import { createAwsGateway } from './upstream/awsGateway.ts';
 import { createKubeAccess } from './upstream/kubeAccess.ts';
 import {
   createAwsClients,
@@ -203,7 +205,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...awsOptions,
     maxSockets: Math.max(64, env.WHEELHOUSE_REGION_CONCURRENCY * regions.length * accounts.length),
   });
-  const inventory = createInventoryService(aws, {
+  const gateway = createAwsGateway(aws, { regions });
+  const inventory = createInventoryService(gateway, {
     regions,
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
@@ -234,8 +237,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const audit = countedAuditLog(createAuditLog(db));
   reportPoolStats(() => databasePoolStats(db));
   const drain = createDrain();
-  const compute = createComputeService(aws, inventory, {
-    regions,
+  const compute = createComputeService(gateway, {
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
   });
   const kube = createKubeAccess({
@@ -259,7 +261,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     perSession: env.WHEELHOUSE_WATCH_STREAMS_PER_SESSION,
   });
   const dashboardTokens = createDashboardTokens(db);
-  const dashboard = createDashboardService(aws, inventory, {
+  const dashboard = createDashboardService(gateway, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
     podHealth: (clusters) => workloads.podHealth(clusters),
@@ -268,10 +270,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     inventory.invalidate();
     dashboard.invalidate();
   });
-  const computeChanges = createComputeChanges(aws, compute, runChange);
-  const lifecycle = createLifecycleService(aws, inventory, compute, runChange, { regions });
-  const connector = createConnectorService(aws, inventory, runChange, {
-    regions,
+  const computeChanges = createComputeChanges(gateway, compute, runChange);
+  const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
+  const connector = createConnectorService(gateway, runChange, {
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
@@ -318,8 +319,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     }),
     ...dashboardRoutes({
       dashboard,
-      tokens: dashboardTokens,
-      audit,
+      access: createDashboardAccess(dashboardTokens, audit),
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
