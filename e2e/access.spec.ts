@@ -28,7 +28,7 @@ test('the auditor sees the Access tab read-only', async ({ page, password }) => 
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
   await expect(
-    page.getByRole('button', { name: /^(Delete|Disassociate|Associate a policy)/ }),
+    page.getByRole('button', { name: /^(Delete|Disassociate|Associate policy|Change role)/ }),
   ).toHaveCount(0);
 
   const answer = await access.whoCan('delete', 'pods', 'payments');
@@ -69,4 +69,27 @@ test('an operator creates an access entry, scopes a policy to a namespace and de
   for (const action of ['access-entry.create', 'access-policy.associate', 'access-entry.delete']) {
     await expect(audit.entries(action, role)).toHaveCount(1);
   }
+});
+
+test('an operator lets a service account assume an IAM role (Pod Identity), changes the role and deletes the association', async ({
+  page,
+  password,
+}) => {
+  const serviceAccount = `e2e-sa-${Date.now()}`;
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn('operator', password);
+  const access = new AccessTab(page);
+  await access.open(HOME, REGION, CLUSTER);
+
+  await access.createPodIdentity('web', serviceAccount, `arn:aws:iam::${HOME}:role/e2e-pods`);
+  await expect(access.podIdentityRow(serviceAccount)).toContainText(`role/e2e-pods`);
+  await access.changePodIdentityRole(
+    'web',
+    serviceAccount,
+    `arn:aws:iam::${HOME}:role/e2e-pods-v2`,
+  );
+  await expect(access.podIdentityRow(serviceAccount)).toContainText('role/e2e-pods-v2');
+  await access.deletePodIdentity('web', serviceAccount);
+  await expect(access.podIdentityRow(serviceAccount)).toHaveCount(0);
 });

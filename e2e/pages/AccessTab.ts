@@ -36,7 +36,7 @@ export class AccessTab {
 
   async associatePolicy(principalArn: string, policy: string, namespaces: string): Promise<void> {
     await this.page
-      .getByRole('button', { name: `Associate a policy with ${principalArn}`, exact: true })
+      .getByRole('button', { name: `Associate policy with ${principalArn}`, exact: true })
       .click();
     const dialog = this.dialog('Associate access policy');
     await dialog.getByLabel('Access policy').selectOption({ label: policy });
@@ -64,5 +64,45 @@ export class AccessTab {
     });
     await expect(answer).toBeVisible();
     return answer;
+  }
+
+  podIdentityRow(serviceAccount: string): Locator {
+    return this.podIdentity.getByRole('row').filter({ hasText: serviceAccount });
+  }
+
+  async createPodIdentity(namespace: string, serviceAccount: string, roleArn: string) {
+    await this.page.getByRole('button', { name: 'Create association', exact: true }).click();
+    const dialog = this.dialog('Create Pod Identity association');
+    await dialog.getByLabel('Namespace').fill(namespace);
+    await dialog.getByLabel('Service account').fill(serviceAccount);
+    await dialog.getByLabel('IAM role ARN').fill(roleArn);
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  async changePodIdentityRole(namespace: string, serviceAccount: string, roleArn: string) {
+    await this.page
+      .getByRole('button', {
+        name: `Change role of ${namespace}/${serviceAccount}`,
+        exact: true,
+      })
+      .click();
+    const dialog = this.dialog('Change Pod Identity role');
+    await dialog.getByLabel('IAM role ARN').fill(roleArn);
+    await dialog.getByRole('button', { name: 'Change role', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  async deletePodIdentity(namespace: string, serviceAccount: string) {
+    await this.page
+      .getByRole('button', {
+        name: `Delete the association of ${namespace}/${serviceAccount}`,
+        exact: true,
+      })
+      .click();
+    const dialog = this.dialog('Delete Pod Identity association');
+    await dialog.getByLabel(`Type ${serviceAccount} to confirm`).fill(serviceAccount);
+    await dialog.getByRole('button', { name: 'Delete association', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
   }
 }

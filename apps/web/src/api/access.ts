@@ -8,6 +8,7 @@ import type {
   ConfirmDeleteRequest,
   CreateAccessEntryRequest,
   CreatePodIdentityRequest,
+  UpdatePodIdentityRequest,
   WhoCanAnswer,
   WhoCanQuery,
 } from '@wheelhouse/contract';
@@ -109,5 +110,12 @@ export const useDeletePodIdentity = (ref: ClusterRef, associationId: string) =>
   useAccessChange<ConfirmDeleteRequest>(
     ref,
     'DELETE',
+    () => `${clusterApi(ref)}/pod-identity-associations/${encodeURIComponent(associationId)}`,
+  );
+
+export const useUpdatePodIdentity = (ref: ClusterRef, associationId: string) =>
+  useAccessChange<UpdatePodIdentityRequest>(
+    ref,
+    'POST',
     () => `${clusterApi(ref)}/pod-identity-associations/${encodeURIComponent(associationId)}`,
   );

@@ -14,7 +14,11 @@ import { Dialog, DialogFooter } from '../../components/Dialog.tsx';
 import { SubmitError } from '../../components/SubmitError.tsx';
 import { TypedConfirmChangeDialog } from '../../components/TypedConfirmDialog.tsx';
 import { AssociatePolicyDialog, CreateAccessEntryDialog } from './AccessEntryDialogs.tsx';
-import { AssociateIdentityProviderDialog, CreatePodIdentityDialog } from './IdentityDialogs.tsx';
+import {
+  AssociateIdentityProviderDialog,
+  CreatePodIdentityDialog,
+  UpdatePodIdentityDialog,
+} from './IdentityDialogs.tsx';
 
 /** Which Access dialog is open, with what it acts on. */
 export type AccessDialog =
@@ -25,6 +29,7 @@ export type AccessDialog =
   | { kind: 'associate-idp' }
   | { kind: 'disassociate-idp'; provider: IdentityProviderConfig }
   | { kind: 'create-pod-identity' }
+  | { kind: 'update-pod-identity'; association: PodIdentityAssociation }
   | { kind: 'delete-pod-identity'; association: PodIdentityAssociation };
 
 interface HostProps {
@@ -55,6 +60,8 @@ export function AccessDialogHost({ dialog, ...props }: HostProps & { dialog: Acc
       return <DisassociateIdpDialog {...props} provider={dialog.provider} />;
     case 'create-pod-identity':
       return <CreatePodIdentityDialog {...props} />;
+    case 'update-pod-identity':
+      return <UpdatePodIdentityDialog {...props} association={dialog.association} />;
     case 'delete-pod-identity':
       return <DeletePodIdentityDialog {...props} association={dialog.association} />;
   }

@@ -94,7 +94,7 @@ export function AccessEntriesSection({
                     <button
                       type="button"
                       className="btn-secondary h-7"
-                      aria-label={`Associate a policy with ${entry.principalArn}`}
+                      aria-label={`Associate policy with ${entry.principalArn}`}
                       onClick={() => onOpen({ kind: 'associate-policy', entry })}
                     >
                       Associate policy

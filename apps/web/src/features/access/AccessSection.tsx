@@ -45,7 +45,13 @@ export function AccessTable({
   empty?: ReactNode;
 }) {
   return (
-    <div className="card overflow-x-auto">
+    // A scroll container must be reachable by keyboard (narrow screens scroll these sideways).
+    <div
+      className="card overflow-x-auto"
+      role="region"
+      aria-label={`${label} (scrolls sideways on narrow screens)`}
+      tabIndex={0}
+    >
       <table aria-label={label} className="w-full border-separate border-spacing-0 text-sm">
         <thead>
           <tr>

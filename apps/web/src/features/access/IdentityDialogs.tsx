@@ -2,9 +2,15 @@ import { useState } from 'react';
 import {
   AssociateIdentityProviderRequest,
   CreatePodIdentityRequest,
+  UpdatePodIdentityRequest,
   type ClusterRef,
+  type PodIdentityAssociation,
 } from '@wheelhouse/contract';
-import { useAssociateIdentityProvider, useCreatePodIdentity } from '../../api/access.ts';
+import {
+  useAssociateIdentityProvider,
+  useCreatePodIdentity,
+  useUpdatePodIdentity,
+} from '../../api/access.ts';
 import {
   serverFieldErrors,
   validate,
@@ -168,6 +174,58 @@ export function CreatePodIdentityDialog({ clusterRef, onClose, onDone }: DialogP
         onChange={setRoleArn}
         error={shown.roleArn}
         hint="Its trust policy must allow pods.eks.amazonaws.com (sts:AssumeRole, sts:TagSession)."
+        mono
+      />
+    </AccessFormDialog>
+  );
+}
+
+/** Points an association at another IAM role; pods get the new role's credentials when they restart. */
+export function UpdatePodIdentityDialog({
+  clusterRef,
+  association,
+  onClose,
+  onDone,
+}: DialogProps & { association: PodIdentityAssociation }) {
+  const mutation = useUpdatePodIdentity(clusterRef, association.associationId);
+  const tokenFor = useRequestToken();
+  const [roleArn, setRoleArn] = useState(association.roleArn);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const shown = { ...serverFieldErrors(mutation.error), ...errors };
+  const submit = () => {
+    const payload = { roleArn: roleArn.trim() };
+    const check = validate(UpdatePodIdentityRequest, {
+      ...payload,
+      clientRequestToken: tokenFor(payload),
+    });
+    if (!check.ok) return setErrors(check.errors);
+    setErrors({});
+    mutation.mutate(check.data, {
+      onSuccess: () =>
+        onDone(
+          `Pods of ${association.namespace}/${association.serviceAccount} now assume ${payload.roleArn}.`,
+        ),
+    });
+  };
+  return (
+    <AccessFormDialog
+      title="Change Pod Identity role"
+      label="Change role"
+      pendingLabel="Changing…"
+      pending={mutation.isPending}
+      error={mutation.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <p>
+        {association.namespace}/{association.serviceAccount}
+      </p>
+      <TextField
+        label="IAM role ARN"
+        value={roleArn}
+        onChange={setRoleArn}
+        error={shown.roleArn}
+        hint="Running pods keep their credentials until they restart."
         mono
       />
     </AccessFormDialog>

@@ -44,7 +44,15 @@ export function PodIdentitySection({
             <td className={`${CELL} font-mono break-all`}>{association.roleArn}</td>
             <td className={`${CELL} font-mono`}>{association.associationId}</td>
             {onOpen && (
-              <td className={CELL}>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <button
+                  type="button"
+                  className="btn-secondary mr-2 h-7"
+                  aria-label={`Change role of ${association.namespace}/${association.serviceAccount}`}
+                  onClick={() => onOpen({ kind: 'update-pod-identity', association })}
+                >
+                  Change role
+                </button>
                 <button
                   type="button"
                   className="btn-secondary h-7 px-2 text-danger-fg"
