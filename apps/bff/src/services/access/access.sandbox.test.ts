@@ -112,6 +112,12 @@ describe('the Access tab of a cluster, on the sandbox through the AWS SDK', () =
       'access-policy.associate success',
       'access-entry.delete success',
     ]);
+    // What was asked, without the idempotency token.
+    expect(audit.items.find((e) => e.action === 'access-entry.create')?.params).toEqual({
+      principalArn: PRINCIPAL,
+      type: 'STANDARD',
+      kubernetesGroups: ['qa'],
+    });
   });
 
   it("answers EKS's own error, as AWS wrote it, for a second entry of the same principal", async () => {

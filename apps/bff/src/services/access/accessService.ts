@@ -49,6 +49,12 @@ import type { RbacReader } from './rbacReader.ts';
 import { whoCan } from './whoCan.ts';
 
 const iso = (date: Date | undefined) => date?.toISOString();
+/** What the audit log records of a request: its parameters, not its idempotency token. */
+const paramsOf = <T extends { clientRequestToken?: string }>({
+  clientRequestToken: _token,
+  ...params
+}: T) => params;
+
 /** The IAM name at the end of a principal ARN (`role/teams/payments-dev` → `payments-dev`): what a delete asks to type. */
 export const principalNameOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
@@ -239,7 +245,7 @@ export function createAccessService(
         {
           action: 'access-entry.create',
           target: entryTarget(ref, body.principalArn),
-          params: body,
+          params: paramsOf(body),
         },
         (eks) =>
           eks.send(
@@ -328,7 +334,7 @@ export function createAccessService(
         {
           action: 'identity-provider.associate',
           target: clusterTarget(ref, 'cluster'),
-          params: body,
+          params: paramsOf(body),
         },
         (eks) =>
           eks.send(
@@ -377,7 +383,7 @@ export function createAccessService(
         {
           action: 'pod-identity.create',
           target: clusterTarget(ref, 'podidentityassociation'),
-          params: body,
+          params: paramsOf(body),
         },
         (eks) =>
           eks.send(new CreatePodIdentityAssociationCommand({ clusterName: ref.name, ...body })),
@@ -400,7 +406,7 @@ export function createAccessService(
             ref.accountId,
             `podidentityassociation/${ref.name}/${associationId}`,
           ),
-          params: body,
+          params: paramsOf(body),
         },
         (eks) =>
           eks.send(
