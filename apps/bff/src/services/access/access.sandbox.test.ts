@@ -86,6 +86,16 @@ describe('the Access tab of a cluster, on the sandbox through the AWS SDK', () =
     );
     expect(elsewhere.grants.map((g) => g.subject)).not.toContain(PRINCIPAL);
 
+    const disassociated = await operator.request(
+      'DELETE',
+      `${entryPath(PRINCIPAL)}/policies/${encodeURIComponent(EDIT_POLICY)}`,
+      {},
+    );
+    expect(disassociated.status).toBe(200);
+    expect(
+      (await accessOf(operator)).entries.find((e) => e.principalArn === PRINCIPAL)?.policies,
+    ).toEqual([]);
+
     const wrong = await operator.request('DELETE', entryPath(PRINCIPAL), { confirmName: 'qa' });
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as Problem).errors).toEqual([
@@ -98,11 +108,17 @@ describe('the Access tab of a cluster, on the sandbox through the AWS SDK', () =
     expect((await accessOf(operator)).entries.map((e) => e.principalArn)).not.toContain(PRINCIPAL);
 
     const trail = c.sandbox!.trail.filter((event) =>
-      ['CreateAccessEntry', 'AssociateAccessPolicy', 'DeleteAccessEntry'].includes(event.eventName),
+      [
+        'CreateAccessEntry',
+        'AssociateAccessPolicy',
+        'DisassociateAccessPolicy',
+        'DeleteAccessEntry',
+      ].includes(event.eventName),
     );
     expect(trail.map((e) => e.eventName)).toEqual([
       'CreateAccessEntry',
       'AssociateAccessPolicy',
+      'DisassociateAccessPolicy',
       'DeleteAccessEntry',
     ]);
     for (const event of trail) expect(event.sourceIdentity).toBe('operator');
@@ -110,6 +126,7 @@ describe('the Access tab of a cluster, on the sandbox through the AWS SDK', () =
     expect(audit.items.map((e) => `${e.action} ${e.outcome}`).reverse()).toEqual([
       'access-entry.create success',
       'access-policy.associate success',
+      'access-policy.disassociate success',
       'access-entry.delete success',
     ]);
     // What was asked, without the idempotency token.
