@@ -11,6 +11,10 @@ const PAGES: { path: string; ready: (page: Page) => Locator }[] = [
     path: `${CHECKOUT}?tab=compute`,
     ready: (page) => page.getByRole('table', { name: 'Managed node groups' }),
   },
+  {
+    path: `${CHECKOUT}?tab=access&canVerb=delete&canResource=pods&canNamespace=payments`,
+    ready: (page) => page.getByRole('table', { name: 'Who can delete pods in payments' }),
+  },
   { path: '/dashboard', ready: (page) => page.getByRole('region', { name: 'Version support' }) },
   { path: '/audit', ready: (page) => page.getByRole('search', { name: 'Audit filters' }) },
 ];

@@ -36,6 +36,9 @@ import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
+import { createAccessService } from './services/access/accessService.ts';
+import { createRbacReader } from './services/access/rbacReader.ts';
+import { accessRoutes } from './routes/access.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createDashboardAccess } from './services/dashboardAccess.ts';
 import { createConnectorService } from './services/connector.ts';
@@ -276,6 +279,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
+  const access = createAccessService(aws, inventory, createRbacReader(kube), runChange, {
+    regions,
+  });
   const devices = createTrustedDevices(db);
   const routes: RouteDef[] = [
     ...sessionRoutes({
@@ -308,6 +314,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
+    ...accessRoutes({ access }),
     ...auditRoutes({ reader: createAuditReader(db) }),
     ...operationsRoutes({
       operations: createOperationsService({

@@ -10,5 +10,6 @@ export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './dashboard.ts';
 export * from './workloads.ts';
+export * from './access.ts';
 export * from './versionSupportStanding.ts';
 export * from './operations.ts';

@@ -397,3 +397,119 @@ describe('the aws CLI reading the network, launch templates and scaling activiti
     ]);
   });
 });
+
+describe('the aws CLI reading identity providers and Pod Identity', () => {
+  it('associates an OIDC provider and manages a Pod Identity association', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const describeSeeded = await aws([
+      'eks',
+      'describe-identity-provider-config',
+      '--cluster-name',
+      'checkout-prod',
+      '--identity-provider-config',
+      'type=oidc,name=corporate-sso',
+    ]);
+    expect(describeSeeded.code, describeSeeded.stderr).toBe(0);
+    expect(JSON.parse(describeSeeded.stdout).identityProviderConfig.oidc).toMatchObject({
+      identityProviderConfigName: 'corporate-sso',
+      issuerUrl: 'https://sso.example.com/realms/engineering',
+      groupsPrefix: 'sso:',
+      status: 'ACTIVE',
+    });
+    const associate = await aws([
+      'eks',
+      'associate-identity-provider-config',
+      '--cluster-name',
+      'platform-tools',
+      '--oidc',
+      'identityProviderConfigName=cli-sso,issuerUrl=https://idp.example.com,clientId=kubernetes,groupsClaim=groups',
+    ]);
+    expect(associate.code, associate.stderr).toBe(0);
+    expect(JSON.parse(associate.stdout).update).toMatchObject({
+      type: 'AssociateIdentityProviderConfig',
+      status: 'InProgress',
+    });
+    const listed = await aws([
+      'eks',
+      'list-identity-provider-configs',
+      '--cluster-name',
+      'platform-tools',
+    ]);
+    expect(JSON.parse(listed.stdout)).toEqual({
+      identityProviderConfigs: [{ type: 'oidc', name: 'cli-sso' }],
+    });
+    const second = await aws([
+      'eks',
+      'associate-identity-provider-config',
+      '--cluster-name',
+      'checkout-prod',
+      '--oidc',
+      'identityProviderConfigName=other,issuerUrl=https://idp.example.com,clientId=k',
+    ]);
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toContain('(InvalidRequestException)');
+
+    const created = await aws([
+      'eks',
+      'create-pod-identity-association',
+      '--cluster-name',
+      'checkout-prod',
+      '--namespace',
+      'payments',
+      '--service-account',
+      'ledger',
+      '--role-arn',
+      'arn:aws:iam::123456789012:role/ledger-pods',
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const association = JSON.parse(created.stdout).association;
+    expect(association).toMatchObject({ namespace: 'payments', serviceAccount: 'ledger' });
+    expect(association.associationId).toMatch(/^a-[a-z0-9]{17}$/);
+    const byNamespace = await aws([
+      'eks',
+      'list-pod-identity-associations',
+      '--cluster-name',
+      'checkout-prod',
+      '--namespace',
+      'payments',
+    ]);
+    const { associations } = JSON.parse(byNamespace.stdout) as {
+      associations: Array<{ serviceAccount: string }>;
+    };
+    expect(associations.map((item) => item.serviceAccount)).toEqual(['checkout-api', 'ledger']);
+    const updated = await aws([
+      'eks',
+      'update-pod-identity-association',
+      '--cluster-name',
+      'checkout-prod',
+      '--association-id',
+      association.associationId,
+      '--role-arn',
+      'arn:aws:iam::123456789012:role/ledger-pods-v2',
+    ]);
+    expect(JSON.parse(updated.stdout).association.roleArn).toBe(
+      'arn:aws:iam::123456789012:role/ledger-pods-v2',
+    );
+    const removed = await aws([
+      'eks',
+      'delete-pod-identity-association',
+      '--cluster-name',
+      'checkout-prod',
+      '--association-id',
+      association.associationId,
+    ]);
+    expect(removed.code, removed.stderr).toBe(0);
+    const gone = await aws([
+      'eks',
+      'describe-pod-identity-association',
+      '--cluster-name',
+      'checkout-prod',
+      '--association-id',
+      association.associationId,
+    ]);
+    expect(gone.stderr).toContain('(ResourceNotFoundException)');
+  });
+});

@@ -3,6 +3,7 @@ import { startSandbox, type AwsExchange, type Sandbox } from './index.ts';
 import { EKS_ROUTES } from './services/eks/eksService.ts';
 import { driveAccessEntries } from './testing/accessEntryScenario.ts';
 import { driveEveryOperation } from './testing/conformanceScenario.ts';
+import { driveIdentity } from './testing/identityScenario.ts';
 import {
   allowMissingReference,
   botocoreDataDir,
@@ -58,6 +59,7 @@ beforeAll(async () => {
   sandbox.observe((exchange) => exchanges.push(exchange));
   await driveEveryOperation(sandbox);
   await driveAccessEntries(sandbox);
+  await driveIdentity(sandbox);
 });
 afterAll(() => sandbox.close());
 

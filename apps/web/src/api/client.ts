@@ -26,7 +26,9 @@ export type ContractSchemaName =
   | 'ServiceList'
   | 'NodeList'
   | 'NodegroupDisruption'
-  | 'AutoscalingView';
+  | 'AutoscalingView'
+  | 'ClusterAccess'
+  | 'WhoCanAnswer';
 
 /** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */
 export class ApiError extends Error {

@@ -49,6 +49,12 @@ export const queryKeys = {
     session: () => ['dashboard', 'session'] as const,
     tokens: () => ['dashboard', 'tokens'] as const,
   },
+  /** The Access tab: entries, OIDC providers, Pod Identity; `cluster(ref)` is the prefix of all. */
+  access: {
+    cluster: (ref: ClusterRef) => ['access', ref.accountId, ref.region, ref.name] as const,
+    whoCan: (ref: ClusterRef, query: { verb: string; resource: string; namespace?: string }) =>
+      ['access', ref.accountId, ref.region, ref.name, 'who-can', query] as const,
+  },
   /** Node groups, self-managed groups and Fargate profiles; `cluster(ref)` is the prefix of all. */
   compute: {
     cluster: computeOf,

@@ -16,6 +16,10 @@ describe('audit filters in the URL', () => {
       'Fargate profiles',
       'Clusters',
       'Connected clusters',
+      'Access entries',
+      'Access policies',
+      'OIDC identity providers',
+      'Pod Identity',
       'Dashboard tokens',
       'Refused attempts',
     ]);

@@ -60,6 +60,10 @@ const AREAS: Record<string, string> = {
   fargate: 'Fargate profiles',
   cluster: 'Clusters',
   connector: 'Connected clusters',
+  'access-entry': 'Access entries',
+  'access-policy': 'Access policies',
+  'identity-provider': 'OIDC identity providers',
+  'pod-identity': 'Pod Identity',
   'dashboard-token': 'Dashboard tokens',
   refused: 'Refused attempts',
 };

@@ -7,6 +7,7 @@ import { accessEntryRoutes } from './accessEntryRoutes.ts';
 import { clusterRoutes } from './clusterRoutes.ts';
 import { computeRoutes } from './computeRoutes.ts';
 import { JsonInput, QueryInput } from './eksInput.ts';
+import { identityRoutes } from './identityRoutes.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { resourceRoutes } from './resourceRoutes.ts';
 
@@ -51,6 +52,7 @@ export const EKS_ROUTES: readonly EksRoute[] = [
   ...resourceRoutes,
   ...computeRoutes,
   ...accessEntryRoutes,
+  ...identityRoutes,
 ];
 
 /** Amazon EKS over REST-JSON, routed by method and URI as botocore's model defines them. */

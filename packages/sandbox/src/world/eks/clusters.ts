@@ -104,6 +104,8 @@ export function newEksCluster(spec: EksClusterSpec): EksClusterRecord {
     fargateProfiles: new Map(),
     updates: [],
     accessEntries: new Map(),
+    identityProviderConfigs: new Map(),
+    podIdentityAssociations: new Map(),
   };
 }
 

@@ -158,6 +158,40 @@ export interface AccessEntryRecord {
   policies: Map<string, AssociatedAccessPolicyRecord>;
 }
 
+export type IdentityProviderConfigStatus = 'CREATING' | 'DELETING' | 'ACTIVE';
+
+/** An OIDC identity provider associated with a cluster (AssociateIdentityProviderConfig). */
+export interface IdentityProviderConfigRecord {
+  name: string;
+  arn: string;
+  clusterName: string;
+  issuerUrl: string;
+  clientId: string;
+  usernameClaim?: string;
+  usernamePrefix?: string;
+  groupsClaim?: string;
+  groupsPrefix?: string;
+  requiredClaims: Record<string, string>;
+  tags: Record<string, string>;
+  status: IdentityProviderConfigStatus;
+}
+
+/** An EKS Pod Identity association: pods of one service account assume one IAM role. */
+export interface PodIdentityAssociationRecord {
+  id: string;
+  arn: string;
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string;
+  targetRoleArn?: string;
+  disableSessionTags: boolean;
+  policy?: string;
+  tags: Record<string, string>;
+  createdAt: Date;
+  modifiedAt: Date;
+}
+
 interface ClusterBase {
   name: string;
   arn: string;
@@ -192,6 +226,10 @@ export interface EksClusterRecord extends ClusterBase {
   updates: UpdateRecord[];
   /** By principal ARN (authentication modes API and API_AND_CONFIG_MAP). */
   accessEntries: Map<string, AccessEntryRecord>;
+  /** By config name; EKS allows one OIDC provider per cluster. */
+  identityProviderConfigs: Map<string, IdentityProviderConfigRecord>;
+  /** By association id (a-...). */
+  podIdentityAssociations: Map<string, PodIdentityAssociationRecord>;
   /** The IAM principal CreateCluster made cluster admin (bootstrapClusterCreatorAdminPermissions). */
   creatorArn?: string;
 }

@@ -6,6 +6,7 @@ import { clusterArn } from '../eks/arns.ts';
 import { seededRandom } from '../random.ts';
 import type { ConnectedClusterRecord } from '../eks/types.ts';
 import { seedDemoAccessEntries } from './accessEntrySeed.ts';
+import { seedDemoIdentity } from './identitySeed.ts';
 import { seedEksCluster, type ClusterDef } from './seedBuilders.ts';
 import { PROD_CLUSTERS, DEV_CLUSTERS } from './demoClusters.ts';
 import { seedNodegroupCompute } from './computeSeed.ts';
@@ -64,6 +65,7 @@ export function seedDemoWorld(world: World): void {
 
   seedConnectedClusters(world, prod.id, dev.id);
   seedDemoAccessEntries(world);
+  seedDemoIdentity(world);
   seedNodegroupCompute(world);
   seedSelfManagedGroups(world);
 }

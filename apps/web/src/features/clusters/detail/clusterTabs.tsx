@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import { LazyAccessTab } from '../../access/index.ts';
 import { LazyComputeTab } from '../../compute/LazyComputeTab.tsx';
 import { ConnectedOverview } from '../../connected/ConnectedOverview.tsx';
 import { ClusterUpdatesTab } from '../../lifecycle/updates/ClusterUpdatesTab.tsx';
@@ -68,6 +69,12 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Identity',
     appliesTo: eksManaged,
     render: (c) => <IdentitySection cluster={c} />,
+  },
+  {
+    id: 'access',
+    label: 'Access',
+    appliesTo: eksManaged,
+    render: (c) => <LazyAccessTab cluster={c} />,
   },
   { id: 'tags', label: 'Tags', render: (c) => <TagsSection cluster={c} /> },
   {

@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { WhoCanQuery, type ClusterRef } from '@wheelhouse/contract';
+import { useWhoCan } from '../../api/access.ts';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { ProblemDetails } from '../../components/ProblemDetails.tsx';
+import { validate, type FieldErrors } from '../../components/forms/formValidation.ts';
+import { AccessSection, AccessTable, CELL } from './AccessSection.tsx';
+import { TextField } from './AccessFormDialog.tsx';
+
+const VERBS = WhoCanQuery.shape.verb.options;
+const KIND_TEXT = {
+  'access-entry': 'Access entry',
+  'idp-group': 'OIDC group',
+  'rbac-binding': 'RBAC binding',
+} as const;
+
+/** The question as the URL holds it (`?canVerb=&canResource=&canNamespace=`), so an answer can be linked. */
+function questionOf(params: URLSearchParams): WhoCanQuery | undefined {
+  const verb = params.get('canVerb');
+  const resource = params.get('canResource');
+  if (!verb || !resource) return undefined;
+  const check = WhoCanQuery.safeParse({
+    verb,
+    resource,
+    ...(params.get('canNamespace') ? { namespace: params.get('canNamespace') } : {}),
+  });
+  return check.success ? check.data : undefined;
+}
+
+/** "Who can do what": which access entries, OIDC groups and RBAC bindings grant one verb on one resource. */
+export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
+  const [params, setParams] = useSearchParams();
+  const question = questionOf(params);
+  const [verb, setVerb] = useState<string>(question?.verb ?? 'get');
+  const [resource, setResource] = useState(question?.resource ?? 'pods');
+  const [namespace, setNamespace] = useState(question?.namespace ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const answer = useWhoCan(clusterRef, question);
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    const check = validate(WhoCanQuery, {
+      verb,
+      resource: resource.trim(),
+      ...(namespace.trim() ? { namespace: namespace.trim() } : {}),
+    });
+    if (!check.ok) return setErrors(check.errors);
+    setErrors({});
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('canVerb', check.data.verb);
+        next.set('canResource', check.data.resource);
+        if (check.data.namespace) next.set('canNamespace', check.data.namespace);
+        else next.delete('canNamespace');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  return (
+    <AccessSection title="Who can do what">
+      <form onSubmit={ask} noValidate className="flex flex-wrap items-end gap-3">
+        <FormField label="Verb" error={errors.verb}>
+          {(props) => (
+            <select
+              {...props}
+              className={INPUT_CLASSES}
+              value={verb}
+              onChange={(e) => setVerb(e.target.value)}
+            >
+              {VERBS.map((option) => (
+                <option key={option}>{option}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <TextField
+          label="Resource"
+          value={resource}
+          onChange={setResource}
+          error={errors.resource}
+        />
+        <TextField
+          label="Namespace (empty: every namespace)"
+          value={namespace}
+          onChange={setNamespace}
+          error={errors.namespace}
+        />
+        <button type="submit" className="btn-primary">
+          Ask
+        </button>
+      </form>
+      {question && answer.isPending && <LoadingState label="Working out who can…" />}
+      {question && answer.isError && (
+        <ErrorBanner title="Could not work out who can">
+          <ProblemDetails error={answer.error} />
+        </ErrorBanner>
+      )}
+      {question && answer.data && (
+        <>
+          {answer.data.errors.length > 0 && (
+            <ErrorBanner title="Computed without some sources" tone="warning">
+              <ul className="list-disc pl-5">
+                {answer.data.errors.map((error) => (
+                  <li key={`${error.code}|${error.message}`}>{error.message}</li>
+                ))}
+              </ul>
+            </ErrorBanner>
+          )}
+          <AccessTable
+            label={`Who can ${question.verb} ${question.resource}${question.namespace ? ` in ${question.namespace}` : ' in every namespace'}`}
+            headers={['Through', 'Subject', 'Granted by', 'Where']}
+            empty={answer.data.grants.length === 0 && 'Nobody this console can see.'}
+          >
+            {answer.data.grants.map((grant) => (
+              <tr key={`${grant.kind}|${grant.subject}|${grant.via}`}>
+                <td className={CELL}>{KIND_TEXT[grant.kind]}</td>
+                <td className={`${CELL} font-mono break-all`}>{grant.subject}</td>
+                <td className={CELL}>{grant.via}</td>
+                <td className={CELL}>
+                  {grant.scope === 'cluster' ? 'whole cluster' : grant.scope}
+                </td>
+              </tr>
+            ))}
+          </AccessTable>
+        </>
+      )}
+    </AccessSection>
+  );
+}

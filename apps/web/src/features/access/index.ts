@@ -1,0 +1,1 @@
+export { LazyAccessTab } from './LazyAccessTab.tsx';
