@@ -31,15 +31,16 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       method: 'post',
       path: '/api/dashboard/session',
       access: 'public',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const { token } = parseInput(
           z.object({ token: z.string().min(1, 'is required').max(200) }),
           req.body,
         );
-        const record = tokens.verify(token);
-        if (!record)
+        const opened = await tokens.openSession(token);
+        if (!opened)
           throw new UnauthenticatedError('This dashboard token is unknown, revoked or expired.');
-        res.cookie(DASHBOARD_COOKIE, token, {
+        const { id, record } = opened;
+        res.cookie(DASHBOARD_COOKIE, id, {
           httpOnly: true,
           sameSite: 'strict',
           secure: deps.secureCookies,
@@ -63,8 +64,8 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       method: 'get',
       path: '/api/dashboard-tokens',
       access: 'admin',
-      handler: (_req, res) => {
-        res.json(tokens.list());
+      handler: async (_req, res) => {
+        res.json(await tokens.list());
       },
     },
     {
@@ -72,11 +73,11 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       path: '/api/dashboard-tokens',
       access: 'admin',
       action: 'dashboard-token.create',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const session = sessionOf(res);
         const body = parseInput(CreateDashboardTokenRequest, req.body);
-        const { token, record } = tokens.create(body.name, session.user, body.expiresInDays);
-        audit.record(
+        const { token, record } = await tokens.create(body.name, session.user, body.expiresInDays);
+        await audit.record(
           {
             user: session.user,
             role: session.role,
@@ -98,11 +99,11 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       path: '/api/dashboard-tokens/:id',
       access: 'admin',
       action: 'dashboard-token.revoke',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const session = sessionOf(res);
         const { id } = parseInput(z.object({ id: z.uuid() }), req.params);
-        const record = tokens.revoke(id);
-        audit.record(
+        const record = await tokens.revoke(id);
+        await audit.record(
           {
             user: session.user,
             role: session.role,
