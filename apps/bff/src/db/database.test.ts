@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,11 @@ import {
   heartbeat,
   settleAbandonedChanges,
 } from '../audit/auditLog.ts';
+import { createSessionStore } from '../auth/sessions.ts';
 import { describeEachEngine } from '../testing/engines.ts';
+import { postgresUnavailable, startTestPostgres } from '../testing/postgres.ts';
+
+const README = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
 import { SCHEMA_VERSION, connectDatabase, migrateDatabase, openDatabase } from './database.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 
@@ -94,6 +98,49 @@ describeEachEngine('audit table', (fresh, _dialect, freshTarget) => {
     );
   });
 });
+
+describe.runIf(!postgresUnavailable() || process.env.CI === 'true')(
+  "the console's PostgreSQL role (README's GRANTs)",
+  () => {
+    it('runs the console but cannot delete, truncate or unguard the audit log', async () => {
+      const server = await startTestPostgres();
+      try {
+        const ownerUrl = await server.freshDatabase();
+        await migrateDatabase({ kind: 'postgres', url: ownerUrl });
+        const owner = await connectDatabase({ kind: 'postgres', url: ownerUrl });
+        const grants = README.slice(README.indexOf('REVOKE ALL ON SCHEMA public'))
+          .split('```')[0]!
+          .replace(/--.*$/gm, '');
+        await sql.raw('CREATE ROLE wheelhouse_console LOGIN').execute(owner.kysely);
+        await sql.raw(grants).execute(owner.kysely);
+        await owner.close();
+        const consoleUrl = ownerUrl.replace('//wheelhouse@', '//wheelhouse_console@');
+        const db = await connectDatabase({ kind: 'postgres', url: consoleUrl });
+        try {
+          const audit = createAuditLog(db);
+          const id = await audit.begin({ user: 'ana', action: 'nodegroup.scale' });
+          await audit.complete(id, { outcome: 'success' });
+          await createSessionStore(db).create('ana', 'admin');
+          expect(await settleAbandonedChanges(db)).toBe(0);
+          for (const statement of [
+            'DELETE FROM audit',
+            'TRUNCATE audit',
+            'ALTER TABLE audit DISABLE TRIGGER ALL',
+            'DROP TRIGGER audit_append_only ON audit',
+          ]) {
+            await expect(sql.raw(statement).execute(db.kysely), statement).rejects.toThrow(
+              /permission denied|must be owner/,
+            );
+          }
+        } finally {
+          await db.close();
+        }
+      } finally {
+        await server.stop();
+      }
+    }, 60_000);
+  },
+);
 
 describe('migrations on SQLite', () => {
   it('carries an installation of schema version 4 over, entries and their guard included', async () => {

@@ -288,7 +288,14 @@ async function migratePostgres(pool: pg.Pool): Promise<{ from: number; to: numbe
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS wheelhouse_schema (version integer NOT NULL)');
+    // Looked up before any CREATE: a console role without CREATE on the schema (README's GRANTs)
+    // must still start on a database its owner has migrated.
+    const { rows: known } = await client.query<{ found: string | null }>(
+      "SELECT to_regclass('wheelhouse_schema')::text AS found",
+    );
+    if (!known[0]?.found) {
+      await client.query('CREATE TABLE wheelhouse_schema (version integer NOT NULL)');
+    }
     const { rows } = await client.query<{ version: number }>(
       'SELECT version FROM wheelhouse_schema',
     );
