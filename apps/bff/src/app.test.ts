@@ -68,8 +68,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function as(role: 'admin' | 'operator' | 'auditor') {
-  const { id, session } = sessions.create(`${role}-user`, role);
+async function as(role: 'admin' | 'operator' | 'auditor') {
+  const { id, session } = await sessions.create(`${role}-user`, role);
   return { cookie: `wh_session=${id}`, csrf: session.csrfToken };
 }
 
@@ -108,19 +108,23 @@ describe('the access guard', () => {
 
   it('lets every role read', async () => {
     for (const role of ['admin', 'operator', 'auditor'] as const) {
-      expect((await call('GET', '/api/things', as(role))).status).toBe(200);
+      expect((await call('GET', '/api/things', await as(role))).status).toBe(200);
     }
   });
 
   it('refuses a change to an auditor with 403 and records the attempt', async () => {
-    const response = await call('POST', '/api/things', { ...as('auditor'), body: '{"size":1}' });
+    const response = await call('POST', '/api/things', {
+      ...(await as('auditor')),
+      body: '{"size":1}',
+    });
     expect(response.status).toBe(403);
     expect(response.body.detail).toBe('The auditor role may not do this.');
-    const entry = db
-      .prepare(
-        "SELECT user, role, action, outcome FROM audit WHERE action = 'thing.create' ORDER BY id DESC",
-      )
-      .get();
+    const entry = await db.kysely
+      .selectFrom('audit')
+      .select(['user', 'role', 'action', 'outcome'])
+      .where('action', '=', 'thing.create')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     expect(entry).toEqual({
       user: 'auditor-user',
       role: 'auditor',
@@ -130,7 +134,7 @@ describe('the access guard', () => {
   });
 
   it('refuses a change without the CSRF token, or with a wrong one', async () => {
-    const operator = as('operator');
+    const operator = await as('operator');
     expect(
       (await call('POST', '/api/things', { cookie: operator.cookie, body: '{"size":1}' })).status,
     ).toBe(403);
@@ -144,26 +148,35 @@ describe('the access guard', () => {
   });
 
   it('accepts a change from an operator with the CSRF token', async () => {
-    const response = await call('POST', '/api/things', { ...as('operator'), body: '{"size":3}' });
+    const response = await call('POST', '/api/things', {
+      ...(await as('operator')),
+      body: '{"size":3}',
+    });
     expect(response).toMatchObject({ status: 201, body: { size: 3 } });
   });
 
   it('keeps admin routes to admins', async () => {
-    expect((await call('DELETE', '/api/things', as('operator'))).status).toBe(403);
-    expect((await call('DELETE', '/api/things', as('admin'))).status).toBe(204);
+    expect((await call('DELETE', '/api/things', await as('operator'))).status).toBe(403);
+    expect((await call('DELETE', '/api/things', await as('admin'))).status).toBe(204);
   });
 });
 
 describe('bad input', () => {
   it('names the field that failed validation', async () => {
-    const response = await call('POST', '/api/things', { ...as('operator'), body: '{"size":0}' });
+    const response = await call('POST', '/api/things', {
+      ...(await as('operator')),
+      body: '{"size":0}',
+    });
     expect(response.status).toBe(400);
     expect(response.type).toContain('application/problem+json');
     expect(response.body.errors).toEqual([{ field: 'size', message: 'must be at least 1' }]);
   });
 
   it('says so when the body is not JSON', async () => {
-    const response = await call('POST', '/api/things', { ...as('operator'), body: '{size' });
+    const response = await call('POST', '/api/things', {
+      ...(await as('operator')),
+      body: '{size',
+    });
     expect(response.status).toBe(400);
     expect(response.body.detail).toBe('The request body is not valid JSON.');
   });
@@ -226,7 +239,7 @@ describe('caching and transport headers', () => {
       const shell = await fetch(`${app.url}/clusters`);
       expect(shell.headers.get('cache-control')).toBe('no-cache');
       const api = await fetch(`${app.url}/api/things`, {
-        headers: { cookie: as('auditor').cookie },
+        headers: { cookie: (await as('auditor')).cookie },
       });
       expect(api.headers.get('cache-control')).toBe('no-store');
       // Over plain HTTP no HSTS: it would be ignored, or pin a loopback name to HTTPS.
@@ -274,7 +287,7 @@ describe("a caller's malformed request", () => {
   }
 
   it('answers bad percent-encoding, missing assets and traversal attempts with 4xx, logged without a stack', async () => {
-    const operator = as('operator');
+    const operator = await as('operator');
     const badParam = await problemOf('/api/things/%zz', { headers: { cookie: operator.cookie } });
     expect(badParam).toMatchObject({ status: 400, type: 'application/problem+json' });
     expect(badParam.body.detail).toBe('The URL is not valid percent-encoding.');
@@ -296,7 +309,7 @@ describe("a caller's malformed request", () => {
   });
 
   it('refuses an unknown Content-Encoding with 415 and a corrupt gzip body with 400', async () => {
-    const operator = as('operator');
+    const operator = await as('operator');
     const headers = {
       cookie: operator.cookie,
       'x-csrf-token': operator.csrf,

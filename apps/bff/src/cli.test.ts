@@ -47,3 +47,30 @@ describe('wheelhouse users add', () => {
     expect(result).toMatchObject({ code: 0, stdout: 'Added user ana (operator).\n' });
   });
 });
+
+describe('wheelhouse db migrate', () => {
+  const migrate = (dir: string) =>
+    new Promise<{ code: number; stdout: string }>((done) => {
+      execFile(
+        TSX,
+        [CLI, 'db', 'migrate'],
+        { env: { ...process.env, WHEELHOUSE_DATA_DIR: dir } },
+        (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+      );
+    });
+
+  it('brings a new database to the current schema once, then has nothing to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-migrate-cli-'));
+    try {
+      expect(await migrate(dir)).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^Migrated the database schema from version 0 to \d+\.\n$/),
+      });
+      expect((await migrate(dir)).stdout).toMatch(
+        /^Database schema is at version \d+; nothing to migrate\.\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,7 +3,8 @@ import { Role } from '@wheelhouse/contract';
 import { passwordProblem } from './auth/passwordRules.ts';
 import { USER_NAME_RULE, isUserName } from './auth/userNames.ts';
 import { createUserStore } from './auth/users.ts';
-import { openDatabase } from './db/database.ts';
+import { copyDatabase } from './db/copy.ts';
+import { connectDatabase, databaseTarget, migrateDatabase } from './db/database.ts';
 import { readEnv } from './env.ts';
 import { DomainError } from './errors.ts';
 
@@ -11,8 +12,11 @@ const USAGE = `Usage:
   wheelhouse users add NAME --role admin|operator|auditor --password-stdin
   wheelhouse users list
   wheelhouse users remove NAME
+  wheelhouse db migrate
+  wheelhouse db copy --from sqlite:./.wheelhouse/wheelhouse.db --to postgres://...
 
-Users live in SQLite under WHEELHOUSE_DATA_DIR (default ./.wheelhouse).`;
+Everything lives in the database WHEELHOUSE_DATABASE_URL names (sqlite:<path> or postgres://...);
+unset, SQLite under WHEELHOUSE_DATA_DIR (default ./.wheelhouse).`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -35,14 +39,19 @@ async function main(argv: string[]): Promise<void> {
     options: {
       role: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [group, command, name] = positionals;
-  if (values.help || group !== 'users' || !command) fail(USAGE);
+  if (values.help || (group !== 'users' && group !== 'db') || !command) fail(USAGE);
 
   const env = readEnv();
-  const db = openDatabase(env.WHEELHOUSE_DATA_DIR);
+  if (group === 'db') return databaseCommand(command, values, env.WHEELHOUSE_DATA_DIR);
+  const db = await connectDatabase(
+    databaseTarget(env.WHEELHOUSE_DATABASE_URL, env.WHEELHOUSE_DATA_DIR),
+  );
   const users = createUserStore(db);
   try {
     switch (command) {
@@ -61,12 +70,12 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'list':
-        for (const user of users.list())
+        for (const user of await users.list())
           console.log(`${user.name}\t${user.role}\t${user.createdAt}`);
         break;
       case 'remove':
         if (!name) fail(`users remove: NAME is required\n\n${USAGE}`);
-        users.remove(name);
+        await users.remove(name);
         console.log(`Removed user ${name}.`);
         break;
       default:
@@ -76,7 +85,44 @@ async function main(argv: string[]): Promise<void> {
     if (error instanceof DomainError) fail(error.message);
     throw error;
   } finally {
-    db.close();
+    await db.close();
+  }
+}
+
+async function databaseCommand(
+  command: string,
+  values: { from?: string | undefined; to?: string | undefined },
+  dataDir: string,
+): Promise<void> {
+  if (command === 'migrate') {
+    const env = readEnv();
+    const { from, to } = await migrateDatabase(
+      databaseTarget(env.WHEELHOUSE_DATABASE_URL, dataDir),
+    );
+    console.log(
+      from === to
+        ? `Database schema is at version ${to}; nothing to migrate.`
+        : `Migrated the database schema from version ${from} to ${to}.`,
+    );
+    return;
+  }
+  if (command !== 'copy') fail(USAGE);
+  if (!values.from || !values.to) fail(`db copy: --from and --to are required\n\n${USAGE}`);
+  const source = await connectDatabase(databaseTarget(values.from, dataDir));
+  try {
+    const target = await connectDatabase(databaseTarget(values.to, dataDir));
+    try {
+      const counts = await copyDatabase(source, target);
+      for (const [table, count] of Object.entries(counts)) console.log(`${table}\t${count}`);
+      const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+      console.log(`Copied ${total} rows (${counts.audit} audit entries).`);
+    } finally {
+      await target.close();
+    }
+  } catch (error) {
+    fail((error as Error).message);
+  } finally {
+    await source.close();
   }
 }
 

@@ -45,6 +45,13 @@ export const EnvSchema = z.object({
   WHEELHOUSE_REGIONS: csv,
   WHEELHOUSE_CONFIG: z.string().optional(),
   WHEELHOUSE_DATA_DIR: z.string().default('./.wheelhouse'),
+  /** Unset or `sqlite:<path>`: SQLite (under WHEELHOUSE_DATA_DIR when unset); `postgres://...`: PostgreSQL. */
+  WHEELHOUSE_DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path> or postgres://...')
+    .optional(),
+  /** Names this replica in the audit log; default: the host name. */
+  WHEELHOUSE_INSTANCE_ID: z.string().min(1).max(100).optional(),
   WHEELHOUSE_DEMO_PASSWORD: z.string().min(1).optional(),
   WHEELHOUSE_WEB_DIST: z.string().optional(),
   WHEELHOUSE_LOG_LEVEL: z

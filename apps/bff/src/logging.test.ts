@@ -35,7 +35,7 @@ async function requestLogOf(format: LogFormat): Promise<string[]> {
   const server = app.listen(0, '127.0.0.1');
   closeServer = () => void server.close();
   await new Promise((resolve) => server.once('listening', resolve));
-  const { id } = sessions.create('operator-user', 'operator');
+  const { id } = await sessions.create('operator-user', 'operator');
   const response = await fetch(
     `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/things?cluster=a`,
     { headers: { cookie: `wh_session=${id}`, 'user-agent': 'Mozilla/5.0 (X11; Linux) probe' } },

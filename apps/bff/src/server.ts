@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Sandbox, SandboxOptions } from '@wheelhouse/sandbox';
 import type { Sources } from '@wheelhouse/contract';
 import { createApp } from './app.ts';
-import { createAuditLog } from './audit/auditLog.ts';
+import { createAuditLog, heartbeat, settleAbandonedChanges } from './audit/auditLog.ts';
 import { createAuditReader } from './audit/auditReader.ts';
 import { createRefusalRecorder } from './audit/refusals.ts';
 import { createDashboardTokens } from './auth/dashboardTokens.ts';
@@ -20,7 +20,7 @@ import { createSessionStore } from './auth/sessions.ts';
 import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile, type SsoConfig } from './config.ts';
-import { databasePoolStats, openDatabase, pingDatabase } from './db/database.ts';
+import { connectDatabase, databasePoolStats, databaseTarget, pingDatabase } from './db/database.ts';
 import { readEnv, readNamedVariable, type Env } from './env.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
@@ -160,9 +160,28 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       level: env.WHEELHOUSE_LOG_LEVEL,
       format: logFormatOf(env.WHEELHOUSE_LOG_FORMAT, process.stdout.isTTY === true),
     });
-  const db = openDatabase(env.WHEELHOUSE_DATA_DIR, {
-    onTightened: (path, mode) => logger.warn({ path, mode }, 'tightened permissions to %s', mode),
-  });
+  const db = await connectDatabase(
+    databaseTarget(env.WHEELHOUSE_DATABASE_URL, env.WHEELHOUSE_DATA_DIR),
+    {
+      onTightened: (path, mode) => logger.warn({ path, mode }, 'tightened permissions to %s', mode),
+      ...(env.WHEELHOUSE_INSTANCE_ID ? { instanceId: env.WHEELHOUSE_INSTANCE_ID } : {}),
+    },
+  );
+  const settled = await settleAbandonedChanges(db);
+  if (settled > 0) {
+    logger.warn(
+      { entries: settled },
+      'marked %d audit entries left open by a dead instance as unknown',
+      settled,
+    );
+  }
+  // Other replicas leave this one's open changes alone while it keeps saying it is alive.
+  const beat = setInterval(() => {
+    heartbeat(db).catch((error: unknown) =>
+      logger.warn({ err: error }, 'instance heartbeat failed'),
+    );
+  }, 20_000);
+  beat.unref();
   const userStore = createUserStore(db);
 
   let sandbox: Sandbox | undefined;
@@ -269,9 +288,18 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
     podHealth: (clusters) => workloads.podHealth(clusters),
   });
-  const runChange = createChangeRunner(audit, () => {
+  const invalidateCaches = () => {
     inventory.invalidate();
     dashboard.invalidate();
+  };
+  // A change through any replica empties the caches of all of them (PostgreSQL NOTIFY); this
+  // replica's own go at once, before its answer, so its next read already shows the change.
+  const stopListening = await db.listen(invalidateCaches);
+  const runChange = createChangeRunner(audit, () => {
+    invalidateCaches();
+    db.notify(db.instanceId).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not tell the other replicas about a change'),
+    );
   });
   const computeChanges = createComputeChanges(gateway, compute, runChange);
   const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
@@ -389,8 +417,10 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       aws.destroy();
       await sandbox?.close();
       // Counted-only refusals get their summary entry before the database closes.
-      refusals.flush();
-      db.close();
+      await refusals.flush();
+      clearInterval(beat);
+      await stopListening();
+      await db.close();
     },
   };
   return wheelhouse;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Role } from './session.ts';
 
-export const AuditOutcome = z.enum(['pending', 'success', 'failure', 'denied']);
+// `unknown`: the console process ended while the change was in flight (the entry was settled at the
+// next start), so nobody saw how the call ended.
+export const AuditOutcome = z.enum(['pending', 'success', 'failure', 'denied', 'unknown']);
 
 /** One entry of the audit log: an attempted change, a sign-in or sign-out, or a denied attempt. */
 export const AuditEntry = z.object({
@@ -17,6 +19,8 @@ export const AuditEntry = z.object({
   requestId: z.string().optional(),
   clientIp: z.string().optional(),
   completedAt: z.string().optional(),
+  /** The console replica that wrote the entry (WHEELHOUSE_INSTANCE_ID). */
+  instance: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { AuditQuery } from '@wheelhouse/contract';
-import { openDatabase } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
+import { describeEachEngine } from '../testing/engines.ts';
 import { createAuditLog } from './auditLog.ts';
 import { auditToCsv, queryAudit } from './auditQuery.ts';
 
-function seeded() {
-  const db = openDatabase(':memory:');
+async function seeded(db: Db) {
   let t = Date.parse('2026-11-01T10:00:00Z');
   const audit = createAuditLog(db, () => new Date((t += 60_000)));
-  audit.record({ user: 'ana', role: 'operator', action: 'session.signin' }, { outcome: 'success' });
-  const id = audit.begin({
+  await audit.record(
+    { user: 'ana', role: 'operator', action: 'session.signin' },
+    { outcome: 'success' },
+  );
+  const id = await audit.begin({
     user: 'ana',
     role: 'operator',
     action: 'nodegroup.scale',
     target: 'arn:aws:eks:eu-west-1:1:nodegroup/c/ng',
     params: { desiredSize: 4 },
   });
-  audit.complete(id, { outcome: 'success', requestId: 'req-9' });
-  audit.record(
+  await audit.complete(id, { outcome: 'success', requestId: 'req-9' });
+  await audit.record(
     {
       user: 'bob',
       role: 'auditor',
@@ -26,7 +29,7 @@ function seeded() {
     },
     { outcome: 'denied', error: 'role auditor may not do this' },
   );
-  audit.record(
+  await audit.record(
     { user: 'eve', action: 'session.signin' },
     { outcome: 'failure', error: 'wrong user name or password' },
   );
@@ -34,9 +37,9 @@ function seeded() {
 }
 const q = (input: Record<string, unknown>) => AuditQuery.parse(input);
 
-describe('queryAudit', () => {
-  it('lists newest first with every recorded field', () => {
-    const page = queryAudit(seeded(), q({}));
+describeEachEngine('queryAudit', (fresh) => {
+  it('lists newest first with every recorded field', async () => {
+    const page = await queryAudit(await seeded(await fresh()), q({}));
     expect(page.items.map((e) => `${e.user}:${e.action}:${e.outcome}`)).toEqual([
       'eve:session.signin:failure',
       'bob:nodegroup.scale:denied',
@@ -50,55 +53,61 @@ describe('queryAudit', () => {
     });
   });
 
-  it('filters by user, action, target, outcome and time', () => {
-    const db = seeded();
-    expect(queryAudit(db, q({ user: 'bob' })).items).toHaveLength(1);
-    expect(queryAudit(db, q({ action: 'nodegroup.scale' })).items).toHaveLength(2);
+  it('filters by user, action, target, outcome and time', async () => {
+    const db = await seeded(await fresh());
+    expect((await queryAudit(db, q({ user: 'bob' }))).items).toHaveLength(1);
+    expect((await queryAudit(db, q({ action: 'nodegroup.scale' }))).items).toHaveLength(2);
     expect(
-      queryAudit(db, q({ target: 'nodegroup/c/ng', outcome: 'denied' })).items.map((e) => e.user),
-    ).toEqual(['bob']);
-    expect(
-      queryAudit(db, q({ from: '2026-11-01T10:04:30Z', to: '2026-11-01T10:05:30Z' })).items.map(
+      (await queryAudit(db, q({ target: 'nodegroup/c/ng', outcome: 'denied' }))).items.map(
         (e) => e.user,
       ),
     ).toEqual(['bob']);
+    expect(
+      (
+        await queryAudit(db, q({ from: '2026-11-01T10:04:30Z', to: '2026-11-01T10:05:30Z' }))
+      ).items.map((e) => e.user),
+    ).toEqual(['bob']);
   });
 
-  it('matches an action by its start, so one word finds a whole area', () => {
-    const db = seeded();
-    expect(queryAudit(db, q({ action: 'nodegroup' })).items.map((e) => e.user)).toEqual([
+  it('matches an action by its start, so one word finds a whole area', async () => {
+    const db = await seeded(await fresh());
+    expect((await queryAudit(db, q({ action: 'nodegroup' }))).items.map((e) => e.user)).toEqual([
       'bob',
       'ana',
     ]);
-    expect(queryAudit(db, q({ action: 'nodegroup.sc' })).items).toHaveLength(2);
-    expect(queryAudit(db, q({ action: 'fargate' })).items).toEqual([]);
+    expect((await queryAudit(db, q({ action: 'nodegroup.sc' }))).items).toHaveLength(2);
+    expect((await queryAudit(db, q({ action: 'fargate' }))).items).toEqual([]);
     // substr() takes the text as it is: "%" and "_" are no wildcards.
-    expect(queryAudit(db, q({ action: '%' })).items).toEqual([]);
+    expect((await queryAudit(db, q({ action: '%' }))).items).toEqual([]);
   });
 
-  it('leaves out sign-ins when asked for changes only', () => {
-    const page = queryAudit(seeded(), q({ changesOnly: 'true' }));
+  it('leaves out sign-ins when asked for changes only', async () => {
+    const page = await queryAudit(await seeded(await fresh()), q({ changesOnly: 'true' }));
     expect(page.items.map((e) => `${e.user}:${e.action}:${e.outcome}`)).toEqual([
       'bob:nodegroup.scale:denied',
       'ana:nodegroup.scale:success',
     ]);
-    expect(queryAudit(seeded(), q({ changesOnly: 'false' })).items).toHaveLength(4);
+    expect(
+      (await queryAudit(await seeded(await fresh()), q({ changesOnly: 'false' }))).items,
+    ).toHaveLength(4);
     expect(AuditQuery.safeParse({ changesOnly: 'maybe' }).error?.issues[0]?.path).toEqual([
       'changesOnly',
     ]);
   });
 
-  it('keeps an operator to their own entries whatever they ask for', () => {
+  it('keeps an operator to their own entries whatever they ask for', async () => {
     expect(
-      queryAudit(seeded(), q({ user: 'bob' }), 'ana').items.every((e) => e.user === 'ana'),
+      (await queryAudit(await seeded(await fresh()), q({ user: 'bob' }), 'ana')).items.every(
+        (e) => e.user === 'ana',
+      ),
     ).toBe(true);
   });
 
-  it('pages backwards with nextBefore', () => {
-    const db = seeded();
-    const first = queryAudit(db, q({ limit: 3 }));
+  it('pages backwards with nextBefore', async () => {
+    const db = await seeded(await fresh());
+    const first = await queryAudit(db, q({ limit: 3 }));
     expect(first.items).toHaveLength(3);
-    const second = queryAudit(db, q({ limit: 3, before: first.nextBefore }));
+    const second = await queryAudit(db, q({ limit: 3, before: first.nextBefore }));
     expect(second.items.map((e) => e.user)).toEqual(['ana']);
     expect(second.nextBefore).toBeUndefined();
   });
@@ -120,10 +129,10 @@ describe('auditToCsv', () => {
     ]);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'id,at,user,role,action,target,params,outcome,error,requestId,clientIp,completedAt',
+      'id,at,user,role,action,target,params,outcome,error,requestId,clientIp,completedAt,instance',
     );
     expect(lines[1]).toBe(
-      '1,2026-11-01T10:00:00.000Z,ana,,x,,"{""a"":1}",failure,"a ""quoted"", text",,,',
+      '1,2026-11-01T10:00:00.000Z,ana,,x,,"{""a"":1}",failure,"a ""quoted"", text",,,,',
     );
     expect(lines[2]).toContain(",'=cmd(),");
   });
@@ -139,6 +148,6 @@ describe('auditToCsv', () => {
         outcome: 'failure',
       },
     ]);
-    expect(csv.split('\r\n')[1]).toBe(`1,a,' =cmd(),,"'\n+1",'\uff20SUM(A1),,failure,,,,`);
+    expect(csv.split('\r\n')[1]).toBe(`1,a,' =cmd(),,"'\n+1",'\uff20SUM(A1),,failure,,,,,`);
   });
 });

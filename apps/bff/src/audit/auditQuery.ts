@@ -4,6 +4,7 @@ import {
   type AuditPage,
   type AuditQuery,
 } from '@wheelhouse/contract';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { csvCell } from './csvCell.ts';
 
@@ -20,6 +21,7 @@ interface AuditRow {
   request_id: string | null;
   client_ip: string | null;
   completed_at: string | null;
+  instance: string | null;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -36,51 +38,42 @@ function toEntry(row: AuditRow): AuditEntry {
     ...(row.request_id ? { requestId: row.request_id } : {}),
     ...(row.client_ip ? { clientIp: row.client_ip } : {}),
     ...(row.completed_at ? { completedAt: row.completed_at } : {}),
+    ...(row.instance ? { instance: row.instance } : {}),
   };
 }
 
 /** Reads the audit log, newest first, with filters; `onlyUser` restricts an operator to their own entries. */
-export function queryAudit(db: Db, query: AuditQuery, onlyUser?: string): AuditPage {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
+export async function queryAudit(db: Db, query: AuditQuery, onlyUser?: string): Promise<AuditPage> {
+  let select = db.kysely.selectFrom('audit').selectAll();
   const user = onlyUser ?? query.user;
-  if (user) {
-    where.push('user = @user');
-    params.user = user;
-  }
+  if (user) select = select.where('user', '=', user);
+  // Prefixes by substr(), substrings by instr()/strpos(): no LIKE wildcards to escape.
   if (query.action) {
-    // A prefix, so "nodegroup" finds every node group action; substr() has no wildcards to escape.
-    where.push('substr(action, 1, length(@action)) = @action');
-    params.action = query.action;
+    // A prefix, so "nodegroup" finds every node group action.
+    select = select.where(
+      sql<boolean>`substr(action, 1, length(${query.action})) = ${query.action}`,
+    );
   }
   if (query.changesOnly) {
-    where.push('substr(action, 1, length(@sessionPrefix)) <> @sessionPrefix');
-    params.sessionPrefix = SESSION_ACTION_PREFIX;
+    select = select.where(
+      sql<boolean>`substr(action, 1, length(${SESSION_ACTION_PREFIX})) <> ${SESSION_ACTION_PREFIX}`,
+    );
   }
   if (query.target) {
-    where.push('instr(target, @target) > 0');
-    params.target = query.target;
+    select = select.where(
+      db.dialect === 'postgres'
+        ? sql<boolean>`strpos(target, ${query.target}) > 0`
+        : sql<boolean>`instr(target, ${query.target}) > 0`,
+    );
   }
-  if (query.outcome) {
-    where.push('outcome = @outcome');
-    params.outcome = query.outcome;
-  }
-  if (query.from) {
-    where.push('at >= @from');
-    params.from = new Date(query.from).toISOString();
-  }
-  if (query.to) {
-    where.push('at <= @to');
-    params.to = new Date(query.to).toISOString();
-  }
-  if (query.before !== undefined) {
-    where.push('id < @before');
-    params.before = query.before;
-  }
-  const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-  const rows = db
-    .prepare<Record<string, string | number>, AuditRow>(sql)
-    .all({ ...params, limit: query.limit + 1 });
+  if (query.outcome) select = select.where('outcome', '=', query.outcome);
+  if (query.from) select = select.where('at', '>=', new Date(query.from).toISOString());
+  if (query.to) select = select.where('at', '<=', new Date(query.to).toISOString());
+  if (query.before !== undefined) select = select.where('id', '<', query.before);
+  const rows: AuditRow[] = await select
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const items = rows.slice(0, query.limit).map(toEntry);
   return rows.length > query.limit ? { items, nextBefore: items.at(-1)!.id } : { items };
 }
@@ -98,6 +91,7 @@ const CSV_COLUMNS = [
   'requestId',
   'clientIp',
   'completedAt',
+  'instance',
 ] as const;
 
 export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;

@@ -18,19 +18,23 @@ export function createAuditReader(db: Db, options: { exportBatch?: number } = {}
 
   return {
     /** One page, newest first, for the audit page. */
-    page: (viewer: AuditViewer, query: AuditQuery): AuditPage =>
+    page: (viewer: AuditViewer, query: AuditQuery): Promise<AuditPage> =>
       queryAudit(db, query, onlyUserOf(viewer)),
 
     /**
      * Every entry the filters match, newest first, as CSV or a JSON array, in chunks: an export is
      * the whole log (it used to stop at the 5,000 a page may hold), and never sits in memory at once.
      */
-    *export(viewer: AuditViewer, query: AuditQuery, format: 'csv' | 'json'): Generator<string> {
+    async *export(
+      viewer: AuditViewer,
+      query: AuditQuery,
+      format: 'csv' | 'json',
+    ): AsyncGenerator<string> {
       yield format === 'csv' ? CSV_HEADER : '[';
       let before = query.before;
       let first = true;
       for (;;) {
-        const page = queryAudit(
+        const page = await queryAudit(
           db,
           { ...query, limit: batch, ...(before === undefined ? {} : { before }) },
           onlyUserOf(viewer),

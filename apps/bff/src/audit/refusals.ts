@@ -41,15 +41,26 @@ export function createRefusalRecorder(
   const clients = new Map<string, Bucket>();
   let overall: Bucket = { since: now(), written: 0, suppressed: 0 };
   let lastSweep = now();
+  // Writes in flight: the budget is decided at once, the rows land when the database takes them, and
+  // `flush` waits for every one (so shutdown loses none).
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (write: Promise<unknown>) => {
+    const settled = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return write;
+  };
 
-  const write = (start: AuditStart, reason: string): boolean => {
+  const write = (start: AuditStart, reason: string): Promise<unknown> | undefined => {
     if (overall.written >= budget.total) {
       overall.suppressed++;
-      return false;
+      return undefined;
     }
     overall.written++;
-    audit.record(start, { outcome: 'denied', error: reason });
-    return true;
+    return track(audit.record(start, { outcome: 'denied', error: reason }));
   };
 
   const summarise = (client: string, bucket: Bucket) => {
@@ -60,7 +71,7 @@ export function createRefusalRecorder(
       return;
     }
     const since = new Date(bucket.since).toISOString();
-    write(
+    void write(
       {
         user: 'anonymous',
         action: 'refused.coalesced',
@@ -83,12 +94,14 @@ export function createRefusalRecorder(
       const previous = overall;
       overall = { since: at, written: 0, suppressed: 0 };
       if (previous.suppressed > 0) {
-        audit.record(
-          { user: 'anonymous', action: 'refused.coalesced' },
-          {
-            outcome: 'denied',
-            error: `${previous.suppressed} more refused attempts from all addresses in the ${budget.windowMs / 1000} s from ${new Date(previous.since).toISOString()} were counted, not recorded one by one`,
-          },
+        void track(
+          audit.record(
+            { user: 'anonymous', action: 'refused.coalesced' },
+            {
+              outcome: 'denied',
+              error: `${previous.suppressed} more refused attempts from all addresses in the ${budget.windowMs / 1000} s from ${new Date(previous.since).toISOString()} were counted, not recorded one by one`,
+            },
+          ),
         );
       }
     }
@@ -97,9 +110,13 @@ export function createRefusalRecorder(
 
   return {
     /** Records one refused attempt with its reason, unless its address or everyone is over budget. */
-    record(start: AuditStart, reason: string): void {
+    async record(start: AuditStart, reason: string): Promise<void> {
       // Sweeping at most once a second keeps a flood from paying for a walk over every address.
-      if (now() - lastSweep >= 1000) sweep(false);
+      if (now() - lastSweep >= 1000) {
+        sweep(false);
+        // Summaries of the windows just over go in before this attempt's entry.
+        await Promise.all(inFlight);
+      }
       let client = start.clientIp ?? 'unknown';
       if (!clients.has(client) && clients.size >= budget.maxClients) client = OVERFLOW;
       let bucket = clients.get(client);
@@ -111,11 +128,15 @@ export function createRefusalRecorder(
         bucket.suppressed++;
         return;
       }
-      if (write(start, reason)) bucket.written++;
+      const written = write(start, reason);
+      if (!written) return;
+      bucket.written++;
+      await written;
     },
-    /** Writes every pending summary now. */
-    flush(): void {
+    /** Writes every pending summary now, and waits for every write in flight. */
+    async flush(): Promise<void> {
       sweep(true);
+      await Promise.all(inFlight);
     },
   };
 }

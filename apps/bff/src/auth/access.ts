@@ -59,25 +59,27 @@ export function createAccessGuard(
         reason,
       );
     return [
-      (req, res, next) => {
+      async (req, res, next) => {
         const id = sessionCookieOf(req);
-        const session = id ? sessions.get(id) : undefined;
+        const session = id ? await sessions.get(id) : undefined;
         if (!session && route.access === 'dashboard') {
-          const token = cookieOf(req, DASHBOARD_COOKIE);
-          const dashboardToken = token ? dashboardTokens.verify(token) : undefined;
+          const wall = cookieOf(req, DASHBOARD_COOKIE);
+          const dashboardToken = wall ? await dashboardTokens.verifySession(wall) : undefined;
           if (dashboardToken) {
             res.locals.dashboardToken = dashboardToken;
             return next();
           }
         }
         if (!session) {
-          if (isMutation(route.method)) refuse(req, ...unsignedCaller(req, id, dashboardTokens));
+          if (isMutation(route.method)) {
+            await refuse(req, ...(await unsignedCaller(req, id, dashboardTokens)));
+          }
           throw new UnauthenticatedError();
         }
         res.locals.session = session;
         if (!roles.includes(session.role)) {
           if (isMutation(route.method)) {
-            audit.record(
+            await audit.record(
               {
                 user: session.user,
                 role: session.role,
@@ -91,7 +93,7 @@ export function createAccessGuard(
           throw new NotAllowedError(`The ${session.role} role may not do this.`);
         }
         if (isMutation(route.method) && !csrfMatches(session.csrfToken, req.get(CSRF_HEADER))) {
-          refuse(
+          await refuse(
             req,
             { user: session.user, role: session.role },
             `missing or wrong ${CSRF_HEADER} header`,
@@ -110,13 +112,13 @@ export function createAccessGuard(
  * Names a caller without a user session for the audit log, never by its secret: a wall screen by
  * the first characters of its token's id, anybody else as anonymous, with why they were refused.
  */
-function unsignedCaller(
+async function unsignedCaller(
   req: Request,
   sessionId: string | undefined,
   dashboardTokens: DashboardTokens,
-): [{ user: string }, string] {
+): Promise<[{ user: string }, string]> {
   const token = cookieOf(req, DASHBOARD_COOKIE);
-  const dashboardToken = token ? dashboardTokens.verify(token) : undefined;
+  const dashboardToken = token ? await dashboardTokens.verifySession(token) : undefined;
   if (dashboardToken) {
     return [
       { user: `dashboard token ${dashboardToken.id.slice(0, 8)}` },

@@ -32,12 +32,47 @@ function toToken(row: TokenRow): DashboardToken {
  * Only a hash is stored; the secret is shown once, when an admin mints it.
  */
 export function createDashboardTokens(db: Db, now: () => Date = () => new Date()) {
+  const k = db.kysely;
+  const columns = [
+    'id',
+    'name',
+    'created_by',
+    'created_at',
+    'expires_at',
+    'revoked_at',
+    'last_used_at',
+  ] as const;
+  const live = (row: TokenRow | undefined, at: Date): row is TokenRow =>
+    !!row && !row.revoked_at && Date.parse(row.expires_at) > at.getTime();
+  // A minute's precision is enough for "last used", and spares a write per dashboard refresh.
+  const noteUse = async (row: TokenRow, at: Date) => {
+    if (!row.last_used_at || at.getTime() - Date.parse(row.last_used_at) > 60_000) {
+      await k
+        .updateTable('dashboard_tokens')
+        .set({ last_used_at: at.toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  };
+
+  const verify = async (token: string): Promise<DashboardToken | undefined> => {
+    const row = await k
+      .selectFrom('dashboard_tokens')
+      .select(columns)
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    const at = now();
+    if (!live(row, at)) return undefined;
+    await noteUse(row, at);
+    return toToken(row);
+  };
+
   return {
-    create(
+    async create(
       name: string,
       createdBy: string,
       expiresInDays: number,
-    ): { token: string; record: DashboardToken } {
+    ): Promise<{ token: string; record: DashboardToken }> {
       const token = `whd_${randomBytes(32).toString('base64url')}`;
       const at = now();
       const row: TokenRow = {
@@ -49,43 +84,65 @@ export function createDashboardTokens(db: Db, now: () => Date = () => new Date()
         revoked_at: null,
         last_used_at: null,
       };
-      db.prepare(
-        `INSERT INTO dashboard_tokens (id, name, token_hash, created_by, created_at, expires_at)
-         VALUES (@id, @name, @hash, @created_by, @created_at, @expires_at)`,
-      ).run({ ...row, hash: hashToken(token) });
+      await k
+        .insertInto('dashboard_tokens')
+        .values({ ...row, token_hash: hashToken(token) })
+        .execute();
       return { token, record: toToken(row) };
     },
-    list(): DashboardToken[] {
-      return db
-        .prepare<[], TokenRow>('SELECT * FROM dashboard_tokens ORDER BY created_at DESC')
-        .all()
-        .map(toToken);
+    async list(): Promise<DashboardToken[]> {
+      const rows = await k
+        .selectFrom('dashboard_tokens')
+        .select(columns)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(toToken);
     },
-    revoke(id: string): DashboardToken {
-      const { changes } = db
-        .prepare('UPDATE dashboard_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-        .run(now().toISOString(), id);
-      const row = db
-        .prepare<[string], TokenRow>('SELECT * FROM dashboard_tokens WHERE id = ?')
-        .get(id);
-      if (!row || (changes === 0 && !row.revoked_at))
+    async revoke(id: string): Promise<DashboardToken> {
+      const { numUpdatedRows } = await k
+        .updateTable('dashboard_tokens')
+        .set({ revoked_at: now().toISOString() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      const row = await k
+        .selectFrom('dashboard_tokens')
+        .select(columns)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row || (numUpdatedRows === 0n && !row.revoked_at))
         throw new NotFoundError(`No dashboard token ${id}.`);
+      // The wall screens signed in with it end now, on every replica (they read this table).
+      await k.deleteFrom('dashboard_sessions').where('token_id', '=', id).execute();
       return toToken(row);
     },
     /** The live token for a secret (not revoked, not expired), noting its use; undefined otherwise. */
-    verify(token: string): DashboardToken | undefined {
-      const row = db
-        .prepare<[string], TokenRow>('SELECT * FROM dashboard_tokens WHERE token_hash = ?')
-        .get(hashToken(token));
+    verify,
+    /**
+     * Opens a wall screen's session for a live token: the cookie then holds a random session id (only
+     * its hash is stored), never the token, so a copied cookie is not the secret an admin minted.
+     */
+    async openSession(token: string): Promise<{ id: string; record: DashboardToken } | undefined> {
+      const record = await verify(token);
+      if (!record) return undefined;
+      const id = randomBytes(32).toString('base64url');
+      await k
+        .insertInto('dashboard_sessions')
+        .values({ id_hash: hashToken(id), token_id: record.id, created_at: now().toISOString() })
+        .execute();
+      return { id, record };
+    },
+    /** The live token behind a wall screen's session id; undefined once it is revoked or expired. */
+    async verifySession(id: string): Promise<DashboardToken | undefined> {
+      const row = await k
+        .selectFrom('dashboard_sessions')
+        .innerJoin('dashboard_tokens', 'dashboard_tokens.id', 'dashboard_sessions.token_id')
+        .select(columns.map((column) => `dashboard_tokens.${column}` as const))
+        .where('dashboard_sessions.id_hash', '=', hashToken(id))
+        .executeTakeFirst();
       const at = now();
-      if (!row || row.revoked_at || Date.parse(row.expires_at) <= at.getTime()) return undefined;
-      // A minute's precision is enough for "last used", and spares a write per dashboard refresh.
-      if (!row.last_used_at || at.getTime() - Date.parse(row.last_used_at) > 60_000) {
-        db.prepare('UPDATE dashboard_tokens SET last_used_at = ? WHERE id = ?').run(
-          at.toISOString(),
-          row.id,
-        );
-      }
+      if (!live(row, at)) return undefined;
+      await noteUse(row, at);
       return toToken(row);
     },
   };

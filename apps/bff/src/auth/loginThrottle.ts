@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
 /** Limits of the sign-in throttle. */
@@ -13,9 +14,9 @@ export interface LoginThrottleOptions {
 /** A sign-in attempt holding its slots in the throttle while its password is checked. */
 export interface Reservation {
   /** The password matched: the user's failures are forgiven and this attempt's slots freed. */
-  succeeded(): void;
+  succeeded(): Promise<void>;
   /** The password was never checked (the hashing queue refused it): the slots are given back. */
-  cancel(): void;
+  cancel(): Promise<void>;
 }
 
 /** The attempt may not run yet: how many seconds to wait. */
@@ -35,35 +36,51 @@ export function createLoginThrottle(db: Db, options: LoginThrottleOptions = {}) 
   const windowMs = options.windowMs ?? 15 * 60 * 1000;
   const now = options.now ?? Date.now;
 
-  const prune = db.prepare<[number]>('DELETE FROM login_attempts WHERE at <= ?');
-  const recent = db.prepare<[string, number], { n: number; oldest: number | null }>(
-    'SELECT count(*) AS n, min(at) AS oldest FROM login_attempts WHERE key = ? AND at > ?',
-  );
-  const insert = db.prepare<[string, number]>('INSERT INTO login_attempts (key, at) VALUES (?, ?)');
-  const removeOne = db.prepare<[number]>('DELETE FROM login_attempts WHERE id = ?');
-  const removeKey = db.prepare<[string]>('DELETE FROM login_attempts WHERE key = ?');
+  const k = db.kysely;
 
   // Checking every key and reserving in all of them is one transaction, so two attempts can never
-  // both take the last slot.
-  const reserveAll = db.transaction(
-    (keys: { key: string; max: number }[]): Refusal | { ids: number[] } => {
+  // both take the last slot; on PostgreSQL the table lock makes replicas take turns too (the
+  // throttle counts across all of them).
+  const reserveAll = (keys: { key: string; max: number }[]) =>
+    k.transaction().execute(async (trx): Promise<Refusal | { ids: number[] }> => {
+      if (db.dialect === 'postgres') {
+        await sql`LOCK TABLE login_attempts IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+      }
       const at = now();
-      prune.run(at - windowMs);
+      await trx
+        .deleteFrom('login_attempts')
+        .where('at', '<=', at - windowMs)
+        .execute();
       let waitMs = 0;
       for (const { key, max } of keys) {
-        const { n, oldest } = recent.get(key, at - windowMs)!;
-        if (n >= max) waitMs = Math.max(waitMs, (oldest ?? at) + windowMs - at);
+        const { n, oldest } = await trx
+          .selectFrom('login_attempts')
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+          .where('key', '=', key)
+          .where('at', '>', at - windowMs)
+          .executeTakeFirstOrThrow();
+        if (Number(n) >= max) waitMs = Math.max(waitMs, (oldest ?? at) + windowMs - at);
       }
       if (waitMs > 0 || keys.some(({ max }) => max <= 0)) {
         return { retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) };
       }
-      return { ids: keys.map(({ key }) => Number(insert.run(key, at).lastInsertRowid)) };
-    },
-  );
-  const release = db.transaction((ids: number[], forgiveKey?: string) => {
-    for (const id of ids) removeOne.run(id);
-    if (forgiveKey) removeKey.run(forgiveKey);
-  });
+      const ids: number[] = [];
+      for (const { key } of keys) {
+        const { id } = await trx
+          .insertInto('login_attempts')
+          .values({ key, at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        ids.push(Number(id));
+      }
+      return { ids };
+    });
+  const release = (ids: number[], forgiveKey?: string) =>
+    k.transaction().execute(async (trx) => {
+      if (ids.length) await trx.deleteFrom('login_attempts').where('id', 'in', ids).execute();
+      if (forgiveKey)
+        await trx.deleteFrom('login_attempts').where('key', '=', forgiveKey).execute();
+    });
 
   return {
     /**
@@ -71,9 +88,13 @@ export function createLoginThrottle(db: Db, options: LoginThrottleOptions = {}) 
      * attempt from a browser the user signed in from before (`device`) is counted per browser only,
      * so guesses by others, against the name or from the same address, do not lock the user out.
      */
-    reserve(username: string, address: string | undefined, device?: string): Reservation | Refusal {
+    async reserve(
+      username: string,
+      address: string | undefined,
+      device?: string,
+    ): Promise<Reservation | Refusal> {
       const userKey = `user:${username}`;
-      const result = reserveAll.immediate(
+      const result = await reserveAll(
         device
           ? [{ key: `device:${device}`, max: maxPerUser }]
           : [

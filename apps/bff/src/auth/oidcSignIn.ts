@@ -53,16 +53,14 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * cookie, and is consumed by the first callback that presents it.
  */
 export function createOidcSignIn(settings: OidcSettings, db: Db, now: () => number = Date.now) {
-  const insert = db.prepare(
-    'INSERT INTO oidc_logins (id_hash, state, nonce, code_verifier, next, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const purge = db.prepare('DELETE FROM oidc_logins WHERE expires_at <= ?');
-  const take = db.prepare<
-    [string],
-    { state: string; nonce: string; code_verifier: string; next: string; expires_at: number }
-  >(
-    'DELETE FROM oidc_logins WHERE id_hash = ? RETURNING state, nonce, code_verifier, next, expires_at',
-  );
+  const k = db.kysely;
+  // DELETE ... RETURNING on both engines: the first callback that presents the login consumes it.
+  const take = (idHash: string) =>
+    k
+      .deleteFrom('oidc_logins')
+      .where('id_hash', '=', idHash)
+      .returning(['state', 'nonce', 'code_verifier', 'next', 'expires_at'])
+      .executeTakeFirst();
 
   const issuer = new URL(settings.issuer);
   // Plain http only for a provider on this machine (the sandbox's demo IdP, tests); TLS is verified always.
@@ -100,8 +98,18 @@ export function createOidcSignIn(settings: OidcSettings, db: Db, now: () => numb
       const nonce = oidc.randomNonce();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const at = now();
-      purge.run(at);
-      insert.run(hashId(loginId), state, nonce, codeVerifier, next, at + LOGIN_TTL_MS);
+      await k.deleteFrom('oidc_logins').where('expires_at', '<=', at).execute();
+      await k
+        .insertInto('oidc_logins')
+        .values({
+          id_hash: hashId(loginId),
+          state,
+          nonce,
+          code_verifier: codeVerifier,
+          next,
+          expires_at: at + LOGIN_TTL_MS,
+        })
+        .execute();
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: settings.redirectUri,
         scope: settings.scopes.join(' '),
@@ -121,7 +129,7 @@ export function createOidcSignIn(settings: OidcSettings, db: Db, now: () => numb
       loginId: string | undefined,
       callbackQuery: string,
     ): Promise<OidcIdentity & { next: string }> {
-      const login = loginId ? take.get(hashId(loginId)) : undefined;
+      const login = loginId ? await take(hashId(loginId)) : undefined;
       if (!login || login.expires_at <= now()) {
         throw new SsoRefusedError(
           'expired',

@@ -31,9 +31,9 @@ export function createPasswordSignIn(deps: {
   devices: TrustedDevices;
 }) {
   return async (attempt: PasswordAttempt): Promise<PasswordOutcome> => {
-    const device = deps.devices.verify(attempt.deviceToken, attempt.username);
+    const device = await deps.devices.verify(attempt.deviceToken, attempt.username);
     // The slot is taken before the hash, so parallel guesses are counted as they start.
-    const reservation = deps.throttle.reserve(attempt.username, attempt.address, device);
+    const reservation = await deps.throttle.reserve(attempt.username, attempt.address, device);
     if ('retryAfter' in reservation) {
       const wait = reservation.retryAfter;
       throw new TooManyRequestsError(
@@ -49,11 +49,11 @@ export function createPasswordSignIn(deps: {
       );
     } catch (error) {
       // Refused by the queue (or failed) before the password was judged: not a guess.
-      reservation.cancel();
+      await reservation.cancel();
       throw error;
     }
     if (!user) return { ok: false };
-    reservation.succeeded();
+    await reservation.succeeded();
     return { ok: true, user, knownDevice: device !== undefined };
   };
 }

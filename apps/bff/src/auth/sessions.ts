@@ -42,67 +42,72 @@ export function createSessionStore(db: Db, options: SessionStoreOptions = {}) {
   const maxMs = options.maxMs ?? DEFAULT_MAX_MS;
   const now = options.now ?? Date.now;
   const touchEvery = Math.min(TOUCH_EVERY_MS, idleMs / 10);
-  const insert = db.prepare(
-    `INSERT INTO sessions (id_hash, user, role, groups, auth_method, csrf_token, created_at, last_seen_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const select = db.prepare<
-    [string],
-    {
-      user: string;
-      role: Role;
-      groups: string;
-      auth_method: AuthMethod;
-      csrf_token: string;
-      last_seen_at: number;
-      expires_at: number;
-    }
-  >(
-    'SELECT user, role, groups, auth_method, csrf_token, last_seen_at, expires_at FROM sessions WHERE id_hash = ?',
-  );
-  const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
-  const purge = db.prepare('DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?');
+  const k = db.kysely;
+  const remove = (key: string) => k.deleteFrom('sessions').where('id_hash', '=', key).execute();
 
   return {
     /**
      * Starts a session under a new random id (never one the browser brought, so a planted cookie cannot
      * become a signed-in session); returns the cookie value (the only copy of the id) and the session.
      */
-    create(
+    async create(
       user: string,
       role: Role,
       identity: SignInIdentity = { groups: [], authMethod: 'local' },
-    ): { id: string; session: Session } {
+    ): Promise<{ id: string; session: Session }> {
       const id = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const at = now();
-      purge.run(at, at - idleMs);
+      await k
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<', at), eb('last_seen_at', '<', at - idleMs)]))
+        .execute();
       const expiresAt = at + maxMs;
-      insert.run(
-        hashId(id),
-        user,
-        role,
-        JSON.stringify(identity.groups),
-        identity.authMethod,
-        csrfToken,
-        at,
-        at,
-        expiresAt,
-      );
+      await k
+        .insertInto('sessions')
+        .values({
+          id_hash: hashId(id),
+          user,
+          role,
+          groups: JSON.stringify(identity.groups),
+          auth_method: identity.authMethod,
+          csrf_token: csrfToken,
+          created_at: at,
+          last_seen_at: at,
+          expires_at: expiresAt,
+        })
+        .execute();
       return { id, session: { user, role, ...identity, csrfToken, expiresAt } };
     },
     /** The live session for a cookie value, sliding its idle timeout; undefined when unknown or expired. */
-    get(id: string): Session | undefined {
+    async get(id: string): Promise<Session | undefined> {
       const key = hashId(id);
-      const row = select.get(key);
+      const row = await k
+        .selectFrom('sessions')
+        .select([
+          'user',
+          'role',
+          'groups',
+          'auth_method',
+          'csrf_token',
+          'last_seen_at',
+          'expires_at',
+        ])
+        .where('id_hash', '=', key)
+        .executeTakeFirst();
       const at = now();
       if (!row) return undefined;
       if (row.expires_at <= at || row.last_seen_at + idleMs <= at) {
-        remove.run(key);
+        await remove(key);
         return undefined;
       }
-      if (at - row.last_seen_at >= touchEvery) touch.run(at, key);
+      if (at - row.last_seen_at >= touchEvery) {
+        await k
+          .updateTable('sessions')
+          .set({ last_seen_at: at })
+          .where('id_hash', '=', key)
+          .execute();
+      }
       return {
         user: row.user,
         role: row.role,
@@ -112,8 +117,8 @@ export function createSessionStore(db: Db, options: SessionStoreOptions = {}) {
         expiresAt: row.expires_at,
       };
     },
-    destroy(id: string): void {
-      remove.run(hashId(id));
+    async destroy(id: string): Promise<void> {
+      await remove(hashId(id));
     },
   };
 }

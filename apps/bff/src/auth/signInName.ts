@@ -7,13 +7,13 @@ import { USER_NAME_RULE, auditedUserName, isUserName } from './userNames.ts';
  * sign-in, before any password is hashed; the audit entry keeps the name escaped and shortened,
  * so markup, line breaks and formulas typed into the form never reach the log as they were.
  */
-export function refuseImpossibleUserName(
+export async function refuseImpossibleUserName(
   username: string,
   audit: AuditLog,
   clientIp: string | undefined,
-): void {
+): Promise<void> {
   if (isUserName(username)) return;
-  audit.record(
+  await audit.record(
     {
       user: auditedUserName(username),
       action: 'session.signin',

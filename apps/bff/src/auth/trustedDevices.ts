@@ -18,33 +18,49 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('bas
  * Tokens are random, stored only as hashes, and grant nothing but that.
  */
 export function createTrustedDevices(db: Db, now: () => number = Date.now) {
-  const insert = db.prepare<[string, string, number, number]>(
-    'INSERT INTO login_devices (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)',
-  );
-  const byHash = db.prepare<[string, number], { user: string }>(
-    'SELECT user FROM login_devices WHERE token_hash = ? AND expires_at > ?',
-  );
-  const prune = db.prepare<[number]>('DELETE FROM login_devices WHERE expires_at <= ?');
-  const keepNewest = db.prepare<[string, string, number]>(
-    `DELETE FROM login_devices WHERE user = ? AND token_hash NOT IN
-       (SELECT token_hash FROM login_devices WHERE user = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
-  );
+  const k = db.kysely;
 
   return {
     /** Remembers this browser for `user`; returns the cookie's value. */
-    mint(user: string): { token: string; expiresAt: number } {
+    async mint(user: string): Promise<{ token: string; expiresAt: number }> {
       const token = randomBytes(32).toString('base64url');
       const at = now();
-      prune.run(at);
-      insert.run(hashOf(token), user, at, at + DEVICE_MAX_AGE_MS);
-      keepNewest.run(user, user, DEVICES_PER_USER);
+      await k.deleteFrom('login_devices').where('expires_at', '<=', at).execute();
+      await k
+        .insertInto('login_devices')
+        .values({
+          token_hash: hashOf(token),
+          user,
+          created_at: at,
+          expires_at: at + DEVICE_MAX_AGE_MS,
+        })
+        .execute();
+      const keep = k
+        .selectFrom('login_devices')
+        .select('seq')
+        .where('user', '=', user)
+        .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(DEVICES_PER_USER);
+      // PostgreSQL refuses LIMIT directly inside NOT IN; a derived table is fine on both engines.
+      await k
+        .deleteFrom('login_devices')
+        .where('user', '=', user)
+        .where('seq', 'not in', k.selectFrom(keep.as('newest')).select('newest.seq'))
+        .execute();
       return { token, expiresAt: at + DEVICE_MAX_AGE_MS };
     },
     /** The device's id when `token` is a live device cookie of `user`, else undefined. */
-    verify(token: string | undefined, user: string): string | undefined {
+    async verify(token: string | undefined, user: string): Promise<string | undefined> {
       if (!token) return undefined;
       const id = hashOf(token);
-      return byHash.get(id, now())?.user === user ? id : undefined;
+      const row = await k
+        .selectFrom('login_devices')
+        .select('user')
+        .where('token_hash', '=', id)
+        .where('expires_at', '>', now())
+        .executeTakeFirst();
+      return row?.user === user ? id : undefined;
     },
   };
 }

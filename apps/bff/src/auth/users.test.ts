@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.ts';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../testing/engines.ts';
 import { createUserDirectory, createUserStore } from './users.ts';
 
 /** A hash as the console made them before scrypt N=2^16, p=2. */
@@ -10,24 +10,25 @@ function legacyHash(password: string): string {
   return `scrypt$131072$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
-describe('user directory', () => {
+describeEachEngine('user directory', (fresh) => {
   it("upgrades an older user's hash to today's parameters at a successful sign-in", async () => {
-    const db = openDatabase(':memory:');
+    const db = await fresh();
     const store = createUserStore(db);
     const old = legacyHash('s3cret-passphrase');
-    db.prepare(
-      "INSERT INTO users (name, role, password_hash, created_at) VALUES ('ana', 'operator', ?, 'x')",
-    ).run(old);
+    await db.kysely
+      .insertInto('users')
+      .values({ name: 'ana', role: 'operator', password_hash: old, created_at: 'x' })
+      .execute();
     const users = createUserDirectory(store);
 
     expect(await users.authenticate('ana', 'wrong')).toBeUndefined();
-    expect(store.find('ana')!.passwordHash).toBe(old);
+    expect((await store.find('ana'))!.passwordHash).toBe(old);
 
     expect(await users.authenticate('ana', 's3cret-passphrase')).toEqual({
       name: 'ana',
       role: 'operator',
     });
-    expect(store.find('ana')!.passwordHash).toMatch(/^scrypt\$65536\$8\$2\$/);
+    expect((await store.find('ana'))!.passwordHash).toMatch(/^scrypt\$65536\$8\$2\$/);
     expect(await users.authenticate('ana', 's3cret-passphrase')).toBeDefined();
   });
 });

@@ -21,37 +21,49 @@ export interface UserDirectory {
 let dummyHash: Promise<string> | undefined;
 
 export function createUserStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)',
-  );
-  const byName = db.prepare<[string], { name: string; role: Role; password_hash: string }>(
-    'SELECT name, role, password_hash FROM users WHERE name = ?',
-  );
+  const k = db.kysely;
+  const byName = (name: string) =>
+    k
+      .selectFrom('users')
+      .select(['name', 'role', 'password_hash'])
+      .where('name', '=', name)
+      .executeTakeFirst();
 
   return {
     async add(name: string, role: Role, password: string): Promise<void> {
-      if (byName.get(name)) throw new ConflictError(`User ${name} already exists.`);
-      insert.run(name, role, await hashPassword(password), new Date().toISOString());
+      if (await byName(name)) throw new ConflictError(`User ${name} already exists.`);
+      const passwordHash = await hashPassword(password);
+      await k
+        .insertInto('users')
+        .values({ name, role, password_hash: passwordHash, created_at: new Date().toISOString() })
+        .execute();
     },
-    remove(name: string): void {
-      const { changes } = db.prepare('DELETE FROM users WHERE name = ?').run(name);
-      if (changes === 0) throw new NotFoundError(`No user named ${name}.`);
-      db.prepare('DELETE FROM sessions WHERE user = ?').run(name);
+    async remove(name: string): Promise<void> {
+      const { numDeletedRows } = await k
+        .deleteFrom('users')
+        .where('name', '=', name)
+        .executeTakeFirst();
+      if (numDeletedRows === 0n) throw new NotFoundError(`No user named ${name}.`);
+      await k.deleteFrom('sessions').where('user', '=', name).execute();
     },
-    list(): { name: string; role: Role; createdAt: string }[] {
-      return db
-        .prepare<[], { name: string; role: Role; created_at: string }>(
-          'SELECT name, role, created_at FROM users ORDER BY name',
-        )
-        .all()
-        .map((row) => ({ name: row.name, role: row.role, createdAt: row.created_at }));
+    async list(): Promise<{ name: string; role: Role; createdAt: string }[]> {
+      const rows = await k
+        .selectFrom('users')
+        .select(['name', 'role', 'created_at'])
+        .orderBy('name')
+        .execute();
+      return rows.map((row) => ({ name: row.name, role: row.role, createdAt: row.created_at }));
     },
     /** Replaces a user's stored hash (an upgrade to today's parameters; the password is unchanged). */
-    replaceHash(name: string, passwordHash: string): void {
-      db.prepare('UPDATE users SET password_hash = ? WHERE name = ?').run(passwordHash, name);
+    async replaceHash(name: string, passwordHash: string): Promise<void> {
+      await k
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('name', '=', name)
+        .execute();
     },
-    find(name: string): UserRecord | undefined {
-      const row = byName.get(name);
+    async find(name: string): Promise<UserRecord | undefined> {
+      const row = await byName(name);
       return row && { name: row.name, role: row.role, passwordHash: row.password_hash };
     },
   };
@@ -63,7 +75,7 @@ export function createUserDirectory(store: UserStore, extra: UserRecord[] = []):
   const extraByName = new Map(extra.map((user) => [user.name, user]));
   return {
     async authenticate(name, password) {
-      const user = extraByName.get(name) ?? store.find(name);
+      const user = extraByName.get(name) ?? (await store.find(name));
       if (!user) {
         dummyHash ??= hashPassword('wheelhouse-timing-equaliser');
         await verifyPassword(password, await dummyHash);
@@ -73,7 +85,7 @@ export function createUserDirectory(store: UserStore, extra: UserRecord[] = []):
       // A hash from older parameters (N=2^17: 128 MiB per check) is redone with today's (64 MiB)
       // while the password is at hand, so sign-in storms against real names stay bounded too.
       if (!extraByName.has(name) && needsRehash(user.passwordHash)) {
-        store.replaceHash(name, await hashPassword(password));
+        await store.replaceHash(name, await hashPassword(password));
       }
       return { name: user.name, role: user.role };
     },

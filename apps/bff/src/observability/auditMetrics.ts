@@ -5,17 +5,17 @@ import { auditWrites } from './metrics.ts';
 export function countedAuditLog(audit: AuditLog): AuditLog {
   return {
     ...audit,
-    begin(start) {
-      const id = audit.begin(start);
+    async begin(start) {
+      const id = await audit.begin(start);
       auditWrites.inc({ phase: 'begin', outcome: 'pending' });
       return id;
     },
-    complete(id, outcome) {
-      audit.complete(id, outcome);
+    async complete(id, outcome) {
+      await audit.complete(id, outcome);
       auditWrites.inc({ phase: 'complete', outcome: outcome.outcome });
     },
-    record(start, outcome) {
-      const id = audit.record(start, outcome);
+    async record(start, outcome) {
+      const id = await audit.record(start, outcome);
       auditWrites.inc({ phase: 'record', outcome: outcome.outcome });
       return id;
     },

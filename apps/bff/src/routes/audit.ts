@@ -16,7 +16,7 @@ export function auditRoutes(deps: { reader: AuditReader }): RouteDef[] {
         const session = sessionOf(res);
         const query = parseInput(AuditQuery, req.query);
         if (!query.format) {
-          res.json(deps.reader.page(session, query));
+          res.json(await deps.reader.page(session, query));
           return;
         }
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -18,20 +18,22 @@ beforeAll(async () => {
   // The log a long-running console accumulates, written to its own database file.
   const db = openDatabase(dataDir);
   const audit = createAuditLog(db);
-  db.transaction(() => {
-    for (let i = 0; i < ENTRIES; i++) {
-      audit.record(
-        {
-          user: i % 2 ? 'ana' : 'ben',
-          role: 'operator',
-          action: 'nodegroup.scale',
-          target: `ng-${i}`,
-        },
-        { outcome: 'success' },
-      );
-    }
-  })();
-  db.close();
+  for (let i = 0; i < ENTRIES; i += 200) {
+    await Promise.all(
+      Array.from({ length: Math.min(200, ENTRIES - i) }, (_, j) =>
+        audit.record(
+          {
+            user: (i + j) % 2 ? 'ana' : 'ben',
+            role: 'operator',
+            action: 'nodegroup.scale',
+            target: `ng-${i + j}`,
+          },
+          { outcome: 'success' },
+        ),
+      ),
+    );
+  }
+  await db.close();
 }, 120_000);
 afterAll(async () => {
   await c?.close();

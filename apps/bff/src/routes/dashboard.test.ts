@@ -58,6 +58,9 @@ describe('dashboard tokens', () => {
     ).toBe(204);
     expect((await wall.request('GET', '/api/dashboard')).status).toBe(200);
     expect((await wall.request('GET', '/api/dashboard/session')).status).toBe(200);
+    // The cookie names a session of the wall screen, never the token's secret itself.
+    expect(wall.cookieHeader()).toMatch(/^wh_dashboard=[\w-]{43}$/);
+    expect(wall.cookieHeader()).not.toContain(created.token.slice(4));
     for (const path of [
       '/api/session',
       '/api/clusters',

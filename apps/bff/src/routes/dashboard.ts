@@ -33,13 +33,13 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       method: 'post',
       path: '/api/dashboard/session',
       access: 'public',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const { token } = parseInput(
           z.object({ token: z.string().min(1, 'is required').max(200) }),
           req.body,
         );
-        const record = access.signIn(token);
-        res.cookie(DASHBOARD_COOKIE, token, {
+        const { id, record } = await access.signIn(token);
+        res.cookie(DASHBOARD_COOKIE, id, {
           httpOnly: true,
           sameSite: 'strict',
           secure: deps.secureCookies,
@@ -63,8 +63,8 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       method: 'get',
       path: '/api/dashboard-tokens',
       access: 'admin',
-      handler: (_req, res) => {
-        res.json(access.list());
+      handler: async (_req, res) => {
+        res.json(await access.list());
       },
     },
     {
@@ -72,10 +72,10 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       path: '/api/dashboard-tokens',
       access: 'admin',
       action: 'dashboard-token.create',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const body = parseInput(CreateDashboardTokenRequest, req.body);
         // Never from the request's Host: a forged one would hand the admin a link to somebody else.
-        const created = access.create(body, contextOf(req, res), publicOriginOf(res));
+        const created = await access.create(body, contextOf(req, res), publicOriginOf(res));
         res.status(201).json(created);
       },
     },
@@ -84,9 +84,9 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       path: '/api/dashboard-tokens/:id',
       access: 'admin',
       action: 'dashboard-token.revoke',
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const { id } = parseInput(z.object({ id: z.uuid() }), req.params);
-        access.revoke(id, contextOf(req, res));
+        await access.revoke(id, contextOf(req, res));
         res.status(204).end();
       },
     },

@@ -41,8 +41,8 @@ export function oidcRoutes(deps: OidcRouteDeps): RouteDef[] {
     if (!oidc) throw new NotFoundError('SSO sign-in is not configured (sso in WHEELHOUSE_CONFIG).');
     return oidc;
   };
-  const refuse = (req: Request, res: Response, error: SsoRefusedError) => {
-    deps.audit.record(
+  const refuse = async (req: Request, res: Response, error: SsoRefusedError) => {
+    await deps.audit.record(
       {
         user: error.user ?? '(sso: unknown)',
         action: 'session.signin',
@@ -107,17 +107,17 @@ export function oidcRoutes(deps: OidcRouteDeps): RouteDef[] {
         try {
           identity = await oidc.complete(loginId, query);
         } catch (error) {
-          if (error instanceof SsoRefusedError) return refuse(req, res, error);
+          if (error instanceof SsoRefusedError) return await refuse(req, res, error);
           throw error;
         }
         // Whatever session this browser had ends; the new one gets a new id.
         const previous = sessionCookieOf(req);
-        if (previous) deps.sessions.destroy(previous);
-        const { id, session } = deps.sessions.create(identity.user, identity.role, {
+        if (previous) await deps.sessions.destroy(previous);
+        const { id, session } = await deps.sessions.create(identity.user, identity.role, {
           groups: identity.groups,
           authMethod: 'oidc',
         });
-        deps.audit.record(
+        await deps.audit.record(
           {
             user: identity.user,
             role: identity.role,

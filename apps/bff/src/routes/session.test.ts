@@ -36,6 +36,16 @@ describe('sign-in', () => {
     expect(audit.items[0]).toMatchObject({ user: 'operator', outcome: 'failure' });
   });
 
+  it('ends the session a browser had when it signs in again', async () => {
+    const browser = await c.signIn('operator');
+    const first = browser.cookieHeader();
+    await browser.signIn('operator', TEST_PASSWORD);
+    expect(browser.cookieHeader()).not.toBe(first);
+    expect((await browser.request('GET', '/api/session')).status).toBe(200);
+    const old = await fetch(new URL('/api/session', c.url), { headers: { cookie: first } });
+    expect(old.status).toBe(401);
+  });
+
   it('answers 400 naming the missing field', async () => {
     const response = await new ConsoleClient(c.url).request('POST', '/api/session', {
       username: 'admin',

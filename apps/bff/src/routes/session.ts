@@ -53,7 +53,7 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
         }
         const { username, password } = parseInput(LoginRequest, req.body);
-        refuseImpossibleUserName(username, deps.audit, req.ip);
+        await refuseImpossibleUserName(username, deps.audit, req.ip);
         const outcome = await deps.checkPassword({
           username,
           password,
@@ -61,21 +61,25 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
           deviceToken: cookieOf(req, DEVICE_COOKIE),
         });
         if (!outcome.ok) {
-          deps.audit.record(
+          await deps.audit.record(
             { user: username, action: 'session.signin', clientIp: req.ip },
             { outcome: 'failure', error: 'wrong user name or password' },
           );
           throw new UnauthenticatedError('Wrong user name or password.');
         }
         const { user } = outcome;
-        const { id, session } = deps.sessions.create(user.name, user.role);
-        deps.audit.record(
+        // Signing in again ends the session this browser had: two live sessions for one browser is
+        // one more id to steal, and the old one would outlive the sign-in that replaced it.
+        const previous = sessionCookieOf(req);
+        if (previous) await deps.sessions.destroy(previous);
+        const { id, session } = await deps.sessions.create(user.name, user.role);
+        await deps.audit.record(
           { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
           { outcome: 'success' },
         );
         res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
         if (!outcome.knownDevice) {
-          const known = deps.devices.mint(user.name);
+          const known = await deps.devices.mint(user.name);
           // Sent back only to this route: it names the browser, and is worth nothing elsewhere.
           res.cookie(DEVICE_COOKIE, known.token, {
             ...cookieOptions,
@@ -101,8 +105,8 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
       handler: async (req, res) => {
         const session = sessionOf(res);
         const id = sessionCookieOf(req);
-        if (id) deps.sessions.destroy(id);
-        deps.audit.record(
+        if (id) await deps.sessions.destroy(id);
+        await deps.audit.record(
           { user: session.user, role: session.role, action: 'session.signout', clientIp: req.ip },
           { outcome: 'success' },
         );

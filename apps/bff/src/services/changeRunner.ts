@@ -28,19 +28,19 @@ export function createChangeRunner(audit: AuditLog, onChanged: () => void) {
     spec: ChangeSpec,
     call: () => Promise<{ result: T; requestId?: string }>,
   ): Promise<T & { auditId: number }> {
-    const auditId = audit.begin({ ...context, ...spec });
+    const auditId = await audit.begin({ ...context, ...spec });
     try {
       const { result, requestId } = await call();
-      audit.complete(auditId, { outcome: 'success', ...(requestId ? { requestId } : {}) });
+      await audit.complete(auditId, { outcome: 'success', ...(requestId ? { requestId } : {}) });
       onChanged();
       return { ...result, auditId };
     } catch (error) {
       if (error instanceof DomainError && !(error instanceof UpstreamError)) {
-        audit.complete(auditId, { outcome: 'failure', error: error.message });
+        await audit.complete(auditId, { outcome: 'failure', error: error.message });
         throw error;
       }
       const upstream = fromAwsError(error);
-      audit.complete(auditId, {
+      await audit.complete(auditId, {
         outcome: 'failure',
         error: `${upstream.code}: ${upstream.message}`,
         ...(upstream.requestId ? { requestId: upstream.requestId } : {}),

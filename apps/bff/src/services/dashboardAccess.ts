@@ -29,24 +29,31 @@ export function createDashboardAccess(tokens: DashboardTokens, audit: AuditLog) 
     );
 
   return {
-    list: (): DashboardToken[] => tokens.list(),
+    list: (): Promise<DashboardToken[]> => tokens.list(),
 
-    /** The token a wall screen presents, or 401 when it is unknown, revoked or expired. */
-    signIn(token: string): DashboardToken {
-      const record = tokens.verify(token);
-      if (!record)
+    /**
+     * A dashboard session for the token a wall screen presents (its id is what the cookie holds, never
+     * the token), or 401 when the token is unknown, revoked or expired.
+     */
+    async signIn(token: string): Promise<{ id: string; record: DashboardToken }> {
+      const opened = await tokens.openSession(token);
+      if (!opened)
         throw new UnauthenticatedError('This dashboard token is unknown, revoked or expired.');
-      return record;
+      return opened;
     },
 
     /** A new token and its link; `publicOrigin` is the console's configured origin, never a request's Host. */
-    create(
+    async create(
       request: CreateDashboardTokenRequest,
       context: ChangeContext,
       publicOrigin: string,
-    ): CreatedDashboardToken {
-      const { token, record } = tokens.create(request.name, context.user, request.expiresInDays);
-      audited(context, 'dashboard-token.create', record.id, {
+    ): Promise<CreatedDashboardToken> {
+      const { token, record } = await tokens.create(
+        request.name,
+        context.user,
+        request.expiresInDays,
+      );
+      await audited(context, 'dashboard-token.create', record.id, {
         name: record.name,
         expiresAt: record.expiresAt,
       });
@@ -54,9 +61,9 @@ export function createDashboardAccess(tokens: DashboardTokens, audit: AuditLog) 
       return { ...record, token, url };
     },
 
-    revoke(id: string, context: ChangeContext): void {
-      const record = tokens.revoke(id);
-      audited(context, 'dashboard-token.revoke', id, { name: record.name });
+    async revoke(id: string, context: ChangeContext): Promise<void> {
+      const record = await tokens.revoke(id);
+      await audited(context, 'dashboard-token.revoke', id, { name: record.name });
     },
   };
 }

@@ -37,7 +37,7 @@ describe('aws mode: a connected cluster through its configured kubeconfig', () =
     );
     const db = openDatabase(dir);
     await createUserStore(db).add('reader', 'auditor', password);
-    db.close();
+    await db.close();
     Object.assign(process.env, {
       AWS_ENDPOINT_URL: sandbox.endpoint,
       AWS_ACCESS_KEY_ID: home.accessKeyId,

@@ -13,6 +13,8 @@ const OUTCOME_TONES: Record<AuditEntry['outcome'], Tone> = {
   failure: 'danger',
   denied: 'warning',
   pending: 'pending',
+  // The console died mid-change: how the call ended is not known, which wants a look.
+  unknown: 'warning',
 };
 
 export function OutcomeBadge({ outcome }: { outcome: AuditEntry['outcome'] }) {
