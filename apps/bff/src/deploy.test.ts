@@ -187,6 +187,6 @@ describe('deploy/Dockerfile', () => {
     expect(runtime).toMatch(/^CMD \["node", .*"apps\/bff\/dist\/main\.js"\]$/m);
     const build = readFileSync(resolve(import.meta.dirname, '../scripts/build.ts'), 'utf8');
     expect(build).toContain("outdir: join(ROOT, 'apps/bff/dist')");
-    expect(build).toContain("entryPoints: [join(ROOT, 'apps/bff/src/main.ts')]");
+    expect(build).toContain("main: join(ROOT, 'apps/bff/src/main.ts')");
   });
 });

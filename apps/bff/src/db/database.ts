@@ -206,7 +206,11 @@ export function openDatabase(dataDir: string, options: OpenOptions & { file?: st
       idle: sqlite.open && !sqlite.inTransaction ? 1 : 0,
       waiting: 0,
     }),
-    close: () => kysely.destroy(),
+    close: async () => {
+      await kysely.destroy();
+      // Kysely closes the connection only once it has used it; a database never queried stays open.
+      if (sqlite.open) sqlite.close();
+    },
   };
 }
 

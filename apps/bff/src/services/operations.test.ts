@@ -5,7 +5,7 @@ import { createOperationsService } from './operations.ts';
 describe('readiness', () => {
   it('is not ready, with each reason, when the database is closed or credentials fail', async () => {
     const db = openDatabase(':memory:');
-    db.close();
+    await db.close();
     const operations = createOperationsService({
       pingDatabase: () => pingDatabase(db),
       resolveCredentials: () =>

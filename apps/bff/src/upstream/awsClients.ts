@@ -144,8 +144,8 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     const key = `${Class.name}|${account.key}|${region}`;
     let instance = clients.get(key) as C | undefined;
     if (!instance) {
-      instance = translateErrors(
-        timed(
+      instance = timed(
+        translateErrors(
           new Class({
             cacheMiddleware: true,
             region,
@@ -202,8 +202,8 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     region: string,
     user: string,
   ): C {
-    return translateErrors(
-      timed(
+    return timed(
+      translateErrors(
         new Class({
           cacheMiddleware: true,
           region,
