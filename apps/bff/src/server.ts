@@ -307,9 +307,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
-  const access = createAccessService(aws, inventory, createRbacReader(kube), runChange, {
-    regions,
-  });
+  const access = createAccessService(gateway, inventory, createRbacReader(kube), runChange);
   const devices = createTrustedDevices(db);
   const routes: RouteDef[] = [
     ...sessionRoutes({

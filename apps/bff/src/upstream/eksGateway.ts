@@ -1,15 +1,26 @@
 import {
+  AssociateAccessPolicyCommand,
+  AssociateIdentityProviderConfigCommand,
+  CreateAccessEntryCommand,
   CreateClusterCommand,
   CreateFargateProfileCommand,
   CreateNodegroupCommand,
+  CreatePodIdentityAssociationCommand,
+  DeleteAccessEntryCommand,
   DeleteClusterCommand,
   DeleteFargateProfileCommand,
   DeleteNodegroupCommand,
+  DeletePodIdentityAssociationCommand,
   DeregisterClusterCommand,
+  DescribeAccessEntryCommand,
   DescribeClusterCommand,
   DescribeFargateProfileCommand,
+  DescribeIdentityProviderConfigCommand,
   DescribeNodegroupCommand,
+  DescribePodIdentityAssociationCommand,
   DescribeUpdateCommand,
+  DisassociateAccessPolicyCommand,
+  DisassociateIdentityProviderConfigCommand,
   RegisterClusterCommand,
   TagResourceCommand,
   UntagResourceCommand,
@@ -17,25 +28,43 @@ import {
   UpdateClusterVersionCommand,
   UpdateNodegroupConfigCommand,
   UpdateNodegroupVersionCommand,
+  UpdatePodIdentityAssociationCommand,
   paginateDescribeClusterVersions,
+  paginateListAccessEntries,
+  paginateListAccessPolicies,
+  paginateListAssociatedAccessPolicies,
   paginateListClusters,
   paginateListFargateProfiles,
+  paginateListIdentityProviderConfigs,
   paginateListNodegroups,
+  paginateListPodIdentityAssociations,
   paginateListUpdates,
+  type AccessEntry,
+  type AccessPolicy,
+  type AssociateAccessPolicyCommandInput,
+  type AssociateIdentityProviderConfigCommandInput,
+  type AssociatedAccessPolicy,
   type Cluster,
   type ClusterVersionInformation,
+  type CreateAccessEntryCommandInput,
   type CreateClusterCommandInput,
   type CreateFargateProfileCommandInput,
   type CreateNodegroupCommandInput,
+  type CreatePodIdentityAssociationCommandInput,
   type EKSClient,
   type FargateProfile,
+  type IdentityProviderConfig,
+  type IdentityProviderConfigResponse,
   type Nodegroup,
+  type PodIdentityAssociation,
+  type PodIdentityAssociationSummary,
   type RegisterClusterCommandInput,
   type Update,
   type UpdateClusterConfigCommandInput,
   type UpdateClusterVersionCommandInput,
   type UpdateNodegroupConfigCommandInput,
   type UpdateNodegroupVersionCommandInput,
+  type UpdatePodIdentityAssociationCommandInput,
 } from '@aws-sdk/client-eks';
 import { allPages } from './pages.ts';
 
@@ -113,6 +142,56 @@ export function eksReads(client: EKSClient) {
       ),
     describeUpdate: async (scope: UpdateScope, updateId: string): Promise<Update | undefined> =>
       (await client.send(new DescribeUpdateCommand({ ...scope, updateId }))).update,
+    /** Principal ARNs of a cluster's access entries. */
+    accessEntryArns: async (clusterName: string): Promise<string[]> =>
+      (await allPages(paginateListAccessEntries({ client }, { clusterName }))).flatMap(
+        (page) => page.accessEntries ?? [],
+      ),
+    describeAccessEntry: async (
+      clusterName: string,
+      principalArn: string,
+    ): Promise<AccessEntry | undefined> =>
+      (await client.send(new DescribeAccessEntryCommand({ clusterName, principalArn })))
+        .accessEntry,
+    associatedAccessPolicies: async (
+      clusterName: string,
+      principalArn: string,
+    ): Promise<AssociatedAccessPolicy[]> =>
+      (
+        await allPages(
+          paginateListAssociatedAccessPolicies({ client }, { clusterName, principalArn }),
+        )
+      ).flatMap((page) => page.associatedAccessPolicies ?? []),
+    /** The access policies EKS offers (the same in every cluster). */
+    accessPolicies: async (): Promise<AccessPolicy[]> =>
+      (await allPages(paginateListAccessPolicies({ client }, {}))).flatMap(
+        (page) => page.accessPolicies ?? [],
+      ),
+    identityProviderConfigs: async (clusterName: string): Promise<IdentityProviderConfig[]> =>
+      (await allPages(paginateListIdentityProviderConfigs({ client }, { clusterName }))).flatMap(
+        (page) => page.identityProviderConfigs ?? [],
+      ),
+    describeIdentityProviderConfig: async (
+      clusterName: string,
+      identityProviderConfig: IdentityProviderConfig,
+    ): Promise<IdentityProviderConfigResponse | undefined> =>
+      (
+        await client.send(
+          new DescribeIdentityProviderConfigCommand({ clusterName, identityProviderConfig }),
+        )
+      ).identityProviderConfig,
+    podIdentityAssociations: async (
+      clusterName: string,
+    ): Promise<PodIdentityAssociationSummary[]> =>
+      (await allPages(paginateListPodIdentityAssociations({ client }, { clusterName }))).flatMap(
+        (page) => page.associations ?? [],
+      ),
+    describePodIdentityAssociation: async (
+      clusterName: string,
+      associationId: string,
+    ): Promise<PodIdentityAssociation | undefined> =>
+      (await client.send(new DescribePodIdentityAssociationCommand({ clusterName, associationId })))
+        .association,
   };
 }
 export type EksReads = ReturnType<typeof eksReads>;
@@ -154,6 +233,34 @@ export function eksChanges(client: EKSClient) {
       done(client.send(new CreateFargateProfileCommand(input))),
     deleteFargateProfile: (clusterName: string, fargateProfileName: string) =>
       done(client.send(new DeleteFargateProfileCommand({ clusterName, fargateProfileName }))),
+    createAccessEntry: (input: CreateAccessEntryCommandInput) =>
+      done(client.send(new CreateAccessEntryCommand(input))),
+    deleteAccessEntry: (clusterName: string, principalArn: string) =>
+      done(client.send(new DeleteAccessEntryCommand({ clusterName, principalArn }))),
+    associateAccessPolicy: (input: AssociateAccessPolicyCommandInput) =>
+      done(client.send(new AssociateAccessPolicyCommand(input))),
+    disassociateAccessPolicy: (clusterName: string, principalArn: string, policyArn: string) =>
+      done(
+        client.send(new DisassociateAccessPolicyCommand({ clusterName, principalArn, policyArn })),
+      ),
+    /** OIDC providers: EKS answers with the update that associates or disassociates it. */
+    associateIdentityProviderConfig: (input: AssociateIdentityProviderConfigCommandInput) =>
+      changed(client.send(new AssociateIdentityProviderConfigCommand(input))),
+    disassociateIdentityProviderConfig: (
+      clusterName: string,
+      identityProviderConfig: IdentityProviderConfig,
+    ) =>
+      changed(
+        client.send(
+          new DisassociateIdentityProviderConfigCommand({ clusterName, identityProviderConfig }),
+        ),
+      ),
+    createPodIdentityAssociation: (input: CreatePodIdentityAssociationCommandInput) =>
+      done(client.send(new CreatePodIdentityAssociationCommand(input))),
+    updatePodIdentityAssociation: (input: UpdatePodIdentityAssociationCommandInput) =>
+      done(client.send(new UpdatePodIdentityAssociationCommand(input))),
+    deletePodIdentityAssociation: (clusterName: string, associationId: string) =>
+      done(client.send(new DeletePodIdentityAssociationCommand({ clusterName, associationId }))),
   };
 }
 export type EksChanges = ReturnType<typeof eksChanges>;

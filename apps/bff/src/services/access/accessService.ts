@@ -1,24 +1,4 @@
-import {
-  AssociateAccessPolicyCommand,
-  AssociateIdentityProviderConfigCommand,
-  CreateAccessEntryCommand,
-  CreatePodIdentityAssociationCommand,
-  DeleteAccessEntryCommand,
-  DeletePodIdentityAssociationCommand,
-  DescribeAccessEntryCommand,
-  DescribeIdentityProviderConfigCommand,
-  DescribePodIdentityAssociationCommand,
-  DisassociateAccessPolicyCommand,
-  DisassociateIdentityProviderConfigCommand,
-  EKSClient,
-  ListAssociatedAccessPoliciesCommand,
-  UpdatePodIdentityAssociationCommand,
-  paginateListAccessEntries,
-  paginateListAccessPolicies,
-  paginateListIdentityProviderConfigs,
-  paginateListPodIdentityAssociations,
-  type AssociatedAccessPolicy as EksAssociatedPolicy,
-} from '@aws-sdk/client-eks';
+import type { AssociatedAccessPolicy as EksAssociatedPolicy } from '@aws-sdk/client-eks';
 import type {
   AccessEntry,
   AssociateAccessPolicyRequest,
@@ -38,10 +18,9 @@ import type {
   WhoCanQuery,
 } from '@wheelhouse/contract';
 import { UpstreamError } from '../../errors.ts';
-import type { AwsClients } from '../../upstream/awsClients.ts';
-import { fromAwsError } from '../../upstream/awsErrors.ts';
+import type { AwsGateway } from '../../upstream/awsGateway.ts';
+import type { EksReads } from '../../upstream/eksGateway.ts';
 import { eksArn } from '../../upstream/partition.ts';
-import { assertReadRegion } from '../../upstream/regions.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from '../changeRunner.ts';
 import type { InventoryService } from '../inventory.ts';
 import { policyNameOf } from './accessPolicyRules.ts';
@@ -74,23 +53,28 @@ function toAssociated(policy: EksAssociatedPolicy): AssociatedAccessPolicy {
 
 /** The Access tab: access entries and policies, OIDC providers, Pod Identity, and "who can do what". */
 export function createAccessService(
-  aws: AwsClients,
+  aws: AwsGateway,
   inventory: InventoryService,
   rbac: RbacReader,
   runChange: RunChange,
-  options: { regions: string[] },
 ) {
-  async function reader(ref: ClusterRef): Promise<EKSClient> {
-    assertReadRegion(options.regions, ref.region);
-    return aws.eks(await inventory.findAccount(ref.accountId), ref.region);
+  /** EKS reads of the cluster's account and region (the gateway checks the region is one the console reads). */
+  async function reader(ref: ClusterRef): Promise<EksReads> {
+    return aws.eks(await aws.locate(ref.accountId, ref.region));
   }
-  const change = eksChange(runChange, async (ref, context) => {
-    assertReadRegion(options.regions, ref.region);
-    const account = await inventory.findAccount(ref.accountId);
-    return aws.changeClient(EKSClient, account, ref.region, context.user);
-  });
+  const change = eksChange(runChange, async (ref, context) =>
+    aws.eksAs(await aws.locate(ref.accountId, ref.region), context.user),
+  );
+  /** A part of the tab that failed; the gateway's clients already turned AWS's error into an UpstreamError. */
   const sourceError = (ref: ClusterRef, error: unknown, what: string): SourceError => {
-    const upstream = fromAwsError(error);
+    const upstream =
+      error instanceof UpstreamError
+        ? error
+        : new UpstreamError(
+            502,
+            'UnknownError',
+            error instanceof Error ? error.message : String(error),
+          );
     return {
       accountId: ref.accountId,
       region: ref.region,
@@ -100,15 +84,13 @@ export function createAccessService(
     };
   };
 
-  async function entries(eks: EKSClient, clusterName: string): Promise<AccessEntry[]> {
-    const arns: string[] = [];
-    for await (const page of paginateListAccessEntries({ client: eks }, { clusterName }))
-      arns.push(...(page.accessEntries ?? []));
+  async function entries(eks: EksReads, clusterName: string): Promise<AccessEntry[]> {
+    const arns = await eks.accessEntryArns(clusterName);
     return Promise.all(
       arns.map(async (principalArn): Promise<AccessEntry> => {
-        const [{ accessEntry }, policies] = await Promise.all([
-          eks.send(new DescribeAccessEntryCommand({ clusterName, principalArn })),
-          eks.send(new ListAssociatedAccessPoliciesCommand({ clusterName, principalArn })),
+        const [accessEntry, policies] = await Promise.all([
+          eks.describeAccessEntry(clusterName, principalArn),
+          eks.associatedAccessPolicies(clusterName, principalArn),
         ]);
         return {
           principalArn,
@@ -116,24 +98,20 @@ export function createAccessService(
           ...(accessEntry?.username ? { username: accessEntry.username } : {}),
           kubernetesGroups: accessEntry?.kubernetesGroups ?? [],
           ...(accessEntry?.createdAt ? { createdAt: accessEntry.createdAt.toISOString() } : {}),
-          policies: (policies.associatedAccessPolicies ?? []).map(toAssociated),
+          policies: policies.map(toAssociated),
         };
       }),
     );
   }
 
   async function identityProviders(
-    eks: EKSClient,
+    eks: EksReads,
     clusterName: string,
   ): Promise<IdentityProviderConfig[]> {
-    const refs = [];
-    for await (const page of paginateListIdentityProviderConfigs({ client: eks }, { clusterName }))
-      refs.push(...(page.identityProviderConfigs ?? []));
+    const refs = await eks.identityProviderConfigs(clusterName);
     return Promise.all(
       refs.map(async (identityProviderConfig) => {
-        const { identityProviderConfig: found } = await eks.send(
-          new DescribeIdentityProviderConfigCommand({ clusterName, identityProviderConfig }),
-        );
+        const found = await eks.describeIdentityProviderConfig(clusterName, identityProviderConfig);
         const oidc = found?.oidc ?? {};
         return {
           name: oidc.identityProviderConfigName ?? identityProviderConfig.name ?? '',
@@ -150,17 +128,15 @@ export function createAccessService(
   }
 
   async function podIdentities(
-    eks: EKSClient,
+    eks: EksReads,
     clusterName: string,
   ): Promise<PodIdentityAssociation[]> {
-    const ids: string[] = [];
-    for await (const page of paginateListPodIdentityAssociations({ client: eks }, { clusterName }))
-      ids.push(...(page.associations ?? []).flatMap((item) => item.associationId ?? []));
+    const ids = (await eks.podIdentityAssociations(clusterName)).flatMap(
+      (item) => item.associationId ?? [],
+    );
     return Promise.all(
       ids.map(async (associationId) => {
-        const { association } = await eks.send(
-          new DescribePodIdentityAssociationCommand({ clusterName, associationId }),
-        );
+        const association = await eks.describePodIdentityAssociation(clusterName, associationId);
         return {
           associationId,
           namespace: association?.namespace ?? '',
@@ -173,12 +149,10 @@ export function createAccessService(
     );
   }
 
-  async function accessPolicies(eks: EKSClient): Promise<ClusterAccess['accessPolicies']> {
-    const policies: ClusterAccess['accessPolicies'] = [];
-    for await (const page of paginateListAccessPolicies({ client: eks }, {}))
-      for (const policy of page.accessPolicies ?? [])
-        if (policy.name && policy.arn) policies.push({ name: policy.name, arn: policy.arn });
-    return policies;
+  async function accessPolicies(eks: EksReads): Promise<ClusterAccess['accessPolicies']> {
+    return (await eks.accessPolicies()).flatMap((policy) =>
+      policy.name && policy.arn ? [{ name: policy.name, arn: policy.arn }] : [],
+    );
   }
 
   /** Each part is read on its own: one that fails is named in `errors` and the others still show. */
@@ -248,16 +222,14 @@ export function createAccessService(
           params: paramsOf(body),
         },
         (eks) =>
-          eks.send(
-            new CreateAccessEntryCommand({
-              clusterName: ref.name,
-              principalArn: body.principalArn,
-              type: body.type,
-              clientRequestToken: body.clientRequestToken,
-              ...(body.username ? { username: body.username } : {}),
-              ...(body.type === 'STANDARD' ? { kubernetesGroups: body.kubernetesGroups } : {}),
-            }),
-          ),
+          eks.createAccessEntry({
+            clusterName: ref.name,
+            principalArn: body.principalArn,
+            type: body.type,
+            clientRequestToken: body.clientRequestToken,
+            ...(body.username ? { username: body.username } : {}),
+            ...(body.type === 'STANDARD' ? { kubernetesGroups: body.kubernetesGroups } : {}),
+          }),
       );
     },
 
@@ -272,7 +244,7 @@ export function createAccessService(
         ref,
         context,
         { action: 'access-entry.delete', target: entryTarget(ref, principalArn), params: {} },
-        (eks) => eks.send(new DeleteAccessEntryCommand({ clusterName: ref.name, principalArn })),
+        (eks) => eks.deleteAccessEntry(ref.name, principalArn),
       );
     },
 
@@ -287,17 +259,15 @@ export function createAccessService(
         context,
         { action: 'access-policy.associate', target: entryTarget(ref, principalArn), params: body },
         (eks) =>
-          eks.send(
-            new AssociateAccessPolicyCommand({
-              clusterName: ref.name,
-              principalArn,
-              policyArn: body.policyArn,
-              accessScope:
-                body.scope.type === 'cluster'
-                  ? { type: 'cluster' }
-                  : { type: 'namespace', namespaces: body.scope.namespaces },
-            }),
-          ),
+          eks.associateAccessPolicy({
+            clusterName: ref.name,
+            principalArn,
+            policyArn: body.policyArn,
+            accessScope:
+              body.scope.type === 'cluster'
+                ? { type: 'cluster' }
+                : { type: 'namespace', namespaces: body.scope.namespaces },
+          }),
       );
     },
 
@@ -315,10 +285,7 @@ export function createAccessService(
           target: entryTarget(ref, principalArn),
           params: { policyArn },
         },
-        (eks) =>
-          eks.send(
-            new DisassociateAccessPolicyCommand({ clusterName: ref.name, principalArn, policyArn }),
-          ),
+        (eks) => eks.disassociateAccessPolicy(ref.name, principalArn, policyArn),
       );
     },
 
@@ -337,13 +304,11 @@ export function createAccessService(
           params: paramsOf(body),
         },
         (eks) =>
-          eks.send(
-            new AssociateIdentityProviderConfigCommand({
-              clusterName: ref.name,
-              clientRequestToken,
-              oidc: { identityProviderConfigName: name, ...oidc },
-            }),
-          ),
+          eks.associateIdentityProviderConfig({
+            clusterName: ref.name,
+            clientRequestToken,
+            oidc: { identityProviderConfigName: name, ...oidc },
+          }),
       );
     },
 
@@ -362,13 +327,7 @@ export function createAccessService(
           target: clusterTarget(ref, 'cluster'),
           params: { name },
         },
-        (eks) =>
-          eks.send(
-            new DisassociateIdentityProviderConfigCommand({
-              clusterName: ref.name,
-              identityProviderConfig: { type: 'oidc', name },
-            }),
-          ),
+        (eks) => eks.disassociateIdentityProviderConfig(ref.name, { type: 'oidc', name }),
       );
     },
 
@@ -385,8 +344,7 @@ export function createAccessService(
           target: clusterTarget(ref, 'podidentityassociation'),
           params: paramsOf(body),
         },
-        (eks) =>
-          eks.send(new CreatePodIdentityAssociationCommand({ clusterName: ref.name, ...body })),
+        (eks) => eks.createPodIdentityAssociation({ clusterName: ref.name, ...body }),
       );
     },
 
@@ -409,14 +367,12 @@ export function createAccessService(
           params: paramsOf(body),
         },
         (eks) =>
-          eks.send(
-            new UpdatePodIdentityAssociationCommand({
-              clusterName: ref.name,
-              associationId,
-              roleArn: body.roleArn,
-              clientRequestToken: body.clientRequestToken,
-            }),
-          ),
+          eks.updatePodIdentityAssociation({
+            clusterName: ref.name,
+            associationId,
+            roleArn: body.roleArn,
+            clientRequestToken: body.clientRequestToken,
+          }),
       );
     },
 
@@ -427,15 +383,10 @@ export function createAccessService(
       body: ConfirmDeleteRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
-      let serviceAccount: string;
-      try {
-        const { association } = await (
-          await reader(ref)
-        ).send(new DescribePodIdentityAssociationCommand({ clusterName: ref.name, associationId }));
-        serviceAccount = association?.serviceAccount ?? '';
-      } catch (error) {
-        throw error instanceof UpstreamError ? error : fromAwsError(error);
-      }
+      const association = await (
+        await reader(ref)
+      ).describePodIdentityAssociation(ref.name, associationId);
+      const serviceAccount = association?.serviceAccount ?? '';
       confirmName(body, serviceAccount);
       return change(
         ref,
@@ -449,10 +400,7 @@ export function createAccessService(
           ),
           params: {},
         },
-        (eks) =>
-          eks.send(
-            new DeletePodIdentityAssociationCommand({ clusterName: ref.name, associationId }),
-          ),
+        (eks) => eks.deletePodIdentityAssociation(ref.name, associationId),
       );
     },
   };
