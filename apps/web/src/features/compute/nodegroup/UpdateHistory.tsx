@@ -2,7 +2,7 @@ import type { Update } from '@wheelhouse/contract';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { StatusBadge, updateTypeLabel } from '../../../components/StatusBadge.tsx';
-import { UpdateParams } from '../../lifecycle/updates/UpdateParams.tsx';
+import { UpdateParams } from '../../lifecycle/index.ts';
 
 const HEAD = 'border-b border-line px-3 py-2 text-left text-xs font-semibold text-fg-muted';
 const CELL = 'border-b border-line px-3 py-2 align-top';
