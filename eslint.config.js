@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { featureBarrels } from './tooling/eslint/featureBarrels.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.wheelhouse/**', 'test-results/**'] },
@@ -138,6 +139,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Features meet through their index.ts (tests may reach into what they test). routes.tsx is
+    // not a feature: it lazy-loads each page by file so that every page stays its own chunk.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    plugins: { 'feature-barrels': featureBarrels },
+    rules: { 'feature-barrels/through-index': 'error' },
   },
   {
     files: ['packages/contract/**/*.ts'],

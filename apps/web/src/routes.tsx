@@ -2,9 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from './components/LoadingState.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RouteError } from './components/RouteError.tsx';
-import { RequireSession } from './features/auth/RequireSession.tsx';
-import { SignInPage } from './features/auth/SignInPage.tsx';
-import { SsoRefusedPage } from './features/auth/SsoRefusedPage.tsx';
+import { RequireSession, SignInPage, SsoRefusedPage } from './features/auth/index.ts';
 
 /**
  * The app's routes. Sign-in and the shell ship in the first bundle; each feature page is a lazy

@@ -5,9 +5,21 @@ import {
   useReactTable,
   type ColumnDef,
   type Header,
+  type RowData,
 } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon, ArrowUpIcon, SortIcon } from './Icons.tsx';
+
+declare module '@tanstack/react-table' {
+  // Merges into TanStack's own ColumnMeta, whose type parameters must stay as declared there.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The column names its row (e.g. an update's type): its cells are row headers. */
+    rowHeader?: boolean;
+    /** Cells wrap their text (messages, parameter lists) instead of cutting it at one line. */
+    wrap?: boolean;
+  }
+}
 
 /** Which column the rows are sorted by, and in which direction. */
 export interface SortState {
@@ -23,8 +35,9 @@ export interface DataTableProps<T> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
   getRowId: (row: T) => string;
-  sort: SortState;
-  onSortChange: (sort: SortState) => void;
+  /** Sorting by the headers; a table without it keeps the order of `data` (e.g. newest first). */
+  sort?: SortState | undefined;
+  onSortChange?: (sort: SortState) => void;
   /** Fixed row height in px; fixed heights keep virtual scrolling smooth with thousands of rows. */
   rowHeight?: number;
   /**
@@ -64,7 +77,7 @@ export function DataTable<T>({
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     enableSortingRemoval: false,
-    state: { sorting: [sort] },
+    state: { sorting: sort ? [sort] : [] },
   });
   const rows = table.getRowModel().rows;
   const minWidth = table.getTotalSize();
@@ -83,8 +96,8 @@ export function DataTable<T>({
   const columnCount = table.getVisibleLeafColumns().length;
 
   const toggleSort = (columnId: string) =>
-    onSortChange(
-      sort.id === columnId ? { id: columnId, desc: !sort.desc } : { id: columnId, desc: false },
+    onSortChange?.(
+      sort?.id === columnId ? { id: columnId, desc: !sort.desc } : { id: columnId, desc: false },
     );
 
   // The frame is positioned so that absolutely placed text inside cells (sr-only labels) is clipped
@@ -144,14 +157,19 @@ export function DataTable<T>({
                 className="group"
                 style={measureRows ? undefined : { height: rowHeight }}
               >
-                {row.getVisibleCells().map((cell, index) => (
-                  <td
-                    key={cell.id}
-                    className={`overflow-hidden border-b border-line bg-surface px-3 align-middle whitespace-nowrap group-hover:bg-row-hover ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
+                {row.getVisibleCells().map((cell, index) => {
+                  const meta = cell.column.columnDef.meta;
+                  const Cell = meta?.rowHeader ? 'th' : 'td';
+                  return (
+                    <Cell
+                      key={cell.id}
+                      scope={meta?.rowHeader ? 'row' : undefined}
+                      className={`overflow-hidden border-b border-line bg-surface px-3 text-left font-normal group-hover:bg-row-hover ${meta?.wrap ? 'align-top break-words whitespace-normal' : 'align-middle whitespace-nowrap'} ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </Cell>
+                  );
+                })}
               </tr>
             );
           })}
@@ -216,21 +234,21 @@ function HeaderCell<T>({
   pinned,
 }: {
   header: Header<T, unknown>;
-  sort: SortState;
+  sort: SortState | undefined;
   onSort: (columnId: string) => void;
   pinned: boolean;
 }) {
   const column = header.column;
-  const sorted = sort.id === column.id;
+  const sorted = sort?.id === column.id;
   // Sorting is manual (the caller sorts), so any column is sortable unless it opts out.
-  const sortable = column.columnDef.enableSorting !== false;
+  const sortable = sort !== undefined && column.columnDef.enableSorting !== false;
   const content = header.isPlaceholder
     ? null
     : flexRender(column.columnDef.header, header.getContext());
   return (
     <th
       scope="col"
-      aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : undefined}
+      aria-sort={sorted ? (sort?.desc ? 'descending' : 'ascending') : undefined}
       className={`overflow-hidden border-b border-line bg-surface-muted px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-fg-muted ${pinned ? PINNED : ''}`}
     >
       {sortable ? (
@@ -241,7 +259,7 @@ function HeaderCell<T>({
         >
           <span className="truncate">{content}</span>
           {sorted ? (
-            sort.desc ? (
+            sort?.desc ? (
               <ArrowDownIcon className="size-3.5 shrink-0 text-fg" />
             ) : (
               <ArrowUpIcon className="size-3.5 shrink-0 text-fg" />

@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { TableSkeleton } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
-import { useCan } from '../auth/useCan.ts';
+import { useCan } from '../auth/index.ts';
 import { AccessDialogHost, type AccessDialog } from './AccessDialogHost.tsx';
 import { AccessEntriesSection } from './AccessEntriesSection.tsx';
 import { IdentityProvidersSection } from './IdentityProvidersSection.tsx';

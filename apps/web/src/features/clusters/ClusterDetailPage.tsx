@@ -4,7 +4,7 @@ import type { ClusterDetail, ClusterRef } from '@wheelhouse/contract';
 import { isApiError } from '../../api/client.ts';
 import { useCluster } from '../../api/clusters.ts';
 import { ChangeNotice, type ChangeNoticeContent } from '../../components/ChangeNotice.tsx';
-import { useClusterChangePhase } from '../lifecycle/updates/useClusterChangePhase.ts';
+import { ClusterActionsMenu, useClusterChangePhase } from '../lifecycle/index.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -12,7 +12,6 @@ import { ResourcePageHeader } from '../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
-import { ClusterActionsMenu } from '../lifecycle/actions/ClusterActionsMenu.tsx';
 import { ClusterHeader } from './detail/ClusterHeader.tsx';
 import { tabsFor } from './detail/clusterTabs.tsx';
 

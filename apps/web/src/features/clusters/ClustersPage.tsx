@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { TableSkeleton } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
-import { useCan } from '../auth/useCan.ts';
+import { useCan } from '../auth/index.ts';
 import { clusterColumns, clusterRowId } from './clusterColumns.tsx';
 import { ClusterFilterBar } from './ClusterFilterBar.tsx';
 import {
@@ -20,7 +20,7 @@ import {
 } from './clusterFilters.ts';
 import { filterClusters, sortClusters } from './filterClusters.ts';
 import { clusterFilterOptions } from './filterOptions.ts';
-import { SourceErrorsBanner } from './SourceErrorsBanner.tsx';
+import { SourceErrorsBanner } from '../../components/SourceErrorsBanner.tsx';
 import { useClusterFilters } from './useClusterFilters.ts';
 
 const plural = (count: number) => (count === 1 ? 'cluster' : 'clusters');

@@ -1,5 +1,5 @@
 import { Chip } from '../../components/Chip.tsx';
-import { tagPairs } from './clusterDisplay.ts';
+import { tagPairs } from '../../components/clusterDisplay.ts';
 import { visibleControls, visibleControlsText } from '../../components/VisibleControls.tsx';
 
 /** The first few tags as chips and "+n" for the rest; every tag is in the tooltip and for screen readers. */

@@ -6,10 +6,10 @@ import { Chip } from '../../components/Chip.tsx';
 import { AlertIcon } from '../../components/Icons.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { accountLabel, endpointAccess, providerLabel } from './clusterDisplay.ts';
+import { accountLabel, endpointAccess, providerLabel } from '../../components/clusterDisplay.ts';
 import type { ClusterSortKey } from './clusterFilters.ts';
 import { TagChips } from './TagChips.tsx';
-import { VersionSupportChip } from './VersionSupportChip.tsx';
+import { VersionSupportChip } from '../../components/VersionSupportChip.tsx';
 import { visibleControls } from '../../components/VisibleControls.tsx';
 
 const column = createColumnHelper<ClusterSummary>();

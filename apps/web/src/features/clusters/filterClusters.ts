@@ -1,6 +1,6 @@
 import type { ClusterSummary } from '@wheelhouse/contract';
 import type { ClusterFilters, ClusterSortKey } from './clusterFilters.ts';
-import { accountLabel, endpointAccess, tagPairs } from './clusterDisplay.ts';
+import { accountLabel, endpointAccess, tagPairs } from '../../components/clusterDisplay.ts';
 
 /** Everything the text filter searches in one cluster, lower-cased. */
 function searchText(cluster: ClusterSummary): string {

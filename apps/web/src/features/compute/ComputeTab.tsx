@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { TableSkeleton } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
-import { useCan } from '../auth/useCan.ts';
+import { useCan } from '../auth/index.ts';
 import { ComputeErrorsBanner } from './ComputeErrorsBanner.tsx';
 import { ComputeDialogHost, type ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { FargateSection } from './FargateSection.tsx';

@@ -14,8 +14,8 @@ import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
 import { statusLabel } from '../../components/StatusBadge.tsx';
 import { useNow } from '../../components/useNow.ts';
-import { useCan } from '../auth/useCan.ts';
-import { SourceErrorsBanner } from '../clusters/SourceErrorsBanner.tsx';
+import { useCan } from '../auth/index.ts';
+import { SourceErrorsBanner } from '../../components/SourceErrorsBanner.tsx';
 import { connectedColumns } from './connectedColumns.tsx';
 import {
   CONNECTED_SORT_KEYS,
@@ -29,7 +29,7 @@ import {
 
 // The deregister dialog (and the form code it shares) loads when first opened.
 const DeregisterDialog = lazy(async () => ({
-  default: (await import('../lifecycle/actions/DeregisterDialog.tsx')).DeregisterDialog,
+  default: (await import('../lifecycle/index.ts')).DeregisterDialog,
 }));
 
 const plural = (count: number) => `${count} connected ${count === 1 ? 'cluster' : 'clusters'}`;

@@ -5,9 +5,9 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { KeyValueList } from '../../components/KeyValueList.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useNow } from '../../components/useNow.ts';
-import { providerLabel } from '../clusters/clusterDisplay.ts';
-import { HealthIssues } from '../clusters/detail/OverviewSection.tsx';
-import { Mono, Section } from '../clusters/detail/Section.tsx';
+import { providerLabel } from '../../components/clusterDisplay.ts';
+import { ClusterHealthIssues } from '../../components/ClusterHealthIssues.tsx';
+import { Mono, Section } from '../../components/Section.tsx';
 import { ActivationCountdown } from './ActivationCountdown.tsx';
 import { InstallCommands } from './InstallCommands.tsx';
 
@@ -140,7 +140,7 @@ export function ConnectedOverview({ cluster }: { cluster: ClusterDetail }) {
       )}
       {state === 'connected' && (
         <Section title={`Health issues (${cluster.health.length})`}>
-          <HealthIssues cluster={cluster} />
+          <ClusterHealthIssues cluster={cluster} />
         </Section>
       )}
     </div>

@@ -5,7 +5,7 @@ import { clusterPath } from '../../api/clusters.ts';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useNow } from '../../components/useNow.ts';
-import { accountLabel, providerLabel } from '../clusters/clusterDisplay.ts';
+import { accountLabel, providerLabel } from '../../components/clusterDisplay.ts';
 import { ActivationCountdown } from './ActivationCountdown.tsx';
 import { shownStatus, type ConnectedSortKey } from './connectedView.ts';
 

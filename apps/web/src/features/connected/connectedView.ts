@@ -1,5 +1,5 @@
 import type { ClusterStatus, ClusterSummary } from '@wheelhouse/contract';
-import { providerLabel } from '../clusters/clusterDisplay.ts';
+import { providerLabel } from '../../components/clusterDisplay.ts';
 
 /** Columns the connected-clusters table sorts by; also the `sort=` values in the URL. */
 export const CONNECTED_SORT_KEYS = [

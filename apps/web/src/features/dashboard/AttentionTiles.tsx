@@ -3,7 +3,7 @@ import { nodegroupPagePath } from '../../api/compute.ts';
 import { Chip } from '../../components/Chip.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge, updateTypeLabel } from '../../components/StatusBadge.tsx';
-import { ActivationCountdown } from '../connected/ActivationCountdown.tsx';
+import { ActivationCountdown } from '../connected/index.ts';
 import { TileLink } from './dashboardMode.tsx';
 import { AllClear, AttentionList, Tile } from './Tile.tsx';
 import {

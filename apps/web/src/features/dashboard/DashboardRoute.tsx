@@ -5,7 +5,7 @@ import { AppShell } from '../../components/AppShell.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
-import { signInPath } from '../auth/nextPath.ts';
+import { signInPath } from '../auth/index.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { useKioskMode } from './useKioskMode.ts';
 import { useTokenExchange } from './useTokenExchange.ts';

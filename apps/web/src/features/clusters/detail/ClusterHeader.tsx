@@ -1,7 +1,7 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { CopyButton } from '../../../components/CopyButton.tsx';
-import { accountLabel, providerLabel } from '../clusterDisplay.ts';
-import { VersionSupportChip } from '../VersionSupportChip.tsx';
+import { accountLabel, providerLabel } from '../../../components/clusterDisplay.ts';
+import { VersionSupportChip } from '../../../components/VersionSupportChip.tsx';
 
 /** Under the page title: version and support, account, region, and the ARN with a copy button. */
 export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {

@@ -1,6 +1,6 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
-import { Mono, Section } from './Section.tsx';
+import { Mono, Section } from '../../../components/Section.tsx';
 
 /** Encryption tab: the KMS key that envelope-encrypts Kubernetes secrets, or "not encrypted". */
 export function EncryptionSection({ cluster }: { cluster: ClusterDetail }) {

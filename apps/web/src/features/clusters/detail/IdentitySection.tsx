@@ -1,7 +1,7 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { CopyButton } from '../../../components/CopyButton.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
-import { Mono, Section } from './Section.tsx';
+import { Mono, Section } from '../../../components/Section.tsx';
 
 const AUTH_MODES: Record<string, string> = {
   API: 'EKS access entries only',

@@ -1,6 +1,6 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { LOG_TYPE_LABELS } from '@wheelhouse/contract/constants';
-import { OnOff, Section } from './Section.tsx';
+import { OnOff, Section } from '../../../components/Section.tsx';
 
 /** Logging tab: each control-plane log type, on or off (they go to CloudWatch Logs when on). */
 export function LoggingSection({ cluster }: { cluster: ClusterDetail }) {

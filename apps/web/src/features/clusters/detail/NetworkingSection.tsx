@@ -1,6 +1,6 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
-import { IdList, Mono, OnOff, Section } from './Section.tsx';
+import { IdList, Mono, OnOff, Section } from '../../../components/Section.tsx';
 
 /** Networking tab: VPC, subnets, security groups, endpoint access and CIDRs, IP family. */
 export function NetworkingSection({ cluster }: { cluster: ClusterDetail }) {

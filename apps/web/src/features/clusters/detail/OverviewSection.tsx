@@ -3,34 +3,10 @@ import { CopyButton } from '../../../components/CopyButton.tsx';
 import { formatDateTime, formatRelative } from '../../../components/dateFormat.ts';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
-import { endpointAccess } from '../clusterDisplay.ts';
-import { VersionSupportChip } from '../VersionSupportChip.tsx';
-import { Mono, Section } from './Section.tsx';
-
-/** EKS's health issues of the cluster, or a line saying there are none. */
-export function HealthIssues({ cluster }: { cluster: ClusterDetail }) {
-  if (cluster.health.length === 0) {
-    return <p className="text-fg-muted">No health issues reported by EKS.</p>;
-  }
-  return (
-    <ul className="flex flex-col gap-2" aria-label="Health issues">
-      {cluster.health.map((issue, index) => (
-        <li
-          key={`${issue.code}-${index}`}
-          className="rounded-md border border-danger-line bg-danger-bg px-3 py-2"
-        >
-          <p className="font-semibold text-danger-fg">
-            <code>{issue.code}</code>
-          </p>
-          <p className="text-fg">{issue.message}</p>
-          {issue.resourceIds.length > 0 && (
-            <p className="mt-1 font-mono text-xs text-fg-muted">{issue.resourceIds.join(', ')}</p>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { endpointAccess } from '../../../components/clusterDisplay.ts';
+import { VersionSupportChip } from '../../../components/VersionSupportChip.tsx';
+import { ClusterHealthIssues } from '../../../components/ClusterHealthIssues.tsx';
+import { Mono, Section } from '../../../components/Section.tsx';
 
 /** Overview tab of an EKS cluster: status, version and platform, creation, endpoint, role, health. (Connected clusters have their own.) */
 export function OverviewSection({ cluster }: { cluster: ClusterDetail }) {
@@ -78,7 +54,7 @@ export function OverviewSection({ cluster }: { cluster: ClusterDetail }) {
         />
       </Section>
       <Section title={`Health issues (${cluster.health.length})`}>
-        <HealthIssues cluster={cluster} />
+        <ClusterHealthIssues cluster={cluster} />
       </Section>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ClusterDetail } from '@wheelhouse/contract';
-import { Section } from './Section.tsx';
+import { Section } from '../../../components/Section.tsx';
 import { visibleControls } from '../../../components/VisibleControls.tsx';
 
 /** Tags tab: every tag as a key/value table, sorted by key. */

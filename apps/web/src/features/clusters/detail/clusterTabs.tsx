@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { LazyAccessTab } from '../../access/index.ts';
-import { LazyComputeTab } from '../../compute/LazyComputeTab.tsx';
-import { ConnectedOverview } from '../../connected/ConnectedOverview.tsx';
-import { ClusterUpdatesTab } from '../../lifecycle/updates/ClusterUpdatesTab.tsx';
-import { LazyResourcesTab, resourcesTabApplies } from '../../resources/LazyResourcesTab.tsx';
+import { LazyComputeTab } from '../../compute/index.ts';
+import { ConnectedOverview } from '../../connected/index.ts';
+import { ClusterUpdatesTab } from '../../lifecycle/index.ts';
+import { LazyResourcesTab, resourcesTabApplies } from '../../resources/index.ts';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
 import { LoggingSection } from './LoggingSection.tsx';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import {
   CreateFargateProfileRequest,
   type ClusterRef,
@@ -8,7 +8,7 @@ import { useCreateFargateProfile } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FieldError, FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { serverFieldErrors, splitList } from '../../../components/forms/formValidation.ts';
+import { splitList } from '../../../components/forms/formValidation.ts';
 import {
   labelRowErrors,
   rowsOf,
@@ -17,24 +17,75 @@ import {
   type KeyValueRow,
 } from '../../../components/forms/keyValueRows.ts';
 import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
-import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
+import { useChangeForm } from '../../../components/forms/useChangeForm.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import { useVisibleErrors } from './formLayout.ts';
 
 const MAX_SELECTORS = 5;
 
 interface SelectorDraft {
-  id: number;
   namespace: string;
   labelRows: KeyValueRow[];
 }
 
-let nextSelectorId = 1;
+/** The dialog's fields as typed; the selectors are a field array. */
+interface FargateFormValues {
+  name: string;
+  podExecutionRoleArn: string;
+  subnets: string;
+  selectors: SelectorDraft[];
+  tagRows: KeyValueRow[];
+}
+
 const newSelector = (namespace = '', labels?: Record<string, string>): SelectorDraft => ({
-  id: nextSelectorId++,
   namespace,
   labelRows: rowsOf(labels),
 });
+
+/** Empty, or the settings of the profile to copy (`from` keeps its selectors and tags too). */
+function defaultsFrom(
+  source: FargateProfile | undefined,
+  from: FargateProfile | undefined,
+  takenNames: readonly string[],
+): FargateFormValues {
+  return {
+    name: from ? nextProfileName(from.name, takenNames) : '',
+    podExecutionRoleArn: source?.podExecutionRoleArn ?? '',
+    subnets: source?.subnets.join('\n') ?? '',
+    selectors: from
+      ? from.selectors.map((s) => newSelector(s.namespace, s.labels))
+      : [newSelector()],
+    tagRows: from ? rowsOf(from.tags) : [],
+  };
+}
+
+function toCreateFargateProfileRequest(values: FargateFormValues) {
+  const tags = rowsToRecord(values.tagRows);
+  return {
+    name: values.name.trim(),
+    podExecutionRoleArn: values.podExecutionRoleArn.trim(),
+    subnets: splitList(values.subnets),
+    selectors: values.selectors.map((selector) => {
+      const labels = rowsToRecord(selector.labelRows);
+      return {
+        namespace: selector.namespace.trim(),
+        ...(Object.keys(labels).length ? { labels } : {}),
+      };
+    }),
+    ...(Object.keys(tags).length ? { tags } : {}),
+  };
+}
+
+/** Row problems block the send; the row editors show them on their rows. */
+function rowErrorsOf(values: FargateFormValues) {
+  const errors: Record<string, string> = {};
+  values.selectors.forEach((selector, index) => {
+    if (labelRowErrors(selector.labelRows).size) {
+      errors[`selectors.${index}.labelRows`] = 'a label needs fixing';
+    }
+  });
+  if (tagRowErrors(values.tagRows).size) errors.tagRows = 'a tag needs fixing';
+  return errors;
+}
 
 /** "batch" → "batch-v2", "batch-v2" → "batch-v3", skipping names already taken. */
 export function nextProfileName(name: string, taken: readonly string[]): string {
@@ -67,58 +118,15 @@ export function CreateFargateProfileDialog({
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
   const mutation = useCreateFargateProfile(clusterRef);
-  const source = from ?? template;
-  const [name, setName] = useState(from ? nextProfileName(from.name, takenNames) : '');
-  const [role, setRole] = useState(source?.podExecutionRoleArn ?? '');
-  const [subnets, setSubnets] = useState(source?.subnets.join('\n') ?? '');
-  const [selectors, setSelectors] = useState<SelectorDraft[]>(
-    from ? from.selectors.map((s) => newSelector(s.namespace, s.labels)) : [newSelector()],
-  );
-  const [tagRows, setTagRows] = useState<KeyValueRow[]>(from ? rowsOf(from.tags) : []);
-
-  const tags = rowsToRecord(tagRows);
-  const payload = {
-    name: name.trim(),
-    podExecutionRoleArn: role.trim(),
-    subnets: splitList(subnets),
-    selectors: selectors.map((selector) => {
-      const labels = rowsToRecord(selector.labelRows);
-      return {
-        namespace: selector.namespace.trim(),
-        ...(Object.keys(labels).length ? { labels } : {}),
-      };
-    }),
-    ...(Object.keys(tags).length ? { tags } : {}),
-  };
-  const check = validateChange(CreateFargateProfileRequest, payload);
-  const selectorLabelErrors = new Map(selectors.map((s) => [s.id, labelRowErrors(s.labelRows)]));
-  const tagErrors = tagRowErrors(tagRows);
-  const rowErrorCount =
-    [...selectorLabelErrors.values()].reduce((sum, errors) => sum + errors.size, 0) +
-    tagErrors.size;
-  const valid = check.ok && rowErrorCount === 0;
-
-  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
-    mutation.mutate(body, {
-      onSuccess: () =>
-        onDone({
-          text: from
-            ? `Creating Fargate profile ${body.name}. Once it is Active, delete ${from.name}: until then a pod both match goes to either one at random.`
-            : `Creating Fargate profile ${body.name}.`,
-          doneText: from
-            ? `Fargate profile ${body.name} is Active: you can delete ${from.name} now.`
-            : `Fargate profile ${body.name} created: it is Active.`,
-          subject: { kind: 'fargate-profile', name: body.name, until: 'settled' },
-        }),
-    }),
-  );
-  const { errorOf, touch } = useVisibleErrors(
-    check.ok ? {} : check.errors,
-    serverFieldErrors(mutation.error),
-    submitted,
-  );
-  const updateSelector = (id: number, change: Partial<SelectorDraft>) =>
-    setSelectors(selectors.map((s) => (s.id === id ? { ...s, ...change } : s)));
+  const { form, errorOf, onSubmit } = useChangeForm(CreateFargateProfileRequest, mutation, {
+    defaultValues: defaultsFrom(from ?? template, from, takenNames),
+    toRequest: toCreateFargateProfileRequest,
+    check: rowErrorsOf,
+  });
+  const { register, watch, setValue, control } = form;
+  const selectorFields = useFieldArray({ control, name: 'selectors' });
+  const selectors = watch('selectors');
+  const tagRows = watch('tagRows');
 
   return (
     <Dialog
@@ -130,13 +138,19 @@ export function CreateFargateProfileDialog({
       size="lg"
     >
       <form
-        ref={formRef}
         noValidate
         className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(payload, valid);
-        }}
+        onSubmit={onSubmit((_result, body) =>
+          onDone({
+            text: from
+              ? `Creating Fargate profile ${body.name}. Once it is Active, delete ${from.name}: until then a pod both match goes to either one at random.`
+              : `Creating Fargate profile ${body.name}.`,
+            doneText: from
+              ? `Fargate profile ${body.name} is Active: you can delete ${from.name} now.`
+              : `Fargate profile ${body.name} created: it is Active.`,
+            subject: { kind: 'fargate-profile', name: body.name, until: 'settled' },
+          }),
+        )}
       >
         {from && (
           <div className="rounded-md border border-info-line bg-info-bg px-3 py-2 text-info-fg">
@@ -157,10 +171,8 @@ export function CreateFargateProfileDialog({
             <input
               {...control}
               className={INPUT_CLASSES}
-              value={name}
+              {...register('name')}
               placeholder="batch-jobs"
-              onChange={(event) => setName(event.target.value)}
-              onBlur={() => touch('name')}
               autoComplete="off"
               spellCheck={false}
             />
@@ -175,10 +187,8 @@ export function CreateFargateProfileDialog({
             <input
               {...control}
               className={`${INPUT_CLASSES} font-mono`}
-              value={role}
+              {...register('podExecutionRoleArn')}
               placeholder="arn:aws:iam::111122223333:role/eks-fargate-pods"
-              onChange={(event) => setRole(event.target.value)}
-              onBlur={() => touch('podExecutionRoleArn')}
               autoComplete="off"
               spellCheck={false}
             />
@@ -194,21 +204,20 @@ export function CreateFargateProfileDialog({
               {...control}
               rows={3}
               className={`${INPUT_CLASSES} h-auto py-1.5 font-mono`}
-              value={subnets}
+              {...register('subnets')}
               placeholder="subnet-0abc1234"
-              onChange={(event) => setSubnets(event.target.value)}
-              onBlur={() => touch('subnets')}
               spellCheck={false}
             />
           )}
         </FormField>
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-1 text-sm font-medium">
-            Selectors ({selectors.length} of at most {MAX_SELECTORS})
+            Selectors ({selectorFields.fields.length} of at most {MAX_SELECTORS})
           </legend>
           {errorOf('selectors') && <FieldError>Selectors {errorOf('selectors')}</FieldError>}
-          {selectors.map((selector, index) => {
-            const field = `selectors.${index}.namespace`;
+          {selectorFields.fields.map((selector, index) => {
+            const field = `selectors.${index}.namespace` as const;
+            const labelRows = selectors[index]?.labelRows ?? [];
             return (
               <div
                 key={selector.id}
@@ -226,22 +235,18 @@ export function CreateFargateProfileDialog({
                       <input
                         {...control}
                         className={`${INPUT_CLASSES} font-mono`}
-                        value={selector.namespace}
+                        {...register(field)}
                         placeholder="default"
-                        onChange={(event) =>
-                          updateSelector(selector.id, { namespace: event.target.value })
-                        }
-                        onBlur={() => touch(field)}
                         autoComplete="off"
                         spellCheck={false}
                       />
                     )}
                   </FormField>
-                  {selectors.length > 1 && (
+                  {selectorFields.fields.length > 1 && (
                     <button
                       type="button"
                       className="btn-ghost"
-                      onClick={() => setSelectors(selectors.filter((s) => s.id !== selector.id))}
+                      onClick={() => selectorFields.remove(index)}
                     >
                       Remove selector {index + 1}
                     </button>
@@ -250,9 +255,9 @@ export function CreateFargateProfileDialog({
                 <KeyValueRowsEditor
                   legend={`Selector ${index + 1} labels (a pod needs all of them)`}
                   noun={`selector ${index + 1} label`}
-                  rows={selector.labelRows}
-                  onChange={(labelRows) => updateSelector(selector.id, { labelRows })}
-                  errors={selectorLabelErrors.get(selector.id) ?? new Map()}
+                  rows={labelRows}
+                  onChange={(rows) => setValue(`selectors.${index}.labelRows`, rows)}
+                  errors={labelRowErrors(labelRows)}
                   showErrors
                 />
               </div>
@@ -262,8 +267,8 @@ export function CreateFargateProfileDialog({
             <button
               type="button"
               className="btn-secondary h-7"
-              disabled={selectors.length >= MAX_SELECTORS}
-              onClick={() => setSelectors([...selectors, newSelector('', undefined)])}
+              disabled={selectorFields.fields.length >= MAX_SELECTORS}
+              onClick={() => selectorFields.append({ namespace: '', labelRows: [] })}
             >
               Add selector
             </button>
@@ -273,8 +278,8 @@ export function CreateFargateProfileDialog({
           legend="Tags"
           noun="tag"
           rows={tagRows}
-          onChange={setTagRows}
-          errors={tagErrors}
+          onChange={(rows) => setValue('tagRows', rows)}
+          errors={tagRowErrors(tagRows)}
           showErrors
         />
         {mutation.isError && <SubmitError error={mutation.error} />}

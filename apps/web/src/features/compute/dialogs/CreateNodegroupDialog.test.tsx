@@ -103,4 +103,28 @@ describe('CreateNodegroupDialog', () => {
     );
     expect(field('Node group name')).toHaveValue('general');
   });
+
+  it('puts a BFF error about one subnet of the list on the subnets field', async () => {
+    const { user, dialog, field } = await openCreate(() =>
+      problem(400, 'Invalid request', 'subnets.1: not in the cluster VPC', {
+        errors: [{ field: 'subnets.1', message: 'subnet-0bbb2222 is not in the cluster VPC' }],
+      }),
+    );
+    await user.type(field('Node group name'), 'batch');
+    await user.click(within(dialog).getByRole('button', { name: 'Create node group' }));
+    await within(dialog).findByRole('alert');
+    expect(field('Subnets')).toHaveAccessibleDescription(
+      /subnet-0bbb2222 is not in the cluster VPC/,
+    );
+    expect(field('Subnets')).toHaveValue('subnet-0aaa1111\nsubnet-0bbb2222');
+  });
+
+  it('says what is wrong with a field once the user leaves it, not before', async () => {
+    const { user, field } = await openCreate();
+    await user.clear(field('Node IAM role ARN'));
+    await user.type(field('Node IAM role ARN'), 'eks-node-role');
+    expect(field('Node IAM role ARN')).not.toHaveAccessibleDescription(/must be an IAM role ARN/);
+    await user.tab();
+    expect(field('Node IAM role ARN')).toHaveAccessibleDescription(/must be an IAM role ARN/);
+  });
 });

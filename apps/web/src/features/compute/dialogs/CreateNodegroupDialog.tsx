@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   CreateNodegroupRequest,
   ScaleNodegroupRequest,
@@ -11,7 +10,6 @@ import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import {
   numberOrUndefined,
-  serverFieldErrors,
   splitList,
   validate,
 } from '../../../components/forms/formValidation.ts';
@@ -25,10 +23,9 @@ import {
   type TaintRow,
 } from '../../../components/forms/keyValueRows.ts';
 import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
-import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
+import { useChangeForm } from '../../../components/forms/useChangeForm.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { formBodyErrors } from './formBody.ts';
-import { useVisibleErrors } from './formLayout.ts';
 import { TaintRowsEditor } from './TaintRowsEditor.tsx';
 
 /** AMI families EKS offers for managed node groups; empty lets EKS pick its default. */
@@ -54,6 +51,71 @@ const NAMES = { minSize: 'the minimum', maxSize: 'the maximum', desiredSize: 'th
 
 type SizeField = 'minSize' | 'desiredSize' | 'maxSize';
 
+/** The dialog's fields as typed: numbers and lists stay text until they are checked. */
+interface NodegroupFormValues {
+  name: string;
+  nodeRole: string;
+  subnets: string;
+  instanceTypes: string;
+  capacityType: string;
+  amiType: string;
+  diskSize: string;
+  scaling: Record<SizeField, string>;
+  labelRows: KeyValueRow[];
+  taintRows: TaintRow[];
+  tagRows: KeyValueRow[];
+}
+
+/** An empty form, with the node role and subnets of the template node group. */
+const defaultsFrom = (template: Nodegroup | undefined): NodegroupFormValues => ({
+  name: '',
+  nodeRole: template?.nodeRole ?? '',
+  subnets: template?.subnets.join('\n') ?? '',
+  instanceTypes: '',
+  capacityType: 'ON_DEMAND',
+  amiType: '',
+  diskSize: '',
+  scaling: { minSize: '1', desiredSize: '2', maxSize: '3' },
+  labelRows: [],
+  taintRows: [],
+  tagRows: [],
+});
+
+const toScaling = ({ scaling }: NodegroupFormValues) => ({
+  minSize: numberOrUndefined(scaling.minSize),
+  maxSize: numberOrUndefined(scaling.maxSize),
+  desiredSize: numberOrUndefined(scaling.desiredSize),
+});
+
+function toCreateNodegroupRequest(values: NodegroupFormValues) {
+  const labels = rowsToRecord(values.labelRows);
+  const taints = rowsToTaints(values.taintRows);
+  const tags = rowsToRecord(values.tagRows);
+  const types = splitList(values.instanceTypes);
+  return {
+    name: values.name.trim(),
+    nodeRole: values.nodeRole.trim(),
+    subnets: splitList(values.subnets),
+    ...(types.length ? { instanceTypes: types } : {}),
+    capacityType: values.capacityType,
+    ...(values.amiType ? { amiType: values.amiType } : {}),
+    ...(values.diskSize.trim() ? { diskSize: numberOrUndefined(values.diskSize) } : {}),
+    scaling: toScaling(values),
+    ...(Object.keys(labels).length ? { labels } : {}),
+    ...(taints.length ? { taints } : {}),
+    ...(Object.keys(tags).length ? { tags } : {}),
+  };
+}
+
+/** Row problems block the send; the row editors show them on their rows. */
+function rowErrorsOf(values: NodegroupFormValues) {
+  const errors: Record<string, string> = {};
+  if (labelRowErrors(values.labelRows).size) errors.labelRows = 'a label needs fixing';
+  if (taintRowErrors(values.taintRows).size) errors.taintRows = 'a taint needs fixing';
+  if (tagRowErrors(values.tagRows).size) errors.tagRows = 'a tag needs fixing';
+  return errors;
+}
+
 /**
  * Create a managed node group. The node role and subnets start from an existing node group of
  * the cluster (usually what a new one needs too); everything is checked before sending.
@@ -71,91 +133,40 @@ export function CreateNodegroupDialog({
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
   const mutation = useCreateNodegroup(clusterRef);
-  const [name, setName] = useState('');
-  const [nodeRole, setNodeRole] = useState(template?.nodeRole ?? '');
-  const [subnets, setSubnets] = useState(template?.subnets.join('\n') ?? '');
-  const [instanceTypes, setInstanceTypes] = useState('');
-  const [capacityType, setCapacityType] = useState<string>('ON_DEMAND');
-  const [amiType, setAmiType] = useState('');
-  const [diskSize, setDiskSize] = useState('');
-  const [sizes, setSizes] = useState<Record<SizeField, string>>({
-    minSize: '1',
-    desiredSize: '2',
-    maxSize: '3',
+  const { form, errorOf, onSubmit } = useChangeForm(CreateNodegroupRequest, mutation, {
+    defaultValues: defaultsFrom(template),
+    toRequest: toCreateNodegroupRequest,
+    check: (values) => ({
+      // The create schema checks each size alone; the scale schema adds min <= desired <= max.
+      ...formBodyErrors(
+        { ok: true, data: undefined },
+        validate(ScaleNodegroupRequest, { ...toScaling(values), clientRequestToken: 'x' }, NAMES),
+        'scaling',
+      ),
+      ...rowErrorsOf(values),
+    }),
+    names: NAMES,
   });
-  const [labelRows, setLabelRows] = useState<KeyValueRow[]>([]);
-  const [taintRows, setTaintRows] = useState<TaintRow[]>([]);
-  const [tagRows, setTagRows] = useState<KeyValueRow[]>([]);
-
-  const scaling = {
-    minSize: numberOrUndefined(sizes.minSize),
-    maxSize: numberOrUndefined(sizes.maxSize),
-    desiredSize: numberOrUndefined(sizes.desiredSize),
-  };
-  const labels = rowsToRecord(labelRows);
-  const taints = rowsToTaints(taintRows);
-  const tags = rowsToRecord(tagRows);
-  const types = splitList(instanceTypes);
-  const payload = {
-    name: name.trim(),
-    nodeRole: nodeRole.trim(),
-    subnets: splitList(subnets),
-    ...(types.length ? { instanceTypes: types } : {}),
-    capacityType,
-    ...(amiType ? { amiType } : {}),
-    ...(diskSize.trim() ? { diskSize: numberOrUndefined(diskSize) } : {}),
-    scaling,
-    ...(Object.keys(labels).length ? { labels } : {}),
-    ...(taints.length ? { taints } : {}),
-    ...(Object.keys(tags).length ? { tags } : {}),
-  };
-
-  const check = validateChange(CreateNodegroupRequest, payload, NAMES);
-  // The create schema checks each size alone; the scale schema adds min <= desired <= max.
-  const sizeCheck = validate(ScaleNodegroupRequest, { ...scaling, clientRequestToken: 'x' }, NAMES);
-  const clientErrors = formBodyErrors(check, sizeCheck, 'scaling');
+  const { register, watch, setValue } = form;
+  const [labelRows, taintRows, tagRows] = watch(['labelRows', 'taintRows', 'tagRows']);
   const rowErrors = {
     labels: labelRowErrors(labelRows),
     taints: taintRowErrors(taintRows),
     tags: tagRowErrors(tagRows),
   };
-  const valid =
-    check.ok &&
-    sizeCheck.ok &&
-    rowErrors.labels.size + rowErrors.taints.size + rowErrors.tags.size === 0;
-
-  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
-    mutation.mutate(body as unknown as CreateNodegroupRequest, {
-      onSuccess: () =>
-        onDone({
-          text: `Creating node group ${body.name}. It shows as Creating until its instances have joined the cluster.`,
-          doneText: `Node group ${body.name} created: it is Active.`,
-          subject: { kind: 'nodegroup', name: body.name, until: 'settled' },
-        }),
-    }),
-  );
-  const { errorOf, touch } = useVisibleErrors(
-    clientErrors,
-    serverFieldErrors(mutation.error),
-    submitted,
-  );
 
   const text = (
-    field: string,
+    field: 'name' | 'nodeRole' | 'instanceTypes' | 'diskSize',
     label: string,
-    value: string,
-    set: (value: string) => void,
     extra: { hint?: string; placeholder?: string; mono?: boolean } = {},
   ) => (
     <FormField label={label} hint={extra.hint} error={errorOf(field)}>
       {(control) => (
         <input
           {...control}
+          {...register(field)}
           className={`${INPUT_CLASSES} ${extra.mono ? 'font-mono' : ''}`}
           placeholder={extra.placeholder}
-          value={value}
-          onChange={(event) => set(event.target.value)}
-          onBlur={() => touch(field)}
           autoComplete="off"
           spellCheck={false}
         />
@@ -173,16 +184,18 @@ export function CreateNodegroupDialog({
       size="lg"
     >
       <form
-        ref={formRef}
         noValidate
         className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(payload, valid);
-        }}
+        onSubmit={onSubmit((_result, body) =>
+          onDone({
+            text: `Creating node group ${body.name}. It shows as Creating until its instances have joined the cluster.`,
+            doneText: `Node group ${body.name} created: it is Active.`,
+            subject: { kind: 'nodegroup', name: body.name, until: 'settled' },
+          }),
+        )}
       >
-        {text('name', 'Node group name', name, setName, { placeholder: 'general-purpose' })}
-        {text('nodeRole', 'Node IAM role ARN', nodeRole, setNodeRole, {
+        {text('name', 'Node group name', { placeholder: 'general-purpose' })}
+        {text('nodeRole', 'Node IAM role ARN', {
           mono: true,
           placeholder: 'arn:aws:iam::111122223333:role/eks-node-role',
           ...(template?.nodeRole ? { hint: `Prefilled from node group ${template.name}.` } : {}),
@@ -198,27 +211,20 @@ export function CreateNodegroupDialog({
               rows={3}
               className={`${INPUT_CLASSES} h-auto py-1.5 font-mono`}
               placeholder="subnet-0abc1234"
-              value={subnets}
-              onChange={(event) => setSubnets(event.target.value)}
-              onBlur={() => touch('subnets')}
+              {...register('subnets')}
               spellCheck={false}
             />
           )}
         </FormField>
         <div className="grid gap-3 sm:grid-cols-2">
-          {text('instanceTypes', 'Instance types', instanceTypes, setInstanceTypes, {
+          {text('instanceTypes', 'Instance types', {
             placeholder: 'm5.large, m5a.large',
             hint: 'Separated by commas; empty for EKS’s default (t3.medium).',
             mono: true,
           })}
           <FormField label="Capacity type" error={errorOf('capacityType')}>
             {(control) => (
-              <select
-                {...control}
-                className={INPUT_CLASSES}
-                value={capacityType}
-                onChange={(event) => setCapacityType(event.target.value)}
-              >
+              <select {...control} className={INPUT_CLASSES} {...register('capacityType')}>
                 {CAPACITY_TYPES.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -229,12 +235,7 @@ export function CreateNodegroupDialog({
           </FormField>
           <FormField label="AMI type" error={errorOf('amiType')}>
             {(control) => (
-              <select
-                {...control}
-                className={INPUT_CLASSES}
-                value={amiType}
-                onChange={(event) => setAmiType(event.target.value)}
-              >
+              <select {...control} className={INPUT_CLASSES} {...register('amiType')}>
                 <option value="">EKS default for the cluster version</option>
                 {AMI_TYPES.map((type) => (
                   <option key={type} value={type}>
@@ -244,7 +245,7 @@ export function CreateNodegroupDialog({
               </select>
             )}
           </FormField>
-          {text('diskSize', 'Disk size (GiB)', diskSize, setDiskSize, {
+          {text('diskSize', 'Disk size (GiB)', {
             placeholder: '20',
             hint: 'Empty for EKS’s default.',
           })}
@@ -266,9 +267,7 @@ export function CreateNodegroupDialog({
                   inputMode="numeric"
                   min={0}
                   className={`${INPUT_CLASSES} tabular-nums`}
-                  value={sizes[field]}
-                  onChange={(event) => setSizes({ ...sizes, [field]: event.target.value })}
-                  onBlur={() => touch(`scaling.${field}`)}
+                  {...register(`scaling.${field}`)}
                 />
               )}
             </FormField>
@@ -278,14 +277,14 @@ export function CreateNodegroupDialog({
           legend="Kubernetes labels"
           noun="label"
           rows={labelRows}
-          onChange={setLabelRows}
+          onChange={(rows) => setValue('labelRows', rows)}
           errors={rowErrors.labels}
           showErrors
         />
         <TaintRowsEditor
           legend="Taints"
           rows={taintRows}
-          onChange={setTaintRows}
+          onChange={(rows) => setValue('taintRows', rows)}
           errors={rowErrors.taints}
           showErrors
         />
@@ -293,7 +292,7 @@ export function CreateNodegroupDialog({
           legend="Tags"
           noun="tag"
           rows={tagRows}
-          onChange={setTagRows}
+          onChange={(rows) => setValue('tagRows', rows)}
           errors={rowErrors.tags}
           showErrors
         />

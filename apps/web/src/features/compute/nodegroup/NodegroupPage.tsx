@@ -13,7 +13,7 @@ import { ResourcePageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
 import { RefreshButton } from '../../../components/RefreshButton.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
-import { useCan } from '../../auth/useCan.ts';
+import { useCan } from '../../auth/index.ts';
 import { ComputeErrorsBanner } from '../ComputeErrorsBanner.tsx';
 import { ComputeDialogHost, type ComputeDialogState } from '../dialogs/ComputeDialogHost.tsx';
 import { nodegroupActions } from '../NodegroupsSection.tsx';

@@ -17,8 +17,8 @@ import { useWizard } from '../../../components/forms/useWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { Breadcrumb } from '../../../components/PageHeader.tsx';
-import { useCan } from '../../auth/useCan.ts';
-import { providerLabel } from '../../clusters/clusterDisplay.ts';
+import { useCan } from '../../auth/index.ts';
+import { providerLabel } from '../../../components/clusterDisplay.ts';
 import {
   EMPTY_REGISTER_FORM,
   REGISTER_STEPS,

@@ -5,7 +5,7 @@ import { CopyableValue } from '../../../components/CopyableValue.tsx';
 import { formatDateTime } from '../../../components/dateFormat.ts';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { ShownOnceNote } from '../../../components/ShownOnceNote.tsx';
-import { providerLabel } from '../../clusters/clusterDisplay.ts';
+import { providerLabel } from '../../../components/clusterDisplay.ts';
 import { ActivationCountdown } from '../ActivationCountdown.tsx';
 import { InstallCommands } from '../InstallCommands.tsx';
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { ActionsMenu, type MenuAction } from '../../../components/ActionsMenu.tsx';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { useCan } from '../../auth/useCan.ts';
+import { useCan } from '../../auth/index.ts';
 import type { ClusterDialogKind } from './ClusterDialog.tsx';
 
 const ClusterDialog = lazy(async () => ({

@@ -11,7 +11,7 @@ import { useRequestToken } from '../../../components/forms/requestToken.ts';
 import { useWizard } from '../../../components/forms/useWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { Breadcrumb } from '../../../components/PageHeader.tsx';
-import { useCan } from '../../auth/useCan.ts';
+import { useCan } from '../../auth/index.ts';
 import { AccessStep } from './AccessStep.tsx';
 import {
   CREATE_STEPS,

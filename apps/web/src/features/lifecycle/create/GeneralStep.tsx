@@ -5,7 +5,7 @@ import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { AccountRegionFields } from '../../../components/forms/AccountRegionFields.tsx';
 import { ClusterNameField } from '../../../components/forms/ClusterNameField.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
-import { VersionSupportChip } from '../../clusters/VersionSupportChip.tsx';
+import { VersionSupportChip } from '../../../components/VersionSupportChip.tsx';
 import type { CreateClusterForm } from './createClusterForm.ts';
 
 const SUPPORT_WORDS: Record<KubernetesVersionOption['status'], string> = {

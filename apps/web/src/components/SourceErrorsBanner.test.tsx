@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SourceError } from '@wheelhouse/contract';
-import { sources } from '../../test/fixtures.ts';
+import { sources } from '../test/fixtures.ts';
 import { SourceErrorsBanner } from './SourceErrorsBanner.tsx';
 
 const accessDenied: SourceError = {

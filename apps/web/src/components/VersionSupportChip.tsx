@@ -1,6 +1,6 @@
 import type { VersionSupport } from '@wheelhouse/contract';
-import { Chip } from '../../components/Chip.tsx';
-import { versionSupportView } from '../../components/versionSupport.ts';
+import { Chip } from './Chip.tsx';
+import { versionSupportView } from './versionSupport.ts';
 
 /** "extended · until 2027-03-23": where a Kubernetes version stands in EKS's support calendar. */
 export function VersionSupportChip({ support }: { support: VersionSupport }) {

@@ -1,5 +1,5 @@
 import type { SourceError, Sources } from '@wheelhouse/contract';
-import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ErrorBanner } from './ErrorBanner.tsx';
 
 const SHOWN = 5;
 
