@@ -88,6 +88,13 @@ export const ConfigFileSchema = z.object({
   connectedClusters: z.record(z.string(), ConnectedClusterAccess).optional(),
   /** OpenID Connect sign-in (README, SSO sign-in). */
   sso: SsoConfigSchema.optional(),
+  /**
+   * Kubernetes requests for a user: `impersonate` (Impersonate-User/Group, the cluster's RBAC
+   * decides) or `console` (read as the console, where it may not impersonate).
+   */
+  kubernetes: z
+    .object({ identity: z.enum(['impersonate', 'console']).default('impersonate') })
+    .optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 

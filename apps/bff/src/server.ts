@@ -277,6 +277,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     connectedKubeconfigOf: sandbox
       ? sandboxConnectedKubeconfig(sandbox)
       : configuredConnectedKubeconfig(config),
+    identity: config.kubernetes?.identity ?? 'impersonate',
   });
   const workloads = createWorkloadsService(kube);
   const watchStreams = createWatchStreams(workloads, {

@@ -13,3 +13,4 @@ export * from './workloads.ts';
 export * from './access.ts';
 export * from './versionSupportStanding.ts';
 export * from './operations.ts';
+export * from './accessReview.ts';

@@ -22,10 +22,12 @@ async function timed<T>(cluster: string, call: () => Promise<T>): Promise<T> {
  */
 export function timedKubeClient(client: KubeClient, cluster: string): KubeClient {
   return {
+    ...client,
     get: (path, query) => timed(cluster, () => client.get(path, query)),
     text: (path, query) => timed(cluster, () => client.text(path, query)),
     lines: (path, query, onLine, signal) =>
       timed(cluster, () => client.lines(path, query, onLine, signal)),
     stream: (path, query, signal) => timed(cluster, () => client.stream(path, query, signal)),
+    post: (path, body) => timed(cluster, () => client.post(path, body)),
   };
 }

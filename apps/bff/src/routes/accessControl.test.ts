@@ -114,6 +114,9 @@ describe('every read route', () => {
       'GET /api/clusters/:accountId/:region/:name/k8s/nodegroups/:nodegroup/disruption',
     );
     expect(reads.map(label)).toContain('GET /api/clusters/:accountId/:region/:name/access/who-can');
+    expect(reads.map(label)).toContain(
+      'GET /api/clusters/:accountId/:region/:name/k8s/access-review',
+    );
     const anonymous = new ConsoleClient(c.url);
     for (const route of reads) {
       const response = await anonymous.request('GET', concrete(route.path));

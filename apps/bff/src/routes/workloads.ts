@@ -1,9 +1,16 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { ClusterRef, LogQuery, PodQuery, WatchQuery } from '@wheelhouse/contract';
+import {
+  AccessReviewQuery,
+  ClusterRef,
+  LogQuery,
+  PodQuery,
+  WatchQuery,
+} from '@wheelhouse/contract';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
-import { sessionCookieOf } from '../auth/access.ts';
+import { sessionCookieOf, sessionOf } from '../auth/access.ts';
+import { kubeIdentityOf } from '../auth/kubeIdentity.ts';
 import type { WatchStreams } from '../services/watchStreams.ts';
 import type { WorkloadsService } from '../services/workloads.ts';
 
@@ -22,6 +29,10 @@ const NodegroupParam = z.object({
 const NamespaceQuery = z.object({ namespace: Namespace.optional() });
 const HEARTBEAT_MS = 15_000;
 const MAX_UNSENT_BYTES = 1024 * 1024;
+
+// Every Kubernetes read acts for the signed-in user (impersonated), so the cluster's RBAC decides.
+const readsOf = (workloads: WorkloadsService, res: Response) =>
+  workloads.as(kubeIdentityOf(sessionOf(res)));
 
 const clusterOf = (req: Request) => {
   const { accountId, region, name } = req.params as Record<string, string>;
@@ -42,7 +53,20 @@ export function workloadRoutes(deps: {
       access: 'read',
       handler: async (req, res) => {
         const { nodegroup } = parseInput(NodegroupParam, req.params);
-        res.json(await workloads.nodegroupDisruption(clusterOf(req), nodegroup));
+        res.json(await readsOf(workloads, res).nodegroupDisruption(clusterOf(req), nodegroup));
+      },
+    },
+    {
+      method: 'get',
+      path: `${K8S}/access-review`,
+      access: 'read',
+      handler: async (req, res) => {
+        res.json(
+          await readsOf(workloads, res).accessReview(
+            clusterOf(req),
+            parseInput(AccessReviewQuery, req.query),
+          ),
+        );
       },
     },
     {
@@ -50,7 +74,7 @@ export function workloadRoutes(deps: {
       path: `${K8S}/namespaces`,
       access: 'read',
       handler: async (req, res) => {
-        res.json(await workloads.namespaces(clusterOf(req)));
+        res.json(await readsOf(workloads, res).namespaces(clusterOf(req)));
       },
     },
     {
@@ -58,7 +82,9 @@ export function workloadRoutes(deps: {
       path: `${K8S}/pods`,
       access: 'read',
       handler: async (req, res) => {
-        res.json(await workloads.pods(clusterOf(req), parseInput(PodQuery, req.query)));
+        res.json(
+          await readsOf(workloads, res).pods(clusterOf(req), parseInput(PodQuery, req.query)),
+        );
       },
     },
     {
@@ -70,7 +96,7 @@ export function workloadRoutes(deps: {
           z.object({ namespace: Namespace, pod: PodName }),
           req.params,
         );
-        res.json(await workloads.pod(clusterOf(req), namespace, pod));
+        res.json(await readsOf(workloads, res).pod(clusterOf(req), namespace, pod));
       },
     },
     {
@@ -88,7 +114,14 @@ export function workloadRoutes(deps: {
         res.type('text/plain; charset=utf-8');
         // Followed logs go out as they come: no buffering proxies, no compression.
         if (query.follow) res.setHeader('X-Accel-Buffering', 'no');
-        await workloads.logs(clusterOf(req), namespace, pod, query, res, abort.signal);
+        await readsOf(workloads, res).logs(
+          clusterOf(req),
+          namespace,
+          pod,
+          query,
+          res,
+          abort.signal,
+        );
       },
     },
     {
@@ -97,7 +130,7 @@ export function workloadRoutes(deps: {
       access: 'read',
       handler: async (req, res) => {
         res.json(
-          await workloads.workloads(
+          await readsOf(workloads, res).workloads(
             clusterOf(req),
             parseInput(NamespaceQuery, req.query).namespace,
           ),
@@ -110,7 +143,10 @@ export function workloadRoutes(deps: {
       access: 'read',
       handler: async (req, res) => {
         res.json(
-          await workloads.services(clusterOf(req), parseInput(NamespaceQuery, req.query).namespace),
+          await readsOf(workloads, res).services(
+            clusterOf(req),
+            parseInput(NamespaceQuery, req.query).namespace,
+          ),
         );
       },
     },
@@ -119,7 +155,7 @@ export function workloadRoutes(deps: {
       path: `${K8S}/nodes`,
       access: 'read',
       handler: async (req, res) => {
-        res.json(await workloads.nodes(clusterOf(req)));
+        res.json(await readsOf(workloads, res).nodes(clusterOf(req)));
       },
     },
     {
@@ -127,7 +163,7 @@ export function workloadRoutes(deps: {
       path: `${K8S}/autoscaling`,
       access: 'read',
       handler: async (req, res) => {
-        res.json(await workloads.autoscaling(clusterOf(req)));
+        res.json(await readsOf(workloads, res).autoscaling(clusterOf(req)));
       },
     },
     {
@@ -140,7 +176,12 @@ export function workloadRoutes(deps: {
         const ref = clusterOf(req);
         const query = parseInput(WatchQuery, req.query);
         // 429 (per-session cap) is thrown here, before the 200 is written.
-        const stream = watchStreams.open(ref, query, sessionCookieOf(req) ?? '');
+        const stream = watchStreams.open(
+          ref,
+          query,
+          sessionCookieOf(req) ?? '',
+          kubeIdentityOf(sessionOf(res)),
+        );
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-store',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClusterRef, WatchEvent, WatchQuery } from '@wheelhouse/contract';
 import { TooManyRequestsError } from '../errors.ts';
 import { createWatchHub } from './kube/watchHub.ts';
+import type { KubeIdentity } from '../upstream/kubeClient.ts';
 import type { WatchSpec, WorkloadsService } from './workloads.ts';
 
 /** Distinct upstream watches per cluster (kinds times namespaces) before a new one is refused. */
@@ -26,17 +27,22 @@ export interface WatchStream {
  * session may hold at most `perSession` streams, so no reader can pin a cluster's connections.
  */
 export function createWatchStreams(workloads: WorkloadsService, options: { perSession: number }) {
-  const hub = createWatchHub<{ ref: ClusterRef; spec: WatchSpec }, string>(
+  const hub = createWatchHub<
+    { ref: ClusterRef; spec: WatchSpec; as: KubeIdentity | undefined },
+    string
+  >(
     {
-      run: ({ ref, spec }, resourceVersion, onChange, signal) =>
-        workloads.runWatch(
-          ref,
-          spec,
-          resourceVersion,
-          (version, event) => onChange(version, event && JSON.stringify(event)),
-          signal,
-        ),
-      currentVersion: ({ ref, spec }) => workloads.currentVersion(ref, spec),
+      run: ({ ref, spec, as }, resourceVersion, onChange, signal) =>
+        workloads
+          .as(as)
+          .runWatch(
+            ref,
+            spec,
+            resourceVersion,
+            (version, event) => onChange(version, event && JSON.stringify(event)),
+            signal,
+          ),
+      currentVersion: ({ ref, spec, as }) => workloads.as(as).currentVersion(ref, spec),
     },
     { maxWatchesPerGroup: WATCHES_PER_CLUSTER },
   );
@@ -48,13 +54,20 @@ export function createWatchStreams(workloads: WorkloadsService, options: { perSe
      * before anything is written; the caller calls `follow` right away (no await between, so the
      * admission holds) and `close` when the browser goes.
      */
-    open(ref: ClusterRef, query: WatchQuery, sessionId: string): WatchStream {
+    open(ref: ClusterRef, query: WatchQuery, sessionId: string, as?: KubeIdentity): WatchStream {
       const spec: WatchSpec =
         query.kind === 'pods' && query.namespace
           ? { kind: 'pods', namespace: query.namespace }
           : { kind: query.kind };
       const cluster = `${ref.accountId}|${ref.region}|${ref.name}`;
-      const key = `${cluster}|${spec.kind}|${spec.namespace ?? ''}`;
+      // Shared per identity (user and groups): the upstream watch runs as that person, so the
+      // cluster's RBAC decides what each stream may see; sessions of one user still share one.
+      const identity = as
+        ? createHash('sha256')
+            .update(JSON.stringify([as.user, [...as.groups].sort()]))
+            .digest('base64url')
+        : 'console';
+      const key = `${cluster}|${spec.kind}|${spec.namespace ?? ''}|${identity}`;
       hub.admit({ key, group: cluster });
       const owner = createHash('sha256').update(sessionId).digest('base64url');
       const open = openBySession.get(owner) ?? 0;
@@ -73,7 +86,7 @@ export function createWatchStreams(workloads: WorkloadsService, options: { perSe
             {
               key,
               group: cluster,
-              spec: { ref, spec },
+              spec: { ref, spec, as },
               ...(query.resourceVersion ? { resourceVersion: query.resourceVersion } : {}),
             },
             {

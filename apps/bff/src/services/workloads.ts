@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 import type {
+  AccessReview,
+  AccessReviewQuery,
   AutoscalingView,
   ClusterRef,
   FleetDashboard,
@@ -17,7 +19,7 @@ import type {
   NodegroupDisruption,
 } from '@wheelhouse/contract';
 import { KubeAccessError, UpstreamError } from '../errors.ts';
-import { KubeApiError, type KubeClient } from '../upstream/kubeClient.ts';
+import { KubeApiError, type KubeClient, type KubeIdentity } from '../upstream/kubeClient.ts';
 import type { KubeAccess } from '../upstream/kubeAccess.ts';
 import { accessPolicyArn } from '../upstream/partition.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
@@ -71,9 +73,39 @@ const watchPath = (spec: WatchSpec) =>
   spec.kind === 'pods' ? scoped('/api/v1/pods', spec.namespace) : '/api/v1/nodes';
 
 /** Reads of a cluster's Kubernetes API, mapped to the console's views. The console never writes to clusters. */
+/**
+ * What one cluster refused to a user (RBAC, as the API server worded it), or undefined when the
+ * refusal is not about the user's own permissions.
+ */
+function userRefusal(error: KubeApiError, as: KubeIdentity): UpstreamError | undefined {
+  const match =
+    /cannot (\S+) resource "([^"]+)" in API group "([^"]*)" (?:in the namespace "([^"]+)"|at the cluster scope)/.exec(
+      error.message,
+    );
+  if (!match || match[1] === 'impersonate') return undefined;
+  const [, verb, resource, , namespace] = match;
+  const where = namespace ? `in ${namespace}` : 'across all namespaces';
+  return new UpstreamError(
+    403,
+    'Forbidden',
+    `Your groups (${as.groups.join(', ')}) may not ${verb} ${resource} ${where}. Kubernetes answered: ${error.message}`,
+    undefined,
+    'kubernetes',
+  );
+}
+
+/** Reads of a cluster's Kubernetes API as the console; `as(identity)` gives the same reads for a user. */
 export function createWorkloadsService(kube: KubeAccess) {
   const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS, Date.now, 'node-labels');
+  const forUser = (as: KubeIdentity | undefined) => workloadReads(kube, nodeLabelsCache, as);
+  return { ...forUser(undefined), as: forUser };
+}
 
+function workloadReads(
+  kube: KubeAccess,
+  nodeLabelsCache: ReturnType<typeof createTtlCache<NodeLabels>>,
+  as: KubeIdentity | undefined,
+) {
   /**
    * Kubernetes failures in the console's words. EKS answers 401 when the console's IAM identity is not
    * mapped into the cluster at all (no access entry, no aws-auth entry) and 403 when it is mapped but its
@@ -81,6 +113,8 @@ export function createWorkloadsService(kube: KubeAccess) {
    */
   async function explain(ref: ClusterRef, error: unknown): Promise<never> {
     if (error instanceof KubeApiError) {
+      const refusal = as && kube.impersonates() && error.status === 403 && userRefusal(error, as);
+      if (refusal) throw refusal;
       if (error.status === 401 || error.status === 403) {
         const answered = `Kubernetes answered ${error.status} ${error.reason}: ${error.message}`;
         if (await kube.isConnected(ref).catch(() => false)) {
@@ -123,7 +157,7 @@ export function createWorkloadsService(kube: KubeAccess) {
     ref: ClusterRef,
     read: (client: KubeClient) => Promise<T>,
   ): Promise<T> {
-    const client = await kube.clientFor(ref);
+    const client = await kube.clientFor(ref, as);
     try {
       return await read(client);
     } catch (error) {
@@ -374,6 +408,36 @@ export function createWorkloadsService(kube: KubeAccess) {
       return gone ? 'gone' : 'ended';
     },
 
+    /** SelfSubjectAccessReview as this identity: may it do `query` (what views and actions ask first)? */
+    accessReview: (ref: ClusterRef, query: AccessReviewQuery): Promise<AccessReview> =>
+      withClient(ref, async (client) => {
+        const review = await client.post<{ status?: { allowed?: boolean } }>(
+          '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: {
+              resourceAttributes: {
+                verb: query.verb,
+                resource: query.resource,
+                group: query.group ?? '',
+                ...(query.namespace ? { namespace: query.namespace } : {}),
+              },
+            },
+          },
+        );
+        const allowed = review.status?.allowed === true;
+        const where = query.namespace ? `in ${query.namespace}` : 'across all namespaces';
+        const who = as ? `your groups (${as.groups.join(', ')})` : 'the console';
+        return {
+          allowed,
+          verb: query.verb,
+          resource: query.resource,
+          ...(query.namespace ? { namespace: query.namespace } : {}),
+          ...(allowed ? {} : { reason: `${who} may not ${query.verb} ${query.resource} ${where}` }),
+        };
+      }),
+
     /** The resourceVersion a list of the watched kind has now: where a watch with none starts. */
     currentVersion: (ref: ClusterRef, spec: WatchSpec): Promise<string> =>
       withClient(ref, async (client) => {
@@ -438,3 +502,5 @@ export function createWorkloadsService(kube: KubeAccess) {
   };
 }
 export type WorkloadsService = ReturnType<typeof createWorkloadsService>;
+/** The reads for one identity (`WorkloadsService.as`). */
+export type WorkloadReads = ReturnType<typeof workloadReads>;

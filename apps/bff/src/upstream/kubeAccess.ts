@@ -7,7 +7,12 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { AccountTarget, AwsClients } from './awsClients.ts';
 import { fromAwsError } from './awsErrors.ts';
 import { eksToken } from './eksToken.ts';
-import { createKubeClient, type KubeClient, type KubeEndpoint } from './kubeClient.ts';
+import {
+  createKubeClient,
+  type KubeClient,
+  type KubeEndpoint,
+  type KubeIdentity,
+} from './kubeClient.ts';
 import { createTtlCache } from './ttlCache.ts';
 import { timedKubeClient } from '../observability/kubeMetrics.ts';
 import { assertReadRegion } from './regions.ts';
@@ -23,6 +28,12 @@ export interface KubeAccessDeps {
   regions: string[];
   stsEndpointOf: StsEndpointOf;
   connectedKubeconfigOf: ConnectedKubeconfigOf;
+  /**
+   * `impersonate` (default): requests for a user carry Impersonate-User/Group; `console`: every
+   * request runs as the console (clusters where it may not impersonate). WHEELHOUSE_CONFIG
+   * `kubernetes.identity`.
+   */
+  identity?: 'impersonate' | 'console';
 }
 
 /** The clusters' Kubernetes APIs live: answers come only while the control plane serves. */
@@ -52,7 +63,7 @@ export function createKubeAccess(deps: KubeAccessDeps) {
   );
   const clients = new Map<
     string,
-    { fingerprint: string; client: KubeClient; endpoint: KubeEndpoint }
+    { fingerprint: string; client: KubeClient; endpoint: KubeEndpoint; label: string }
   >();
 
   async function describe(ref: ClusterRef) {
@@ -135,33 +146,45 @@ export function createKubeAccess(deps: KubeAccessDeps) {
     };
   }
 
-  return {
-    /** A Kubernetes client for the cluster; refuses clusters whose API is not serving. */
-    async clientFor(ref: ClusterRef): Promise<KubeClient> {
-      const { cluster, account } = await describe(ref);
-      if (!SERVING.has(cluster.status ?? '')) {
-        throw new ConflictError(
-          `The cluster is ${cluster.status}; its Kubernetes API answers once it is ACTIVE.`,
-        );
-      }
-      const connected = cluster.connectorConfig !== undefined;
-      const fingerprint = connected
-        ? 'connected'
-        : `${cluster.endpoint}|${cluster.certificateAuthority?.data}`;
-      const key = `${ref.accountId}|${ref.region}|${ref.name}`;
-      const existing = clients.get(key);
-      if (existing?.fingerprint === fingerprint) return existing.client;
-      if (existing) destroyAgents(existing.endpoint);
-      const endpoint = connected
-        ? await connectedEndpoint(ref)
-        : eksEndpoint(ref, cluster, account);
-      const client = timedKubeClient(
-        createKubeClient(endpoint),
-        `${ref.accountId}/${ref.region}/${ref.name}`,
+  /** The console's own client (and its endpoint) for the cluster, kept while its endpoint and CA stay. */
+  async function consoleClientFor(ref: ClusterRef) {
+    const { cluster, account } = await describe(ref);
+    if (!SERVING.has(cluster.status ?? '')) {
+      throw new ConflictError(
+        `The cluster is ${cluster.status}; its Kubernetes API answers once it is ACTIVE.`,
       );
-      clients.set(key, { fingerprint, client, endpoint });
-      return client;
+    }
+    const connected = cluster.connectorConfig !== undefined;
+    const fingerprint = connected
+      ? 'connected'
+      : `${cluster.endpoint}|${cluster.certificateAuthority?.data}`;
+    const key = `${ref.accountId}|${ref.region}|${ref.name}`;
+    const existing = clients.get(key);
+    if (existing?.fingerprint === fingerprint) return existing;
+    if (existing) destroyAgents(existing.endpoint);
+    const endpoint = connected ? await connectedEndpoint(ref) : eksEndpoint(ref, cluster, account);
+    const label = `${ref.accountId}/${ref.region}/${ref.name}`;
+    const client = timedKubeClient(createKubeClient(endpoint), label);
+    const made = { fingerprint, client, endpoint, label };
+    clients.set(key, made);
+    return made;
+  }
+
+  return {
+    /**
+     * A Kubernetes client for the cluster, acting for `as` (impersonated, unless the console is
+     * configured to read as itself) or, without it, as the console; refuses clusters whose API is not
+     * serving. Every per-user client is made here, so every caller's requests carry the identity.
+     */
+    async clientFor(ref: ClusterRef, as?: KubeIdentity): Promise<KubeClient> {
+      const base = await consoleClientFor(ref);
+      return as && (deps.identity ?? 'impersonate') === 'impersonate'
+        ? timedKubeClient(createKubeClient(base.endpoint, as), base.label)
+        : base.client;
     },
+    /** Whether user requests are impersonated (`kubernetes.identity`). */
+    impersonates: () => (deps.identity ?? 'impersonate') === 'impersonate',
+
     /** The IAM principal this console presents to the cluster, as an access entry would name it. */
     async principalFor(ref: ClusterRef): Promise<string | undefined> {
       const account = await deps.findAccount(ref.accountId);

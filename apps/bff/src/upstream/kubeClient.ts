@@ -16,6 +16,27 @@ export interface KubeEndpoint {
   headers(): Promise<Record<string, string>>;
 }
 
+/**
+ * Whom a request acts for: the signed-in user and groups the BFF impersonates (Impersonate-User,
+ * one Impersonate-Group per group), so the cluster's RBAC decides and its audit log names them.
+ * Undefined: the console's own identity.
+ */
+export interface KubeIdentity {
+  user: string;
+  groups: string[];
+}
+
+function impersonationHeaders(
+  identity: KubeIdentity | undefined,
+): Record<string, string | string[]> {
+  if (!identity) return {};
+  // An array makes Node send the header once per group, as client-go does.
+  return {
+    'impersonate-user': identity.user,
+    ...(identity.groups.length > 0 ? { 'impersonate-group': identity.groups } : {}),
+  };
+}
+
 /** A Kubernetes API answer that was not a success, with the Status it carried. */
 export class KubeApiError extends Error {
   constructor(
@@ -45,16 +66,29 @@ async function open(
   endpoint: KubeEndpoint,
   path: string,
   query: Query,
-  options: { accept?: string; signal?: AbortSignal; timeoutMs?: number; streaming?: boolean },
+  options: {
+    accept?: string;
+    signal?: AbortSignal;
+    timeoutMs?: number;
+    streaming?: boolean;
+    identity?: KubeIdentity | undefined;
+    method?: 'GET' | 'POST';
+    body?: string;
+  },
 ): Promise<IncomingMessage> {
   const url = urlOf(endpoint, path, query);
-  const headers = { accept: options.accept ?? 'application/json', ...(await endpoint.headers()) };
+  const headers = {
+    accept: options.accept ?? 'application/json',
+    ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(await endpoint.headers()),
+    ...impersonationHeaders(options.identity),
+  };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
       url,
       {
-        method: 'GET',
+        method: options.method ?? 'GET',
         agent: options.streaming ? endpoint.streamAgent : endpoint.agent,
         headers,
         signal: options.signal,
@@ -89,7 +123,7 @@ async function open(
         ),
       );
     });
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -113,13 +147,29 @@ async function readAll(res: IncomingMessage): Promise<string> {
  * @kubernetes/client-node APIs build a new TLS agent per request and convert every object into model
  * classes; for lists of 10,000 pods plain JSON over a reused connection is several times cheaper.
  */
-export function createKubeClient(endpoint: KubeEndpoint) {
+export function createKubeClient(endpoint: KubeEndpoint, identity?: KubeIdentity) {
   return {
+    /** Whom this client acts for (undefined: the console itself). */
+    identity,
     async get<T>(path: string, query: Query = {}): Promise<T> {
-      return JSON.parse(await readAll(await open(endpoint, path, query, {}))) as T;
+      return JSON.parse(await readAll(await open(endpoint, path, query, { identity }))) as T;
+    },
+    /** A create (POST) of a JSON body, e.g. a SelfSubjectAccessReview. */
+    async post<T>(path: string, body: unknown): Promise<T> {
+      const res = await open(
+        endpoint,
+        path,
+        {},
+        {
+          identity,
+          method: 'POST',
+          body: JSON.stringify(body),
+        },
+      );
+      return JSON.parse(await readAll(res)) as T;
     },
     async text(path: string, query: Query = {}): Promise<string> {
-      return readAll(await open(endpoint, path, query, { accept: 'text/plain' }));
+      return readAll(await open(endpoint, path, query, { accept: 'text/plain', identity }));
     },
     /** Streams a response (watch, log follow) line by line until it ends or `signal` aborts. */
     async lines(
@@ -133,6 +183,7 @@ export function createKubeClient(endpoint: KubeEndpoint) {
         timeoutMs: 0,
         accept: 'application/json',
         streaming: true,
+        identity,
       });
       const reader = createInterface({ input: res, crlfDelay: Infinity });
       signal.addEventListener('abort', () => res.destroy(), { once: true });
@@ -149,6 +200,7 @@ export function createKubeClient(endpoint: KubeEndpoint) {
         timeoutMs: 0,
         accept: 'text/plain',
         streaming: true,
+        identity,
       });
     },
   };

@@ -422,4 +422,34 @@ describe('kubectl with an EKS exec credential', () => {
         ),
       );
   });
+
+  it('answers `kubectl auth can-i` as an impersonated user and groups, with the console token', async () => {
+    if (excusedMissingTools()) return;
+    const canI = (...args: string[]) =>
+      kubectl(['--context', 'search-prod', 'auth', 'can-i', ...args]);
+    const operator = await canI(
+      'list',
+      'pods',
+      '--as',
+      'alice',
+      '--as-group',
+      'platform-operators',
+    );
+    expect(operator.stdout.trim(), operator.stderr).toBe('yes');
+    expect(operator.code).toBe(0);
+    const auditor = await canI(
+      'list',
+      'secrets',
+      '-n',
+      'search',
+      '--as',
+      'bob',
+      '--as-group',
+      'security-auditors',
+    );
+    expect(auditor.stdout.trim(), auditor.stderr).toBe('no');
+    expect(auditor.code).toBe(1);
+    const stranger = await canI('list', 'pods', '--as', 'mallory', '--as-group', 'contractors');
+    expect(stranger.stdout.trim(), stranger.stderr).toBe('no');
+  });
 });

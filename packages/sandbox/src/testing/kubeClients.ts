@@ -64,7 +64,14 @@ export function kubeRequest(
   caPem: string,
   token: string | undefined,
   path: string,
-  options: { method?: string; body?: unknown; accept?: string; contentType?: string } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    accept?: string;
+    contentType?: string;
+    /** More request headers; an array sends the header once per value (Impersonate-Group). */
+    headers?: Record<string, string | string[]>;
+  } = {},
 ): Promise<KubeResponse> {
   const url = new URL(path, endpoint);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -78,6 +85,7 @@ export function kubeRequest(
           accept: options.accept ?? 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(body ? { 'content-type': options.contentType ?? 'application/json' } : {}),
+          ...options.headers,
         },
       },
       (res) => {

@@ -85,12 +85,16 @@ export function KubeErrorPanel({
   }
   const problem = error.problem;
   const noAccess = error.status === 403;
+  // The cluster's RBAC refused the signed-in user (the BFF impersonates them): their groups, not the console.
+  const refusedToUser = noAccess && problem?.kubeReason === 'Forbidden';
   // 409: the cluster is not ACTIVE yet, or (connected clusters) no kubeconfig is configured.
-  const title = noAccess
-    ? (problem?.title ?? 'No Kubernetes access')
-    : /ACTIVE/.test(error.message)
-      ? 'Kubernetes API not available yet'
-      : 'Kubernetes API not available';
+  const title = refusedToUser
+    ? `Your groups may not see these ${what}`
+    : noAccess
+      ? (problem?.title ?? 'No Kubernetes access')
+      : /ACTIVE/.test(error.message)
+        ? 'Kubernetes API not available yet'
+        : 'Kubernetes API not available';
   return (
     <section
       aria-labelledby={titleId}
@@ -101,7 +105,13 @@ export function KubeErrorPanel({
         {title}
       </h2>
       <p className="max-w-prose">{error.message}</p>
-      {noAccess && (
+      {refusedToUser && (
+        <p className="max-w-prose text-fg-muted">
+          The console reads Kubernetes as you (your user name and groups), so the cluster&apos;s
+          RBAC decides what you may see. A cluster administrator can bind a Role that grants it.
+        </p>
+      )}
+      {noAccess && !refusedToUser && (
         <p className="max-w-prose text-fg-muted">
           The console reads each cluster&apos;s Kubernetes API with its own IAM identity. EKS lets
           an IAM principal in only through an access entry on the cluster, and what it may read

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { forbidden, isAllowed, type KubeUser } from '../auth/authorizer.ts';
+import { forbidden, type KubeUser } from '../auth/authorizer.ts';
+import { allows, impersonate } from '../auth/impersonation.ts';
+import { serveSelfSubjectAccessReview, serveSelfSubjectRulesReview } from './accessReviews.ts';
 import { apiVersionOf } from '../objects/resourceTypes.ts';
 import type { KubeObject, Pod } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
@@ -70,6 +72,10 @@ export function createKubeApi(options: KubeApiOptions) {
     const request = parseResourcePath(group, version, rest);
     // Every authenticated user may ask who it is (system:basic-user), so before authorization.
     if (request.type.plural === 'selfsubjectreviews') return serveSelfSubjectReview(exchange, user);
+    if (request.type.plural === 'selfsubjectaccessreviews')
+      return serveSelfSubjectAccessReview(exchange, kube.store, user);
+    if (request.type.plural === 'selfsubjectrulesreviews')
+      return serveSelfSubjectRulesReview(exchange, kube.store, user);
     const watch = flag(exchange.query, 'watch');
     const verb = verbOf(exchange.method, request, watch);
     const namespace =
@@ -82,7 +88,7 @@ export function createKubeApi(options: KubeApiOptions) {
       ...(namespace !== undefined ? { namespace } : {}),
       ...(request.name !== undefined ? { name: request.name } : {}),
     };
-    if (!isAllowed(user, attributes)) throw forbidden(user, attributes);
+    if (!allows(kube.store, user, attributes)) throw forbidden(user, attributes);
     if (exchange.method !== 'GET' && exchange.method !== 'HEAD')
       return serveWrite(kube, exchange, request, verb);
     if (request.subresource === 'scale') return serveWrite(kube, exchange, request, verb);
@@ -149,8 +155,9 @@ export function createKubeApi(options: KubeApiOptions) {
     }
     const header = exchange.req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    const user = await options.authenticate(token);
-    if (!user) throw kubeErrors.unauthorized();
+    const caller = await options.authenticate(token);
+    if (!caller) throw kubeErrors.unauthorized();
+    const user = impersonate(exchange.req, options.kube().store, caller);
     const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
     if (segments[0] === 'openapi') return serveOpenApi(exchange, segments.slice(1));
     if (segments[0] === 'api') {

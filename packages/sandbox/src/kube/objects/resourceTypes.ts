@@ -74,6 +74,24 @@ const CONSOLE_TYPES: ResourceType[] = [
   }),
 ];
 
+/** RBAC (auth/rbac.ts evaluates it) and the reviews that ask it (`kubectl auth can-i`). */
+const RBAC_TYPES: ResourceType[] = [
+  type('rbac.authorization.k8s.io', 'v1', 'roles', 'Role'),
+  type('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'RoleBinding'),
+  type('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', { namespaced: false }),
+  type('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', {
+    namespaced: false,
+  }),
+  type('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+  type('authorization.k8s.io', 'v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+];
+
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   type('', 'v1', 'namespaces', 'Namespace', {
     namespaced: false,
@@ -118,6 +136,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     categories: ['all'],
   }),
   ...CONSOLE_TYPES,
+  ...RBAC_TYPES,
 ];
 
 export const READ_VERBS = READ;

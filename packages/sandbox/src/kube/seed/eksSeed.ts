@@ -1,6 +1,7 @@
 import type { EksClusterRecord } from '../../world/eks/types.ts';
 import {
   CLUSTER_WITHOUT_CONSOLE_ACCESS,
+  CONSOLE_GROUP,
   consolePrincipals,
 } from '../../world/seed/accessEntrySeed.ts';
 import type { World } from '../../world/world.ts';
@@ -44,7 +45,7 @@ function awsAuthOf(world: World, cluster: EksClusterRecord): Record<string, stri
       target.push({
         arn,
         username: arn.includes(':user/') ? arn.split('/').pop()! : 'wheelhouse:{{SessionName}}',
-        groups: [VIEW_GROUP],
+        groups: [VIEW_GROUP, CONSOLE_GROUP],
       });
     }
   }

@@ -5,6 +5,8 @@ import type { ConfigMap, KubeObject } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import type { ClusterPlan, ServicePlan } from './clusterPlan.ts';
 import { seedConsoleResources } from './consoleResources.ts';
+import { seedRbac } from './rbacSeed.ts';
+import { CONSOLE_GROUP } from '../../world/seed/accessEntrySeed.ts';
 import {
   cronJob,
   daemonSet,
@@ -183,6 +185,11 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
     at,
     born: new Date(born),
   });
+  seedRbac(
+    create,
+    store.all<KubeObject>('namespaces').map((ns) => ns.metadata.name),
+    CONSOLE_GROUP,
+  );
 }
 
 function podSelector(app: AppSpec): Record<string, string> {

@@ -45,14 +45,25 @@ interface SeedEntry {
   principalArn: string;
   policyArn: string;
   namespaces?: string[];
+  kubernetesGroups?: string[];
 }
+
+/**
+ * The Kubernetes group of the console's principals: the seeded RBAC lets it impersonate users and
+ * groups (kube/seed/rbacSeed.ts), which AmazonEKSViewPolicy alone does not.
+ */
+export const CONSOLE_GROUP = 'wheelhouse-console';
 
 function addEntries(cluster: EksClusterRecord, entries: SeedEntry[]): void {
   const random = seededRandom(`access-entries:${cluster.arn}`);
   const at = new Date(cluster.createdAt.getTime() + 30 * 60_000);
-  for (const { principalArn, policyArn, namespaces } of entries) {
+  for (const { principalArn, policyArn, namespaces, kubernetesGroups } of entries) {
     if (!cluster.accessEntries.has(principalArn)) {
-      createAccessEntry(cluster, { principalArn, uuid: random.uuid() }, at);
+      createAccessEntry(
+        cluster,
+        { principalArn, uuid: random.uuid(), ...(kubernetesGroups ? { kubernetesGroups } : {}) },
+        at,
+      );
     }
     associateAccessPolicy(
       cluster,
@@ -77,7 +88,11 @@ export function seedAccessEntries(
   const admins = `arn:aws:iam::${cluster.accountId}:role/eks-admins`;
   addEntries(cluster, [
     { principalArn: admins, policyArn: CLUSTER_ADMIN_POLICY_ARN },
-    ...options.console.map((principalArn) => ({ principalArn, policyArn: VIEW_POLICY_ARN })),
+    ...options.console.map((principalArn) => ({
+      principalArn,
+      policyArn: VIEW_POLICY_ARN,
+      kubernetesGroups: [CONSOLE_GROUP],
+    })),
     ...(options.extra ?? []),
   ]);
   // The entries EKS made when the node groups and Fargate profiles were created.
