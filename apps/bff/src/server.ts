@@ -31,6 +31,10 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
+import { workloadActionRoutes } from './routes/workloadActions.ts';
+import { podExecUpgrade } from './routes/podExecSocket.ts';
+import { createWorkloadActions } from './services/workloadActions.ts';
+import { createPodExec } from './services/podExec.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
@@ -263,6 +267,12 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
   const devices = createTrustedDevices(db);
+  const workloadActions = createWorkloadActions(kube, runChange);
+  const podExec = createPodExec({
+    kube,
+    audit,
+    sessionAlive: (id) => sessions.get(id) !== undefined,
+  });
   const routes: RouteDef[] = [
     ...sessionRoutes({
       backend: env.WHEELHOUSE_BACKEND,
@@ -294,6 +304,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams }),
+    ...workloadActionRoutes({ actions: workloadActions }),
     ...auditRoutes({ reader: createAuditReader(db) }),
     ...dashboardRoutes({
       dashboard,
@@ -325,6 +336,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       error ? reject(error) : resolveListen(listening),
     );
   });
+  server.on('upgrade', podExecUpgrade({ exec: podExec, sessions, audit, refusals, hostPolicy }));
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.WHEELHOUSE_HOST}:${port}`;
   let demoSso: DemoSso | undefined;
@@ -344,6 +356,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     server,
     routes,
     async close() {
+      podExec.closeAll();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       watchStreams.close();

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Pod } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
-import { statusBody, KubeStatusError, kubeErrors } from '../api/status.ts';
+import type { KubeStatusError} from '../api/status.ts';
+import { statusBody, kubeErrors } from '../api/status.ts';
 import { createContainerShell } from './containerShell.ts';
 
 /** The channel protocols of the Kubernetes exec WebSocket, newest first (v5 adds the close signal). */
@@ -106,7 +107,7 @@ function attach(
     { tty },
   );
   ws.on('message', (data: Buffer) => {
-    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (bytes.length === 0) return;
     const channel = bytes[0];
     if (channel === STDIN) shell.input(bytes.subarray(1).toString('utf8'));
