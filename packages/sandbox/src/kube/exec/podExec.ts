@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Pod } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
-import type { KubeStatusError} from '../api/status.ts';
+import type { KubeStatusError } from '../api/status.ts';
 import { statusBody, kubeErrors } from '../api/status.ts';
 import { createContainerShell } from './containerShell.ts';
 
