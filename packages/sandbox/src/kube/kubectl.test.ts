@@ -503,4 +503,48 @@ describe('kubectl workload actions and exec', () => {
     ).toEqual([]);
     expect((await kubectl(['uncordon', node])).stdout).toContain(`node/${node} uncordoned`);
   });
+
+  it('drains through evictions: a PodDisruptionBudget that blocks makes kubectl drain report it and wait', async () => {
+    await kubectl(['apply', '-f', '-'], deploymentYaml('guarded', 1));
+    await kubectl(['rollout', 'status', 'deploy/guarded', '--timeout=60s']);
+    const pdb = await kubectl(
+      ['apply', '-f', '-'],
+      [
+        'apiVersion: policy/v1',
+        'kind: PodDisruptionBudget',
+        'metadata: {name: guarded, namespace: default}',
+        'spec:',
+        '  minAvailable: 1',
+        '  selector: {matchLabels: {app: guarded}}',
+        '',
+      ].join('\n'),
+    );
+    expect(pdb.stderr).toBe('');
+    const node = (
+      await kubectl([
+        'get',
+        'pods',
+        '-l',
+        'app=guarded',
+        '-o',
+        'jsonpath={.items[0].spec.nodeName}',
+      ])
+    ).stdout;
+    const drain = await kubectl([
+      'drain',
+      node,
+      '--ignore-daemonsets',
+      '--delete-emptydir-data',
+      '--force',
+      '--pod-selector=app=guarded',
+      '--timeout=8s',
+    ]);
+    expect(drain.code).not.toBe(0);
+    expect(drain.stderr).toContain(
+      "Cannot evict pod as it would violate the pod's disruption budget.",
+    );
+    const still = await kubectl(['get', 'pods', '-l', 'app=guarded', '-o', 'name']);
+    expect(still.stdout.trim().split('\n')).toHaveLength(1);
+    await kubectl(['uncordon', node]);
+  });
 });
