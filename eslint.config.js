@@ -72,6 +72,27 @@ export default tseslint.config(
     },
   },
   {
+    // One gateway to AWS (upstream/awsGateway.ts): services use the SDK's types, never its commands,
+    // paginators or clients, so region checks, paging, ARNs and error translation live in one place.
+    files: ['apps/bff/src/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '@smithy/*'],
+              allowTypeImports: true,
+              message:
+                'Services call AWS through upstream/awsGateway.ts; import only types from the SDK.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/bff/src/upstream/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -21,10 +21,15 @@ const external = [...new Set(WORKSPACES.flatMap(dependenciesOf))].filter(
 );
 
 await build({
-  entryPoints: [join(ROOT, 'apps/bff/src/main.ts')],
+  // The sandbox is a devDependency with its own entry (dist/sandbox.js): main.js imports it only in
+  // sandbox mode, so a production install (`npm ci --omit=dev`) never needs it or its packages.
+  entryPoints: {
+    main: join(ROOT, 'apps/bff/src/main.ts'),
+    sandbox: join(ROOT, 'packages/sandbox/src/index.ts'),
+  },
   outdir: join(ROOT, 'apps/bff/dist'),
   bundle: true,
-  // The embedded sandbox is a dynamic import: its own chunk, never loaded in aws mode.
+  // Code main.js and sandbox.js share goes to chunks/; the sandbox is never loaded in aws mode.
   splitting: true,
   format: 'esm',
   platform: 'node',

@@ -4,13 +4,15 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { OIDC_CALLBACK_PATH } from '@wheelhouse/contract';
 import { createAccessGuard } from './auth/access.ts';
 import type { DashboardTokens } from './auth/dashboardTokens.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { AuditLog } from './audit/auditLog.ts';
 import type { RefusalRecorder } from './audit/refusals.ts';
-import { createHostPolicy, hostGuard, type HostPolicy } from './http/hostPolicy.ts';
+import type { Drain } from './operations/drain.ts';
+import { httpMetrics } from './observability/httpMetrics.ts';
+import { createHostPolicy, hostGuard, PROBE_PATHS, type HostPolicy } from './http/hostPolicy.ts';
+import { LOG_REDACT_PATHS, redactUrl } from './http/logRedaction.ts';
 import { notFoundHandler, problemMiddleware } from './http/problem.ts';
 import { registerRoutes, type RouteDef } from './http/routing.ts';
 
@@ -29,16 +31,15 @@ export interface AppDeps {
   hostPolicy?: HostPolicy;
   /** Where refused change attempts are recorded, within a budget (default: one of its own). */
   refusals?: RefusalRecorder;
+  /** Graceful shutdown's bookkeeping: counts changes in flight, refuses new ones once draining. */
+  drain?: Drain;
 }
 
-/** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
 // Express rewrites req.url inside routers; originalUrl is what the client asked for.
-/** The URL as logged: the SSO callback's query (authorization code, state) never reaches the logs. */
-const loggedUrl = (url: string) =>
-  url.startsWith(`${OIDC_CALLBACK_PATH}?`) ? `${OIDC_CALLBACK_PATH}?[redacted]` : url;
 const urlOf = (req: { url?: string; originalUrl?: string }) =>
-  loggedUrl(req.originalUrl ?? req.url ?? '');
+  redactUrl(req.originalUrl ?? req.url ?? '');
 
+/** Builds the Express app from its dependencies; no I/O happens here, so tests can build it on any upstream. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -60,16 +61,18 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: deps.secureCookies ? { maxAge: 31_536_000 } : false,
     }),
   );
+  app.use(httpMetrics);
   app.use(
     pinoHttp({
       logger: deps.logger,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Probes and scrapes come every few seconds and say nothing about users.
+      autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url?.split('?')[0] ?? '') },
       // One short line per request: the full headers made each ~1.6 KB and buried the console's output.
       serializers: {
         req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
           method: req.method,
-          url: loggedUrl(req.url),
+          url: redactUrl(req.url),
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -78,17 +81,15 @@ export function createApp(deps: AppDeps): Express {
         `${req.method} ${urlOf(req)} ${res.statusCode} ${Math.round(responseTime)} ms`,
       customErrorMessage: (req, res, error) =>
         `${req.method} ${urlOf(req)} ${res.statusCode} ${error.message}`,
-      // Cookies and CSRF tokens never reach the logs.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Credentials in headers never reach the logs (the serializers leave headers out; this also
+      // covers a logger or error that carries them).
+      redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     }),
   );
   // Before any route: a foreign Host gets 421 and links are built from the public origin.
   app.use(hostGuard(deps.hostPolicy ?? createHostPolicy({ listenHost: '127.0.0.1' })));
+  if (deps.drain) app.use(deps.drain.middleware);
   app.use(express.json({ limit: '256kb' }));
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
 
   const api = express.Router();
   // Only API answers are private and live; the router sits at / (its routes carry /api), so a

@@ -86,6 +86,10 @@ export const EnvSchema = z.object({
   WHEELHOUSE_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Sign-ins that may wait for a hashing slot; the rest are refused at once with 429. */
   WHEELHOUSE_LOGIN_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** When set, `GET /metrics` wants `Authorization: Bearer <this>`; unset, it is open like the probes. */
+  WHEELHOUSE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** On SIGTERM, how long changes in flight may take to finish before the console exits anyway. */
+  WHEELHOUSE_SHUTDOWN_GRACE: duration('25s'),
   /** libuv's thread pool size (Node's own variable): the hashing bound is checked against it. */
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
 });

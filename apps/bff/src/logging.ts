@@ -1,6 +1,7 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
 import type { Env } from './env.ts';
+import { LOG_REDACT_PATHS } from './http/logRedaction.ts';
 
 /** `json`: one JSON object per line, for log collectors; `pretty`: one readable line, for a person. */
 export type LogFormat = 'json' | 'pretty';
@@ -20,10 +21,10 @@ export function createLogger(options: {
   destination?: DestinationStream;
   colorize?: boolean;
 }): Logger {
+  // Whatever a line logs, a credential header in it is blanked (see logRedaction.ts).
+  const base = { level: options.level, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } };
   if (options.format === 'json') {
-    return options.destination
-      ? pino({ level: options.level }, options.destination)
-      : pino({ level: options.level });
+    return options.destination ? pino(base, options.destination) : pino(base);
   }
   const pretty = PinoPretty({
     ...(options.destination ? { destination: options.destination } : {}),
@@ -34,5 +35,5 @@ export function createLogger(options: {
     singleLine: true,
     sync: true,
   });
-  return pino({ level: options.level }, pretty);
+  return pino(base, pretty);
 }

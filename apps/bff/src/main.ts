@@ -24,9 +24,20 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  wheelhouse.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
+  console.log('Shutting down: finishing changes in flight');
+  wheelhouse.shutdown().then(
+    ({ timedOut, unfinished }) => {
+      if (timedOut) {
+        console.error(
+          `Stopped with ${unfinished} change(s) still running after WHEELHOUSE_SHUTDOWN_GRACE`,
+        );
+      }
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
   );
 };
 process.on('SIGINT', stop);

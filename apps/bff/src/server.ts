@@ -20,7 +20,7 @@ import { createSessionStore } from './auth/sessions.ts';
 import { createTrustedDevices } from './auth/trustedDevices.ts';
 import { createUserDirectory, createUserStore, demoUsers } from './auth/users.ts';
 import { readConfigFile, type ConfigFile, type SsoConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { databasePoolStats, openDatabase, pingDatabase } from './db/database.ts';
 import { readEnv, readNamedVariable, type Env } from './env.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import type { RouteDef } from './http/routing.ts';
@@ -29,6 +29,7 @@ import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { workloadActionRoutes } from './routes/workloadActions.ts';
@@ -40,16 +41,22 @@ import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
 import { createComputeChanges } from './services/computeChanges.ts';
 import { createDashboardService } from './services/dashboard.ts';
+import { createDashboardAccess } from './services/dashboardAccess.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
+import { createOperationsService } from './services/operations.ts';
+import { createDrain, type DrainResult } from './operations/drain.ts';
+import { countedAuditLog } from './observability/auditMetrics.ts';
+import { reportPoolStats } from './observability/metrics.ts';
 import { createWatchStreams } from './services/watchStreams.ts';
 import { createWorkloadsService } from './services/workloads.ts';
 import {
   configuredConnectedKubeconfig,
   sandboxConnectedKubeconfig,
 } from './upstream/connectedKubeconfig.ts';
+import { createAwsGateway } from './upstream/awsGateway.ts';
 import { createKubeAccess } from './upstream/kubeAccess.ts';
 import {
   createAwsClients,
@@ -80,6 +87,12 @@ export interface Wheelhouse {
   /** Every API route with its access rule (tests prove each mutating one refuses auditors). */
   routes: RouteDef[];
   close(): Promise<void>;
+  /**
+   * Graceful shutdown (SIGTERM): stops accepting connections, fails readiness, closes event streams
+   * with a retry hint, lets changes in flight finish (at most `graceMs`, default
+   * WHEELHOUSE_SHUTDOWN_GRACE) with their audit entries, then closes everything.
+   */
+  shutdown(graceMs?: number): Promise<DrainResult>;
 }
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -196,7 +209,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...awsOptions,
     maxSockets: Math.max(64, env.WHEELHOUSE_REGION_CONCURRENCY * regions.length * accounts.length),
   });
-  const inventory = createInventoryService(aws, {
+  const gateway = createAwsGateway(aws, { regions });
+  const inventory = createInventoryService(gateway, {
     regions,
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
@@ -224,9 +238,10 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ? createOidcSignIn(ssoSettings(config.sso, options.env), db)
     : undefined;
   const localUsers = config.sso?.localUsers ?? true;
-  const audit = createAuditLog(db);
-  const compute = createComputeService(aws, inventory, {
-    regions,
+  const audit = countedAuditLog(createAuditLog(db));
+  reportPoolStats(() => databasePoolStats(db));
+  const drain = createDrain();
+  const compute = createComputeService(gateway, {
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
   });
   const kube = createKubeAccess({
@@ -250,7 +265,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     perSession: env.WHEELHOUSE_WATCH_STREAMS_PER_SESSION,
   });
   const dashboardTokens = createDashboardTokens(db);
-  const dashboard = createDashboardService(aws, inventory, {
+  const dashboard = createDashboardService(gateway, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
     podHealth: (clusters) => workloads.podHealth(clusters),
@@ -259,10 +274,9 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     inventory.invalidate();
     dashboard.invalidate();
   });
-  const computeChanges = createComputeChanges(aws, compute, runChange);
-  const lifecycle = createLifecycleService(aws, inventory, compute, runChange, { regions });
-  const connector = createConnectorService(aws, inventory, runChange, {
-    regions,
+  const computeChanges = createComputeChanges(gateway, compute, runChange);
+  const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
+  const connector = createConnectorService(gateway, runChange, {
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
   });
@@ -303,13 +317,20 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...clusterRoutes({ inventory, sources }),
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
-    ...workloadRoutes({ workloads, watchStreams }),
+    ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
     ...workloadActionRoutes({ actions: workloadActions }),
     ...auditRoutes({ reader: createAuditReader(db) }),
+    ...operationsRoutes({
+      operations: createOperationsService({
+        pingDatabase: () => pingDatabase(db),
+        resolveCredentials: () => aws.resolveBaseCredentials(),
+        draining: () => drain.draining,
+      }),
+      ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
+    }),
     ...dashboardRoutes({
       dashboard,
-      tokens: dashboardTokens,
-      audit,
+      access: createDashboardAccess(dashboardTokens, audit),
       secureCookies: env.WHEELHOUSE_SECURE_COOKIES,
     }),
   ];
@@ -329,6 +350,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     routes,
     hostPolicy,
     refusals,
+    drain,
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
@@ -347,7 +369,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     oidc = createOidcSignIn(demoSso.settings, db);
   }
 
-  return {
+  const wheelhouse: Wheelhouse = {
     url,
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandbox } : {}),
@@ -355,6 +377,14 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...(demoSso ? { demoSso: { issuer: demoSso.idp.issuer, users: demoSso.users } } : {}),
     server,
     routes,
+    async shutdown(graceMs = env.WHEELHOUSE_SHUTDOWN_GRACE) {
+      // No new connections; idle keep-alive ones go now, busy ones once their answer is sent.
+      server.close();
+      server.closeIdleConnections();
+      const result = await drain.drain(graceMs);
+      await wheelhouse.close();
+      return result;
+    },
     async close() {
       podExec.closeAll();
       server.closeAllConnections();
@@ -369,4 +399,5 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       db.close();
     },
   };
+  return wheelhouse;
 }

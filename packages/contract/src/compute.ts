@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.ts';
+import { keyValueMap, text } from './text.ts';
 import { ResourceName, SourceError } from './common.ts';
 
 export const NodegroupStatus = z.enum([
@@ -22,7 +22,7 @@ const LABEL_KEY =
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 export const LabelKey = text.max(317).regex(LABEL_KEY, 'is not a valid Kubernetes label key');
 export const LabelValue = text.max(63).regex(LABEL_VALUE, 'is not a valid Kubernetes label value');
-export const Labels = z.record(LabelKey, LabelValue);
+export const Labels = keyValueMap(LabelKey, LabelValue);
 
 export const Taint = z.object({
   key: LabelKey,
@@ -254,7 +254,7 @@ export const CreateNodegroupRequest = z.object({
   scaling: ScalingConfig,
   labels: Labels.optional(),
   taints: z.array(Taint).max(50).optional(),
-  tags: z.record(text, text).optional(),
+  tags: keyValueMap(text, text).optional(),
   clientRequestToken: ClientRequestToken,
 });
 export type CreateNodegroupRequest = z.infer<typeof CreateNodegroupRequest>;
@@ -270,7 +270,7 @@ export const CreateFargateProfileRequest = z.object({
     .array(FargateSelectorInput)
     .min(1, 'needs at least one selector')
     .max(5, 'at most 5 selectors'),
-  tags: z.record(text, text).optional(),
+  tags: keyValueMap(text, text).optional(),
   clientRequestToken: ClientRequestToken,
 });
 export type CreateFargateProfileRequest = z.infer<typeof CreateFargateProfileRequest>;

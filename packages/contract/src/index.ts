@@ -11,4 +11,5 @@ export * from './lifecycle.ts';
 export * from './dashboard.ts';
 export * from './workloads.ts';
 export * from './versionSupportStanding.ts';
+export * from './operations.ts';
 export * from './workloadActions.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.ts';
+import { keyValueMap, text } from './text.ts';
 import { AccountId, Region, ResourceName } from './common.ts';
 import { LogType } from './clusters.ts';
 import { ClientRequestToken, Update } from './compute.ts';
@@ -14,7 +14,7 @@ const Cidr = text.regex(
   /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/,
   'must be an IPv4 CIDR block such as 203.0.113.0/24',
 );
-const TagMap = z.record(
+const TagMap = keyValueMap(
   text
     .min(1)
     .max(128)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as contract from './index.ts';
-import { hiddenControlProblem, noHiddenControls, text } from './text.ts';
+import { hiddenControlProblem, keyValueMap, noHiddenControls, noProtoKey, text } from './text.ts';
 
 describe('hiddenControlProblem', () => {
   it.each([
@@ -11,6 +11,8 @@ describe('hiddenControlProblem', () => {
     ['x\u2069', 'bidirectional control character (U+2069)'],
     ['a\uD800', 'lone surrogate (U+D800)'],
     ['\uDC00a', 'lone surrogate (U+DC00)'],
+    ['team\u0000', 'NUL character (U+0000)'],
+    ['\u0000', 'NUL character (U+0000)'],
   ])('refuses %j naming the character', (value, problem) => {
     expect(hiddenControlProblem(value)).toBe(`must not hold a ${problem}`);
   });
@@ -90,5 +92,69 @@ describe('the text check', () => {
     expect(bounded.safeParse('ab').success).toBe(true);
     expect(bounded.safeParse('abcd').success).toBe(false);
     expect(bounded.safeParse('a\u2067').success).toBe(false);
+  });
+});
+
+/** Every key/value map inside a schema, and whether the `__proto__` check runs before it. */
+function recordLeaves(schema: z.ZodType, path: string): { path: string; guarded: boolean }[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const inner = (key: string, at = path) => recordLeaves(def[key] as z.ZodType, at);
+  switch (def.type) {
+    case 'record':
+      return [{ path, guarded: false }];
+    case 'object':
+      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, value]) =>
+        recordLeaves(value, `${path}.${key}`),
+      );
+    case 'array':
+      return inner('element', `${path}[]`);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+      return inner('innerType');
+    case 'pipe':
+      if (def.in === noProtoKey) {
+        return recordLeaves(def.out as z.ZodType, path).map((leaf) => ({ ...leaf, guarded: true }));
+      }
+      return [...inner('in'), ...inner('out')];
+    case 'union':
+      return (def.options as z.ZodType[]).flatMap((option) => recordLeaves(option, path));
+    default:
+      return [];
+  }
+}
+
+describe('key/value maps', () => {
+  it('refuse a __proto__ key, naming the field, in every change request', () => {
+    const leaves = changeSchemas.flatMap(([name, schema]) => recordLeaves(schema, name));
+    expect(leaves.length).toBeGreaterThanOrEqual(6);
+    for (const leaf of leaves) expect(leaf.guarded, leaf.path).toBe(true);
+  });
+
+  it('name the field that holds __proto__ instead of dropping it', () => {
+    const result = contract.RegisterClusterRequest.safeParse(
+      JSON.parse(
+        '{"accountId":"123456789012","region":"us-east-1","name":"edge","provider":"OTHER","roleArn":"arn:aws:iam::123456789012:role/connector","clientRequestToken":"token-1","tags":{"__proto__":{"team":"x"}}}',
+      ),
+    );
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['tags'], message: 'must not have the key __proto__' }),
+    ]);
+  });
+
+  it('keep ordinary keys, and the checks of keys and values', () => {
+    const tags = keyValueMap(text, text);
+    expect(tags.parse({ team: 'payments', constructor: 'x' })).toEqual({
+      team: 'payments',
+      constructor: 'x',
+    });
+    expect(tags.safeParse({ team: 'pay\u0000ments' }).error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['team'],
+        message: 'must not hold a NUL character (U+0000)',
+      }),
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../audit/auditLog.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, pingDatabase } from './database.ts';
 
 describe('audit table', () => {
   it('cannot lose entries: deletes are refused', () => {
@@ -59,5 +59,23 @@ describe('data directory', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pingDatabase (GET /readyz)', () => {
+  it('is ok for a migrated database, and says why otherwise', () => {
+    const db = openDatabase(':memory:');
+    expect(pingDatabase(db)).toEqual({ ok: true });
+    const current = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`user_version = ${current + 1}`);
+    expect(pingDatabase(db)).toEqual({
+      ok: false,
+      reason: `database schema is at version ${current + 1}, this build needs ${current}`,
+    });
+    db.close();
+    expect(pingDatabase(db)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^database unreachable: .*not open/),
+    });
   });
 });

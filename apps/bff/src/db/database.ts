@@ -137,3 +137,31 @@ function migrate(db: Db): void {
     })();
   }
 }
+
+/** Whether the database answers with this build's schema; `reason` says what is wrong otherwise. */
+export type DatabasePing = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The readiness check of `GET /readyz`: the database answers a query and its schema is at the
+ * version this build migrates to (neither behind nor written by a newer build).
+ */
+export function pingDatabase(db: Db): DatabasePing {
+  try {
+    db.prepare('SELECT 1').get();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== MIGRATIONS.length) {
+      return {
+        ok: false,
+        reason: `database schema is at version ${version}, this build needs ${MIGRATIONS.length}`,
+      };
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `database unreachable: ${(error as Error).message}` };
+  }
+}
+
+/** Connections of the database for GET /metrics: SQLite has one, busy only inside a transaction. */
+export function databasePoolStats(db: Db): { total: number; idle: number; waiting: number } {
+  return { total: db.open ? 1 : 0, idle: db.open && !db.inTransaction ? 1 : 0, waiting: 0 };
+}

@@ -87,16 +87,19 @@ export function publicOriginOf(res: Response): string {
   return origin;
 }
 
+/** Paths of the platform (probes, scrapes), which address the console by a bare pod IP. */
+export const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+
 /**
  * Refuses requests whose `Host` is not one of the console's names (DNS rebinding, poisoned links),
- * and records the public origin for the handlers. `/healthz` stays open to load balancers and
- * probes, which address the console by a bare IP.
+ * and records the public origin for the handlers. The probe paths stay open to load balancers,
+ * kubelets and Prometheus; they hold no session and change nothing.
  */
 export function hostGuard(policy: HostPolicy): RequestHandler {
   return (req, res, next) => {
     const localPort = req.socket.localPort ?? 0;
     res.locals.publicOrigin = policy.publicOrigin(localPort);
-    if (req.path === '/healthz' || policy.allows(req.headers.host, localPort)) return next();
+    if (PROBE_PATHS.has(req.path) || policy.allows(req.headers.host, localPort)) return next();
     const shown = JSON.stringify((req.headers.host ?? '').slice(0, 100));
     next(
       new MisdirectedRequestError(

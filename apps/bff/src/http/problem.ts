@@ -8,6 +8,7 @@ import {
   TooManyRequestsError,
   UpstreamError,
 } from '../errors.ts';
+import { redactUrl } from './logRedaction.ts';
 
 const PROBLEM_TYPE = 'about:blank';
 
@@ -115,10 +116,10 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const problem = problemFor(error);
     if (problem.status >= 500 && !(error instanceof UpstreamError)) {
-      logger.error({ err: error, url: req.originalUrl }, 'unhandled error');
+      logger.error({ err: error, url: redactUrl(req.originalUrl) }, 'unhandled error');
     } else if (!(error instanceof DomainError)) {
       // A caller's malformed request: worth a line, never a stack trace.
-      logger.info({ status: problem.status, url: req.originalUrl }, problem.detail);
+      logger.info({ status: problem.status, url: redactUrl(req.originalUrl) }, problem.detail);
     }
     if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(error.retryAfterSeconds));

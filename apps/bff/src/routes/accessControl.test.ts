@@ -80,10 +80,14 @@ describe('every mutating route', () => {
 });
 
 describe('the public routes', () => {
-  it('are only the ways to sign in (password, SSO, wall-screen token) and what the sign-in page reads', () => {
+  it('are only the ways to sign in (password, SSO, wall-screen token), what the sign-in page reads, and the probes', () => {
     const open = c.routes.filter((route) => route.access === 'public').map(label);
     expect(open.sort()).toEqual(
       [
+        // Probes and scrapes (routes/operations.ts); /metrics wants WHEELHOUSE_METRICS_TOKEN when set.
+        'GET /healthz',
+        'GET /readyz',
+        'GET /metrics',
         'GET /api/auth/oidc/callback',
         'GET /api/auth/oidc/login',
         'GET /api/auth/providers',
@@ -91,6 +95,16 @@ describe('the public routes', () => {
         'POST /api/session',
       ].sort(),
     );
+  });
+});
+
+describe('the probe routes', () => {
+  it('answer without a session, and /metrics is open while WHEELHOUSE_METRICS_TOKEN is unset', async () => {
+    const anonymous = new ConsoleClient(c.url);
+    for (const path of ['/healthz', '/readyz', '/metrics']) {
+      const response = await anonymous.request('GET', path);
+      expect(response.status, path).toBe(200);
+    }
   });
 });
 

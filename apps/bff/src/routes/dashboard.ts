@@ -1,23 +1,25 @@
 import { z } from 'zod';
-import { CreateDashboardTokenRequest, type CreatedDashboardToken } from '@wheelhouse/contract';
+import { CreateDashboardTokenRequest } from '@wheelhouse/contract';
 import { DASHBOARD_COOKIE, dashboardTokenOf, sessionOf } from '../auth/access.ts';
-import type { DashboardTokens } from '../auth/dashboardTokens.ts';
-import type { AuditLog } from '../audit/auditLog.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { publicOriginOf } from '../http/hostPolicy.ts';
 import type { RouteDef } from '../http/routing.ts';
 import { parseInput } from '../http/validate.ts';
 import type { DashboardService } from '../services/dashboard.ts';
+import type { DashboardAccess } from '../services/dashboardAccess.ts';
 
 export interface DashboardRouteDeps {
   dashboard: DashboardService;
-  tokens: DashboardTokens;
-  audit: AuditLog;
+  access: DashboardAccess;
   secureCookies: boolean;
 }
 
 export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
-  const { dashboard, tokens, audit } = deps;
+  const { dashboard, access } = deps;
+  const contextOf = (req: { ip?: string | undefined }, res: Parameters<typeof sessionOf>[0]) => {
+    const session = sessionOf(res);
+    return { user: session.user, role: session.role, ...(req.ip ? { clientIp: req.ip } : {}) };
+  };
   return [
     {
       method: 'get',
@@ -36,9 +38,7 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
           z.object({ token: z.string().min(1, 'is required').max(200) }),
           req.body,
         );
-        const record = tokens.verify(token);
-        if (!record)
-          throw new UnauthenticatedError('This dashboard token is unknown, revoked or expired.');
+        const record = access.signIn(token);
         res.cookie(DASHBOARD_COOKIE, token, {
           httpOnly: true,
           sameSite: 'strict',
@@ -64,7 +64,7 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       path: '/api/dashboard-tokens',
       access: 'admin',
       handler: (_req, res) => {
-        res.json(tokens.list());
+        res.json(access.list());
       },
     },
     {
@@ -73,23 +73,9 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       access: 'admin',
       action: 'dashboard-token.create',
       handler: (req, res) => {
-        const session = sessionOf(res);
         const body = parseInput(CreateDashboardTokenRequest, req.body);
-        const { token, record } = tokens.create(body.name, session.user, body.expiresInDays);
-        audit.record(
-          {
-            user: session.user,
-            role: session.role,
-            action: 'dashboard-token.create',
-            target: `dashboard-token/${record.id}`,
-            params: { name: record.name, expiresAt: record.expiresAt },
-            ...(req.ip ? { clientIp: req.ip } : {}),
-          },
-          { outcome: 'success' },
-        );
         // Never from the request's Host: a forged one would hand the admin a link to somebody else.
-        const url = `${publicOriginOf(res)}/dashboard?token=${encodeURIComponent(token)}`;
-        const created: CreatedDashboardToken = { ...record, token, url };
+        const created = access.create(body, contextOf(req, res), publicOriginOf(res));
         res.status(201).json(created);
       },
     },
@@ -99,20 +85,8 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
       access: 'admin',
       action: 'dashboard-token.revoke',
       handler: (req, res) => {
-        const session = sessionOf(res);
         const { id } = parseInput(z.object({ id: z.uuid() }), req.params);
-        const record = tokens.revoke(id);
-        audit.record(
-          {
-            user: session.user,
-            role: session.role,
-            action: 'dashboard-token.revoke',
-            target: `dashboard-token/${id}`,
-            params: { name: record.name },
-            ...(req.ip ? { clientIp: req.ip } : {}),
-          },
-          { outcome: 'success' },
-        );
+        access.revoke(id, contextOf(req, res));
         res.status(204).end();
       },
     },

@@ -54,3 +54,41 @@ describe('text with bidirectional controls or lone surrogates', () => {
     ]);
   });
 });
+
+describe('key/value input with __proto__ keys or NUL characters', () => {
+  const registration = (tags: string) =>
+    JSON.parse(
+      `{"accountId":"123456789012","region":"us-east-1","name":"edge","provider":"OTHER",` +
+        `"roleArn":"arn:aws:iam::123456789012:role/connector","clientRequestToken":"token-3","tags":${tags}}`,
+    ) as unknown;
+
+  it('is refused when registering a connected cluster, instead of dropping the tags', async () => {
+    const proto = await problemOf(
+      '/api/connected-clusters',
+      registration('{"__proto__":{"team":"x"}}'),
+    );
+    expect(proto.errors).toEqual([{ field: 'tags', message: 'must not have the key __proto__' }]);
+    const nul = await problemOf('/api/connected-clusters', registration('{"team":"pay\\u0000"}'));
+    expect(nul.errors).toEqual([
+      { field: 'tags.team', message: 'must not hold a NUL character (U+0000)' },
+    ]);
+  });
+
+  it('is refused in cluster tags and node group labels, naming the field', async () => {
+    const key = await problemOf(`${CLUSTER}/tags`, JSON.parse('{"add":{"te\\u0000am":"x"}}'));
+    expect(key.errors).toEqual([
+      { field: 'add', message: 'key must not hold a NUL character (U+0000)' },
+    ]);
+    const labels = await problemOf(
+      `${CLUSTER}/nodegroups`,
+      JSON.parse(
+        '{"name":"general","nodeRole":"arn:aws:iam::123456789012:role/nodes","subnets":["subnet-0a1b2c"],' +
+          '"scaling":{"minSize":1,"maxSize":2,"desiredSize":1},"labels":{"__proto__":{"a":"b"}},' +
+          '"clientRequestToken":"token-4"}',
+      ),
+    );
+    expect(labels.errors).toEqual([
+      { field: 'labels', message: 'must not have the key __proto__' },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ClusterRef, LogQuery, PodQuery, WatchQuery } from '@wheelhouse/contract';
 import type { RouteDef } from '../http/routing.ts';
@@ -31,6 +31,8 @@ const clusterOf = (req: Request) => {
 export function workloadRoutes(deps: {
   workloads: WorkloadsService;
   watchStreams: WatchStreams;
+  /** Registers an open event stream, so that a shutdown can close it with a retry hint. */
+  trackStream?: (res: Response) => void;
 }): RouteDef[] {
   const { workloads, watchStreams } = deps;
   return [
@@ -145,6 +147,7 @@ export function workloadRoutes(deps: {
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
+        deps.trackStream?.(res);
         res.write(': watching\n\n');
         const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
         const end = () => {

@@ -1,8 +1,8 @@
-import type { EKSClient, Update as EksUpdate } from '@aws-sdk/client-eks';
 import type { ChangeResult, ClusterRef, ConfirmDeleteRequest, Role } from '@wheelhouse/contract';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { DomainError, InputError, UpstreamError } from '../errors.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
+import type { EksChanged, EksChanges } from '../upstream/eksGateway.ts';
 import { toUpdate } from './computeMapping.ts';
 
 /** Who is changing what, for the audit log. */
@@ -60,26 +60,25 @@ export function confirmName(request: ConfirmDeleteRequest, name: string): void {
   }
 }
 
-/** The AWS request id of an SDK answer, ready to spread into a change's result. */
-export const requestIdOf = (out: { $metadata: { requestId?: string } }): { requestId?: string } =>
-  out.$metadata.requestId ? { requestId: out.$metadata.requestId } : {};
-
 /**
- * One EKS change as the console user: the audited run, the user's client, and the answer turned into a
+ * One EKS change as the console user: the audited run, the user's gateway, and the answer turned into a
  * ChangeResult (with the EKS update when EKS started one).
  */
 export function eksChange(
   runChange: RunChange,
-  clientFor: (ref: ClusterRef, context: ChangeContext) => Promise<EKSClient>,
+  changesFor: (ref: ClusterRef, context: ChangeContext) => Promise<EksChanges>,
 ) {
   return (
     ref: ClusterRef,
     context: ChangeContext,
     spec: ChangeSpec,
-    send: (eks: EKSClient) => Promise<{ update?: EksUpdate; $metadata: { requestId?: string } }>,
+    send: (eks: EksChanges) => Promise<EksChanged>,
   ): Promise<ChangeResult> =>
     runChange(context, spec, async () => {
-      const out = await send(await clientFor(ref, context));
-      return { result: out.update ? { update: toUpdate(out.update) } : {}, ...requestIdOf(out) };
+      const { update, requestId } = await send(await changesFor(ref, context));
+      return {
+        result: update ? { update: toUpdate(update) } : {},
+        ...(requestId ? { requestId } : {}),
+      };
     });
 }

@@ -1,15 +1,9 @@
-import type { AutoScalingGroup, Filter } from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { Instance as Ec2Instance } from '@aws-sdk/client-ec2';
-import {
-  DescribeFargateProfileCommand,
-  DescribeNodegroupCommand,
-  DescribeUpdateCommand,
-  paginateListFargateProfiles,
-  paginateListNodegroups,
-  paginateListUpdates,
-  type FargateProfile as EksFargateProfile,
-  type Nodegroup as EksNodegroup,
-  type Update as EksUpdate,
+import type {
+  FargateProfile as EksFargateProfile,
+  Nodegroup as EksNodegroup,
+  Update as EksUpdate,
 } from '@aws-sdk/client-eks';
 import pLimit from 'p-limit';
 import type {
@@ -23,8 +17,10 @@ import type {
   Update,
 } from '@wheelhouse/contract';
 import { NotFoundError } from '../errors.ts';
-import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
+import type { AutoScalingQuery } from '../upstream/autoScalingGateway.ts';
+import type { AccountTarget } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
+import type { AccountRegion, AwsGateway } from '../upstream/awsGateway.ts';
 import {
   inServiceCount,
   launchTemplateOf,
@@ -35,40 +31,24 @@ import {
   toUpdate,
 } from './computeMapping.ts';
 import { findOverlaps, matchPod } from './fargateMatching.ts';
-import type { InventoryService } from './inventory.ts';
 import { uniformityOf } from './uniformity.ts';
 import { progressOf, updateSteps } from './updateProgress.ts';
-import { allPages } from '../upstream/pages.ts';
-import { assertReadRegion } from '../upstream/regions.ts';
 
 /** The account and region a cluster lives in, resolved from a route's reference. */
-export interface ClusterLocation {
+export interface ClusterLocation extends AccountRegion {
   ref: ClusterRef;
   account: AccountTarget;
 }
 
-// Loaded on first use: the EC2 client's models alone take about 70 MB, which a console whose users never
-// open a Compute tab need not hold.
-const autoScalingSdk = () => import('@aws-sdk/client-auto-scaling');
-const ec2Sdk = () => import('@aws-sdk/client-ec2');
-
 const NODEGROUP_NAME_TAG = 'eks:nodegroup-name';
 const clusterTag = (cluster: string) => `kubernetes.io/cluster/${cluster}`;
-const EC2_FILTER_VALUES = 200;
 const UPDATES_SHOWN = 25;
 
 /** Managed node groups, self-managed groups (Auto Scaling) and Fargate profiles of one cluster. */
-export function createComputeService(
-  aws: AwsClients,
-  inventory: InventoryService,
-  options: { regions: string[]; concurrency: number },
-) {
+export function createComputeService(aws: AwsGateway, options: { concurrency: number }) {
   async function locate(ref: ClusterRef): Promise<ClusterLocation> {
-    assertReadRegion(options.regions, ref.region);
-    return { ref, account: await inventory.findAccount(ref.accountId) };
+    return { ref, ...(await aws.locate(ref.accountId, ref.region)) };
   }
-
-  const eks = ({ account, ref }: ClusterLocation) => aws.eks(account, ref.region);
 
   async function describeAll<T>(
     names: string[],
@@ -80,82 +60,21 @@ export function createComputeService(
   }
 
   async function nodegroupsOf(at: ClusterLocation): Promise<EksNodegroup[]> {
-    const names = (
-      await allPages(paginateListNodegroups({ client: eks(at) }, { clusterName: at.ref.name }))
-    ).flatMap((page) => page.nodegroups ?? []);
-    return describeAll(
-      names,
-      async (nodegroupName) =>
-        (
-          await eks(at).send(
-            new DescribeNodegroupCommand({ clusterName: at.ref.name, nodegroupName }),
-          )
-        ).nodegroup,
+    const eks = aws.eks(at);
+    return describeAll(await eks.nodegroupNames(at.ref.name), (name) =>
+      eks.describeNodegroup(at.ref.name, name),
     );
   }
 
   async function fargateProfilesOf(at: ClusterLocation): Promise<EksFargateProfile[]> {
-    const names = (
-      await allPages(paginateListFargateProfiles({ client: eks(at) }, { clusterName: at.ref.name }))
-    ).flatMap((page) => page.fargateProfileNames ?? []);
-    return describeAll(
-      names,
-      async (fargateProfileName) =>
-        (
-          await eks(at).send(
-            new DescribeFargateProfileCommand({ clusterName: at.ref.name, fargateProfileName }),
-          )
-        ).fargateProfile,
+    const eks = aws.eks(at);
+    return describeAll(await eks.fargateProfileNames(at.ref.name), (name) =>
+      eks.describeFargateProfile(at.ref.name, name),
     );
   }
 
-  async function autoScalingGroups(
-    at: ClusterLocation,
-    query: { names?: string[]; filters?: Filter[] },
-  ): Promise<AutoScalingGroup[]> {
-    if (query.names && query.names.length === 0) return [];
-    const { AutoScalingClient, paginateDescribeAutoScalingGroups } = await autoScalingSdk();
-    const client = aws.client(AutoScalingClient, at.account, at.ref.region);
-    const pages = await allPages(
-      paginateDescribeAutoScalingGroups(
-        { client },
-        {
-          ...(query.names ? { AutoScalingGroupNames: query.names } : {}),
-          ...(query.filters ? { Filters: query.filters } : {}),
-        },
-      ),
-    );
-    return pages.flatMap((page) => page.AutoScalingGroups ?? []);
-  }
-
-  /** EC2's view of instances, by id; a filter (not InstanceIds) so an instance gone meanwhile is no error. */
-  async function ec2Instances(
-    at: ClusterLocation,
-    ids: string[],
-  ): Promise<Map<string, Ec2Instance>> {
-    const { EC2Client, paginateDescribeInstances } = await ec2Sdk();
-    const client = aws.client(EC2Client, at.account, at.ref.region);
-    const found = new Map<string, Ec2Instance>();
-    const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += EC2_FILTER_VALUES)
-      chunks.push(ids.slice(i, i + EC2_FILTER_VALUES));
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        const pages = paginateDescribeInstances(
-          { client },
-          { Filters: [{ Name: 'instance-id', Values: chunk }] },
-        );
-        for await (const page of pages) {
-          for (const reservation of page.Reservations ?? []) {
-            for (const instance of reservation.Instances ?? []) {
-              if (instance.InstanceId) found.set(instance.InstanceId, instance);
-            }
-          }
-        }
-      }),
-    );
-    return found;
-  }
+  const autoScalingGroups = (at: ClusterLocation, query: AutoScalingQuery) =>
+    aws.autoScalingGroups(at, query);
 
   /** Instances of some Auto Scaling groups, completed by EC2; EC2 failing leaves Auto Scaling's view. */
   async function instancesOf(
@@ -168,7 +87,7 @@ export function createComputeService(
       .filter(Boolean);
     let ec2 = new Map<string, Ec2Instance>();
     try {
-      if (ids.length) ec2 = await ec2Instances(at, ids);
+      if (ids.length) ec2 = await aws.ec2Instances(at, ids);
     } catch (error) {
       errors.push(failure(at, error, 'EC2 DescribeInstances'));
     }
@@ -267,14 +186,7 @@ export function createComputeService(
 
   async function getNodegroup(ref: ClusterRef, nodegroupName: string): Promise<NodegroupDetail> {
     const at = await locate(ref);
-    let ng: EksNodegroup | undefined;
-    try {
-      ng = (
-        await eks(at).send(new DescribeNodegroupCommand({ clusterName: ref.name, nodegroupName }))
-      ).nodegroup;
-    } catch (error) {
-      throw fromAwsError(error);
-    }
+    const ng = await aws.eks(at).describeNodegroup(ref.name, nodegroupName);
     if (!ng) throw new NotFoundError(`No node group named ${nodegroupName}.`);
     const errors: SourceError[] = [];
     const groupNames = (ng.resources?.autoScalingGroups ?? [])
@@ -306,26 +218,10 @@ export function createComputeService(
 
   /** The latest updates of a cluster (or one of its node groups), newest first. */
   async function updatesOf(at: ClusterLocation, nodegroupName?: string): Promise<EksUpdate[]> {
-    const ids = (
-      await allPages(
-        paginateListUpdates(
-          { client: eks(at) },
-          { name: at.ref.name, ...(nodegroupName ? { nodegroupName } : {}) },
-        ),
-      )
-    ).flatMap((page) => page.updateIds ?? []);
-    const updates = await describeAll(
-      ids,
-      async (updateId) =>
-        (
-          await eks(at).send(
-            new DescribeUpdateCommand({
-              name: at.ref.name,
-              updateId,
-              ...(nodegroupName ? { nodegroupName } : {}),
-            }),
-          )
-        ).update,
+    const eks = aws.eks(at);
+    const scope = { name: at.ref.name, ...(nodegroupName ? { nodegroupName } : {}) };
+    const updates = await describeAll(await eks.updateIds(scope), (updateId) =>
+      eks.describeUpdate(scope, updateId),
     );
     return updates
       .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
@@ -333,13 +229,7 @@ export function createComputeService(
   }
 
   async function fargateMatch(ref: ClusterRef, query: FargateMatchQuery): Promise<FargateMatch> {
-    const at = await locate(ref);
-    let profiles: EksFargateProfile[];
-    try {
-      profiles = await fargateProfilesOf(at);
-    } catch (error) {
-      throw fromAwsError(error);
-    }
+    const profiles = await fargateProfilesOf(await locate(ref));
     return matchPod(profiles.map(toFargateProfile), query.namespace, query.labels);
   }
 

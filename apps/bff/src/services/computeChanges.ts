@@ -1,13 +1,4 @@
-import {
-  CreateFargateProfileCommand,
-  CreateNodegroupCommand,
-  DeleteFargateProfileCommand,
-  DeleteNodegroupCommand,
-  EKSClient,
-  UpdateNodegroupConfigCommand,
-  UpdateNodegroupVersionCommand,
-  type AMITypes,
-} from '@aws-sdk/client-eks';
+import type { AMITypes } from '@aws-sdk/client-eks';
 import type {
   ChangeResult,
   ClusterRef,
@@ -19,7 +10,7 @@ import type {
   UpdateNodegroupVersionRequest,
 } from '@wheelhouse/contract';
 import { InputError } from '../errors.ts';
-import type { AwsClients } from '../upstream/awsClients.ts';
+import type { AwsGateway } from '../upstream/awsGateway.ts';
 import { eksArn } from '../upstream/partition.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
@@ -29,14 +20,13 @@ const arnOf = (ref: ClusterRef, kind: string, name: string) =>
 
 /** Operator changes to node groups and Fargate profiles, made as the console user and audited. */
 export function createComputeChanges(
-  aws: AwsClients,
+  aws: AwsGateway,
   compute: ComputeService,
   runChange: RunChange,
 ) {
-  const change = eksChange(runChange, async (ref, context) => {
-    const { account } = await compute.locate(ref);
-    return aws.changeClient(EKSClient, account, ref.region, context.user);
-  });
+  const change = eksChange(runChange, async (ref, context) =>
+    aws.eksAs(await compute.locate(ref), context.user),
+  );
 
   return {
     scaleNodegroup(
@@ -52,14 +42,12 @@ export function createComputeChanges(
         context,
         { action: 'nodegroup.scale', target, params: scalingConfig },
         (eks) =>
-          eks.send(
-            new UpdateNodegroupConfigCommand({
-              clusterName: ref.name,
-              nodegroupName: nodegroup,
-              scalingConfig,
-              clientRequestToken,
-            }),
-          ),
+          eks.updateNodegroupConfig({
+            clusterName: ref.name,
+            nodegroupName: nodegroup,
+            scalingConfig,
+            clientRequestToken,
+          }),
       );
     },
 
@@ -88,15 +76,13 @@ export function createComputeChanges(
       const params = { addOrUpdateLabels, removeLabels, addOrUpdateTaints, removeTaints };
       const target = arnOf(ref, 'nodegroup', nodegroup);
       return change(ref, context, { action: 'nodegroup.labels-taints', target, params }, (eks) =>
-        eks.send(
-          new UpdateNodegroupConfigCommand({
-            clusterName: ref.name,
-            nodegroupName: nodegroup,
-            ...(labels ? { labels } : {}),
-            ...(taints ? { taints } : {}),
-            clientRequestToken,
-          }),
-        ),
+        eks.updateNodegroupConfig({
+          clusterName: ref.name,
+          nodegroupName: nodegroup,
+          ...(labels ? { labels } : {}),
+          ...(taints ? { taints } : {}),
+          clientRequestToken,
+        }),
       );
     },
 
@@ -109,14 +95,12 @@ export function createComputeChanges(
       const { clientRequestToken, ...params } = request;
       const target = arnOf(ref, 'nodegroup', nodegroup);
       return change(ref, context, { action: 'nodegroup.update-version', target, params }, (eks) =>
-        eks.send(
-          new UpdateNodegroupVersionCommand({
-            clusterName: ref.name,
-            nodegroupName: nodegroup,
-            ...params,
-            clientRequestToken,
-          }),
-        ),
+        eks.updateNodegroupVersion({
+          clusterName: ref.name,
+          nodegroupName: nodegroup,
+          ...params,
+          clientRequestToken,
+        }),
       );
     },
 
@@ -129,17 +113,15 @@ export function createComputeChanges(
       const params = { name, scaling, capacityType, amiType, ...rest };
       const target = arnOf(ref, 'nodegroup', name);
       return change(ref, context, { action: 'nodegroup.create', target, params }, (eks) =>
-        eks.send(
-          new CreateNodegroupCommand({
-            clusterName: ref.name,
-            nodegroupName: name,
-            scalingConfig: scaling,
-            ...(capacityType ? { capacityType: capacityType } : {}),
-            ...(amiType ? { amiType: amiType as AMITypes } : {}),
-            ...rest,
-            clientRequestToken,
-          }),
-        ),
+        eks.createNodegroup({
+          clusterName: ref.name,
+          nodegroupName: name,
+          scalingConfig: scaling,
+          ...(capacityType ? { capacityType: capacityType } : {}),
+          ...(amiType ? { amiType: amiType as AMITypes } : {}),
+          ...rest,
+          clientRequestToken,
+        }),
       );
     },
 
@@ -152,7 +134,7 @@ export function createComputeChanges(
       confirmName(request, nodegroup);
       const target = arnOf(ref, 'nodegroup', nodegroup);
       return change(ref, context, { action: 'nodegroup.delete', target, params: {} }, (eks) =>
-        eks.send(new DeleteNodegroupCommand({ clusterName: ref.name, nodegroupName: nodegroup })),
+        eks.deleteNodegroup(ref.name, nodegroup),
       );
     },
 
@@ -168,14 +150,12 @@ export function createComputeChanges(
         context,
         { action: 'fargate.create', target, params: { name, ...rest } },
         (eks) =>
-          eks.send(
-            new CreateFargateProfileCommand({
-              clusterName: ref.name,
-              fargateProfileName: name,
-              ...rest,
-              clientRequestToken,
-            }),
-          ),
+          eks.createFargateProfile({
+            clusterName: ref.name,
+            fargateProfileName: name,
+            ...rest,
+            clientRequestToken,
+          }),
       );
     },
 
@@ -188,9 +168,7 @@ export function createComputeChanges(
       confirmName(request, profile);
       const target = arnOf(ref, 'fargateprofile', profile);
       return change(ref, context, { action: 'fargate.delete', target, params: {} }, (eks) =>
-        eks.send(
-          new DeleteFargateProfileCommand({ clusterName: ref.name, fargateProfileName: profile }),
-        ),
+        eks.deleteFargateProfile(ref.name, profile),
       );
     },
   };

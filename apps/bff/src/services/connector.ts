@@ -1,4 +1,3 @@
-import { DeregisterClusterCommand, EKSClient, RegisterClusterCommand } from '@aws-sdk/client-eks';
 import type {
   ChangeResult,
   ClusterRef,
@@ -6,17 +5,10 @@ import type {
   RegisterClusterRequest,
   RegistrationResult,
 } from '@wheelhouse/contract';
-import type { AwsClients } from '../upstream/awsClients.ts';
+import type { AwsGateway } from '../upstream/awsGateway.ts';
+import type { EksChanges } from '../upstream/eksGateway.ts';
 import { eksArn } from '../upstream/partition.ts';
-import {
-  confirmName,
-  eksChange,
-  requestIdOf,
-  type ChangeContext,
-  type RunChange,
-} from './changeRunner.ts';
-import type { InventoryService } from './inventory.ts';
-import { assertReadRegion } from '../upstream/regions.ts';
+import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 
 const clusterArn = (ref: ClusterRef) => eksArn(ref.region, ref.accountId, `cluster/${ref.name}`);
 
@@ -28,11 +20,9 @@ function simulateAgentCommand(ref: ClusterRef, endpoint: string | undefined): st
 
 /** EKS Connector: registering any Kubernetes cluster with EKS, and deregistering it. */
 export function createConnectorService(
-  aws: AwsClients,
-  inventory: InventoryService,
+  aws: AwsGateway,
   runChange: RunChange,
   options: {
-    regions: string[];
     backend: 'sandbox' | 'aws';
     /** The embedded sandbox's endpoint: its port is random, so the agent command must name it. */
     sandboxEndpoint?: string;
@@ -42,14 +32,8 @@ export function createConnectorService(
     accountId: string,
     region: string,
     context: ChangeContext,
-  ): Promise<EKSClient> {
-    assertReadRegion(options.regions, region);
-    return aws.changeClient(
-      EKSClient,
-      await inventory.findAccount(accountId),
-      region,
-      context.user,
-    );
+  ): Promise<EksChanges> {
+    return aws.eksAs(await aws.locate(accountId, region), context.user);
   }
   const change = eksChange(runChange, (ref, context) => eksAs(ref.accountId, ref.region, context));
 
@@ -65,16 +49,14 @@ export function createConnectorService(
         { action: 'connector.register', target: clusterArn(ref), params },
         async () => {
           const eks = await eksAs(request.accountId, request.region, context);
-          const out = await eks.send(
-            new RegisterClusterCommand({
-              name: request.name,
-              connectorConfig: { provider: request.provider, roleArn: request.roleArn },
-              tags: request.tags,
-              clientRequestToken,
-            }),
-          );
-          const connector = out.cluster?.connectorConfig;
-          if (!out.cluster || !connector?.activationId || !connector.activationCode) {
+          const { cluster, requestId } = await eks.registerCluster({
+            name: request.name,
+            connectorConfig: { provider: request.provider, roleArn: request.roleArn },
+            tags: request.tags,
+            clientRequestToken,
+          });
+          const connector = cluster?.connectorConfig;
+          if (!cluster || !connector?.activationId || !connector.activationCode) {
             throw new Error('RegisterCluster answered without activation details');
           }
           const install = [
@@ -96,8 +78,8 @@ export function createConnectorService(
               accountId: request.accountId,
               region: request.region,
               name: request.name,
-              arn: out.cluster.arn ?? clusterArn(ref),
-              status: out.cluster.status ?? 'PENDING',
+              arn: cluster.arn ?? clusterArn(ref),
+              status: cluster.status ?? 'PENDING',
               activationId: connector.activationId,
               activationCode: connector.activationCode,
               activationExpiry: (connector.activationExpiry ?? new Date()).toISOString(),
@@ -105,7 +87,7 @@ export function createConnectorService(
               roleArn: connector.roleArn ?? request.roleArn,
               installCommands,
             },
-            ...requestIdOf(out),
+            ...(requestId ? { requestId } : {}),
           };
         },
       );
@@ -121,7 +103,7 @@ export function createConnectorService(
         ref,
         context,
         { action: 'connector.deregister', target: clusterArn(ref), params: {} },
-        (eks) => eks.send(new DeregisterClusterCommand({ name: ref.name })),
+        (eks) => eks.deregisterCluster(ref.name),
       );
     },
   };

@@ -1,10 +1,4 @@
-import {
-  DescribeNodegroupCommand,
-  DescribeUpdateCommand,
-  paginateListNodegroups,
-  paginateListUpdates,
-  type Nodegroup as EksNodegroup,
-} from '@aws-sdk/client-eks';
+import type { Nodegroup as EksNodegroup } from '@aws-sdk/client-eks';
 import pLimit, { type Limit } from 'p-limit';
 import {
   supportStanding,
@@ -12,8 +6,7 @@ import {
   type FleetDashboard,
   type SourceError,
 } from '@wheelhouse/contract';
-import type { AwsClients } from '../upstream/awsClients.ts';
-import { allPages } from '../upstream/pages.ts';
+import type { AwsGateway } from '../upstream/awsGateway.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
 import { sourceError } from './fanOut.ts';
 import type { InventoryService } from './inventory.ts';
@@ -32,11 +25,11 @@ export interface DashboardOptions {
 
 /** The fleet at a glance: counts, support deadlines, node groups and updates needing attention. */
 export function createDashboardService(
-  aws: AwsClients,
+  aws: AwsGateway,
   inventory: InventoryService,
   options: DashboardOptions,
 ) {
-  const cache = createTtlCache<FleetDashboard>(options.cacheTtlMs);
+  const cache = createTtlCache<FleetDashboard>(options.cacheTtlMs, Date.now, 'dashboard');
   const now = options.now ?? (() => new Date());
 
   function versionSupport(items: ClusterSummary[]): FleetDashboard['versionSupport'] {
@@ -97,21 +90,17 @@ export function createDashboardService(
           cluster: cluster.name,
         };
         try {
-          const account = await inventory.findAccount(cluster.accountId);
-          const eks = aws.eks(account, cluster.region);
+          const account = await aws.findAccount(cluster.accountId);
+          const eks = aws.eks({ account, region: cluster.region });
           const limit = limitOf(cluster);
           const inProgress = async (nodegroupName?: string) => {
             const scope = { name: cluster.name, ...(nodegroupName ? { nodegroupName } : {}) };
-            const pages = await limit(() => allPages(paginateListUpdates({ client: eks }, scope)));
+            const ids = await limit(() => eks.updateIds(scope));
             // Described side by side (each within the account's bound), not one after another.
             const described = await Promise.all(
-              pages
-                .flatMap((page) => page.updateIds ?? [])
-                .map((updateId) =>
-                  limit(() => eks.send(new DescribeUpdateCommand({ ...scope, updateId }))),
-                ),
+              ids.map((updateId) => limit(() => eks.describeUpdate(scope, updateId))),
             );
-            for (const { update } of described) {
+            for (const update of described) {
               if (update?.status === 'InProgress') {
                 updatesInProgress.push({
                   ...where,
@@ -124,26 +113,14 @@ export function createDashboardService(
             }
           };
           const clusterUpdates = cluster.status === 'UPDATING' ? inProgress() : Promise.resolve();
-          const names = (
-            await limit(() =>
-              allPages(paginateListNodegroups({ client: eks }, { clusterName: cluster.name })),
-            )
-          ).flatMap((page) => page.nodegroups ?? []);
+          const names = await limit(() => eks.nodegroupNames(cluster.name));
           const described = await Promise.all(
-            names.map((nodegroupName) =>
-              limit(() =>
-                eks.send(
-                  new DescribeNodegroupCommand({ clusterName: cluster.name, nodegroupName }),
-                ),
-              ),
-            ),
+            names.map((name) => limit(() => eks.describeNodegroup(cluster.name, name))),
           );
-          const attention = described
-            .map((out) => out.nodegroup)
-            .filter(
-              (ng): ng is EksNodegroup =>
-                !!ng && (ng.status !== 'ACTIVE' || (ng.health?.issues?.length ?? 0) > 0),
-            );
+          const attention = described.filter(
+            (ng): ng is EksNodegroup =>
+              !!ng && (ng.status !== 'ACTIVE' || (ng.health?.issues?.length ?? 0) > 0),
+          );
           for (const ng of attention) {
             nodegroups.push({
               ...where,

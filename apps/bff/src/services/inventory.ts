@@ -1,16 +1,10 @@
-import {
-  DescribeClusterCommand,
-  paginateDescribeClusterVersions,
-  paginateListClusters,
-  type Cluster,
-  type ClusterVersionInformation,
-} from '@aws-sdk/client-eks';
+import type { ClusterVersionInformation } from '@aws-sdk/client-eks';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { ClusterDetail, ClusterList, ClusterRef, ClusterSummary } from '@wheelhouse/contract';
-import { NotFoundError } from '../errors.ts';
-import type { AccountTarget, AwsClients } from '../upstream/awsClients.ts';
-import { fromAwsError } from '../upstream/awsErrors.ts';
+import { NotFoundError, UpstreamError } from '../errors.ts';
+import type { AccountTarget } from '../upstream/awsClients.ts';
+import type { AccountRegion, AwsGateway, VersionCatalog } from '../upstream/awsGateway.ts';
 import { createTtlCache } from '../upstream/ttlCache.ts';
 import {
   toClusterDetail,
@@ -19,7 +13,6 @@ import {
   type ClusterSource,
 } from './clusterMapping.ts';
 import { mergeResults, sourceError, type SourceResult } from './fanOut.ts';
-import { assertReadRegion } from '../upstream/regions.ts';
 
 export interface InventoryOptions {
   regions: string[];
@@ -31,40 +24,28 @@ export interface InventoryOptions {
   logger: Logger;
 }
 
-type VersionCatalog = Map<string, ClusterVersionInformation>;
-const VERSION_CATALOG_TTL_MS = 60 * 60 * 1000;
 const DETAIL_TTL_MS = 3_000;
 
 /** The fleet's clusters across every configured account and region. */
-export function createInventoryService(aws: AwsClients, options: InventoryOptions) {
-  const listCache = createTtlCache<ClusterList>(options.cacheTtlMs);
+export function createInventoryService(aws: AwsGateway, options: InventoryOptions) {
+  const listCache = createTtlCache<ClusterList>(options.cacheTtlMs, Date.now, 'cluster-list');
   // One DescribeCluster is cheap; its cache only coalesces bursts, so a page watching a cluster
   // change state sees it within seconds rather than a list's lifetime.
-  const detailCache = createTtlCache<ClusterDetail>(Math.min(options.cacheTtlMs, DETAIL_TTL_MS));
-  const versionCache = createTtlCache<VersionCatalog>(VERSION_CATALOG_TTL_MS);
-
-  /** EKS's whole version calendar for a region (includeAll), cached: the one copy the console reads. */
-  function fetchVersionCatalog(account: AccountTarget, region: string): Promise<VersionCatalog> {
-    return versionCache.get(`${account.key}|${region}`, async () => {
-      const catalog: VersionCatalog = new Map();
-      const pages = paginateDescribeClusterVersions(
-        { client: aws.eks(account, region) },
-        { includeAll: true },
-      );
-      for await (const page of pages) {
-        for (const info of page.clusterVersions ?? []) {
-          if (info.clusterVersion) catalog.set(info.clusterVersion, info);
-        }
-      }
-      return catalog;
-    });
-  }
+  const detailCache = createTtlCache<ClusterDetail>(
+    Math.min(options.cacheTtlMs, DETAIL_TTL_MS),
+    Date.now,
+    'cluster-detail',
+  );
 
   /** The calendar for showing support: empty (support UNKNOWN) when the endpoint cannot tell. */
-  function versionCatalog(account: AccountTarget, region: string): Promise<VersionCatalog> {
-    return fetchVersionCatalog(account, region).catch((error: unknown) => {
+  function versionCatalog(at: AccountRegion): Promise<VersionCatalog> {
+    return aws.versionCatalog(at).catch((error: unknown) => {
       options.logger.warn(
-        { account: account.name, region, err: fromAwsError(error).message },
+        {
+          account: at.account.name,
+          region: at.region,
+          err: error instanceof Error ? error.message : String(error),
+        },
         'DescribeClusterVersions failed; version support shown as unknown',
       );
       return new Map();
@@ -85,15 +66,16 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
       };
     }
     const source: ClusterSource = { accountId, accountName: account.name, region };
-    const eks = aws.eks(account, region);
-    const catalog = versionCatalog(account, region);
+    const at = { account, region };
+    const eks = aws.eks(at);
+    const catalog = versionCatalog(at);
     const limit = pLimit(options.regionConcurrency);
     const result: SourceResult<ClusterSummary> = { items: [], errors: [] };
     const describing: Promise<void>[] = [];
 
     const describe = async (name: string) => {
       try {
-        const { cluster } = await limit(() => eks.send(new DescribeClusterCommand({ name })));
+        const cluster = await limit(() => eks.describeCluster(name));
         if (!cluster) return;
         const support = versionSupportOf(
           cluster.version ? (await catalog).get(cluster.version) : undefined,
@@ -101,16 +83,15 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
         result.items.push(toClusterSummary(cluster, source, support));
       } catch (error) {
         // Deleted between ListClusters and DescribeCluster: it is simply gone.
-        if ((error as { name?: string }).name === 'ResourceNotFoundException') return;
+        if (error instanceof UpstreamError && error.code === 'ResourceNotFoundException') return;
         result.errors.push(sourceError(error, { accountId, region, cluster: name }));
       }
     };
 
     try {
-      const pages = paginateListClusters({ client: eks, pageSize: 100 }, { include: ['all'] });
       // Describe each page's clusters while the next page is fetched.
-      for await (const page of pages) {
-        for (const name of page.clusters ?? []) describing.push(describe(name));
+      for await (const names of eks.clusterNamePages()) {
+        for (const name of names) describing.push(describe(name));
       }
     } catch (error) {
       result.errors.push(sourceError(error, { accountId, region }));
@@ -136,32 +117,15 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     return merged;
   }
 
-  /** The configured account with this id, resolving ids that are not configured up front. */
-  async function findAccount(accountId: string): Promise<AccountTarget> {
-    for (const account of aws.accounts) {
-      const id = await aws.accountId(account).catch(() => undefined);
-      if (id === accountId) return account;
-    }
-    throw new NotFoundError(`Account ${accountId} is not one this console reads.`);
-  }
-
   async function loadDetail(ref: ClusterRef): Promise<ClusterDetail> {
-    assertReadRegion(options.regions, ref.region);
-    const account = await findAccount(ref.accountId);
-    let cluster: Cluster | undefined;
-    try {
-      ({ cluster } = await aws
-        .eks(account, ref.region)
-        .send(new DescribeClusterCommand({ name: ref.name })));
-    } catch (error) {
-      throw fromAwsError(error);
-    }
+    const at = await aws.locate(ref.accountId, ref.region);
+    const cluster = await aws.eks(at).describeCluster(ref.name);
     if (!cluster) throw new NotFoundError(`No cluster named ${ref.name}.`);
-    const catalog = await versionCatalog(account, ref.region);
+    const catalog = await versionCatalog(at);
     const support = versionSupportOf(cluster.version ? catalog.get(cluster.version) : undefined);
     return toClusterDetail(
       cluster,
-      { accountId: ref.accountId, accountName: account.name, region: ref.region },
+      { accountId: ref.accountId, accountName: at.account.name, region: ref.region },
       support,
     );
   }
@@ -170,11 +134,10 @@ export function createInventoryService(aws: AwsClients, options: InventoryOption
     listClusters: (): Promise<ClusterList> => listCache.get('all', loadAll),
     getCluster: (ref: ClusterRef): Promise<ClusterDetail> =>
       detailCache.get(`${ref.accountId}|${ref.region}|${ref.name}`, () => loadDetail(ref)),
-    findAccount,
-    /** Every Kubernetes version EKS knows in a region, supported or not, newest first; errors thrown. */
+    findAccount: (accountId: string): Promise<AccountTarget> => aws.findAccount(accountId),
+    /** Every Kubernetes version EKS knows in a region, supported or not; errors thrown. */
     async versions(accountId: string, region: string): Promise<ClusterVersionInformation[]> {
-      assertReadRegion(options.regions, region);
-      return [...(await fetchVersionCatalog(await findAccount(accountId), region)).values()];
+      return [...(await aws.versionCatalog(await aws.locate(accountId, region))).values()];
     },
     /** Forget cached reads, e.g. after a change to a cluster. */
     invalidate(): void {

@@ -1,14 +1,4 @@
-import {
-  CreateClusterCommand,
-  DeleteClusterCommand,
-  EKSClient,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateClusterConfigCommand,
-  UpdateClusterVersionCommand,
-  type ClusterVersionInformation,
-  type LogType as EksLogType,
-} from '@aws-sdk/client-eks';
+import type { ClusterVersionInformation, LogType as EksLogType } from '@aws-sdk/client-eks';
 import type {
   ChangeResult,
   ClusterRef,
@@ -24,15 +14,14 @@ import type {
   VersionUpgradePlan,
 } from '@wheelhouse/contract';
 import { InputError } from '../errors.ts';
-import type { AwsClients } from '../upstream/awsClients.ts';
+import type { AwsGateway } from '../upstream/awsGateway.ts';
+import type { EksChanges } from '../upstream/eksGateway.ts';
 import { eksArn } from '../upstream/partition.ts';
-import { fromAwsError } from '../upstream/awsErrors.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from './changeRunner.ts';
 import type { ComputeService } from './compute.ts';
 import { toUpdate } from './computeMapping.ts';
 import type { InventoryService } from './inventory.ts';
 import { allowedSkew, majorOf, minorOf, skewOf } from './versions.ts';
-import { assertReadRegion } from '../upstream/regions.ts';
 
 const nextMinorOf = (version: string) => `${majorOf(version)}.${minorOf(version) + 1}`;
 
@@ -73,23 +62,17 @@ function pastExtendedSupport(
 
 /** Cluster lifecycle: create, version updates, logging, endpoint access, tags, delete. */
 export function createLifecycleService(
-  aws: AwsClients,
+  aws: AwsGateway,
   inventory: InventoryService,
   compute: ComputeService,
   runChange: RunChange,
-  options: { regions: string[] },
 ) {
-  async function accountIn(accountId: string, region: string) {
-    assertReadRegion(options.regions, region);
-    return inventory.findAccount(accountId);
-  }
-
   async function eksAs(
     accountId: string,
     region: string,
     context: ChangeContext,
-  ): Promise<EKSClient> {
-    return aws.changeClient(EKSClient, await accountIn(accountId, region), region, context.user);
+  ): Promise<EksChanges> {
+    return aws.eksAs(await aws.locate(accountId, region), context.user);
   }
   const change = eksChange(runChange, (ref, context) => eksAs(ref.accountId, ref.region, context));
 
@@ -98,12 +81,7 @@ export function createLifecycleService(
     region: string,
     includeAll = false,
   ): Promise<ClusterVersionInformation[]> {
-    let versions: ClusterVersionInformation[];
-    try {
-      versions = await inventory.versions(accountId, region);
-    } catch (error) {
-      throw fromAwsError(error);
-    }
+    const versions = await inventory.versions(accountId, region);
     // What DescribeClusterVersions answers without includeAll: the versions one can still run.
     return includeAll ? versions : versions.filter((info) => info.versionStatus !== 'UNSUPPORTED');
   }
@@ -177,11 +155,7 @@ export function createLifecycleService(
 
   async function clusterUpdates(ref: ClusterRef): Promise<ClusterUpdates> {
     const at = await compute.locate(ref);
-    try {
-      return { items: (await compute.updatesOf(at)).map((update) => toUpdate(update)) };
-    } catch (error) {
-      throw fromAwsError(error);
-    }
+    return { items: (await compute.updatesOf(at)).map((update) => toUpdate(update)) };
   }
 
   const clusterArn = (ref: ClusterRef) => eksArn(ref.region, ref.accountId, `cluster/${ref.name}`);
@@ -213,34 +187,32 @@ export function createLifecycleService(
         context,
         { action: 'cluster.create', target: clusterArn(ref), params },
         (eks) =>
-          eks.send(
-            new CreateClusterCommand({
-              name: request.name,
-              version: request.version,
-              roleArn: request.roleArn,
-              resourcesVpcConfig: {
-                subnetIds: request.subnetIds,
-                securityGroupIds: request.securityGroupIds,
-                endpointPublicAccess: request.endpoint.endpointPublicAccess,
-                endpointPrivateAccess: request.endpoint.endpointPrivateAccess,
-                ...(request.endpoint.publicAccessCidrs
-                  ? { publicAccessCidrs: request.endpoint.publicAccessCidrs }
-                  : {}),
-              },
-              logging: {
-                clusterLogging: [{ types: request.logTypes, enabled: true }],
-              },
-              ...(request.secretsKmsKeyArn
-                ? {
-                    encryptionConfig: [
-                      { resources: ['secrets'], provider: { keyArn: request.secretsKmsKeyArn } },
-                    ],
-                  }
+          eks.createCluster({
+            name: request.name,
+            version: request.version,
+            roleArn: request.roleArn,
+            resourcesVpcConfig: {
+              subnetIds: request.subnetIds,
+              securityGroupIds: request.securityGroupIds,
+              endpointPublicAccess: request.endpoint.endpointPublicAccess,
+              endpointPrivateAccess: request.endpoint.endpointPrivateAccess,
+              ...(request.endpoint.publicAccessCidrs
+                ? { publicAccessCidrs: request.endpoint.publicAccessCidrs }
                 : {}),
-              tags: request.tags,
-              clientRequestToken,
-            }),
-          ),
+            },
+            logging: {
+              clusterLogging: [{ types: request.logTypes, enabled: true }],
+            },
+            ...(request.secretsKmsKeyArn
+              ? {
+                  encryptionConfig: [
+                    { resources: ['secrets'], provider: { keyArn: request.secretsKmsKeyArn } },
+                  ],
+                }
+              : {}),
+            tags: request.tags,
+            clientRequestToken,
+          }),
       );
     },
 
@@ -272,13 +244,11 @@ export function createLifecycleService(
           params: { from: plan.current, to: request.version },
         },
         (eks) =>
-          eks.send(
-            new UpdateClusterVersionCommand({
-              name: ref.name,
-              version: request.version,
-              clientRequestToken: request.clientRequestToken,
-            }),
-          ),
+          eks.updateClusterVersion({
+            name: ref.name,
+            version: request.version,
+            clientRequestToken: request.clientRequestToken,
+          }),
       );
     },
 
@@ -315,13 +285,11 @@ export function createLifecycleService(
           params: { enable: request.enable, disable: request.disable },
         },
         (eks) =>
-          eks.send(
-            new UpdateClusterConfigCommand({
-              name: ref.name,
-              logging: { clusterLogging },
-              clientRequestToken: request.clientRequestToken,
-            }),
-          ),
+          eks.updateClusterConfig({
+            name: ref.name,
+            logging: { clusterLogging },
+            clientRequestToken: request.clientRequestToken,
+          }),
       );
     },
 
@@ -335,13 +303,11 @@ export function createLifecycleService(
         context,
         { action: 'cluster.endpoint-access', target: clusterArn(ref), params: request.endpoint },
         (eks) =>
-          eks.send(
-            new UpdateClusterConfigCommand({
-              name: ref.name,
-              resourcesVpcConfig: request.endpoint,
-              clientRequestToken: request.clientRequestToken,
-            }),
-          ),
+          eks.updateClusterConfig({
+            name: ref.name,
+            resourcesVpcConfig: request.endpoint,
+            clientRequestToken: request.clientRequestToken,
+          }),
       );
     },
 
@@ -364,13 +330,10 @@ export function createLifecycleService(
           // TagResource/UntagResource answer nothing but a request id; the later one is the one we keep.
           let requestId: string | undefined;
           if (request.remove.length) {
-            requestId = (
-              await eks.send(new UntagResourceCommand({ resourceArn, tagKeys: request.remove }))
-            ).$metadata.requestId;
+            ({ requestId } = await eks.untagResource(resourceArn, request.remove));
           }
           if (Object.keys(request.add).length) {
-            requestId = (await eks.send(new TagResourceCommand({ resourceArn, tags: request.add })))
-              .$metadata.requestId;
+            ({ requestId } = await eks.tagResource(resourceArn, request.add));
           }
           return { result: {}, ...(requestId ? { requestId } : {}) };
         },
@@ -387,7 +350,7 @@ export function createLifecycleService(
         ref,
         context,
         { action: 'cluster.delete', target: clusterArn(ref), params: {} },
-        (eks) => eks.send(new DeleteClusterCommand({ name: ref.name })),
+        (eks) => eks.deleteCluster(ref.name),
       );
     },
   };

@@ -106,7 +106,7 @@ export function createWorkloadActions(kube: KubeAccess, runChange: RunChange) {
       const affected = pods.filter(
         (pod) =>
           pod.metadata.namespace === budget.metadata.namespace &&
-          budget.spec.selector !== undefined &&
+          budget.spec?.selector !== undefined &&
           selectorMatches(budget.spec.selector, pod.metadata.labels ?? {}),
       ).length;
       if (affected === 0) return [];

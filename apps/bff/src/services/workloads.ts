@@ -72,7 +72,7 @@ const watchPath = (spec: WatchSpec) =>
 
 /** Reads of a cluster's Kubernetes API, mapped to the console's views. The console never writes to clusters. */
 export function createWorkloadsService(kube: KubeAccess) {
-  const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS);
+  const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS, Date.now, 'node-labels');
 
   /**
    * Kubernetes failures in the console's words. EKS answers 401 when the console's IAM identity is not

@@ -10,6 +10,8 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { NotAllowedError } from '../errors.ts';
+import { awsMetricsPlugin } from '../observability/awsMetrics.ts';
+import { fromAwsError } from './awsErrors.ts';
 import { sharedCredentials } from './credentials.ts';
 
 /** One AWS account the console reads, with how to reach it. */
@@ -49,6 +51,45 @@ interface ClientConfig {
   requestHandler: NodeHttpHandler;
 }
 type ClientClass<C> = new (config: ClientConfig) => C;
+
+/** Every client is timed (GET /metrics); added before its first call, so the cached chain holds it. */
+function timed<C>(client: C): C {
+  (
+    client as { middlewareStack: { use(plugin: typeof awsMetricsPlugin): void } }
+  ).middlewareStack.use(awsMetricsPlugin);
+  return client;
+}
+
+/** What every SDK v3 client has: the middleware stack each of its commands runs through. */
+interface WithMiddleware {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'initialize'; name: string; priority: 'high' },
+    ): void;
+  };
+}
+
+/**
+ * The one place AWS errors are translated: outermost in every client's stack, so it sees the error
+ * after the SDK's retries and credential resolution, and every caller (paginators too) gets an
+ * UpstreamError in AWS's own words.
+ */
+function translateErrors<C>(client: C): C {
+  (client as unknown as WithMiddleware).middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw fromAwsError(error);
+      }
+    },
+    { step: 'initialize', name: 'wheelhouseTranslateErrors', priority: 'high' },
+  );
+  return client;
+}
 
 /** The AWS SDK clients of every account and region, built once and reused (keep-alive connections). */
 export function createAwsClients(accounts: AccountTarget[], options: AwsClientsOptions) {
@@ -103,14 +144,18 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     const key = `${Class.name}|${account.key}|${region}`;
     let instance = clients.get(key) as C | undefined;
     if (!instance) {
-      instance = new Class({
-        cacheMiddleware: true,
-        region,
-        credentials: credentialsOf(account),
-        maxAttempts: options.maxAttempts ?? 3,
-        requestHandler,
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      });
+      instance = translateErrors(
+        timed(
+          new Class({
+            cacheMiddleware: true,
+            region,
+            credentials: credentialsOf(account),
+            maxAttempts: options.maxAttempts ?? 3,
+            requestHandler,
+            ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+          }),
+        ),
+      );
       clients.set(key, instance);
     }
     return instance;
@@ -157,14 +202,18 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     region: string,
     user: string,
   ): C {
-    return new Class({
-      cacheMiddleware: true,
-      region,
-      credentials: changeCredentialsOf(account, user),
-      maxAttempts: options.maxAttempts ?? 3,
-      requestHandler,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    });
+    return translateErrors(
+      timed(
+        new Class({
+          cacheMiddleware: true,
+          region,
+          credentials: changeCredentialsOf(account, user),
+          maxAttempts: options.maxAttempts ?? 3,
+          requestHandler,
+          ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        }),
+      ),
+    );
   }
 
   const identities = new Map<string, Promise<{ account: string; arn: string }>>();
@@ -194,6 +243,8 @@ export function createAwsClients(accounts: AccountTarget[], options: AwsClientsO
     identity,
     /** The credentials the console reads an account with (also used to sign EKS tokens). */
     credentials: credentialsOf,
+    /** Resolves the console's own credentials (readiness: are they there at all?). */
+    resolveBaseCredentials: (): Promise<AwsCredentialIdentity> => base(),
     destroy(): void {
       requestHandler.destroy();
     },

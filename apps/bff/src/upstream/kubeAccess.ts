@@ -9,6 +9,7 @@ import { fromAwsError } from './awsErrors.ts';
 import { eksToken } from './eksToken.ts';
 import { createKubeClient, type KubeClient, type KubeEndpoint } from './kubeClient.ts';
 import { createTtlCache } from './ttlCache.ts';
+import { timedKubeClient } from '../observability/kubeMetrics.ts';
 import { assertReadRegion } from './regions.ts';
 
 /** Where tokens for a region's clusters are presigned: the STS endpoint EKS checks them against. */
@@ -46,6 +47,8 @@ function destroyAgents(endpoint: KubeEndpoint): void {
 export function createKubeAccess(deps: KubeAccessDeps) {
   const clusterInfo = createTtlCache<{ cluster: Cluster; account: AccountTarget }>(
     CLUSTER_INFO_TTL_MS,
+    Date.now,
+    'kube-cluster-info',
   );
   const clients = new Map<
     string,
@@ -152,7 +155,10 @@ export function createKubeAccess(deps: KubeAccessDeps) {
       const endpoint = connected
         ? await connectedEndpoint(ref)
         : eksEndpoint(ref, cluster, account);
-      const client = createKubeClient(endpoint);
+      const client = timedKubeClient(
+        createKubeClient(endpoint),
+        `${ref.accountId}/${ref.region}/${ref.name}`,
+      );
       clients.set(key, { fingerprint, client, endpoint });
       return client;
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTtlCache } from './ttlCache.ts';
+import { cacheLookups } from '../observability/metrics.ts';
 
 describe('createTtlCache', () => {
   it('shares one load between concurrent callers of a key', async () => {
@@ -41,5 +42,22 @@ describe('createTtlCache', () => {
     cache.invalidate('a|');
     expect(await cache.get('a|1', async () => 'new a')).toBe('new a');
     expect(await cache.get('b|1', async () => 'new b')).toBe('old b');
+  });
+});
+
+describe('cache metrics', () => {
+  it('count hits and misses under the cache name', async () => {
+    const count = async (result: 'hit' | 'miss') =>
+      (await cacheLookups.get()).values.find(
+        (v) => v.labels.cache === 'metrics-test' && v.labels.result === result,
+      )?.value ?? 0;
+    let time = 0;
+    const cache = createTtlCache<number>(1000, () => time, 'metrics-test');
+    await cache.get('a', async () => 1);
+    await cache.get('a', async () => 2);
+    time = 5000;
+    await cache.get('a', async () => 3);
+    expect(await count('miss')).toBe(2);
+    expect(await count('hit')).toBe(1);
   });
 });

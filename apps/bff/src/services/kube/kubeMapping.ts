@@ -128,7 +128,8 @@ function containerDetail(spec: ContainerSpec, init: boolean, pod: Pod): Containe
   const last = status?.lastState?.terminated;
   return {
     name: spec.name,
-    image: spec.image,
+    // Optional in the API only so that controllers may fill it in; a pod's containers have one.
+    image: spec.image ?? '',
     init,
     ready: status?.ready ?? false,
     restarts: status?.restartCount ?? 0,
@@ -252,7 +253,7 @@ function imagesOf(object: WorkloadObject): string[] {
     object.spec?.template?.spec?.containers ??
     object.spec?.jobTemplate?.spec?.template?.spec?.containers ??
     [];
-  return containers.map((c) => c.image);
+  return containers.flatMap((c) => (c.image ? [c.image] : []));
 }
 
 export function toWorkload(kind: WorkloadKind, object: WorkloadObject): Workload {

@@ -1,168 +1,82 @@
-/** The parts of Kubernetes objects (as JSON on the wire) that the console reads. */
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  uid: string;
-  resourceVersion?: string;
-  creationTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
-}
+import type {
+  CoreV1Event,
+  V1Container,
+  V1ContainerStatus,
+  V1CronJob,
+  V1DaemonSet,
+  V1Deployment,
+  V1Job,
+  V1LabelSelector,
+  V1ListMeta,
+  V1Node,
+  V1ObjectMeta,
+  V1Pod,
+  V1PodCondition,
+  V1PodDisruptionBudget,
+  V1PodSpec,
+  V1Service,
+  V1StatefulSet,
+  V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
 
+/**
+ * A `@kubernetes/client-node` model as plain JSON carries it. The console parses API answers with
+ * JSON.parse (much cheaper than the client's ObjectSerializer for big lists), so the model's `Date`
+ * fields arrive as the API server's RFC 3339 strings.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer Item)[]
+    ? Wire<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/** Object metadata; the API server always sets name and uid on what it returns. */
+export type ObjectMeta = Wire<V1ObjectMeta> & { name: string; uid: string };
+
+/** A model as read from the API server: its metadata set (see ObjectMeta). */
+type Stored<T extends { metadata?: V1ObjectMeta }> = Omit<Wire<T>, 'metadata'> & {
+  metadata: ObjectMeta;
+};
+
+/** Every field any of the models has, each optional, typed as any of them types it. */
+type AnyOf<T> = {
+  [K in T extends unknown ? keyof T : never]?: T extends unknown
+    ? K extends keyof T
+      ? T[K]
+      : never
+    : never;
+};
+
+/** A list answer (`PodList`, `NodeList`, ...). */
 export interface KubeList<T> {
-  metadata: { resourceVersion?: string; continue?: string };
+  // client-node names the wire's `continue` `_continue` (a reserved word in its generator).
+  metadata: Omit<Wire<V1ListMeta>, '_continue'> & { continue?: string };
   items: T[];
 }
 
-export interface ContainerSpec {
-  name: string;
-  image: string;
-  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-}
+export type ContainerSpec = Wire<V1Container>;
+export type ContainerStatus = Wire<V1ContainerStatus>;
+/** A condition of a pod or node (the two share type, status, reason, message, lastTransitionTime). */
+export type KubeCondition = Wire<V1PodCondition>;
+export type LabelSelector = Wire<V1LabelSelector>;
 
-export interface ContainerStatus {
-  name: string;
-  ready: boolean;
-  restartCount: number;
-  image?: string;
-  state?: {
-    waiting?: { reason?: string; message?: string };
-    running?: { startedAt?: string };
-    terminated?: { reason?: string; exitCode?: number; message?: string; finishedAt?: string };
-  };
-  lastState?: { terminated?: { reason?: string; exitCode?: number; finishedAt?: string } };
-}
+/** A pod; its spec is always there (the API server refuses a pod without one). */
+export type Pod = Stored<V1Pod> & { spec: Wire<V1PodSpec> };
+export type Node = Stored<V1Node>;
+export type KubeEventObject = Stored<CoreV1Event>;
+export type ServiceObject = Stored<V1Service>;
+/** autoscaling/v2 HorizontalPodAutoscaler (its spec is required by the API). */
+export type HpaObject = Stored<V2HorizontalPodAutoscaler> & {
+  spec: NonNullable<Wire<V2HorizontalPodAutoscaler['spec']>>;
+};
+/** policy/v1 PodDisruptionBudget. */
+export type PodDisruptionBudgetObject = Stored<V1PodDisruptionBudget>;
 
-export interface KubeCondition {
-  type: string;
-  status: string;
-  reason?: string;
-  message?: string;
-  lastTransitionTime?: string;
-}
-
-export interface Pod {
-  metadata: ObjectMeta;
-  spec: {
-    nodeName?: string;
-    containers: ContainerSpec[];
-    initContainers?: ContainerSpec[];
-    tolerations?: { key?: string; operator?: string; value?: string; effect?: string }[];
-    nodeSelector?: Record<string, string>;
-  };
-  status?: {
-    phase?: string;
-    reason?: string;
-    podIP?: string;
-    conditions?: KubeCondition[];
-    containerStatuses?: ContainerStatus[];
-    initContainerStatuses?: ContainerStatus[];
-  };
-}
-
-export interface Node {
-  metadata: ObjectMeta;
-  spec?: { taints?: { key: string; value?: string; effect: string }[]; unschedulable?: boolean };
-  status?: {
-    allocatable?: Record<string, string>;
-    conditions?: KubeCondition[];
-    nodeInfo?: { kubeletVersion?: string };
-  };
-}
-
-export interface KubeEventObject {
-  metadata: ObjectMeta;
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  lastTimestamp?: string;
-  eventTime?: string;
-  involvedObject?: { kind?: string; name?: string };
-}
-
-export interface WorkloadObject {
-  kind?: string;
-  metadata: ObjectMeta;
-  spec?: {
-    replicas?: number;
-    completions?: number;
-    schedule?: string;
-    suspend?: boolean;
-    selector?: { matchLabels?: Record<string, string> };
-    template?: { spec?: { containers?: ContainerSpec[] } };
-    jobTemplate?: { spec?: { template?: { spec?: { containers?: ContainerSpec[] } } } };
-  };
-  status?: {
-    replicas?: number;
-    readyReplicas?: number;
-    updatedReplicas?: number;
-    availableReplicas?: number;
-    numberReady?: number;
-    desiredNumberScheduled?: number;
-    active?: number | unknown[];
-    succeeded?: number;
-    failed?: number;
-    lastScheduleTime?: string;
-    conditions?: KubeCondition[];
-  };
-}
-
-export interface ServiceObject {
-  metadata: ObjectMeta;
-  spec?: {
-    type?: string;
-    clusterIP?: string;
-    selector?: Record<string, string>;
-    ports?: {
-      name?: string;
-      port: number;
-      targetPort?: number | string;
-      protocol?: string;
-      nodePort?: number;
-    }[];
-  };
-  status?: { loadBalancer?: { ingress?: { hostname?: string; ip?: string }[] } };
-}
-
-export interface HpaObject {
-  metadata: ObjectMeta;
-  spec: {
-    scaleTargetRef: { kind: string; name: string };
-    minReplicas?: number;
-    maxReplicas: number;
-    metrics?: {
-      type: string;
-      resource?: {
-        name: string;
-        target: { type: string; averageUtilization?: number; averageValue?: string };
-      };
-    }[];
-  };
-  status?: {
-    currentReplicas?: number;
-    desiredReplicas?: number;
-    currentMetrics?: {
-      type: string;
-      resource?: { name: string; current: { averageUtilization?: number; averageValue?: string } };
-    }[];
-  };
-}
-
-/** policy/v1 PodDisruptionBudget, the fields the console reads. */
-export interface PodDisruptionBudgetObject {
-  metadata: ObjectMeta;
-  spec: {
-    selector?: LabelSelector;
-    minAvailable?: number | string;
-    maxUnavailable?: number | string;
-  };
-  status?: { disruptionsAllowed?: number };
-}
-
-/** A Kubernetes label selector (matchLabels and matchExpressions). */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
+type WorkloadModel = V1Deployment | V1StatefulSet | V1DaemonSet | V1Job | V1CronJob;
+/** A Deployment, StatefulSet, DaemonSet, Job or CronJob, read field by field whatever its kind. */
+export type WorkloadObject = Stored<{ kind?: string; metadata?: V1ObjectMeta }> & {
+  spec?: Wire<AnyOf<NonNullable<WorkloadModel['spec']>>>;
+  status?: Wire<AnyOf<NonNullable<WorkloadModel['status']>>>;
+};

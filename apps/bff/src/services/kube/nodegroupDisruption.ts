@@ -46,10 +46,10 @@ export function nodegroupDisruption(
     const covered = onGroup.filter(
       (pod) =>
         pod.metadata.namespace === budget.metadata.namespace &&
-        selectorMatches(budget.spec.selector, pod.metadata.labels ?? {}),
+        selectorMatches(budget.spec?.selector, pod.metadata.labels ?? {}),
     ).length;
     if (covered === 0) return [];
-    const { minAvailable, maxUnavailable } = budget.spec;
+    const { minAvailable, maxUnavailable } = budget.spec ?? {};
     const allowed = budget.status?.disruptionsAllowed;
     return [
       {
