@@ -32,6 +32,10 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
+import { workloadActionRoutes } from './routes/workloadActions.ts';
+import { podExecUpgrade } from './routes/podExecSocket.ts';
+import { createWorkloadActions } from './services/workloadActions.ts';
+import { createPodExec } from './services/podExec.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
@@ -310,6 +314,12 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   });
   const access = createAccessService(gateway, inventory, createRbacReader(kube), runChange);
   const devices = createTrustedDevices(db);
+  const workloadActions = createWorkloadActions(kube, runChange);
+  const podExec = createPodExec({
+    kube,
+    audit,
+    sessionAlive: async (id) => (await sessions.get(id, { touch: false })) !== undefined,
+  });
   const routes: RouteDef[] = [
     ...sessionRoutes({
       backend: env.WHEELHOUSE_BACKEND,
@@ -342,6 +352,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
     ...accessRoutes({ access }),
+    ...workloadActionRoutes({ actions: workloadActions }),
     ...auditRoutes({ reader: createAuditReader(db) }),
     ...operationsRoutes({
       operations: createOperationsService({
@@ -381,6 +392,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       error ? reject(error) : resolveListen(listening),
     );
   });
+  server.on('upgrade', podExecUpgrade({ exec: podExec, sessions, audit, refusals, hostPolicy }));
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.WHEELHOUSE_HOST}:${port}`;
   let demoSso: DemoSso | undefined;
@@ -408,6 +420,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       return result;
     },
     async close() {
+      podExec.closeAll();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       watchStreams.close();

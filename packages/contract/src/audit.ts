@@ -54,6 +54,14 @@ export const AUDIT_ACTIONS = [
   'pod-identity.delete',
   'dashboard-token.create',
   'dashboard-token.revoke',
+  'workload.restart',
+  'workload.scale',
+  'pod.delete',
+  'pod.exec',
+  'pod.exec.end',
+  'node.cordon',
+  'node.uncordon',
+  'node.drain',
   // Refused change attempts past the per-address budget, counted in one entry per address and minute.
   'refused.coalesced',
 ] as const;

@@ -14,3 +14,4 @@ export * from './access.ts';
 export * from './versionSupportStanding.ts';
 export * from './operations.ts';
 export * from './accessReview.ts';
+export * from './workloadActions.ts';

@@ -79,8 +79,12 @@ export function createSessionStore(db: Db, options: SessionStoreOptions = {}) {
         .execute();
       return { id, session: { user, role, ...identity, csrfToken, expiresAt } };
     },
-    /** The live session for a cookie value, sliding its idle timeout; undefined when unknown or expired. */
-    async get(id: string): Promise<Session | undefined> {
+    /**
+     * The live session for a cookie value, sliding its idle timeout (unless `touch: false`: a check
+     * made by the console itself, such as an open terminal's, is not the user being active);
+     * undefined when unknown or expired.
+     */
+    async get(id: string, options: { touch?: boolean } = {}): Promise<Session | undefined> {
       const key = hashId(id);
       const row = await k
         .selectFrom('sessions')
@@ -101,7 +105,7 @@ export function createSessionStore(db: Db, options: SessionStoreOptions = {}) {
         await remove(key);
         return undefined;
       }
-      if (at - row.last_seen_at >= touchEvery) {
+      if (options.touch !== false && at - row.last_seen_at >= touchEvery) {
         await k
           .updateTable('sessions')
           .set({ last_seen_at: at })

@@ -29,5 +29,8 @@ export function timedKubeClient(client: KubeClient, cluster: string): KubeClient
       timed(cluster, () => client.lines(path, query, onLine, signal)),
     stream: (path, query, signal) => timed(cluster, () => client.stream(path, query, signal)),
     post: (path, body) => timed(cluster, () => client.post(path, body)),
+    write: (method, path, body, options) =>
+      timed(cluster, () => client.write(method, path, body, options)),
+    exec: (path, query) => timed(cluster, () => client.exec(path, query)),
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { AuditPage } from '@wheelhouse/contract';
 import { isMutation, type RouteDef } from '../http/routing.ts';
 import { ConsoleClient } from '../testing/consoleClient.ts';
@@ -122,5 +123,32 @@ describe('every read route', () => {
       const response = await anonymous.request('GET', concrete(route.path));
       expect(response.status, label(route)).toBe(401);
     }
+  });
+});
+
+describe('the pod exec WebSocket (an upgrade, outside the route table)', () => {
+  const execUrl = () =>
+    concrete('/api/clusters/:accountId/:region/:name/k8s/pods/default/web-0/exec').replace(
+      /^/,
+      `${c.url.replace('http', 'ws')}`,
+    ) + '?container=app&command=sh';
+  const statusOf = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(execUrl(), { headers: { origin: c.url, ...headers } });
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('open', () => reject(new Error('upgraded')));
+    });
+
+  it('answers 401 without a session, 403 to an auditor (audited), 403 from a foreign Origin', async () => {
+    expect(await statusOf({})).toBe(401);
+    const auditor = await c.signIn('auditor');
+    expect(await statusOf({ cookie: auditor.cookieHeader() })).toBe(403);
+    const operator = await c.signIn('operator');
+    expect(
+      await statusOf({ cookie: operator.cookieHeader(), origin: 'https://elsewhere.example' }),
+    ).toBe(403);
+    const admin = await c.signIn('admin');
+    const denied = await admin.json<AuditPage>('/api/audit?user=auditor&outcome=denied&limit=200');
+    expect(denied.items.map((entry) => entry.action)).toContain('pod.exec');
   });
 });

@@ -1,6 +1,7 @@
 import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import { createInterface } from 'node:readline';
+import { openKubeExec, sendKubeWrite } from './kubeWrite.ts';
 
 /** How to reach one cluster's Kubernetes API: TLS verified against its CA by the agent. */
 export interface KubeEndpoint {
@@ -192,6 +193,19 @@ export function createKubeClient(endpoint: KubeEndpoint, identity?: KubeIdentity
       } catch (error) {
         if (!signal.aborted) throw error;
       }
+    },
+    /** A write with a JSON body (patch, create, delete); the API server's Status becomes a KubeApiError. */
+    write<T>(
+      method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      path: string,
+      body: unknown,
+      options: { contentType?: string; query?: Query } = {},
+    ): Promise<T> {
+      return sendKubeWrite<T>(endpoint, method, path, body, options);
+    },
+    /** pods/<name>/exec as a WebSocket (v5.channel.k8s.io) with this client's trust and auth. */
+    exec(path: string, query: Array<[string, string]>) {
+      return openKubeExec(endpoint, path, query);
     },
     /** The raw streaming response, e.g. to pipe followed logs to the browser. */
     stream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage> {

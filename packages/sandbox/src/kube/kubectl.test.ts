@@ -453,3 +453,128 @@ describe('kubectl with an EKS exec credential', () => {
     expect(stranger.stdout.trim(), stranger.stderr).toBe('no');
   });
 });
+
+describe('kubectl workload actions and exec', () => {
+  it('runs a command in a pod (kubectl exec POD -- echo hi) over the exec WebSocket', async () => {
+    const pods = await kubectl(['get', 'pods', '-n', 'payments', '-o', 'name']);
+    const pod = pods.stdout.trim().split('\n')[0]!.replace('pod/', '');
+    const result = await kubectl(['exec', '-n', 'payments', pod, '--', 'echo', 'hi']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('hi\n');
+    const failed = await kubectl(['exec', '-n', 'payments', pod, '--', 'cat', '/nope']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("cat: can't open '/nope': No such file or directory");
+  });
+
+  it('restarts a deployment (kubectl rollout restart): the template annotation rolls new pods', async () => {
+    await kubectl(['apply', '-f', '-'], deploymentYaml('restart-me', 2));
+    await kubectl(['rollout', 'status', 'deploy/restart-me', '--timeout=60s']);
+    const before = (await kubectl(['get', 'pods', '-l', 'app=restart-me', '-o', 'name'])).stdout;
+    const restart = await kubectl(['rollout', 'restart', 'deploy/restart-me']);
+    expect(restart.stdout).toContain('deployment.apps/restart-me restarted');
+    const annotation = await kubectl([
+      'get',
+      'deploy/restart-me',
+      '-o',
+      'jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}',
+    ]);
+    expect(annotation.stdout).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const status = await kubectl(['rollout', 'status', 'deploy/restart-me', '--timeout=60s']);
+    expect(status.stdout).toContain('successfully rolled out');
+    // Old pods may still be terminating (their grace period); the live ones are all new.
+    const after = await kubectl([
+      'get',
+      'pods',
+      '-l',
+      'app=restart-me',
+      '-o',
+      'jsonpath={range .items[*]}pod/{.metadata.name} {.metadata.deletionTimestamp}{"\\n"}{end}',
+    ]);
+    const live = after.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter(([, deleting]) => !deleting)
+      .map(([name]) => name);
+    const oldNames = new Set(before.trim().split('\n'));
+    expect(live).toHaveLength(2);
+    expect(live.filter((name) => oldNames.has(name!))).toEqual([]);
+  });
+
+  it('drains a node (kubectl drain NODE --ignore-daemonsets): cordoned, its pods evicted', async () => {
+    const nodes = (await kubectl(['get', 'nodes', '-o', 'name'])).stdout.trim().split('\n');
+    const node = nodes.at(-1)!.replace('node/', '');
+    const drain = await kubectl([
+      'drain',
+      node,
+      '--ignore-daemonsets',
+      '--delete-emptydir-data',
+      '--force',
+      '--timeout=90s',
+    ]);
+    expect(drain.stderr).not.toContain('error');
+    expect(drain.stdout).toContain(`node/${node} drained`);
+    const cordoned = await kubectl(['get', 'node', node, '-o', 'jsonpath={.spec.unschedulable}']);
+    expect(cordoned.stdout).toBe('true');
+    const left = await kubectl([
+      'get',
+      'pods',
+      '-A',
+      '--field-selector',
+      `spec.nodeName=${node}`,
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.ownerReferences[0].kind}{"\\n"}{end}',
+    ]);
+    expect(
+      left.stdout
+        .trim()
+        .split('\n')
+        .filter((kind) => kind && kind !== 'DaemonSet'),
+    ).toEqual([]);
+    expect((await kubectl(['uncordon', node])).stdout).toContain(`node/${node} uncordoned`);
+  });
+
+  it('drains through evictions: a PodDisruptionBudget that blocks makes kubectl drain report it and wait', async () => {
+    await kubectl(['apply', '-f', '-'], deploymentYaml('guarded', 1));
+    await kubectl(['rollout', 'status', 'deploy/guarded', '--timeout=60s']);
+    const pdb = await kubectl(
+      ['apply', '-f', '-'],
+      [
+        'apiVersion: policy/v1',
+        'kind: PodDisruptionBudget',
+        'metadata: {name: guarded, namespace: default}',
+        'spec:',
+        '  minAvailable: 1',
+        '  selector: {matchLabels: {app: guarded}}',
+        '',
+      ].join('\n'),
+    );
+    expect(pdb.stderr).toBe('');
+    const node = (
+      await kubectl([
+        'get',
+        'pods',
+        '-l',
+        'app=guarded',
+        '-o',
+        'jsonpath={.items[0].spec.nodeName}',
+      ])
+    ).stdout;
+    const drain = await kubectl([
+      'drain',
+      node,
+      '--ignore-daemonsets',
+      '--delete-emptydir-data',
+      '--force',
+      '--pod-selector=app=guarded',
+      '--timeout=8s',
+    ]);
+    expect(drain.code).not.toBe(0);
+    expect(drain.stderr).toContain(
+      "Cannot evict pod as it would violate the pod's disruption budget.",
+    );
+    const still = await kubectl(['get', 'pods', '-l', 'app=guarded', '-o', 'name']);
+    expect(still.stdout.trim().split('\n')).toHaveLength(1);
+    await kubectl(['uncordon', node]);
+  });
+});

@@ -52,6 +52,7 @@ export function resourceList(group: string, version: string): Record<string, unk
         singularName: '',
         namespaced: type.namespaced,
         ...(sub.kind === 'Scale' ? { group: 'autoscaling', version: 'v1' } : {}),
+        ...(sub.kind === 'Eviction' ? { group: 'policy', version: 'v1' } : {}),
         kind: sub.kind,
         verbs: sub.verbs,
       })),

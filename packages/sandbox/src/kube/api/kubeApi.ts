@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { forbidden, type KubeUser } from '../auth/authorizer.ts';
 import { allows, impersonate } from '../auth/impersonation.ts';
 import { serveSelfSubjectAccessReview, serveSelfSubjectRulesReview } from './accessReviews.ts';
@@ -22,6 +23,8 @@ import { parseIncludeObject, tableOf, wantsTable } from './tables.ts';
 import { serveWatch } from './watch.ts';
 import { serveWrite } from './writes.ts';
 import { serveOpenApi } from '../openapi/serveOpenApi.ts';
+import { refuseUpgrade, serveExec } from '../exec/podExec.ts';
+import { serveEviction } from './podEviction.ts';
 
 /** What one cluster's API server needs: its objects, its version, and who may call it. */
 export interface KubeApiOptions {
@@ -89,6 +92,8 @@ export function createKubeApi(options: KubeApiOptions) {
       ...(request.name !== undefined ? { name: request.name } : {}),
     };
     if (!allows(kube.store, user, attributes)) throw forbidden(user, attributes);
+    if (request.subresource === 'eviction') return serveEviction(kube, exchange, request);
+    if (request.subresource === 'exec') throw kubeErrors.badRequest('Upgrade request required');
     if (exchange.method !== 'GET' && exchange.method !== 'HEAD')
       return serveWrite(kube, exchange, request, verb);
     if (request.subresource === 'scale') return serveWrite(kube, exchange, request, verb);
@@ -206,6 +211,53 @@ export function createKubeApi(options: KubeApiOptions) {
             'InternalError',
             'an error on the server has prevented the request from succeeding',
           ),
+        );
+      });
+    },
+    /**
+     * An upgrade request: only pods/<name>/exec upgrades (to the exec WebSocket), after the same
+     * authentication as every request and authorization as `create` on pods/exec.
+     */
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      const url = new URL(req.url ?? '/', 'https://kubernetes');
+      const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      const attempt = async () => {
+        const header = req.headers.authorization;
+        const token = header?.startsWith('Bearer ')
+          ? header.slice('Bearer '.length).trim()
+          : undefined;
+        const caller = await options.authenticate(token);
+        if (!caller) throw kubeErrors.unauthorized();
+        const user = impersonate(req, options.kube().store, caller);
+        const [api, version, namespaces, namespace, pods, name, sub, ...extra] = segments;
+        if (
+          api !== 'api' ||
+          version !== 'v1' ||
+          namespaces !== 'namespaces' ||
+          pods !== 'pods' ||
+          sub !== 'exec' ||
+          !namespace ||
+          !name ||
+          extra.length > 0
+        )
+          throw kubeErrors.pathNotFound();
+        const attributes = {
+          verb: 'create',
+          group: '',
+          resource: 'pods',
+          subresource: 'exec',
+          namespace,
+          name,
+        };
+        if (!allows(options.kube().store, user, attributes)) throw forbidden(user, attributes);
+        serveExec(options.kube(), req, socket, head, { namespace, name, query: url.searchParams });
+      };
+      attempt().catch((error: unknown) => {
+        refuseUpgrade(
+          socket,
+          error instanceof KubeStatusError
+            ? error
+            : new KubeStatusError(500, 'InternalError', 'the exec request failed'),
         );
       });
     },

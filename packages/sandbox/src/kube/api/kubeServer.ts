@@ -19,6 +19,7 @@ export async function listenKubeApi(
     { key: certificate.key, cert: certificate.cert },
     (req, res) => api.handle(req, res),
   );
+  server.on('upgrade', (req, socket, head: Buffer) => api.upgrade(req, socket, head));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

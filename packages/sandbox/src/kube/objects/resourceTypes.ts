@@ -106,7 +106,11 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   type('', 'v1', 'pods', 'Pod', {
     shortNames: ['po'],
     categories: ['all'],
-    subresources: [{ name: 'log', kind: 'Pod', verbs: ['get'] }],
+    subresources: [
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
+      { name: 'eviction', kind: 'Eviction', verbs: ['create'] },
+      { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+    ],
   }),
   type('', 'v1', 'services', 'Service', { shortNames: ['svc'], categories: ['all'] }),
   type('', 'v1', 'events', 'Event', { shortNames: ['ev'] }),

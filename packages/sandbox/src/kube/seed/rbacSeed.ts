@@ -8,7 +8,8 @@ import type { PolicyRule, RbacSubject, RoleBindingObject, RoleObject } from '../
  * identity provider's groups and the `wheelhouse:<role>` group local users carry:
  * - admins (wheelhouse-admins, wheelhouse:admin): cluster-admin;
  * - auditors (security-auditors, wheelhouse:auditor): read everything but Secrets;
- * - operators (platform-operators, wheelhouse:operator): cluster-scoped reads, and `edit` in every
+ * - operators (platform-operators, wheelhouse:operator): cluster-scoped reads, node maintenance
+ *   (patch nodes: cordon, uncordon), and `edit` in every
  *   namespace but HIDDEN_NAMESPACE (bound namespace by namespace where the cluster has it, so
  *   they may not list across namespaces there; cluster-wide elsewhere).
  */
@@ -117,6 +118,10 @@ export function seedRbac(
       'wheelhouse-cluster-reader',
       rulesOver(READ, (r) => !r.namespaced),
     ),
+    // Platform operators maintain nodes (cordon, uncordon, drain): `edit` has no cluster-scoped objects.
+    clusterRole('wheelhouse-node-maintainer', [
+      { apiGroups: [''], resources: ['nodes'], verbs: ['patch', 'update'] },
+    ]),
     clusterRole(
       'wheelhouse-auditor',
       rulesOver(READ, (r) => r.plural !== 'secrets', true),
@@ -142,6 +147,12 @@ export function seedRbac(
       'ClusterRoleBinding',
       'wheelhouse-operators-cluster',
       'wheelhouse-cluster-reader',
+      groups(RBAC_GROUPS.operator),
+    ),
+    binding(
+      'ClusterRoleBinding',
+      'wheelhouse-operators-nodes',
+      'wheelhouse-node-maintainer',
       groups(RBAC_GROUPS.operator),
     ),
   ];

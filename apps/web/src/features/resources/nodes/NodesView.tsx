@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { ClusterRef } from '@wheelhouse/contract';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { ClusterRef, NodeSummary } from '@wheelhouse/contract';
 import { clusterPath } from '../../../api/clusters.ts';
 import { useNodes } from '../../../api/workloads.ts';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
@@ -13,6 +14,8 @@ import type { UpdateResourcesParams } from '../useResourcesParams.ts';
 import { CountText, ViewToolbar } from '../ViewFrame.tsx';
 import { NODE_SORT, nodeColumns } from './nodeColumns.tsx';
 import { useNodeWatch } from './useNodeWatch.ts';
+import { useCan } from '../../auth/useCan.ts';
+import { NodeActions } from '../actions/NodeActions.tsx';
 
 /**
  * The cluster's nodes: where each runs (node group, self-managed, Fargate), capacity type,
@@ -31,13 +34,22 @@ export function NodesView({
   const nodes = useNodes(clusterRef);
   const watch = useNodeWatch(clusterRef);
   const sort = useMemo(() => sortOf(params, 'name'), [params]);
-  const columns = useMemo(
-    () =>
-      nodeColumns((node) =>
-        resourcesHref(`/clusters/${clusterPath(clusterRef)}`, 'pods', { node }),
-      ),
-    [clusterRef],
-  );
+  const canChange = useCan('change');
+  const columns = useMemo(() => {
+    const base = nodeColumns((node) =>
+      resourcesHref(`/clusters/${clusterPath(clusterRef)}`, 'pods', { node }),
+    );
+    // Auditors get no action column: the BFF would refuse them anyway.
+    if (!canChange) return base;
+    const actions: ColumnDef<NodeSummary, unknown> = {
+      id: 'actions',
+      header: 'Actions',
+      size: 170,
+      enableSorting: false,
+      cell: ({ row }) => <NodeActions clusterRef={clusterRef} node={row.original} />,
+    };
+    return [...base, actions];
+  }, [clusterRef, canChange]);
   const items = nodes.data?.items;
   const rows = useMemo(
     () => sortRows(filterByName(items ?? [], params.q), sort, NODE_SORT, 'name', (n) => n.name),

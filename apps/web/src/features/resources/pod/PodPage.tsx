@@ -18,6 +18,7 @@ import { resourcesHref } from '../resourcesParams.ts';
 import { ContainersSection } from './ContainersSection.tsx';
 import { LogsPanel } from './LogsPanel.tsx';
 import { PodOverview } from './PodOverview.tsx';
+import { PodActions } from '../actions/PodActions.tsx';
 import { ConditionsTable, EventsTable } from './PodStatusTables.tsx';
 
 const POD_TABS = ['overview', 'logs'] as const;
@@ -53,6 +54,7 @@ function PodBody({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }
           label: 'Overview',
           content: (
             <div className="flex flex-col gap-4">
+              <PodActions clusterRef={clusterRef} pod={pod} />
               <PodOverview pod={pod} />
               <ContainersSection containers={pod.containerDetails} />
               <EventsTable events={pod.events} />

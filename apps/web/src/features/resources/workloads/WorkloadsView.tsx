@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { ClusterRef } from '@wheelhouse/contract';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { ClusterRef, Workload } from '@wheelhouse/contract';
 import { useNamespaces, useWorkloads, WORKLOADS_POLL_MS } from '../../../api/workloads.ts';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { ProblemDetails } from '../../../components/ProblemDetails.tsx';
@@ -11,6 +12,8 @@ import { sortOf, type ResourcesParams } from '../resourcesParams.ts';
 import type { UpdateResourcesParams } from '../useResourcesParams.ts';
 import { CountText, ViewToolbar } from '../ViewFrame.tsx';
 import { WORKLOAD_SORT, workloadColumns, workloadRowId } from './workloadColumns.tsx';
+import { useCan } from '../../auth/useCan.ts';
+import { WorkloadActions } from '../actions/WorkloadActions.tsx';
 
 /** Deployments, StatefulSets, DaemonSets, Jobs and CronJobs with ready/desired; polls every 5 s. */
 export function WorkloadsView({
@@ -25,6 +28,26 @@ export function WorkloadsView({
   const workloads = useWorkloads(clusterRef, params.ns);
   const namespaces = useNamespaces(clusterRef);
   const sort = useMemo(() => sortOf(params, 'namespace'), [params]);
+  const canChange = useCan('change');
+  // Auditors get no action column: the BFF would refuse them anyway.
+  const columns = useMemo(
+    () =>
+      canChange
+        ? [
+            ...workloadColumns,
+            {
+              id: 'actions',
+              header: 'Actions',
+              size: 150,
+              enableSorting: false,
+              cell: ({ row }: { row: { original: Workload } }) => (
+                <WorkloadActions clusterRef={clusterRef} workload={row.original} />
+              ),
+            } satisfies ColumnDef<Workload, unknown>,
+          ]
+        : workloadColumns,
+    [canChange, clusterRef],
+  );
   const items = workloads.data?.items;
   const rows = useMemo(
     () =>
@@ -71,7 +94,7 @@ export function WorkloadsView({
         emptyText={`There are no deployments, stateful sets, daemon sets, jobs or cron jobs in ${params.ns ? `namespace ${params.ns}` : 'this cluster'}.`}
         label="Workloads"
         data={rows}
-        columns={workloadColumns}
+        columns={columns}
         getRowId={workloadRowId}
         sort={sort}
         onSortChange={(next) => update({ sort: next.id, desc: next.desc }, { replace: true })}
