@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { AssociateAccessPolicyCommand, EKSClient } from '@aws-sdk/client-eks';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type {
   AuditPage,
   AutoscalingView,
@@ -17,7 +15,6 @@ import type {
 import { waitFor } from '@wheelhouse/sandbox';
 import type { ConsoleClient } from '../testing/consoleClient.ts';
 import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
-import { principalForAccessEntry } from '../upstream/kubeAccess.ts';
 
 let c: Awaited<ReturnType<typeof startConsoleOnSandbox>>;
 let operator: ConsoleClient;
@@ -27,22 +24,7 @@ const K8S = `/api/clusters/${CLUSTER.join('/')}/k8s`;
 
 beforeAll(async () => {
   c = await startConsoleOnSandbox({});
-  const home = c.sandbox!.accounts[0]!;
-  const aws = {
-    endpoint: c.sandbox!.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: home.accessKeyId, secretAccessKey: home.secretAccessKey },
-  };
-  // The seed lets the console only view; changes need an operator to grant it more, as on EKS.
-  const { Arn } = await new STSClient(aws).send(new GetCallerIdentityCommand({}));
-  await new EKSClient(aws).send(
-    new AssociateAccessPolicyCommand({
-      clusterName: CLUSTER[2],
-      principalArn: principalForAccessEntry(Arn!),
-      policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-      accessScope: { type: 'cluster' },
-    }),
-  );
+  // No grant to the console: it impersonates the user, and the cluster's RBAC lets operators act.
   operator = await c.signIn('operator');
   admin = await c.signIn('admin');
 });
@@ -84,7 +66,7 @@ describe('workload actions against the sandbox', () => {
     );
     expect(response.status).toBe(200);
     const result = (await response.json()) as KubeActionResult;
-    expect(result.identity.as).toBe('console');
+    expect(result.identity).toEqual({ as: 'user', principal: 'operator' });
     const old = new Set(before.map((pod) => pod.name));
     await waitFor(
       async () => {
@@ -96,7 +78,7 @@ describe('workload actions against the sandbox', () => {
     );
     const [entry] = await auditOf('workload.restart');
     expect(entry).toMatchObject({ outcome: 'success', id: result.auditId });
-    expect(JSON.stringify(entry!.params)).toContain('"as":"console"');
+    expect(JSON.stringify(entry!.params)).toContain('"as":"user","principal":"operator"');
   });
 
   it('refuses to scale a deployment whose replicas an HPA owns, and scales one without', async () => {

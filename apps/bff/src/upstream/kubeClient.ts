@@ -201,11 +201,14 @@ export function createKubeClient(endpoint: KubeEndpoint, identity?: KubeIdentity
       body: unknown,
       options: { contentType?: string; query?: Query } = {},
     ): Promise<T> {
-      return sendKubeWrite<T>(endpoint, method, path, body, options);
+      return sendKubeWrite<T>(endpoint, method, path, body, {
+        ...options,
+        identity: impersonationHeaders(identity),
+      });
     },
     /** pods/<name>/exec as a WebSocket (v5.channel.k8s.io) with this client's trust and auth. */
     exec(path: string, query: Array<[string, string]>) {
-      return openKubeExec(endpoint, path, query);
+      return openKubeExec(endpoint, path, query, impersonationHeaders(identity));
     },
     /** The raw streaming response, e.g. to pipe followed logs to the browser. */
     stream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage> {

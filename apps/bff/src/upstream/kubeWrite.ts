@@ -35,11 +35,16 @@ export async function sendKubeWrite<T>(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body: unknown,
-  options: { contentType?: string; query?: Query } = {},
+  options: {
+    contentType?: string;
+    query?: Query;
+    identity?: Record<string, string | string[]>;
+  } = {},
 ): Promise<T> {
   const url = urlOf(endpoint, path, options.query ?? {});
   const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = {
+  const headers: Record<string, string | string[]> = {
+    ...options.identity,
     accept: 'application/json',
     ...(text !== undefined
       ? {
@@ -94,13 +99,14 @@ export async function openKubeExec(
   endpoint: KubeEndpoint,
   path: string,
   query: Array<[string, string]>,
+  identity: Record<string, string | string[]> = {},
 ): Promise<WebSocket> {
   const url = urlOf(endpoint, path, {});
   for (const [key, value] of query) url.searchParams.append(key, value);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(url, [KUBE_EXEC_PROTOCOL], {
     agent: endpoint.streamAgent,
-    headers: await endpoint.headers(),
+    headers: { ...identity, ...(await endpoint.headers()) },
     handshakeTimeout: WRITE_TIMEOUT_MS,
   });
   return new Promise((resolve, reject) => {
