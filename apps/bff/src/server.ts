@@ -29,6 +29,7 @@ import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -295,6 +296,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams }),
     ...auditRoutes({ reader: createAuditReader(db) }),
+    ...openApiRoutes(),
     ...dashboardRoutes({
       dashboard,
       tokens: dashboardTokens,

@@ -11,3 +11,4 @@ export * from './lifecycle.ts';
 export * from './dashboard.ts';
 export * from './workloads.ts';
 export * from './versionSupportStanding.ts';
+export * from './routeInputs.ts';
