@@ -1,5 +1,4 @@
 import { defineEndpoint } from '../endpoint.ts';
-import { OIDC_CALLBACK_PATH, OIDC_LOGIN_PATH } from '../session.ts';
 
 export const signIn = defineEndpoint({
   method: 'post',
@@ -38,7 +37,8 @@ export const authProviders = defineEndpoint({
 
 export const oidcLogin = defineEndpoint({
   method: 'get',
-  path: OIDC_LOGIN_PATH,
+  // OIDC_LOGIN_PATH, written out: session.ts holds zod schemas the web's first bundle must not load.
+  path: '/api/auth/oidc/login',
   access: 'public',
   summary: '302 to the identity provider; `next` must be a path on this site',
   query: 'OidcLoginQuery',
@@ -49,7 +49,8 @@ export const oidcLogin = defineEndpoint({
 
 export const oidcCallback = defineEndpoint({
   method: 'get',
-  path: OIDC_CALLBACK_PATH,
+  // OIDC_CALLBACK_PATH (the redirect URI registered with the provider), written out as above.
+  path: '/api/auth/oidc/callback',
   access: 'public',
   summary:
     'checks the provider’s answer, creates the session, 302 to `next` (or to the refusal page)',
