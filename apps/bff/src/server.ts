@@ -30,6 +30,7 @@ import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { workloadActionRoutes } from './routes/workloadActions.ts';
@@ -362,6 +363,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       }),
       ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
     }),
+    ...openApiRoutes(),
     ...dashboardRoutes({
       dashboard,
       access: createDashboardAccess(dashboardTokens, audit),

@@ -15,3 +15,4 @@ export * from './versionSupportStanding.ts';
 export * from './operations.ts';
 export * from './accessReview.ts';
 export * from './workloadActions.ts';
+export * from './routeInputs.ts';

@@ -1,25 +1,14 @@
 import type { Request, Response, Router } from 'express';
 import type { Role } from '@wheelhouse/contract';
+import type { EndpointSpec, HttpMethod, RouteAccess } from '@wheelhouse/contract/endpoints';
 import { ACCESS_POLICY } from '@wheelhouse/contract/constants';
 
-/** Who may call a route. Mutating routes also need the session's CSRF token, except `public` ones. */
-export type Access =
-  /** Anyone, signed in or not (health, sign-in). */
-  | 'public'
-  /** Any signed-in user, acting on their own session. */
-  | 'session'
-  /** Any signed-in user: reads. */
-  | 'read'
-  /** Any signed-in user, or a wall screen holding a dashboard token: the dashboard's reads only. */
-  | 'dashboard'
-  /** Operators and admins: changes to AWS resources. */
-  | 'change'
-  /** Admins only. */
-  | 'admin';
+/** Who may call a route (declared endpoints carry it in the contract). */
+export type Access = RouteAccess;
 
 export const ROLES_FOR: Record<Exclude<Access, 'public'>, readonly Role[]> = ACCESS_POLICY;
 
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type Method = HttpMethod;
 
 /** One HTTP route of the API, declared with its access rule so it cannot be registered without one. */
 export interface RouteDef {
@@ -28,6 +17,8 @@ export interface RouteDef {
   access: Access;
   /** Name recorded in the audit log for attempts at this route, e.g. `nodegroup.scale`. */
   action?: string;
+  /** The contract declaration the route serves; old-style routes have none. */
+  endpoint?: EndpointSpec;
   handler: (req: Request, res: Response) => unknown;
 }
 

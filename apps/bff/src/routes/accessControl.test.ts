@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AuditPage } from '@wheelhouse/contract';
+import { endpoints } from '@wheelhouse/contract/endpoints';
 import { isMutation, type RouteDef } from '../http/routing.ts';
 import { ConsoleClient } from '../testing/consoleClient.ts';
 import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
@@ -29,6 +30,17 @@ const mutating = () =>
     (route) => isMutation(route.method) && route.access !== 'public' && route.access !== 'session',
   );
 const label = (route: RouteDef) => `${route.method.toUpperCase()} ${route.path}`;
+
+describe('the declared endpoints', () => {
+  it('are all served, with the access rule and audit action the contract gives them', () => {
+    for (const endpoint of Object.values(endpoints)) {
+      const route = c.routes.find((r) => r.endpoint === endpoint);
+      expect(route, `${endpoint.method} ${endpoint.path}`).toBeDefined();
+      expect(route!.access).toBe(endpoint.access);
+      expect(route!.action).toBe('action' in endpoint ? endpoint.action : undefined);
+    }
+  });
+});
 
 describe('every mutating route', () => {
   it('is registered with a role that excludes auditors and names its audit action', () => {

@@ -1,10 +1,9 @@
-import { z } from 'zod';
-import { CreateDashboardTokenRequest } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { DASHBOARD_COOKIE, dashboardTokenOf, sessionOf } from '../auth/access.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { publicOriginOf } from '../http/hostPolicy.ts';
+import { serve } from '../http/endpoint.ts';
 import type { RouteDef } from '../http/routing.ts';
-import { parseInput } from '../http/validate.ts';
 import type { DashboardService } from '../services/dashboard.ts';
 import type { DashboardAccess } from '../services/dashboardAccess.ts';
 
@@ -21,74 +20,29 @@ export function dashboardRoutes(deps: DashboardRouteDeps): RouteDef[] {
     return { user: session.user, role: session.role, ...(req.ip ? { clientIp: req.ip } : {}) };
   };
   return [
-    {
-      method: 'get',
-      path: '/api/dashboard',
-      access: 'dashboard',
-      handler: async (_req, res) => {
-        res.json(await dashboard.get());
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/dashboard/session',
-      access: 'public',
-      handler: async (req, res) => {
-        const { token } = parseInput(
-          z.object({ token: z.string().min(1, 'is required').max(200) }),
-          req.body,
-        );
-        const { id, record } = await access.signIn(token);
-        res.cookie(DASHBOARD_COOKIE, id, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.secureCookies,
-          path: '/',
-          expires: new Date(record.expiresAt),
-        });
-        res.status(204).end();
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/dashboard/session',
-      access: 'dashboard',
-      handler: (_req, res) => {
-        const token = dashboardTokenOf(res);
-        if (!token) throw new UnauthenticatedError('No dashboard token in this browser.');
-        res.json({ name: token.name, expiresAt: token.expiresAt });
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/dashboard-tokens',
-      access: 'admin',
-      handler: async (_req, res) => {
-        res.json(await access.list());
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/dashboard-tokens',
-      access: 'admin',
-      action: 'dashboard-token.create',
-      handler: async (req, res) => {
-        const body = parseInput(CreateDashboardTokenRequest, req.body);
-        // Never from the request's Host: a forged one would hand the admin a link to somebody else.
-        const created = await access.create(body, contextOf(req, res), publicOriginOf(res));
-        res.status(201).json(created);
-      },
-    },
-    {
-      method: 'delete',
-      path: '/api/dashboard-tokens/:id',
-      access: 'admin',
-      action: 'dashboard-token.revoke',
-      handler: async (req, res) => {
-        const { id } = parseInput(z.object({ id: z.uuid() }), req.params);
-        await access.revoke(id, contextOf(req, res));
-        res.status(204).end();
-      },
-    },
+    serve(e.fleetDashboard, () => dashboard.get()),
+    serve(e.startDashboardSession, async ({ body: { token }, res }) => {
+      const { id, record } = await access.signIn(token);
+      res.cookie(DASHBOARD_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+        path: '/',
+        expires: new Date(record.expiresAt),
+      });
+    }),
+    serve(e.getDashboardSession, ({ res }) => {
+      const token = dashboardTokenOf(res);
+      if (!token) throw new UnauthenticatedError('No dashboard token in this browser.');
+      return { name: token.name, expiresAt: token.expiresAt };
+    }),
+    serve(e.listDashboardTokens, () => access.list()),
+    // Never from the request's Host: a forged one would hand the admin a link to somebody else.
+    serve(e.createDashboardToken, ({ body, req, res }) =>
+      access.create(body, contextOf(req, res), publicOriginOf(res)),
+    ),
+    serve(e.revokeDashboardToken, ({ params: { id }, req, res }) =>
+      access.revoke(id, contextOf(req, res)),
+    ),
   ];
 }

@@ -1,19 +1,14 @@
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
-import {
-  OIDC_CALLBACK_PATH,
-  OIDC_LOGIN_PATH,
-  OidcLoginQuery,
-  SSO_REFUSED_PATH,
-  type AuthProviders,
-} from '@wheelhouse/contract';
+import { SSO_REFUSED_PATH, type AuthProviders } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { SESSION_COOKIE, sessionCookieOf } from '../auth/access.ts';
 import { SsoRefusedError, type OidcSignIn } from '../auth/oidcSignIn.ts';
 import type { SessionStore } from '../auth/sessions.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { NotFoundError, UpstreamError } from '../errors.ts';
+import { serve } from '../http/endpoint.ts';
 import type { RouteDef } from '../http/routing.ts';
-import { parseInput } from '../http/validate.ts';
 
 /** Holds the id of a sign-in in flight between the login redirect and the provider's callback. */
 export const OIDC_LOGIN_COOKIE = 'wh_oidc';
@@ -58,85 +53,69 @@ export function oidcRoutes(deps: OidcRouteDeps): RouteDef[] {
   };
 
   return [
-    {
-      method: 'get',
-      path: '/api/auth/providers',
-      access: 'public',
-      handler: (_req, res) => {
-        const oidc = deps.oidc();
-        const body: AuthProviders = {
-          local: deps.localUsers,
-          sso: oidc ? { name: oidc.name } : null,
-        };
-        res.json(body);
-      },
-    },
-    {
-      method: 'get',
-      path: OIDC_LOGIN_PATH,
-      access: 'public',
-      handler: async (req, res) => {
-        const oidc = configured();
-        const { next } = parseInput(OidcLoginQuery, req.query);
-        let started;
-        try {
-          started = await oidc.begin(next);
-        } catch (error) {
-          // The user followed a link: a page that explains beats a JSON error in the tab.
-          if (!(error instanceof UpstreamError)) throw error;
-          const page = new URLSearchParams({ reason: 'unavailable', detail: error.message });
-          return res.redirect(302, `${SSO_REFUSED_PATH}?${page.toString()}`);
-        }
-        const { loginId, authorizationUrl } = started;
-        res.cookie(OIDC_LOGIN_COOKIE, loginId, { ...loginCookie, maxAge: 10 * 60 * 1000 });
-        res.redirect(302, authorizationUrl);
-      },
-    },
-    {
-      method: 'get',
-      path: OIDC_CALLBACK_PATH,
-      access: 'public',
-      handler: async (req, res) => {
-        const oidc = configured();
-        const loginId = req.headers.cookie
-          ? parseCookies(req.headers.cookie)[OIDC_LOGIN_COOKIE]
-          : undefined;
-        res.clearCookie(OIDC_LOGIN_COOKIE, loginCookie);
-        const query = req.originalUrl.includes('?') ? req.originalUrl.split('?')[1]! : '';
-        let identity;
-        try {
-          identity = await oidc.complete(loginId, query);
-        } catch (error) {
-          if (error instanceof SsoRefusedError) return await refuse(req, res, error);
-          throw error;
-        }
-        // Whatever session this browser had ends; the new one gets a new id.
-        const previous = sessionCookieOf(req);
-        if (previous) await deps.sessions.destroy(previous);
-        const { id, session } = await deps.sessions.create(identity.user, identity.role, {
-          groups: identity.groups,
-          authMethod: 'oidc',
-        });
-        await deps.audit.record(
-          {
-            user: identity.user,
-            role: identity.role,
-            action: 'session.signin',
-            target: 'oidc',
-            params: { groups: identity.groups },
-            clientIp: req.ip,
-          },
-          { outcome: 'success' },
-        );
-        res.cookie(SESSION_COOKIE, id, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.secureCookies,
-          path: '/',
-          expires: new Date(session.expiresAt),
-        });
-        res.redirect(302, identity.next);
-      },
-    },
+    serve(e.authProviders, () => {
+      const oidc = deps.oidc();
+      const body: AuthProviders = {
+        local: deps.localUsers,
+        sso: oidc ? { name: oidc.name } : null,
+      };
+      return body;
+    }),
+    serve(e.oidcLogin, async ({ query: { next }, res }) => {
+      const oidc = configured();
+      let started;
+      try {
+        started = await oidc.begin(next);
+      } catch (error) {
+        // The user followed a link: a page that explains beats a JSON error in the tab.
+        if (!(error instanceof UpstreamError)) throw error;
+        const page = new URLSearchParams({ reason: 'unavailable', detail: error.message });
+        return res.redirect(302, `${SSO_REFUSED_PATH}?${page.toString()}`);
+      }
+      const { loginId, authorizationUrl } = started;
+      res.cookie(OIDC_LOGIN_COOKIE, loginId, { ...loginCookie, maxAge: 10 * 60 * 1000 });
+      res.redirect(302, authorizationUrl);
+    }),
+    serve(e.oidcCallback, async ({ req, res }) => {
+      const oidc = configured();
+      const loginId = req.headers.cookie
+        ? parseCookies(req.headers.cookie)[OIDC_LOGIN_COOKIE]
+        : undefined;
+      res.clearCookie(OIDC_LOGIN_COOKIE, loginCookie);
+      const query = req.originalUrl.includes('?') ? req.originalUrl.split('?')[1]! : '';
+      let identity;
+      try {
+        identity = await oidc.complete(loginId, query);
+      } catch (error) {
+        if (error instanceof SsoRefusedError) return await refuse(req, res, error);
+        throw error;
+      }
+      // Whatever session this browser had ends; the new one gets a new id.
+      const previous = sessionCookieOf(req);
+      if (previous) await deps.sessions.destroy(previous);
+      const { id, session } = await deps.sessions.create(identity.user, identity.role, {
+        groups: identity.groups,
+        authMethod: 'oidc',
+      });
+      await deps.audit.record(
+        {
+          user: identity.user,
+          role: identity.role,
+          action: 'session.signin',
+          target: 'oidc',
+          params: { groups: identity.groups },
+          clientIp: req.ip,
+        },
+        { outcome: 'success' },
+      );
+      res.cookie(SESSION_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+        path: '/',
+        expires: new Date(session.expiresAt),
+      });
+      res.redirect(302, identity.next);
+    }),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
-import { LoginRequest, type SessionInfo, type SignOutResult } from '@wheelhouse/contract';
+import type { SessionInfo } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { cookieOf, SESSION_COOKIE, sessionCookieOf, sessionOf } from '../auth/access.ts';
 import type { PasswordSignIn } from '../auth/passwordSignIn.ts';
 import { refuseImpossibleUserName } from '../auth/signInName.ts';
@@ -8,8 +9,8 @@ import { DEVICE_COOKIE, type TrustedDevices } from '../auth/trustedDevices.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { NotAllowedError, UnauthenticatedError } from '../errors.ts';
+import { serve } from '../http/endpoint.ts';
 import type { RouteDef } from '../http/routing.ts';
-import { parseInput } from '../http/validate.ts';
 
 export interface SessionRouteDeps {
   backend: 'sandbox' | 'aws';
@@ -44,77 +45,59 @@ export function sessionRoutes(deps: SessionRouteDeps): RouteDef[] {
   const clearCookie = (res: Response) => res.clearCookie(SESSION_COOKIE, cookieOptions);
 
   return [
-    {
-      method: 'post',
-      path: '/api/session',
-      access: 'public',
-      handler: async (req, res) => {
-        if (deps.localUsers === false) {
-          throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
-        }
-        const { username, password } = parseInput(LoginRequest, req.body);
-        await refuseImpossibleUserName(username, deps.audit, req.ip);
-        const outcome = await deps.checkPassword({
-          username,
-          password,
-          address: req.ip,
-          deviceToken: cookieOf(req, DEVICE_COOKIE),
+    serve(e.signIn, async ({ body, req, res }) => {
+      if (deps.localUsers === false) {
+        throw new NotAllowedError('Password sign-in is turned off here; sign in with SSO.');
+      }
+      const { username, password } = body;
+      await refuseImpossibleUserName(username, deps.audit, req.ip);
+      const outcome = await deps.checkPassword({
+        username,
+        password,
+        address: req.ip,
+        deviceToken: cookieOf(req, DEVICE_COOKIE),
+      });
+      if (!outcome.ok) {
+        await deps.audit.record(
+          { user: username, action: 'session.signin', clientIp: req.ip },
+          { outcome: 'failure', error: 'wrong user name or password' },
+        );
+        throw new UnauthenticatedError('Wrong user name or password.');
+      }
+      const { user } = outcome;
+      // Signing in again ends the session this browser had: two live sessions for one browser is
+      // one more id to steal, and the old one would outlive the sign-in that replaced it.
+      const previous = sessionCookieOf(req);
+      if (previous) await deps.sessions.destroy(previous);
+      const { id, session } = await deps.sessions.create(user.name, user.role);
+      await deps.audit.record(
+        { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
+        { outcome: 'success' },
+      );
+      res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
+      if (!outcome.knownDevice) {
+        const known = await deps.devices.mint(user.name);
+        // Sent back only to this route: it names the browser, and is worth nothing elsewhere.
+        res.cookie(DEVICE_COOKIE, known.token, {
+          ...cookieOptions,
+          path: '/api/session',
+          expires: new Date(known.expiresAt),
         });
-        if (!outcome.ok) {
-          await deps.audit.record(
-            { user: username, action: 'session.signin', clientIp: req.ip },
-            { outcome: 'failure', error: 'wrong user name or password' },
-          );
-          throw new UnauthenticatedError('Wrong user name or password.');
-        }
-        const { user } = outcome;
-        // Signing in again ends the session this browser had: two live sessions for one browser is
-        // one more id to steal, and the old one would outlive the sign-in that replaced it.
-        const previous = sessionCookieOf(req);
-        if (previous) await deps.sessions.destroy(previous);
-        const { id, session } = await deps.sessions.create(user.name, user.role);
-        await deps.audit.record(
-          { user: user.name, role: user.role, action: 'session.signin', clientIp: req.ip },
-          { outcome: 'success' },
-        );
-        res.cookie(SESSION_COOKIE, id, { ...cookieOptions, expires: new Date(session.expiresAt) });
-        if (!outcome.knownDevice) {
-          const known = await deps.devices.mint(user.name);
-          // Sent back only to this route: it names the browser, and is worth nothing elsewhere.
-          res.cookie(DEVICE_COOKIE, known.token, {
-            ...cookieOptions,
-            path: '/api/session',
-            expires: new Date(known.expiresAt),
-          });
-        }
-        res.json(info(session));
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/session',
-      access: 'read',
-      handler: (_req, res) => {
-        res.json(info(sessionOf(res)));
-      },
-    },
-    {
-      method: 'delete',
-      path: '/api/session',
-      access: 'session',
-      handler: async (req, res) => {
-        const session = sessionOf(res);
-        const id = sessionCookieOf(req);
-        if (id) await deps.sessions.destroy(id);
-        await deps.audit.record(
-          { user: session.user, role: session.role, action: 'session.signout', clientIp: req.ip },
-          { outcome: 'success' },
-        );
-        clearCookie(res);
-        const logoutUrl = session.authMethod === 'oidc' ? await deps.ssoLogoutUrl?.() : undefined;
-        if (logoutUrl) res.json({ logoutUrl } satisfies SignOutResult);
-        else res.status(204).end();
-      },
-    },
+      }
+      return info(session);
+    }),
+    serve(e.getSession, ({ res }) => info(sessionOf(res))),
+    serve(e.signOut, async ({ req, res }) => {
+      const session = sessionOf(res);
+      const id = sessionCookieOf(req);
+      if (id) await deps.sessions.destroy(id);
+      await deps.audit.record(
+        { user: session.user, role: session.role, action: 'session.signout', clientIp: req.ip },
+        { outcome: 'success' },
+      );
+      clearCookie(res);
+      const logoutUrl = session.authMethod === 'oidc' ? await deps.ssoLogoutUrl?.() : undefined;
+      return logoutUrl ? { logoutUrl } : undefined;
+    }),
   ];
 }

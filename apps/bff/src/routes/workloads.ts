@@ -1,32 +1,15 @@
 import type { Request, Response } from 'express';
-import { z } from 'zod';
-import {
-  AccessReviewQuery,
-  ClusterRef,
-  LogQuery,
-  PodQuery,
-  WatchQuery,
-} from '@wheelhouse/contract';
-import type { RouteDef } from '../http/routing.ts';
-import { parseInput } from '../http/validate.ts';
+import { AccessReviewQuery, ClusterRef } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { sessionCookieOf, sessionOf } from '../auth/access.ts';
 import { kubeIdentityOf } from '../auth/kubeIdentity.ts';
+import { serve } from '../http/endpoint.ts';
+import type { RouteDef } from '../http/routing.ts';
+import { parseInput } from '../http/validate.ts';
 import type { WatchStreams } from '../services/watchStreams.ts';
 import type { WorkloadsService } from '../services/workloads.ts';
 
 const K8S = '/api/clusters/:accountId/:region/:name/k8s';
-// Kubernetes names: DNS-1123 labels for namespaces, subdomains for pods.
-const Namespace = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'is not a Kubernetes namespace name');
-const PodName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'is not a Kubernetes pod name');
-// EKS node group names: letters, digits, - and _, up to 63.
-const NodegroupParam = z.object({
-  nodegroup: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'is not a node group name'),
-});
-const NamespaceQuery = z.object({ namespace: Namespace.optional() });
 const HEARTBEAT_MS = 15_000;
 const MAX_UNSENT_BYTES = 1024 * 1024;
 
@@ -47,15 +30,10 @@ export function workloadRoutes(deps: {
 }): RouteDef[] {
   const { workloads, watchStreams } = deps;
   return [
-    {
-      method: 'get',
-      path: `${K8S}/nodegroups/:nodegroup/disruption`,
-      access: 'read',
-      handler: async (req, res) => {
-        const { nodegroup } = parseInput(NodegroupParam, req.params);
-        res.json(await readsOf(workloads, res).nodegroupDisruption(clusterOf(req), nodegroup));
-      },
-    },
+    serve(e.nodegroupDisruption, ({ params: { nodegroup, ...ref }, res }) =>
+      readsOf(workloads, res).nodegroupDisruption(ref, nodegroup),
+    ),
+    // Not declared in the contract yet (it landed beside the declarations): registered as before.
     {
       method: 'get',
       path: `${K8S}/access-review`,
@@ -69,151 +47,68 @@ export function workloadRoutes(deps: {
         );
       },
     },
-    {
-      method: 'get',
-      path: `${K8S}/namespaces`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(await readsOf(workloads, res).namespaces(clusterOf(req)));
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/pods`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(
-          await readsOf(workloads, res).pods(clusterOf(req), parseInput(PodQuery, req.query)),
-        );
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/pods/:namespace/:pod`,
-      access: 'read',
-      handler: async (req, res) => {
-        const { namespace, pod } = parseInput(
-          z.object({ namespace: Namespace, pod: PodName }),
-          req.params,
-        );
-        res.json(await readsOf(workloads, res).pod(clusterOf(req), namespace, pod));
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/pods/:namespace/:pod/log`,
-      access: 'read',
-      handler: async (req, res) => {
-        const { namespace, pod } = parseInput(
-          z.object({ namespace: Namespace, pod: PodName }),
-          req.params,
-        );
-        const query = parseInput(LogQuery, req.query);
-        const abort = new AbortController();
-        res.on('close', () => abort.abort());
-        res.type('text/plain; charset=utf-8');
-        // Followed logs go out as they come: no buffering proxies, no compression.
-        if (query.follow) res.setHeader('X-Accel-Buffering', 'no');
-        await readsOf(workloads, res).logs(
-          clusterOf(req),
-          namespace,
-          pod,
-          query,
-          res,
-          abort.signal,
-        );
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/workloads`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(
-          await readsOf(workloads, res).workloads(
-            clusterOf(req),
-            parseInput(NamespaceQuery, req.query).namespace,
-          ),
-        );
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/services`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(
-          await readsOf(workloads, res).services(
-            clusterOf(req),
-            parseInput(NamespaceQuery, req.query).namespace,
-          ),
-        );
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/nodes`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(await readsOf(workloads, res).nodes(clusterOf(req)));
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/autoscaling`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(await readsOf(workloads, res).autoscaling(clusterOf(req)));
-      },
-    },
-    {
-      method: 'get',
-      path: `${K8S}/watch`,
-      access: 'read',
-      // Server-sent events: each Kubernetes watch event becomes one `data:` line for the browser.
-      // Streams share one upstream watch per cluster, kind and namespace (services/watchStreams.ts).
-      handler: (req, res) => {
-        const ref = clusterOf(req);
-        const query = parseInput(WatchQuery, req.query);
-        // 429 (per-session cap) is thrown here, before the 200 is written.
-        const stream = watchStreams.open(
-          ref,
-          query,
-          sessionCookieOf(req) ?? '',
-          kubeIdentityOf(sessionOf(res)),
-        );
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        deps.trackStream?.(res);
-        res.write(': watching\n\n');
-        const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-        const end = () => {
-          clearInterval(heartbeat);
-          stream.close();
-          if (!res.writableEnded) res.end();
-        };
-        res.on('close', end);
-        stream.follow({
-          data: (json) => {
-            // A browser that stops reading must not make the BFF hold every change for it: past
-            // this much unsent, drop the connection (EventSource reconnects and catches up or resets).
-            if (res.writableLength > MAX_UNSENT_BYTES) {
-              end();
-              res.destroy();
-              return;
-            }
-            res.write(`data: ${json}\n\n`);
-          },
-          fail: (message) => {
-            res.write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
+    serve(e.listNamespaces, ({ params, res }) => readsOf(workloads, res).namespaces(params)),
+    serve(e.listPods, ({ params, query, res }) => readsOf(workloads, res).pods(params, query)),
+    serve(e.getPod, ({ params: { namespace, pod, ...ref }, res }) =>
+      readsOf(workloads, res).pod(ref, namespace, pod),
+    ),
+    serve(e.podLog, async ({ params: { namespace, pod, ...ref }, query, res }) => {
+      const abort = new AbortController();
+      res.on('close', () => abort.abort());
+      res.type('text/plain; charset=utf-8');
+      // Followed logs go out as they come: no buffering proxies, no compression.
+      if (query.follow) res.setHeader('X-Accel-Buffering', 'no');
+      await readsOf(workloads, res).logs(ref, namespace, pod, query, res, abort.signal);
+    }),
+    serve(e.listWorkloads, ({ params, query, res }) =>
+      readsOf(workloads, res).workloads(params, query.namespace),
+    ),
+    serve(e.listServices, ({ params, query, res }) =>
+      readsOf(workloads, res).services(params, query.namespace),
+    ),
+    serve(e.listNodes, ({ params, res }) => readsOf(workloads, res).nodes(params)),
+    serve(e.autoscaling, ({ params, res }) => readsOf(workloads, res).autoscaling(params)),
+    // Server-sent events: each Kubernetes watch event becomes one `data:` line for the browser.
+    // Streams share one upstream watch per cluster, kind, namespace and identity (services/watchStreams.ts).
+    serve(e.watch, ({ params, query, req, res }) => {
+      // 429 (per-session cap) is thrown here, before the 200 is written.
+      const stream = watchStreams.open(
+        params,
+        query,
+        sessionCookieOf(req) ?? '',
+        kubeIdentityOf(sessionOf(res)),
+      );
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      deps.trackStream?.(res);
+      res.write(': watching\n\n');
+      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      const end = () => {
+        clearInterval(heartbeat);
+        stream.close();
+        if (!res.writableEnded) res.end();
+      };
+      res.on('close', end);
+      stream.follow({
+        data: (json) => {
+          // A browser that stops reading must not make the BFF hold every change for it: past
+          // this much unsent, drop the connection (EventSource reconnects and catches up or resets).
+          if (res.writableLength > MAX_UNSENT_BYTES) {
             end();
-          },
-        });
-      },
-    },
+            res.destroy();
+            return;
+          }
+          res.write(`data: ${json}\n\n`);
+        },
+        fail: (message) => {
+          res.write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);
+          end();
+        },
+      });
+    }),
   ];
 }

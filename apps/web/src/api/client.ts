@@ -1,34 +1,19 @@
 import type { Problem } from '@wheelhouse/contract';
 import { CSRF_HEADER } from '@wheelhouse/contract/constants';
+import {
+  endpointUrl,
+  type BodyOf,
+  type EndpointSpec,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+  type SchemaName,
+} from '@wheelhouse/contract/endpoints';
 
 export { CSRF_HEADER };
 
 /** Contract schemas a response can be checked against (in development and tests only). */
-export type ContractSchemaName =
-  | 'SessionInfo'
-  | 'Sources'
-  | 'ClusterList'
-  | 'ClusterDetail'
-  | 'ClusterCompute'
-  | 'NodegroupDetail'
-  | 'FargateMatch'
-  | 'ChangeResult'
-  | 'AuditPage'
-  | 'ClusterUpdates'
-  | 'VersionUpgradePlan'
-  | 'RegistrationResult'
-  | 'FleetDashboard'
-  | 'CreatedDashboardToken'
-  | 'NamespaceList'
-  | 'PodList'
-  | 'PodDetail'
-  | 'WorkloadList'
-  | 'ServiceList'
-  | 'NodeList'
-  | 'NodegroupDisruption'
-  | 'AutoscalingView'
-  | 'ClusterAccess'
-  | 'WhoCanAnswer';
+export type ContractSchemaName = SchemaName;
 
 /** A failed API call: the HTTP status (0 when no response arrived) and the problem+json body. */
 export class ApiError extends Error {
@@ -95,6 +80,40 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   const body: unknown = await response.json();
   if (import.meta.env.DEV && request.schema) await checkContract(request.schema, body, path);
   return body as T;
+}
+
+/** What a call of a declared endpoint sends: its path parameters, query and body, as the contract types them. */
+export type CallInput<E extends EndpointSpec> = (E['params'] extends SchemaName
+  ? { params: ParamsOf<E> }
+  : { params?: undefined }) &
+  (E['query'] extends SchemaName ? { query?: QueryOf<E> | string } : { query?: undefined }) &
+  (E['body'] extends SchemaName ? { body: BodyOf<E> } : { body?: undefined }) & {
+    signal?: AbortSignal;
+  };
+
+/** The URL of a declared endpoint for a call's parameters and query. */
+export function endpointHref<E extends EndpointSpec>(
+  endpoint: E,
+  input: { params?: unknown; query?: unknown },
+): string {
+  return endpointUrl(
+    endpoint,
+    input.params as Record<string, string> | undefined,
+    input.query as Parameters<typeof endpointUrl>[2],
+  );
+}
+
+/** Calls a declared endpoint: method, path and answer type come from its contract declaration. */
+export function apiCall<E extends EndpointSpec>(
+  endpoint: E,
+  input: CallInput<E>,
+): Promise<ResponseOf<E>> {
+  return apiFetch<ResponseOf<E>>(endpointHref(endpoint, input), {
+    method: endpoint.method.toUpperCase() as NonNullable<ApiRequest['method']>,
+    body: input.body,
+    signal: input.signal,
+    ...(endpoint.response ? { schema: endpoint.response } : {}),
+  });
 }
 
 /** The problem+json body of a failed response, when it has one. */

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ClusterDetail, ClusterList, ClusterRef } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
+import type { ClusterRef } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /** How often cluster data refreshes in the background while the page is visible. */
@@ -12,8 +13,7 @@ const SETTLED = new Set(['ACTIVE', 'FAILED']);
 export const clustersQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.clusters.list(),
-    queryFn: ({ signal }) =>
-      apiFetch<ClusterList>('/api/clusters', { signal, schema: 'ClusterList' }),
+    queryFn: ({ signal }) => apiCall(e.listClusters, { signal }),
     refetchInterval: CLUSTERS_REFRESH_MS,
   });
 
@@ -25,11 +25,7 @@ export function clusterPath(ref: ClusterRef): string {
 export const clusterQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.clusters.detail(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<ClusterDetail>(`/api/clusters/${clusterPath(ref)}`, {
-        signal,
-        schema: 'ClusterDetail',
-      }),
+    queryFn: ({ signal }) => apiCall(e.getCluster, { params: ref, signal }),
     refetchInterval: (query) =>
       query.state.data && !SETTLED.has(query.state.data.status)
         ? CLUSTER_CHANGING_REFRESH_MS

@@ -6,13 +6,13 @@ import type {
   ConfirmDeleteRequest,
   CreateFargateProfileRequest,
   CreateNodegroupRequest,
-  FargateMatch,
   NodegroupDetail,
   ScaleNodegroupRequest,
   UpdateLabelsTaintsRequest,
   UpdateNodegroupVersionRequest,
 } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
 import { clusterPath } from './clusters.ts';
 import { queryKeys } from './queryKeys.ts';
 
@@ -40,12 +40,6 @@ export function nodegroupIsChanging(detail: NodegroupDetail): boolean {
   );
 }
 
-const clusterApi = (ref: ClusterRef) => `/api/clusters/${clusterPath(ref)}`;
-const nodegroupApi = (ref: ClusterRef, nodegroup: string) =>
-  `${clusterApi(ref)}/nodegroups/${encodeURIComponent(nodegroup)}`;
-const profileApi = (ref: ClusterRef, profile: string) =>
-  `${clusterApi(ref)}/fargate-profiles/${encodeURIComponent(profile)}`;
-
 /** The web path of a node group page. */
 export function nodegroupPagePath(ref: ClusterRef, nodegroup: string): string {
   return `/clusters/${clusterPath(ref)}/nodegroups/${encodeURIComponent(nodegroup)}`;
@@ -54,8 +48,7 @@ export function nodegroupPagePath(ref: ClusterRef, nodegroup: string): string {
 export const computeQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.compute.overview(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<ClusterCompute>(`${clusterApi(ref)}/compute`, { signal, schema: 'ClusterCompute' }),
+    queryFn: ({ signal }) => apiCall(e.getCompute, { params: ref, signal }),
     refetchInterval: (query) =>
       query.state.data && computeIsChanging(query.state.data)
         ? COMPUTE_BUSY_POLL_MS
@@ -65,11 +58,7 @@ export const computeQueryOptions = (ref: ClusterRef) =>
 export const nodegroupQueryOptions = (ref: ClusterRef, nodegroup: string) =>
   queryOptions({
     queryKey: queryKeys.compute.nodegroup(ref, nodegroup),
-    queryFn: ({ signal }) =>
-      apiFetch<NodegroupDetail>(nodegroupApi(ref, nodegroup), {
-        signal,
-        schema: 'NodegroupDetail',
-      }),
+    queryFn: ({ signal }) => apiCall(e.getNodegroup, { params: { ...ref, nodegroup }, signal }),
     refetchInterval: (query) =>
       query.state.data && nodegroupIsChanging(query.state.data)
         ? COMPUTE_BUSY_POLL_MS
@@ -91,10 +80,11 @@ export const fargateMatchQueryOptions = (
   queryOptions({
     queryKey: queryKeys.compute.fargateMatch(ref, namespace, labels),
     queryFn: ({ signal }) =>
-      apiFetch<FargateMatch>(
-        `${clusterApi(ref)}/fargate-match?${fargateMatchSearch(namespace, labels)}`,
-        { signal, schema: 'FargateMatch' },
-      ),
+      apiCall(e.fargateMatch, {
+        params: ref,
+        query: fargateMatchSearch(namespace, labels),
+        signal,
+      }),
   });
 
 /** Node groups, self-managed groups and Fargate profiles of one cluster, plus what could not be read. */
@@ -130,47 +120,44 @@ function useComputeChange<TBody>(ref: ClusterRef, send: (body: TBody) => Promise
   });
 }
 
-const post = (path: string, body: unknown) =>
-  apiFetch<ChangeResult>(path, { method: 'POST', body, schema: 'ChangeResult' });
-const del = (path: string, body: unknown) =>
-  apiFetch<ChangeResult>(path, { method: 'DELETE', body, schema: 'ChangeResult' });
-
 export function useScaleNodegroup(ref: ClusterRef, nodegroup: string) {
   return useComputeChange(ref, (body: ScaleNodegroupRequest) =>
-    post(`${nodegroupApi(ref, nodegroup)}/scaling`, body),
+    apiCall(e.scaleNodegroup, { params: { ...ref, nodegroup }, body }),
   );
 }
 
 export function useUpdateLabelsTaints(ref: ClusterRef, nodegroup: string) {
   return useComputeChange(ref, (body: UpdateLabelsTaintsRequest) =>
-    post(`${nodegroupApi(ref, nodegroup)}/labels-taints`, body),
+    apiCall(e.updateLabelsTaints, { params: { ...ref, nodegroup }, body }),
   );
 }
 
 export function useUpdateNodegroupVersion(ref: ClusterRef, nodegroup: string) {
   return useComputeChange(ref, (body: UpdateNodegroupVersionRequest) =>
-    post(`${nodegroupApi(ref, nodegroup)}/version`, body),
+    apiCall(e.updateNodegroupVersion, { params: { ...ref, nodegroup }, body }),
   );
 }
 
 export function useDeleteNodegroup(ref: ClusterRef, nodegroup: string) {
   return useComputeChange(ref, (body: ConfirmDeleteRequest) =>
-    del(nodegroupApi(ref, nodegroup), body),
+    apiCall(e.deleteNodegroup, { params: { ...ref, nodegroup }, body }),
   );
 }
 
 export function useCreateNodegroup(ref: ClusterRef) {
   return useComputeChange(ref, (body: CreateNodegroupRequest) =>
-    post(`${clusterApi(ref)}/nodegroups`, body),
+    apiCall(e.createNodegroup, { params: ref, body }),
   );
 }
 
 export function useCreateFargateProfile(ref: ClusterRef) {
   return useComputeChange(ref, (body: CreateFargateProfileRequest) =>
-    post(`${clusterApi(ref)}/fargate-profiles`, body),
+    apiCall(e.createFargateProfile, { params: ref, body }),
   );
 }
 
 export function useDeleteFargateProfile(ref: ClusterRef, profile: string) {
-  return useComputeChange(ref, (body: ConfirmDeleteRequest) => del(profileApi(ref, profile), body));
+  return useComputeChange(ref, (body: ConfirmDeleteRequest) =>
+    apiCall(e.deleteFargateProfile, { params: { ...ref, profile }, body }),
+  );
 }

@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ChangeResult,
   ClusterList,
   ClusterRef,
   ConfirmDeleteRequest,
   RegisterClusterRequest,
-  RegistrationResult,
 } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
-import { clusterPath, clustersQueryOptions } from './clusters.ts';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
+import { clustersQueryOptions } from './clusters.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /** Only the clusters registered through EKS Connector, with the list's per-source errors. */
@@ -28,12 +27,7 @@ export function useConnectedClusters() {
 export function useRegisterCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RegisterClusterRequest) =>
-      apiFetch<RegistrationResult>('/api/connected-clusters', {
-        method: 'POST',
-        body,
-        schema: 'RegistrationResult',
-      }),
+    mutationFn: (body: RegisterClusterRequest) => apiCall(e.registerCluster, { body }),
     // Drop the code from the mutation cache soon after the page that shows it goes away.
     gcTime: 0,
     onSuccess: () => {
@@ -46,12 +40,7 @@ export function useRegisterCluster() {
 export function useDeregisterCluster(ref: ClusterRef) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConfirmDeleteRequest) =>
-      apiFetch<ChangeResult>(`/api/connected-clusters/${clusterPath(ref)}`, {
-        method: 'DELETE',
-        body,
-        schema: 'ChangeResult',
-      }),
+    mutationFn: (body: ConfirmDeleteRequest) => apiCall(e.deregisterCluster, { params: ref, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.fleet() });

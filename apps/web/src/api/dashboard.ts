@@ -1,11 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateDashboardTokenRequest,
-  CreatedDashboardToken,
-  DashboardToken,
-  FleetDashboard,
-} from '@wheelhouse/contract';
-import { apiFetch, isUnauthenticated } from './client.ts';
+import type { CreateDashboardTokenRequest } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall, isUnauthenticated } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /** The wall screen refreshes itself this often. */
@@ -20,8 +16,7 @@ export interface DashboardSessionInfo {
 export const fleetDashboardQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.dashboard.fleet(),
-    queryFn: ({ signal }) =>
-      apiFetch<FleetDashboard>('/api/dashboard', { signal, schema: 'FleetDashboard' }),
+    queryFn: ({ signal }) => apiCall(e.fleetDashboard, { signal }),
     refetchInterval: DASHBOARD_REFRESH_MS,
     // A wall screen may sit in a background tab or behind another window and must stay current.
     refetchIntervalInBackground: true,
@@ -34,7 +29,7 @@ export function useFleetDashboard() {
 
 async function fetchDashboardSession(signal: AbortSignal): Promise<DashboardSessionInfo | null> {
   try {
-    return await apiFetch<DashboardSessionInfo>('/api/dashboard/session', { signal });
+    return await apiCall(e.getDashboardSession, { signal });
   } catch (error) {
     if (isUnauthenticated(error)) return null;
     throw error;
@@ -61,8 +56,7 @@ export function useDashboardSession(enabled: boolean) {
 export function useDashboardTokenExchange() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) =>
-      apiFetch<void>('/api/dashboard/session', { method: 'POST', body: { token } }),
+    mutationFn: (token: string) => apiCall(e.startDashboardSession, { body: { token } }),
     meta: { expectsUnauthenticated: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.session() }),
   });
@@ -71,7 +65,7 @@ export function useDashboardTokenExchange() {
 export const dashboardTokensQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.dashboard.tokens(),
-    queryFn: ({ signal }) => apiFetch<DashboardToken[]>('/api/dashboard-tokens', { signal }),
+    queryFn: ({ signal }) => apiCall(e.listDashboardTokens, { signal }),
   });
 
 /** Admin only: every dashboard token, including revoked and expired ones. */
@@ -83,12 +77,7 @@ export function useDashboardTokens() {
 export function useCreateDashboardToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateDashboardTokenRequest) =>
-      apiFetch<CreatedDashboardToken>('/api/dashboard-tokens', {
-        method: 'POST',
-        body,
-        schema: 'CreatedDashboardToken',
-      }),
+    mutationFn: (body: CreateDashboardTokenRequest) => apiCall(e.createDashboardToken, { body }),
     gcTime: 0,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.tokens() }),
   });
@@ -97,8 +86,7 @@ export function useCreateDashboardToken() {
 export function useRevokeDashboardToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<void>(`/api/dashboard-tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiCall(e.revokeDashboardToken, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.tokens() }),
   });
 }

@@ -9,23 +9,15 @@ import type {
   ChangeResult,
   ClusterRef,
   ClusterUpdates,
-  ConfirmDeleteRequest,
   CreateClusterRequest,
-  KubernetesVersionOption,
-  UpdateClusterVersionRequest,
-  UpdateEndpointAccessRequest,
-  UpdateLoggingRequest,
-  UpdateTagsRequest,
-  VersionUpgradePlan,
 } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
-import { CLUSTERS_REFRESH_MS, clusterPath } from './clusters.ts';
+import { endpoints as e, type BodyOf } from '@wheelhouse/contract/endpoints';
+import { apiCall, type CallInput } from './client.ts';
+import { CLUSTERS_REFRESH_MS } from './clusters.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /** While an update runs, the Updates tab asks this often, so progress shows as it happens. */
 export const UPDATES_BUSY_POLL_MS = 2_500;
-
-const clusterApi = (ref: ClusterRef) => `/api/clusters/${clusterPath(ref)}`;
 
 /** True while at least one of the updates is still running. */
 export function hasUpdateInProgress(updates: ClusterUpdates | undefined): boolean {
@@ -40,11 +32,7 @@ export function updatesRefetchInterval(updates: ClusterUpdates | undefined): num
 export const versionsQueryOptions = (accountId: string, region: string) =>
   queryOptions({
     queryKey: queryKeys.versions(accountId, region),
-    queryFn: ({ signal }) =>
-      apiFetch<KubernetesVersionOption[]>(
-        `/api/versions?${new URLSearchParams({ accountId, region })}`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => apiCall(e.listVersions, { query: { accountId, region }, signal }),
     // EKS adds versions a few times a year.
     staleTime: 10 * 60_000,
   });
@@ -57,11 +45,7 @@ export function useKubernetesVersions(accountId: string, region: string) {
 export const upgradePlanQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.clusters.upgradePlan(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<VersionUpgradePlan>(`${clusterApi(ref)}/upgrade-plan`, {
-        signal,
-        schema: 'VersionUpgradePlan',
-      }),
+    queryFn: ({ signal }) => apiCall(e.upgradePlan, { params: ref, signal }),
     // Always read it fresh when the dialog opens: node groups may have moved since.
     staleTime: 0,
   });
@@ -73,8 +57,7 @@ export function useUpgradePlan(ref: ClusterRef) {
 export const clusterUpdatesQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.clusters.updates(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<ClusterUpdates>(`${clusterApi(ref)}/updates`, { signal, schema: 'ClusterUpdates' }),
+    queryFn: ({ signal }) => apiCall(e.clusterUpdates, { params: ref, signal }),
     refetchInterval: (query) => updatesRefetchInterval(query.state.data),
   });
 
@@ -89,16 +72,20 @@ function afterClusterChange(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.fleet() });
 }
 
-/** One change of one cluster: `POST|DELETE /api/clusters/…/<action>` with `body`. */
-function useClusterChange<TBody>(ref: ClusterRef, method: 'POST' | 'DELETE', suffix: string) {
+/** The declared change endpoints of one cluster (each answers a ChangeResult). */
+type ClusterChange =
+  | typeof e.updateClusterVersion
+  | typeof e.updateLogging
+  | typeof e.updateEndpointAccess
+  | typeof e.updateClusterTags
+  | typeof e.deleteCluster;
+
+/** One change of one cluster, with `body`; afterwards everything read about clusters is refetched. */
+function useClusterChange<E extends ClusterChange>(ref: ClusterRef, endpoint: E) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) =>
-      apiFetch<ChangeResult>(`${clusterApi(ref)}${suffix}`, {
-        method,
-        body,
-        schema: 'ChangeResult',
-      }),
+    mutationFn: (body: BodyOf<E>): Promise<ChangeResult> =>
+      apiCall(endpoint, { params: ref, body } as unknown as CallInput<E>) as Promise<ChangeResult>,
     onSuccess: () => afterClusterChange(queryClient),
   });
 }
@@ -107,25 +94,21 @@ function useClusterChange<TBody>(ref: ClusterRef, method: 'POST' | 'DELETE', suf
 export function useCreateCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateClusterRequest) =>
-      apiFetch<ChangeResult>('/api/clusters', { method: 'POST', body, schema: 'ChangeResult' }),
+    mutationFn: (body: CreateClusterRequest) => apiCall(e.createCluster, { body }),
     onSuccess: () => afterClusterChange(queryClient),
   });
 }
 
 /** One minor version up (EKS allows no more). */
 export const useUpdateClusterVersion = (ref: ClusterRef) =>
-  useClusterChange<UpdateClusterVersionRequest>(ref, 'POST', '/version');
+  useClusterChange(ref, e.updateClusterVersion);
 
-export const useUpdateLogging = (ref: ClusterRef) =>
-  useClusterChange<UpdateLoggingRequest>(ref, 'POST', '/logging');
+export const useUpdateLogging = (ref: ClusterRef) => useClusterChange(ref, e.updateLogging);
 
 export const useUpdateEndpointAccess = (ref: ClusterRef) =>
-  useClusterChange<UpdateEndpointAccessRequest>(ref, 'POST', '/endpoint-access');
+  useClusterChange(ref, e.updateEndpointAccess);
 
-export const useUpdateClusterTags = (ref: ClusterRef) =>
-  useClusterChange<UpdateTagsRequest>(ref, 'POST', '/tags');
+export const useUpdateClusterTags = (ref: ClusterRef) => useClusterChange(ref, e.updateClusterTags);
 
 /** EKS refuses while node groups or Fargate profiles remain (ResourceInUseException). */
-export const useDeleteCluster = (ref: ClusterRef) =>
-  useClusterChange<ConfirmDeleteRequest>(ref, 'DELETE', '');
+export const useDeleteCluster = (ref: ClusterRef) => useClusterChange(ref, e.deleteCluster);

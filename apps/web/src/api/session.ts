@@ -5,14 +5,15 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { AuthProviders, LoginRequest, SessionInfo, SignOutResult } from '@wheelhouse/contract';
-import { apiFetch, isUnauthenticated, setCsrfToken } from './client.ts';
+import type { LoginRequest, SessionInfo } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall, isUnauthenticated, setCsrfToken } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /** The session, or null when nobody is signed in (GET /api/session answered 401). */
 async function fetchSession(signal: AbortSignal): Promise<SessionInfo | null> {
   try {
-    const session = await apiFetch<SessionInfo>('/api/session', { signal, schema: 'SessionInfo' });
+    const session = await apiCall(e.getSession, { signal });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -46,12 +47,7 @@ function forgetSession(queryClient: QueryClient) {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: LoginRequest) =>
-      apiFetch<SessionInfo>('/api/session', {
-        method: 'POST',
-        body: credentials,
-        schema: 'SessionInfo',
-      }),
+    mutationFn: (credentials: LoginRequest) => apiCall(e.signIn, { body: credentials }),
     meta: { expectsUnauthenticated: true },
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
@@ -70,9 +66,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: async (): Promise<string | undefined> => {
       try {
-        const result = await apiFetch<SignOutResult | undefined>('/api/session', {
-          method: 'DELETE',
-        });
+        const result = await apiCall(e.signOut, {});
         return result?.logoutUrl;
       } catch (error) {
         if (!isUnauthenticated(error)) throw error;
@@ -88,7 +82,7 @@ export function useSignOut() {
 export const authProvidersQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.authProviders(),
-    queryFn: ({ signal }) => apiFetch<AuthProviders>('/api/auth/providers', { signal }),
+    queryFn: ({ signal }) => apiCall(e.authProviders, { signal }),
     staleTime: Infinity,
   });
 

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Sources } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
 export const sourcesQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.sources(),
-    queryFn: ({ signal }) => apiFetch<Sources>('/api/sources', { signal, schema: 'Sources' }),
+    queryFn: ({ signal }) => apiCall(e.listSources, { signal }),
     // Configuration changes only when the BFF restarts.
     staleTime: 10 * 60_000,
   });

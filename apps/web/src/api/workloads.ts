@@ -3,18 +3,9 @@ import {
   queryOptions,
   useQuery,
 } from '@tanstack/react-query';
-import type {
-  AutoscalingView,
-  ClusterRef,
-  NamespaceList,
-  NodeList,
-  NodegroupDisruption,
-  PodDetail,
-  PodList,
-  ServiceList,
-  WorkloadList,
-} from '@wheelhouse/contract';
-import { ApiError, apiFetch, readProblem } from './client.ts';
+import type { ClusterRef, PodList } from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { ApiError, apiCall, apiFetch, readProblem } from './client.ts';
 import { clusterPath } from './clusters.ts';
 import { EMPTY_POD_LIST, appendPodPage } from './podList.ts';
 import { queryKeys, type PodKeyFilters } from './queryKeys.ts';
@@ -47,8 +38,7 @@ export function podPagePath(ref: ClusterRef, namespace: string, pod: string): st
 export const namespacesQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.k8s.namespaces(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<NamespaceList>(`${k8sApi(ref)}/namespaces`, { signal, schema: 'NamespaceList' }),
+    queryFn: ({ signal }) => apiCall(e.listNamespaces, { params: ref, signal }),
     refetchInterval: CALM_POLL_MS,
   });
 
@@ -56,29 +46,21 @@ export const workloadsQueryOptions = (ref: ClusterRef, namespace: string) =>
   queryOptions({
     queryKey: queryKeys.k8s.workloads(ref, namespace),
     queryFn: ({ signal }) =>
-      apiFetch<WorkloadList>(`${k8sApi(ref)}/workloads${search({ namespace })}`, {
-        signal,
-        schema: 'WorkloadList',
-      }),
+      apiCall(e.listWorkloads, { params: ref, query: { namespace }, signal }),
     refetchInterval: WORKLOADS_POLL_MS,
   });
 
 export const servicesQueryOptions = (ref: ClusterRef, namespace: string) =>
   queryOptions({
     queryKey: queryKeys.k8s.services(ref, namespace),
-    queryFn: ({ signal }) =>
-      apiFetch<ServiceList>(`${k8sApi(ref)}/services${search({ namespace })}`, {
-        signal,
-        schema: 'ServiceList',
-      }),
+    queryFn: ({ signal }) => apiCall(e.listServices, { params: ref, query: { namespace }, signal }),
     refetchInterval: CALM_POLL_MS,
   });
 
 export const nodesQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.k8s.nodes(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<NodeList>(`${k8sApi(ref)}/nodes`, { signal, schema: 'NodeList' }),
+    queryFn: ({ signal }) => apiCall(e.listNodes, { params: ref, signal }),
     refetchInterval: NODES_POLL_MS,
   });
 
@@ -87,21 +69,14 @@ export const nodegroupDisruptionQueryOptions = (ref: ClusterRef, nodegroup: stri
   queryOptions({
     queryKey: queryKeys.k8s.disruption(ref, nodegroup),
     queryFn: ({ signal }) =>
-      apiFetch<NodegroupDisruption>(
-        `${k8sApi(ref)}/nodegroups/${encodeURIComponent(nodegroup)}/disruption`,
-        { signal, schema: 'NodegroupDisruption' },
-      ),
+      apiCall(e.nodegroupDisruption, { params: { ...ref, nodegroup }, signal }),
     refetchInterval: NODES_POLL_MS,
   });
 
 export const autoscalingQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.k8s.autoscaling(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<AutoscalingView>(`${k8sApi(ref)}/autoscaling`, {
-        signal,
-        schema: 'AutoscalingView',
-      }),
+    queryFn: ({ signal }) => apiCall(e.autoscaling, { params: ref, signal }),
     refetchInterval: WORKLOADS_POLL_MS,
   });
 
@@ -111,8 +86,7 @@ const podApi = (ref: ClusterRef, namespace: string, pod: string) =>
 export const podQueryOptions = (ref: ClusterRef, namespace: string, pod: string) =>
   queryOptions({
     queryKey: queryKeys.k8s.pod(ref, namespace, pod),
-    queryFn: ({ signal }) =>
-      apiFetch<PodDetail>(podApi(ref, namespace, pod), { signal, schema: 'PodDetail' }),
+    queryFn: ({ signal }) => apiCall(e.getPod, { params: { ...ref, namespace, pod }, signal }),
     refetchInterval: POD_POLL_MS,
   });
 

@@ -1,0 +1,22 @@
+import * as audit from './audit.ts';
+import * as clusters from './clusters.ts';
+import * as compute from './compute.ts';
+import * as dashboard from './dashboard.ts';
+import * as session from './session.ts';
+import * as workloads from './workloads.ts';
+
+export * from '../endpoint.ts';
+
+/**
+ * Every endpoint of the BFF, declared once: the BFF registers its handlers from these, the web calls
+ * them, and the README route table and /api/openapi.json are generated from them. In table order.
+ */
+export const endpoints = {
+  ...session,
+  ...clusters,
+  ...compute,
+  ...workloads,
+  ...audit,
+  ...dashboard,
+};
+export type EndpointName = keyof typeof endpoints;
