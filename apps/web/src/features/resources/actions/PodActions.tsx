@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ClusterRef, PodDetail } from '@wheelhouse/contract';
 import { useDeletePod } from '../../../api/workloadActions.ts';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
-import { useCan } from '../../auth/useCan.ts';
+import { useCan } from '../../auth/index.ts';
 
 // xterm is large: it loads only when a user opens a shell.
 const PodTerminal = lazy(() => import('./PodTerminal.tsx'));

@@ -14,7 +14,7 @@ import type { UpdateResourcesParams } from '../useResourcesParams.ts';
 import { CountText, ViewToolbar } from '../ViewFrame.tsx';
 import { NODE_SORT, nodeColumns } from './nodeColumns.tsx';
 import { useNodeWatch } from './useNodeWatch.ts';
-import { useCan } from '../../auth/useCan.ts';
+import { useCan } from '../../auth/index.ts';
 import { NodeActions } from '../actions/NodeActions.tsx';
 
 /**

@@ -12,7 +12,7 @@ import { sortOf, type ResourcesParams } from '../resourcesParams.ts';
 import type { UpdateResourcesParams } from '../useResourcesParams.ts';
 import { CountText, ViewToolbar } from '../ViewFrame.tsx';
 import { WORKLOAD_SORT, workloadColumns, workloadRowId } from './workloadColumns.tsx';
-import { useCan } from '../../auth/useCan.ts';
+import { useCan } from '../../auth/index.ts';
 import { WorkloadActions } from '../actions/WorkloadActions.tsx';
 
 /** Deployments, StatefulSets, DaemonSets, Jobs and CronJobs with ready/desired; polls every 5 s. */
