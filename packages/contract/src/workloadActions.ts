@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** Workloads whose pods a rollout restart replaces. */
 export const RestartableKind = z.enum(['deployments', 'statefulsets', 'daemonsets']);
@@ -19,7 +20,7 @@ export type ScaleWorkloadRequest = z.infer<typeof ScaleWorkloadRequest>;
 
 /** DELETE .../k8s/pods/:ns/:pod: the pod's name typed again, and an optional grace period. */
 export const DeletePodRequest = z.object({
-  confirmName: z.string().min(1, 'type the pod name to confirm'),
+  confirmName: text.min(1, 'type the pod name to confirm'),
   gracePeriodSeconds: z.number().int().min(0).max(3600).optional(),
 });
 export type DeletePodRequest = z.infer<typeof DeletePodRequest>;
@@ -97,6 +98,6 @@ export const ExecServerMessage = z.object({
 export type ExecServerMessage = z.infer<typeof ExecServerMessage>;
 export const ExecQuery = z.object({
   container: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'is not a container name'),
-  command: z.string().min(1, 'is required').max(1000),
+  command: text.min(1, 'is required').max(1000),
 });
 export type ExecQuery = z.infer<typeof ExecQuery>;

@@ -170,7 +170,14 @@ describe('AuditPage', () => {
       'Fargate profiles',
       'Clusters',
       'Connected clusters',
+      'Access entries',
+      'Access policies',
+      'OIDC identity providers',
+      'Pod Identity',
       'Dashboard tokens',
+      'Workloads',
+      'Pods',
+      'Nodes',
       'Refused attempts',
     ]);
     expect(

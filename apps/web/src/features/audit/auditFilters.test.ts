@@ -21,6 +21,9 @@ describe('audit filters in the URL', () => {
       'OIDC identity providers',
       'Pod Identity',
       'Dashboard tokens',
+      'Workloads',
+      'Pods',
+      'Nodes',
       'Refused attempts',
     ]);
     expect(groups.find((group) => group.area === 'nodegroup')?.actions).toContain(

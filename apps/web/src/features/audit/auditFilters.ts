@@ -65,6 +65,9 @@ const AREAS: Record<string, string> = {
   'identity-provider': 'OIDC identity providers',
   'pod-identity': 'Pod Identity',
   'dashboard-token': 'Dashboard tokens',
+  workload: 'Workloads',
+  pod: 'Pods',
+  node: 'Nodes',
   refused: 'Refused attempts',
 };
 
