@@ -35,14 +35,17 @@ test("an operator is refused the namespace the cluster's RBAC hides, with the re
   // alice is the demo SSO's member of platform-operators.
   await signInWithSso(page, 'alice', password);
   const resources = new ResourcesTab(page);
-  await resources.openPods(ML, { namespace: 'training' });
+  // Refused, the view shows the reason instead of the table (and no live indicator).
+  await page.goto(
+    `/clusters/${ML.accountId}/${ML.region}/${ML.name}?tab=resources&view=pods&ns=training`,
+  );
   const refusal = page.getByRole('region', { name: 'Your groups may not see these pods' });
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText('may not list pods in training');
   await expect(refusal).toContainText('platform-operators');
   await expect(resources.pods).toHaveCount(0);
   // The namespaces RBAC lets her read still list their pods.
-  await resources.openPods(ML, { namespace: 'notebooks' });
+  await resources.openPods(ML, { ns: 'notebooks' });
   await expect(resources.pods.getByRole('row').nth(1)).toBeVisible();
 });
 
@@ -53,7 +56,8 @@ test('an admin reads the pods of the namespace hidden from operators', async ({
   // carol is the demo SSO's member of wheelhouse-admins.
   await signInWithSso(page, 'carol', password);
   const resources = new ResourcesTab(page);
-  await resources.openPods(ML, { namespace: 'training' });
+  await resources.openPods(ML, { ns: 'training' });
   await expect(resources.pods.getByRole('row').nth(1)).toBeVisible();
+  await expect(resources.pods).toContainText('training');
   await expect(page.getByRole('region', { name: /may not see/ })).toHaveCount(0);
 });
