@@ -334,46 +334,52 @@ describe('authorization by EKS access entries', () => {
 
 describe('lists and watches', () => {
   it('filters by label and field selectors', async () => {
-    const all = await get<{ items: Pod[] }>('/api/v1/pods');
-    const byLabel = (selector: string) =>
-      get<{ items: Pod[] }>(`/api/v1/pods?labelSelector=${encodeURIComponent(selector)}`);
-    const names = (list: { items: Pod[] }) => list.items.map((pod) => pod.metadata.name).sort();
-    const expected = (keep: (pod: Pod) => boolean) =>
-      all.items
-        .filter(keep)
-        .map((pod) => pod.metadata.name)
-        .sort();
-    expect(names(await byLabel('app=checkout-api'))).toEqual(
-      expected((p) => p.metadata.labels?.app === 'checkout-api'),
-    );
-    expect(names(await byLabel('app in (storefront,notifier)'))).toEqual(
-      expected((p) => ['storefront', 'notifier'].includes(p.metadata.labels?.app ?? '')),
-    );
-    expect(names(await byLabel('k8s-app,k8s-app!=kube-dns'))).toEqual(
-      expected(
+    type PodList = { items: Pod[]; metadata: { resourceVersion: string } };
+    const node = (await get<PodList>('/api/v1/pods')).items.find((pod) => pod.spec.nodeName)!.spec
+      .nodeName!;
+    const selections: [query: string, keep: (pod: Pod) => boolean][] = [
+      ['labelSelector=app%3Dcheckout-api', (p) => p.metadata.labels?.app === 'checkout-api'],
+      [
+        `labelSelector=${encodeURIComponent('app in (storefront,notifier)')}`,
+        (p) => ['storefront', 'notifier'].includes(p.metadata.labels?.app ?? ''),
+      ],
+      [
+        `labelSelector=${encodeURIComponent('k8s-app,k8s-app!=kube-dns')}`,
         (p) =>
           p.metadata.labels?.['k8s-app'] !== undefined &&
           p.metadata.labels['k8s-app'] !== 'kube-dns',
-      ),
-    );
-    expect(names(await byLabel('app notin (checkout-api),!k8s-app'))).toEqual(
-      expected(
+      ],
+      [
+        `labelSelector=${encodeURIComponent('app notin (checkout-api),!k8s-app')}`,
         (p) =>
           p.metadata.labels?.app !== 'checkout-api' && p.metadata.labels?.['k8s-app'] === undefined,
-      ),
+      ],
+      [`fieldSelector=spec.nodeName%3D${node}`, (p) => p.spec.nodeName === node],
+      [
+        'fieldSelector=status.phase%3DPending,metadata.namespace%3Dbatch',
+        (p) => p.status.phase === 'Pending' && p.metadata.namespace === 'batch',
+      ],
+    ];
+    const names = (items: Pod[]) => items.map((pod) => pod.metadata.name).sort();
+    // The simulation keeps replacing pods (a scale-up from an earlier test may still be rolling),
+    // so every selection is compared with a full list taken at the same resourceVersion.
+    let all: PodList;
+    let selected: PodList[];
+    let attempts = 0;
+    do {
+      all = await get<PodList>('/api/v1/pods');
+      selected = await Promise.all(
+        selections.map(([query]) => get<PodList>(`/api/v1/pods?${query}`)),
+      );
+    } while (
+      selected.some((list) => list.metadata.resourceVersion !== all.metadata.resourceVersion) &&
+      ++attempts < 20
     );
-    const node = all.items.find((pod) => pod.spec.nodeName)!.spec.nodeName!;
-    const onNode = await get<{ items: Pod[] }>(
-      `/api/v1/pods?fieldSelector=spec.nodeName%3D${node}`,
-    );
-    expect(names(onNode)).toEqual(expected((p) => p.spec.nodeName === node));
-    const pending = await get<{ items: Pod[] }>(
-      '/api/v1/pods?fieldSelector=status.phase%3DPending,metadata.namespace%3Dbatch',
-    );
-    expect(names(pending)).toEqual(
-      expected((p) => p.status.phase === 'Pending' && p.metadata.namespace === 'batch'),
-    );
-    expect(pending.items[0]?.metadata.name).toMatch(/^reporting-backfill-/);
+    selections.forEach(([query, keep], index) => {
+      expect(names(selected[index]!.items), query).toEqual(names(all.items.filter(keep)));
+    });
+    expect(selected.every((list) => list.items.length > 0)).toBe(true);
+    expect(selected[5]!.items[0]?.metadata.name).toMatch(/^reporting-backfill-/);
     const unsupported = await kubeRequest(
       checkout.endpoint,
       checkout.ca,
