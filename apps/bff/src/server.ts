@@ -28,6 +28,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { postureRoutes } from './routes/posture.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -46,6 +47,7 @@ import { createRbacReader } from './services/access/rbacReader.ts';
 import { accessRoutes } from './routes/access.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createDashboardAccess } from './services/dashboardAccess.ts';
+import { createPostureService } from './services/posture/postureService.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
@@ -294,9 +296,15 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 20) * 1000,
     podHealth: (clusters) => workloads.podHealth(clusters),
   });
+  const posture = createPostureService(gateway, inventory, {
+    clusterConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+    callConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+    cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
+  });
   const invalidateCaches = () => {
     inventory.invalidate();
     dashboard.invalidate();
+    posture.invalidate();
   };
   // A change through any replica empties the caches of all of them (PostgreSQL NOTIFY); this
   // replica's own go at once, before its answer, so its next read already shows the change.
@@ -363,6 +371,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       }),
       ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
     }),
+    ...postureRoutes({ posture }),
     ...openApiRoutes(),
     ...dashboardRoutes({
       dashboard,

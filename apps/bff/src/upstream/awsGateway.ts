@@ -2,7 +2,12 @@ import { EKSClient, type ClusterVersionInformation } from '@aws-sdk/client-eks';
 import { NotFoundError } from '../errors.ts';
 import { describeAutoScalingGroups, type AutoScalingQuery } from './autoScalingGateway.ts';
 import type { AccountTarget, AwsClients } from './awsClients.ts';
-import { describeInstances } from './ec2Gateway.ts';
+import {
+  describeInstances,
+  describeLaunchTemplateVersions,
+  describeSubnets,
+  type LaunchTemplateRef,
+} from './ec2Gateway.ts';
 import { eksChanges, eksReads } from './eksGateway.ts';
 import { assertReadRegion } from './regions.ts';
 import { createTtlCache } from './ttlCache.ts';
@@ -64,6 +69,10 @@ export function createAwsGateway(aws: AwsClients, options: { regions: readonly s
       describeAutoScalingGroups(aws, account, region, query),
     ec2Instances: ({ account, region }: AccountRegion, ids: string[]) =>
       describeInstances(aws, account, region, ids),
+    launchTemplateVersions: ({ account, region }: AccountRegion, refs: LaunchTemplateRef[]) =>
+      describeLaunchTemplateVersions(aws, account, region, refs),
+    subnets: ({ account, region }: AccountRegion, ids: string[]) =>
+      describeSubnets(aws, account, region, ids),
   };
 }
 export type AwsGateway = ReturnType<typeof createAwsGateway>;

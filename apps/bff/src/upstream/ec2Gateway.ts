@@ -1,4 +1,4 @@
-import type { Instance } from '@aws-sdk/client-ec2';
+import type { Instance, ResponseLaunchTemplateData, Subnet } from '@aws-sdk/client-ec2';
 import type { AccountTarget, AwsClients } from './awsClients.ts';
 
 // Loaded on first use: the EC2 client's models alone take about 70 MB, which a console whose users never
@@ -38,5 +38,67 @@ export async function describeInstances(
       }
     }),
   );
+  return found;
+}
+
+/** A launch template version, by template id and version ("3", "$Latest", "$Default"). */
+export interface LaunchTemplateRef {
+  id: string;
+  version: string;
+}
+
+/**
+ * The data of launch template versions, keyed `id@version` as asked. A template gone meanwhile is
+ * left out rather than failing the rest.
+ */
+export async function describeLaunchTemplateVersions(
+  aws: AwsClients,
+  account: AccountTarget,
+  region: string,
+  refs: LaunchTemplateRef[],
+): Promise<Map<string, ResponseLaunchTemplateData>> {
+  const { EC2Client, DescribeLaunchTemplateVersionsCommand } = await ec2Sdk();
+  const client = aws.client(EC2Client, account, region);
+  const found = new Map<string, ResponseLaunchTemplateData>();
+  const keys = [...new Set(refs.map((ref) => `${ref.id}@${ref.version}`))];
+  // One version per call: "$Latest" and "$Default" then name exactly one answer.
+  await Promise.all(
+    keys.map(async (key) => {
+      const [id, version] = key.split('@') as [string, string];
+      try {
+        const answer = await client.send(
+          new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: id, Versions: [version] }),
+        );
+        const data = answer.LaunchTemplateVersions?.[0]?.LaunchTemplateData;
+        if (data) found.set(key, data);
+      } catch (error) {
+        if (!/NotFound/.test((error as { code?: string }).code ?? '')) throw error;
+      }
+    }),
+  );
+  return found;
+}
+
+/** Subnets by id, filtered rather than named so that a deleted subnet is absent, not an error. */
+export async function describeSubnets(
+  aws: AwsClients,
+  account: AccountTarget,
+  region: string,
+  ids: string[],
+): Promise<Map<string, Subnet>> {
+  const found = new Map<string, Subnet>();
+  if (ids.length === 0) return found;
+  const { EC2Client, paginateDescribeSubnets } = await ec2Sdk();
+  const client = aws.client(EC2Client, account, region);
+  for (let i = 0; i < ids.length; i += FILTER_VALUES) {
+    const pages = paginateDescribeSubnets(
+      { client },
+      { Filters: [{ Name: 'subnet-id', Values: ids.slice(i, i + FILTER_VALUES) }] },
+    );
+    for await (const page of pages) {
+      for (const subnet of page.Subnets ?? [])
+        if (subnet.SubnetId) found.set(subnet.SubnetId, subnet);
+    }
+  }
   return found;
 }
