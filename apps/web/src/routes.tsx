@@ -64,6 +64,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'posture',
+        lazy: async () => ({
+          Component: (await import('./features/posture/PosturePage.tsx')).PosturePage,
+        }),
+      },
+      {
         path: 'connected',
         lazy: async () => ({
           Component: (await import('./features/connected/ConnectedClustersPage.tsx'))

@@ -49,6 +49,13 @@ export const queryKeys = {
     session: () => ['dashboard', 'session'] as const,
     tokens: () => ['dashboard', 'tokens'] as const,
   },
+  /** Posture findings: the fleet's, and one cluster's. */
+  posture: {
+    all: () => ['posture'] as const,
+    fleet: () => ['posture', 'fleet'] as const,
+    cluster: (ref: ClusterRef) =>
+      ['posture', 'cluster', ref.accountId, ref.region, ref.name] as const,
+  },
   /** The Access tab: entries, OIDC providers, Pod Identity; `cluster(ref)` is the prefix of all. */
   access: {
     cluster: (ref: ClusterRef) => ['access', ref.accountId, ref.region, ref.name] as const,

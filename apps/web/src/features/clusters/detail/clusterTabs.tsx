@@ -4,6 +4,7 @@ import { LazyAccessTab } from '../../access/index.ts';
 import { LazyComputeTab } from '../../compute/index.ts';
 import { ConnectedOverview } from '../../connected/index.ts';
 import { ClusterUpdatesTab } from '../../lifecycle/index.ts';
+import { LazyPostureTab } from '../../posture/index.ts';
 import { LazyResourcesTab, resourcesTabApplies } from '../../resources/index.ts';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
@@ -75,6 +76,12 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Access',
     appliesTo: eksManaged,
     render: (c) => <LazyAccessTab cluster={c} />,
+  },
+  {
+    id: 'posture',
+    label: 'Posture',
+    appliesTo: eksManaged,
+    render: (c) => <LazyPostureTab cluster={c} />,
   },
   { id: 'tags', label: 'Tags', render: (c) => <TagsSection cluster={c} /> },
   {
