@@ -1,5 +1,5 @@
 // Cold and warm inventory of a large fleet, measured over HTTP against a sandbox with per-call latency.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
 import {
   addUser,
+  cpuMs,
   median,
   peakRssMiB,
   startBff,
@@ -129,13 +130,6 @@ async function bareSdkFloorMs(
   } finally {
     sdk.close();
   }
-}
-
-/** CPU time (user + system) a process has used so far, from /proc, in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime are the 12th and 13th fields after the command; in clock ticks (100 Hz on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function measure(

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark in turn (or the one named), each printing its own figures.
 import { abuseBenchmark } from './abuse.ts';
+import { fleetBenchmark } from './fleet.bench.ts';
 import { inventoryBenchmark } from './inventory.bench.ts';
 import { podsBenchmark } from './pods.bench.ts';
 
@@ -7,6 +8,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['inventory', inventoryBenchmark],
   ['pods', podsBenchmark],
   ['abuse', abuseBenchmark],
+  ['fleet', fleetBenchmark],
 ];
 const only = process.argv[2];
 for (const [name, run] of benchmarks) {

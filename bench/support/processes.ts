@@ -140,3 +140,10 @@ export function addUser(dataDir: string, name: string, role: string, password: s
 
 export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** CPU time (user + system) a process has used so far, from /proc, in ms. */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are the 12th and 13th fields after the command; in clock ticks (100 Hz on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

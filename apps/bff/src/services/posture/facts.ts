@@ -129,9 +129,10 @@ export async function gatherFacts(
     ),
     usesAccessEntries
       ? attempt('EKS access entries', async () =>
+          // The checks need only the principal and its policies: no DescribeAccessEntry per entry.
           (
             await describeEach(await eks.accessEntryArns(cluster.name), async (arn) => ({
-              entry: (await eks.describeAccessEntry(cluster.name, arn)) ?? { principalArn: arn },
+              entry: { principalArn: arn },
               policies: await eks.associatedAccessPolicies(cluster.name, arn),
             }))
           ).map((facts): AccessEntryFacts => facts),

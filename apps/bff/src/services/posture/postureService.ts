@@ -20,7 +20,7 @@ export interface PostureInventory {
 }
 
 export interface PostureOptions {
-  /** Clusters evaluated at once across the fleet. */
+  /** Clusters evaluated at once per account and region. */
   clusterConcurrency: number;
   /** Describe calls in flight at once within one cluster. */
   callConcurrency: number;
@@ -52,6 +52,8 @@ export function createPostureService(
     'posture-cluster',
   );
 
+  const fleetCache = createTtlCache<PostureReport>(options.cacheTtlMs, Date.now, 'posture-fleet');
+
   const evaluate = (ref: ClusterRef) =>
     clusterCache.get(`${ref.accountId}|${ref.region}|${ref.name}`, async () => {
       const cluster = await inventory.getCluster(ref);
@@ -79,40 +81,55 @@ export function createPostureService(
       return report([posture], errors);
     },
 
-    async fleet(): Promise<PostureReport> {
-      const clusters = await inventory.listClusters();
-      const limit = pLimit(options.clusterConcurrency);
-      const errors: SourceError[] = [...clusters.errors];
-      // A cluster being created or deleted has nothing settled to judge yet, and a connected
-      // cluster's control plane and nodes are not EKS's: the checks read what EKS runs.
-      const judged = clusters.items.filter(
-        (cluster) =>
-          !cluster.connected && cluster.status !== 'CREATING' && cluster.status !== 'DELETING',
-      );
-      const parts = await Promise.all(
-        judged.map((cluster) =>
-          limit(async () => {
-            try {
-              const result = await evaluate(refOf(cluster));
-              errors.push(...result.errors);
-              return [result.posture];
-            } catch (error) {
-              errors.push(
-                sourceError(error, {
-                  accountId: cluster.accountId,
-                  region: cluster.region,
-                  cluster: cluster.name,
-                }),
-              );
-              return [];
-            }
-          }),
-        ),
-      );
-      return report(parts.flat(), errors);
-    },
+    // One fleet report at a time, shared by everyone who asks while it is computed and for the
+    // cache's life after: a page of auditors opening Posture at nine makes one pass, not one each.
+    fleet: (): Promise<PostureReport> => fleetCache.get('fleet', fleetReport),
 
-    invalidate: () => clusterCache.invalidate(),
+    invalidate: () => {
+      clusterCache.invalidate();
+      fleetCache.invalidate();
+    },
   };
+
+  async function fleetReport(): Promise<PostureReport> {
+    const clusters = await inventory.listClusters();
+    const errors: SourceError[] = [...clusters.errors];
+    // A cluster being created or deleted has nothing settled to judge yet, and a connected
+    // cluster's control plane and nodes are not EKS's: the checks read what EKS runs.
+    const judged = clusters.items.filter(
+      (cluster) =>
+        !cluster.connected && cluster.status !== 'CREATING' && cluster.status !== 'DELETING',
+    );
+    // Bounded per account and region, as the inventory is: each region's API limits are its own,
+    // so regions go in parallel and a large one does not hold back the rest.
+    const limits = new Map<string, ReturnType<typeof pLimit>>();
+    const limitOf = (cluster: ClusterSummary) => {
+      const key = `${cluster.accountId}|${cluster.region}`;
+      let limit = limits.get(key);
+      if (!limit) limits.set(key, (limit = pLimit(options.clusterConcurrency)));
+      return limit;
+    };
+    const parts = await Promise.all(
+      judged.map((cluster) =>
+        limitOf(cluster)(async () => {
+          try {
+            const result = await evaluate(refOf(cluster));
+            errors.push(...result.errors);
+            return [result.posture];
+          } catch (error) {
+            errors.push(
+              sourceError(error, {
+                accountId: cluster.accountId,
+                region: cluster.region,
+                cluster: cluster.name,
+              }),
+            );
+            return [];
+          }
+        }),
+      ),
+    );
+    return report(parts.flat(), errors);
+  }
 }
 export type PostureService = ReturnType<typeof createPostureService>;
