@@ -226,6 +226,34 @@ describe('the aws CLI against the sandbox', () => {
       "An error occurred (InvalidInstanceID.NotFound) when calling the DescribeInstances operation: The instance ID 'i-0123456789abcdef0' does not exist",
     );
   });
+
+  it('describes instance types with their vCPUs and memory, and refuses an unknown one', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const [types, unknown] = await Promise.all([
+      aws(['ec2', 'describe-instance-types', '--instance-types', 'm5.large', 'm6g.large']),
+      aws(['ec2', 'describe-instance-types', '--instance-types', 'm5.huge']),
+    ]);
+    expect(types.code, types.stderr).toBe(0);
+    const listed = JSON.parse(types.stdout).InstanceTypes as Array<{
+      InstanceType: string;
+      VCpuInfo: { DefaultVCpus: number };
+      MemoryInfo: { SizeInMiB: number };
+      ProcessorInfo: { SupportedArchitectures: string[] };
+    }>;
+    expect(
+      listed.map((t) => [t.InstanceType, t.VCpuInfo.DefaultVCpus, t.MemoryInfo.SizeInMiB]),
+    ).toEqual([
+      ['m5.large', 2, 8192],
+      ['m6g.large', 2, 8192],
+    ]);
+    expect(listed[1]!.ProcessorInfo.SupportedArchitectures).toEqual(['arm64']);
+    expect(unknown.stderr).toContain(
+      'An error occurred (InvalidInstanceType) when calling the DescribeInstanceTypes operation: The following supplied instance types do not exist: [m5.huge]',
+    );
+  });
 });
 
 describe('the aws CLI reading the network, launch templates and scaling activities', () => {

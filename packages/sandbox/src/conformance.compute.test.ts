@@ -32,6 +32,7 @@ const EC2_ERRORS = new Set([
   'InvalidLaunchTemplateId.NotFound',
   'InvalidLaunchTemplateName.NotFoundException',
   'InvalidLaunchTemplateId.VersionNotFound',
+  'InvalidInstanceType',
   'InvalidParameterValue',
   'InvalidParameterCombination',
   'InvalidPaginationToken',

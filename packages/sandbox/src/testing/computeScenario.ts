@@ -108,6 +108,21 @@ export async function driveComputeOperations(sandbox: Sandbox): Promise<void> {
     await attempt(ec2.send(new ec2Sdk.DescribeLaunchTemplateVersionsCommand(input)));
   }
 
+  await ec2.send(
+    new ec2Sdk.DescribeInstanceTypesCommand({ InstanceTypes: ['m5.large', 'm6g.large'] }),
+  );
+  const typesPage = await ec2.send(new ec2Sdk.DescribeInstanceTypesCommand({ MaxResults: 5 }));
+  await ec2.send(
+    new ec2Sdk.DescribeInstanceTypesCommand({ MaxResults: 5, NextToken: typesPage.NextToken! }),
+  );
+  await attempt(
+    ec2.send(
+      new ec2Sdk.DescribeInstanceTypesCommand({
+        InstanceTypes: ['m5.huge' as ec2Sdk._InstanceType],
+      }),
+    ),
+  );
+
   await asg.send(new asgSdk.DescribeAutoScalingGroupsCommand({}));
   const first = await asg.send(new asgSdk.DescribeAutoScalingGroupsCommand({ MaxRecords: 1 }));
   await asg.send(

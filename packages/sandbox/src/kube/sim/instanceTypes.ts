@@ -36,6 +36,9 @@ const TABLE: Record<string, [vcpus: number, memoryGib: number, maxPods: number]>
   'g5.2xlarge': [8, 32, 58],
 };
 
+/** Every instance type the simulation knows (DescribeInstanceTypes answers these). */
+export const KNOWN_INSTANCE_TYPES: readonly string[] = Object.keys(TABLE);
+
 /** Graviton families (m6g, r7g, c7g, t4g, ...) are arm64. */
 function archOf(instanceType: string): 'amd64' | 'arm64' {
   return /^[a-z]+\d+g[a-z]*\./.test(instanceType) ? 'arm64' : 'amd64';

@@ -3,6 +3,7 @@ import type { AuthFailure } from '../../auth/sigv4.ts';
 import { queryParameters } from '../queryProtocol.ts';
 import type { AwsService, ServiceCall, ServiceContext } from '../service.ts';
 import { describeInstances } from './describeInstances.ts';
+import { describeInstanceTypes } from './describeInstanceTypes.ts';
 import {
   describeLaunchTemplates,
   describeLaunchTemplateVersions,
@@ -46,6 +47,7 @@ const OPERATIONS: Record<string, Ec2Operation> = {
     describeLaunchTemplates(world, world.region(principal.accountId, region), params),
   DescribeLaunchTemplateVersions: ({ world, principal, region }, params) =>
     describeLaunchTemplateVersions(world, world.region(principal.accountId, region), params),
+  DescribeInstanceTypes: (_context, params) => describeInstanceTypes(params),
 };
 
 /** The EC2 operations the sandbox serves, for docs and the conformance test. */
