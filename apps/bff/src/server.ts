@@ -28,6 +28,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { costRoutes } from './routes/cost.ts';
 import { postureRoutes } from './routes/posture.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
@@ -47,6 +48,7 @@ import { createRbacReader } from './services/access/rbacReader.ts';
 import { accessRoutes } from './routes/access.ts';
 import { createDashboardService } from './services/dashboard.ts';
 import { createDashboardAccess } from './services/dashboardAccess.ts';
+import { createCostService } from './services/cost/costService.ts';
 import { createPostureService } from './services/posture/postureService.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
@@ -301,10 +303,15 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     callConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
   });
+  const cost = createCostService(gateway, inventory, {
+    concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+    cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
+  });
   const invalidateCaches = () => {
     inventory.invalidate();
     dashboard.invalidate();
     posture.invalidate();
+    cost.invalidate();
   };
   // A change through any replica empties the caches of all of them (PostgreSQL NOTIFY); this
   // replica's own go at once, before its answer, so its next read already shows the change.
@@ -372,6 +379,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
     }),
     ...postureRoutes({ posture }),
+    ...costRoutes({ cost }),
     ...openApiRoutes(),
     ...dashboardRoutes({
       dashboard,

@@ -64,6 +64,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'cost',
+        lazy: async () => ({
+          Component: (await import('./features/cost/CostPage.tsx')).CostPage,
+        }),
+      },
+      {
         path: 'posture',
         lazy: async () => ({
           Component: (await import('./features/posture/PosturePage.tsx')).PosturePage,

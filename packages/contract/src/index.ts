@@ -17,3 +17,4 @@ export * from './accessReview.ts';
 export * from './workloadActions.ts';
 export * from './routeInputs.ts';
 export * from './posture.ts';
+export * from './cost.ts';

@@ -4,6 +4,7 @@ import { describeAutoScalingGroups, type AutoScalingQuery } from './autoScalingG
 import type { AccountTarget, AwsClients } from './awsClients.ts';
 import {
   describeInstances,
+  describeInstanceTypeVcpus,
   describeLaunchTemplateVersions,
   describeSubnets,
   type LaunchTemplateRef,
@@ -33,6 +34,9 @@ export function createAwsGateway(aws: AwsClients, options: { regions: readonly s
     Date.now,
     'version-catalog',
   );
+
+  // Instance type -> vCPUs per account and region; types only ever get added, so no expiry.
+  const vcpuCache = new Map<string, Map<string, number>>();
 
   /** The configured account with this id, resolving ids that are not configured up front. */
   async function findAccount(accountId: string): Promise<AccountTarget> {
@@ -73,6 +77,24 @@ export function createAwsGateway(aws: AwsClients, options: { regions: readonly s
       describeLaunchTemplateVersions(aws, account, region, refs),
     subnets: ({ account, region }: AccountRegion, ids: string[]) =>
       describeSubnets(aws, account, region, ids),
+    /** vCPUs per instance type; a type's vCPUs never change, so each is asked once per process. */
+    async instanceTypeVcpus(at: AccountRegion, types: string[]): Promise<Map<string, number>> {
+      const key = `${at.account.key}|${at.region}`;
+      const known = vcpuCache.get(key) ?? new Map<string, number>();
+      const missing = types.filter((type) => !known.has(type));
+      if (missing.length > 0) {
+        for (const [type, vcpus] of await describeInstanceTypeVcpus(
+          aws,
+          at.account,
+          at.region,
+          missing,
+        )) {
+          known.set(type, vcpus);
+        }
+        vcpuCache.set(key, known);
+      }
+      return known;
+    },
   };
 }
 export type AwsGateway = ReturnType<typeof createAwsGateway>;

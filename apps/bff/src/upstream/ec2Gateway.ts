@@ -102,3 +102,31 @@ export async function describeSubnets(
   }
   return found;
 }
+
+/** vCPUs of each instance type asked, from EC2's catalogue; unknown types are left out. */
+export async function describeInstanceTypeVcpus(
+  aws: AwsClients,
+  account: AccountTarget,
+  region: string,
+  types: string[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (types.length === 0) return found;
+  const { EC2Client, paginateDescribeInstanceTypes } = await ec2Sdk();
+  const client = aws.client(EC2Client, account, region);
+  // EC2 takes at most 100 instance types in one call.
+  for (let i = 0; i < types.length; i += 100) {
+    const pages = paginateDescribeInstanceTypes(
+      { client },
+      { Filters: [{ Name: 'instance-type', Values: types.slice(i, i + 100) }] },
+    );
+    for await (const page of pages) {
+      for (const info of page.InstanceTypes ?? []) {
+        if (info.InstanceType && info.VCpuInfo?.DefaultVCpus !== undefined) {
+          found.set(info.InstanceType, info.VCpuInfo.DefaultVCpus);
+        }
+      }
+    }
+  }
+  return found;
+}

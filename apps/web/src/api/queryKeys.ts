@@ -49,6 +49,7 @@ export const queryKeys = {
     session: () => ['dashboard', 'session'] as const,
     tokens: () => ['dashboard', 'tokens'] as const,
   },
+  cost: { fleet: () => ['cost', 'fleet'] as const },
   /** Posture findings: the fleet's, and one cluster's. */
   posture: {
     all: () => ['posture'] as const,

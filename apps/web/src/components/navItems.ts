@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/clusters', label: 'Clusters', roles: EVERYONE },
   { to: '/connected', label: 'Connected', roles: EVERYONE },
   { to: '/posture', label: 'Posture', roles: EVERYONE },
+  { to: '/cost', label: 'Cost', roles: EVERYONE },
   // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.
   { to: '/audit', label: 'Audit', roles: EVERYONE },
   { to: '/settings/dashboard-tokens', label: 'Settings', roles: ['admin'] },

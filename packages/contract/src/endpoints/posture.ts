@@ -16,3 +16,21 @@ export const clusterPosture = defineEndpoint({
   params: 'ClusterRef',
   response: 'PostureReport',
 });
+
+export const fleetCost = defineEndpoint({
+  method: 'get',
+  path: '/api/cost',
+  access: 'read',
+  summary:
+    'control-plane price (standard or extended support), Spot share of vCPUs and clusters entering extended support, fleet-wide',
+  response: 'CostReport',
+});
+
+export const clusterCost = defineEndpoint({
+  method: 'get',
+  path: '/api/clusters/:accountId/:region/:name/cost',
+  access: 'read',
+  summary: 'one cluster’s control-plane price and Spot share of vCPUs per node group',
+  params: 'ClusterRef',
+  response: 'CostReport',
+});

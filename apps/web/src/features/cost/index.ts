@@ -1,0 +1,2 @@
+// Cost's public face: its page, which the routes load lazily by file.
+export { CostPage } from './CostPage.tsx';
