@@ -1,4 +1,5 @@
 import type { AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import type { Instance as Ec2Instance } from '@aws-sdk/client-ec2';
 import pLimit from 'p-limit';
 import {
   CONTROL_PLANE_PRICES,
@@ -73,7 +74,7 @@ async function capacityOf(
   }));
   const ids = inService.flatMap(({ members }) => members.map((member) => member.InstanceId!));
   const [ec2, vcpus] = await Promise.all([
-    ids.length ? aws.ec2Instances(at, ids) : Promise.resolve(new Map()),
+    ids.length ? aws.ec2Instances(at, ids) : Promise.resolve(new Map<string, Ec2Instance>()),
     aws.instanceTypeVcpus(
       at,
       [

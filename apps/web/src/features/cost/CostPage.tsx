@@ -16,7 +16,7 @@ function Tile({
 }: {
   label: string;
   value: string;
-  children?: React.ReactNode;
+  children?: ReactNode;
 }) {
   return (
     <div className="flex min-w-48 flex-1 flex-col gap-1 rounded-md border border-line p-3">
