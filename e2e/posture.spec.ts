@@ -38,7 +38,7 @@ test('an auditor narrows the posture findings to critical ones and exports them'
     page.getByRole('button', { name: 'Export CSV' }).click(),
   ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^wheelhouse-posture-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = await readFile((await csvDownload.path()), 'utf8');
+  const csv = await readFile(await csvDownload.path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
     'severity,checkId,title,accountId,region,cluster,resource,detail,remediation,source',
@@ -51,7 +51,7 @@ test('an auditor narrows the posture findings to critical ones and exports them'
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
-  const exported = JSON.parse(await readFile((await jsonDownload.path()), 'utf8')) as {
+  const exported = JSON.parse(await readFile(await jsonDownload.path(), 'utf8')) as {
     items: { severity: string; cluster: string }[];
   };
   expect(exported.items.length).toBe(lines.length - 1);

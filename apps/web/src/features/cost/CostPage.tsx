@@ -9,15 +9,7 @@ import { RefreshButton } from '../../components/RefreshButton.tsx';
 import { SourceErrorsBanner } from '../../components/SourceErrorsBanner.tsx';
 import { costColumns, SpotShareBar, usd } from './costColumns.tsx';
 
-function Tile({
-  label,
-  value,
-  children,
-}: {
-  label: string;
-  value: string;
-  children?: ReactNode;
-}) {
+function Tile({ label, value, children }: { label: string; value: string; children?: ReactNode }) {
   return (
     <div className="flex min-w-48 flex-1 flex-col gap-1 rounded-md border border-line p-3">
       <span className="text-fg-muted">{label}</span>
