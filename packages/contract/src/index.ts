@@ -16,3 +16,4 @@ export * from './operations.ts';
 export * from './accessReview.ts';
 export * from './workloadActions.ts';
 export * from './routeInputs.ts';
+export * from './search.ts';

@@ -2,6 +2,7 @@ import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
+import * as search from './search.ts';
 import * as session from './session.ts';
 import * as workloads from './workloads.ts';
 
@@ -18,5 +19,6 @@ export const endpoints = {
   ...workloads,
   ...audit,
   ...dashboard,
+  ...search,
 };
 export type EndpointName = keyof typeof endpoints;
