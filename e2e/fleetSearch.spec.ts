@@ -17,7 +17,7 @@ test('an auditor presses Ctrl-K, finds pods by label across the fleet and opens 
   await expect(pods.getByRole('option').first()).toBeVisible();
   // The same app runs in two clusters: the results name both.
   const clusters = new Set(
-    (await pods.getByRole('option').locator('span').last().allTextContents()).map(
+    (await pods.getByRole('option').locator('span:last-child').allTextContents()).map(
       (where) => where.split(' · ')[0],
     ),
   );
