@@ -12,8 +12,7 @@ export const SEARCH_CAP_PER_KIND = 50;
 
 /** One requirement of a label selector, as `kubectl -l` reads it. */
 export type SearchLabelRequirement =
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | 'absent' };
+  { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | 'absent' };
 
 /** How a query is read: a label selector (sent to each cluster as such) or a piece of a name. */
 export type SearchTerms =
