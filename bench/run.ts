@@ -3,10 +3,12 @@ import { abuseBenchmark } from './abuse.ts';
 import { fleetBenchmark } from './fleet.bench.ts';
 import { inventoryBenchmark } from './inventory.bench.ts';
 import { podsBenchmark } from './pods.bench.ts';
+import { searchBenchmark } from './search.bench.ts';
 
 const benchmarks: [string, () => Promise<void>][] = [
   ['inventory', inventoryBenchmark],
   ['pods', podsBenchmark],
+  ['search', searchBenchmark],
   ['abuse', abuseBenchmark],
   ['fleet', fleetBenchmark],
 ];

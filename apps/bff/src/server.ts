@@ -39,6 +39,7 @@ import { workloadActionRoutes } from './routes/workloadActions.ts';
 import { podExecUpgrade } from './routes/podExecSocket.ts';
 import { createWorkloadActions } from './services/workloadActions.ts';
 import { createPodExec } from './services/podExec.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { createChangeRunner } from './services/changeRunner.ts';
 import { createComputeService } from './services/compute.ts';
@@ -58,6 +59,7 @@ import { createOperationsService } from './services/operations.ts';
 import { createDrain, type DrainResult } from './operations/drain.ts';
 import { countedAuditLog } from './observability/auditMetrics.ts';
 import { reportPoolStats } from './observability/metrics.ts';
+import { createFleetSearch } from './services/search/fleetSearch.ts';
 import { createWatchStreams } from './services/watchStreams.ts';
 import { createWorkloadsService } from './services/workloads.ts';
 import {
@@ -307,11 +309,13 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
   });
+  const search = createFleetSearch({ inventory, gateway, kube });
   const invalidateCaches = () => {
     inventory.invalidate();
     dashboard.invalidate();
     posture.invalidate();
     cost.invalidate();
+    search.invalidate();
   };
   // A change through any replica empties the caches of all of them (PostgreSQL NOTIFY); this
   // replica's own go at once, before its answer, so its next read already shows the change.
@@ -368,6 +372,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
     ...accessRoutes({ access }),
+    ...searchRoutes({ search }),
     ...workloadActionRoutes({ actions: workloadActions }),
     ...auditRoutes({ reader: createAuditReader(db) }),
     ...operationsRoutes({

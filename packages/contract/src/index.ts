@@ -18,3 +18,4 @@ export * from './workloadActions.ts';
 export * from './routeInputs.ts';
 export * from './posture.ts';
 export * from './cost.ts';
+export * from './search.ts';

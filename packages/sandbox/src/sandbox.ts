@@ -153,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? undefined
       : installKubernetes(world, credentials, {
           seed: typeof options.world === 'object' ? 'generated' : 'demo',
+          faults,
         });
   if (kubernetes) registerKubeAdminRoutes(admin, world, kubernetes.directory);
   const deps = { world, registry: services, credentials, faults, trail, observers };

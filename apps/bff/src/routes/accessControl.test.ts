@@ -130,6 +130,8 @@ describe('every read route', () => {
     expect(reads.map(label)).toContain(
       'GET /api/clusters/:accountId/:region/:name/k8s/access-review',
     );
+    // Fleet search reads every cluster as the user: signed-in users only, like the lists it spans.
+    expect(reads.map(label)).toContain('GET /api/search');
     const anonymous = new ConsoleClient(c.url);
     for (const route of reads) {
       const response = await anonymous.request('GET', concrete(route.path));

@@ -89,6 +89,8 @@ export const queryKeys = {
       [...k8sOf(ref), 'nodegroups', nodegroup, 'disruption'] as const,
     autoscaling: (ref: ClusterRef) => [...k8sOf(ref), 'autoscaling'] as const,
   },
+  /** Fleet search, by query text and kinds asked. */
+  search: (q: string, kinds: readonly string[]) => ['search', q, kinds.join(',')] as const,
   audit: {
     all: () => ['audit'] as const,
     list: (filters: AuditKeyFilters) => ['audit', 'list', filters] as const,

@@ -14,7 +14,16 @@ const ROLE_TONES = { admin: 'danger', operator: 'info', auditor: 'pending' } as 
  * The document scrolls (main is not a scroll box). Below 1024 px the navigation, user, theme and
  * sign-out fold into a menu opened by the "Menu" button, so nothing overflows a phone's width.
  */
-export function AppShell({ session, children }: { session: SessionInfo; children: ReactNode }) {
+export function AppShell({
+  session,
+  search,
+  children,
+}: {
+  session: SessionInfo;
+  /** The fleet search button, always in the bar (features/search; components know no feature). */
+  search?: ReactNode;
+  children: ReactNode;
+}) {
   const navigation = useNavigation();
   const navigate = useNavigate();
   const signOut = useSignOut();
@@ -40,6 +49,7 @@ export function AppShell({ session, children }: { session: SessionInfo; children
           <img src="/favicon.svg" alt="" className="size-6" />
           Wheelhouse
         </Link>
+        {search}
         <button
           type="button"
           aria-expanded={menuOpen}

@@ -3,6 +3,7 @@ import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
 import * as posture from './posture.ts';
+import * as search from './search.ts';
 import * as session from './session.ts';
 import * as workloads from './workloads.ts';
 
@@ -20,5 +21,6 @@ export const endpoints = {
   ...audit,
   ...dashboard,
   ...posture,
+  ...search,
 };
 export type EndpointName = keyof typeof endpoints;

@@ -2,12 +2,18 @@ import { seededRandom, type Random } from '../world/random.ts';
 
 /** A fault to inject into matching AWS calls. Unset matchers match everything. */
 export interface FaultRule {
-  /** Signing name of the service: "eks", "sts" (later "ec2", "autoscaling"). */
+  /**
+   * Signing name of the service: "eks", "sts", "ec2", "autoscaling"; or "kubernetes" for the
+   * clusters' Kubernetes APIs, which only rules naming it apply to (a fleet-wide AWS latency rule
+   * leaves them alone).
+   */
   service?: string;
-  /** Operation name, e.g. "ListClusters". */
+  /** Operation name, e.g. "ListClusters"; for "kubernetes", the HTTP method (GET, POST, ...). */
   operation?: string;
   region?: string;
   accountId?: string;
+  /** Cluster name: only the Kubernetes API of that cluster ("kubernetes" rules). */
+  cluster?: string;
   /** Delay before the call is answered. */
   latencyMs?: number;
   /** Share of matching calls (0..1) answered with the service's throttling error. */
@@ -43,9 +49,11 @@ export interface FaultTarget {
   operation: string;
   region: string;
   accountId: string;
+  /** Set for Kubernetes API requests. */
+  cluster?: string;
 }
 
-const MATCHERS = ['service', 'operation', 'region', 'accountId'] as const;
+const MATCHERS = ['service', 'operation', 'region', 'accountId', 'cluster'] as const;
 
 function rate(rule: FaultRule, name: 'throttleRate' | 'errorRate', value: unknown): void {
   if (value !== undefined && (typeof value !== 'number' || !(value >= 0 && value <= 1))) {
@@ -132,6 +140,7 @@ export class FaultInjector implements FaultController {
   decide(target: FaultTarget): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, throttle: false };
     for (const rule of this.rules) {
+      if (target.service === 'kubernetes' && rule.service !== 'kubernetes') continue;
       if (MATCHERS.some((key) => rule[key] !== undefined && rule[key] !== target[key])) continue;
       if (rule.times !== undefined && rule.times <= 0) continue;
       let fired = false;

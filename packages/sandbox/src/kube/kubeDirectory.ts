@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CredentialStore } from '../auth/credentialStore.ts';
+import type { FaultInjector } from '../faults/faultController.ts';
+import { withKubeFaults } from './api/kubeFaults.ts';
 import { certificateAuthorityOf } from '../world/eks/certificateAuthority.ts';
 import type { ClusterRecord, ConnectedClusterRecord } from '../world/eks/types.ts';
 import { seededRandom } from '../world/random.ts';
@@ -34,6 +36,8 @@ export interface KubeDirectoryOptions {
   seed: SeedMode;
   /** Nodes go NotReady now and then (default true). */
   flaky?: boolean;
+  /** The sandbox's fault rules; those naming service "kubernetes" apply to the API servers. */
+  faults?: FaultInjector;
 }
 
 interface Served {
@@ -142,7 +146,11 @@ export class KubeDirectory {
     });
     const entry = this.served.get(cluster);
     if (entry) entry.openWatches = () => api.openWatches();
-    const server = await listenKubeApi(api, certificate);
+    const faults = this.options.faults;
+    const server = await listenKubeApi(
+      faults ? withKubeFaults(api, faults, cluster) : api,
+      certificate,
+    );
     if (
       this.closed ||
       this.findCluster(cluster.accountId, cluster.region, cluster.name) !== cluster

@@ -3,6 +3,7 @@ import { useSession } from '../../api/session.ts';
 import { AppShell } from '../../components/AppShell.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { FleetSearch } from '../search/index.ts';
 import { signInPath } from './nextPath.ts';
 
 /**
@@ -30,7 +31,10 @@ export function RequireSession() {
   }
   if (!session.data) return <Navigate to={signInPath(location)} replace />;
   return (
-    <AppShell session={session.data}>
+    <AppShell
+      session={session.data}
+      search={<FleetSearch className="text-topbar-fg hover:bg-white/10" />}
+    >
       <Outlet />
     </AppShell>
   );

@@ -1,0 +1,1 @@
+export { FleetSearch } from './FleetSearch.tsx';
