@@ -34,6 +34,7 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { objectRoutes } from './routes/objects.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { workloadActionRoutes } from './routes/workloadActions.ts';
 import { podExecUpgrade } from './routes/podExecSocket.ts';
@@ -371,6 +372,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...computeRoutes({ compute, changes: computeChanges }),
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
+    ...objectRoutes({ workloads }),
     ...accessRoutes({ access }),
     ...searchRoutes({ search }),
     ...workloadActionRoutes({ actions: workloadActions }),

@@ -10,6 +10,7 @@ export * from './audit.ts';
 export * from './lifecycle.ts';
 export * from './dashboard.ts';
 export * from './workloads.ts';
+export * from './objects.ts';
 export * from './access.ts';
 export * from './versionSupportStanding.ts';
 export * from './operations.ts';

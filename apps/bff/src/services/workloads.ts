@@ -3,7 +3,9 @@ import type {
   AccessReview,
   AccessReviewQuery,
   AutoscalingView,
+  ClusterEventList,
   ClusterRef,
+  EventsQuery,
   FleetDashboard,
   LogQuery,
   NamespaceList,
@@ -17,6 +19,8 @@ import type {
   WorkloadKind,
   WorkloadList,
   NodegroupDisruption,
+  ObjectDetail,
+  ObjectResource,
 } from '@wheelhouse/contract';
 import { KubeAccessError, UpstreamError } from '../errors.ts';
 import { KubeApiError, type KubeClient, type KubeIdentity } from '../upstream/kubeClient.ts';
@@ -34,6 +38,7 @@ import type {
   WorkloadObject,
 } from './kube/kubeTypes.ts';
 import { nodegroupDisruption } from './kube/nodegroupDisruption.ts';
+import { readClusterEvents, readObjectDetail } from './kube/objectDetail.ts';
 import {
   NODEGROUP_LABEL,
   requestsByNode,
@@ -245,6 +250,19 @@ function workloadReads(
         ]);
         return toPodDetail(pod, labels, events.items);
       }),
+
+    /** Any object the console shows, with its YAML, events, owner chain and children. */
+    object: (
+      ref: ClusterRef,
+      resource: ObjectResource,
+      namespace: string | undefined,
+      name: string,
+    ): Promise<ObjectDetail> =>
+      withClient(ref, (client) => readObjectDetail(client, resource, namespace, name)),
+
+    /** The cluster's events (Warning ones unless asked otherwise), folded per object and reason. */
+    events: (ref: ClusterRef, query: EventsQuery): Promise<ClusterEventList> =>
+      withClient(ref, (client) => readClusterEvents(client, query)),
 
     /** A container's log; with `follow`, streams into `out` until the client goes away. */
     logs: (

@@ -2,6 +2,7 @@ import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
+import * as objects from './objects.ts';
 import * as posture from './posture.ts';
 import * as search from './search.ts';
 import * as session from './session.ts';
@@ -18,6 +19,7 @@ export const endpoints = {
   ...clusters,
   ...compute,
   ...workloads,
+  ...objects,
   ...audit,
   ...dashboard,
   ...posture,
