@@ -58,6 +58,18 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'clusters/:accountId/:region/:name/objects/:resource/:namespace/:object',
+        lazy: async () => ({
+          Component: (await import('./features/resources/objects/ObjectPage.tsx')).ObjectPage,
+        }),
+      },
+      {
+        path: 'clusters/:accountId/:region/:name/objects/:resource/:object',
+        lazy: async () => ({
+          Component: (await import('./features/resources/objects/ObjectPage.tsx')).ObjectPage,
+        }),
+      },
+      {
         path: 'audit',
         lazy: async () => ({
           Component: (await import('./features/audit/AuditPage.tsx')).AuditPage,

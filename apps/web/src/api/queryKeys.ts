@@ -88,6 +88,13 @@ export const queryKeys = {
     disruption: (ref: ClusterRef, nodegroup: string) =>
       [...k8sOf(ref), 'nodegroups', nodegroup, 'disruption'] as const,
     autoscaling: (ref: ClusterRef) => [...k8sOf(ref), 'autoscaling'] as const,
+    /** `namespace` '' for cluster-scoped objects (nodes). */
+    object: (ref: ClusterRef, resource: string, namespace: string, name: string) =>
+      [...k8sOf(ref), 'object', resource, namespace, name] as const,
+    events: (
+      ref: ClusterRef,
+      filters: { namespace: string; kind: string; reason: string; type: string },
+    ) => [...k8sOf(ref), 'events', filters] as const,
   },
   /** Fleet search, by query text and kinds asked. */
   search: (q: string, kinds: readonly string[]) => ['search', q, kinds.join(',')] as const,

@@ -76,8 +76,6 @@ const eventLast = (event: KubeEventObject) =>
   event.eventTime ??
   event.metadata.creationTimestamp;
 
-const later = (a: string | undefined, b: string | undefined) =>
-  !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b;
 const earlier = (a: string | undefined, b: string | undefined) =>
   !a ? b : !b ? a : Date.parse(a) <= Date.parse(b) ? a : b;
 

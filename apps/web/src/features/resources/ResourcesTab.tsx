@@ -3,6 +3,7 @@ import type { ClusterDetail, ClusterRef } from '@wheelhouse/contract';
 import { useNamespaces } from '../../api/workloads.ts';
 import { Tabs } from '../../components/Tabs.tsx';
 import { AutoscalingView } from './autoscaling/AutoscalingView.tsx';
+import { EventsView } from './events/EventsView.tsx';
 import { isKubeBlocked, KubeErrorPanel } from './KubeErrorPanel.tsx';
 import { NodesView } from './nodes/NodesView.tsx';
 import { PodsView } from './pods/PodsView.tsx';
@@ -23,6 +24,7 @@ const VIEWS: { id: ResourceView; label: string; render: (props: ViewProps) => Re
   { id: 'services', label: 'Services', render: (props) => <ServicesView {...props} /> },
   { id: 'nodes', label: 'Nodes', render: (props) => <NodesView {...props} /> },
   { id: 'autoscaling', label: 'Autoscaling', render: (props) => <AutoscalingView {...props} /> },
+  { id: 'events', label: 'Events', render: (props) => <EventsView {...props} /> },
 ];
 
 /**

@@ -21,9 +21,15 @@ describe('Resources URL state', () => {
       phase: 'Pending',
       node: 'n1',
       labels: 'app=web',
+      kind: '',
+      reason: '',
+      type: '',
       sort: 'restarts',
       desc: true,
     });
+    expect(
+      parseResourcesParams(new URLSearchParams('view=events&kind=Pod&reason=BackOff&type=Bogus')),
+    ).toMatchObject({ view: 'events', kind: 'Pod', reason: 'BackOff', type: '' });
     expect(parseResourcesParams(new URLSearchParams('view=secrets&phase=Sleeping'))).toMatchObject({
       view: 'workloads',
       phase: '',
@@ -51,6 +57,9 @@ describe('Resources URL state', () => {
       phase: '',
       node: '',
       labels: '',
+      kind: '',
+      reason: '',
+      type: '',
       sort: '',
       desc: false,
     });

@@ -1,6 +1,13 @@
 import type { SortState } from '../../components/DataTable.tsx';
 
-export const RESOURCE_VIEWS = ['workloads', 'pods', 'services', 'nodes', 'autoscaling'] as const;
+export const RESOURCE_VIEWS = [
+  'workloads',
+  'pods',
+  'services',
+  'nodes',
+  'autoscaling',
+  'events',
+] as const;
 /** A sub-view of the Resources tab (`?view=`). */
 export type ResourceView = (typeof RESOURCE_VIEWS)[number];
 
@@ -20,12 +27,17 @@ export interface ResourcesParams {
   phase: string;
   node: string;
   labels: string;
+  /** Events only, filtered by the Kubernetes API: the involved object's kind, the reason, the type. */
+  kind: string;
+  reason: string;
+  /** '' is Warning (the view's default), or Normal, or all. */
+  type: string;
   /** Sorted column of the current view ('' = the view's default) and direction. */
   sort: string;
   desc: boolean;
 }
 
-const KEYS = ['ns', 'q', 'phase', 'node', 'labels', 'sort'] as const;
+const KEYS = ['ns', 'q', 'phase', 'node', 'labels', 'kind', 'reason', 'type', 'sort'] as const;
 
 const isView = (value: string | null): value is ResourceView =>
   (RESOURCE_VIEWS as readonly (string | null)[]).includes(value);
@@ -41,6 +53,9 @@ export function parseResourcesParams(params: URLSearchParams): ResourcesParams {
     phase: isPhase(phase) ? phase : '',
     node: params.get('node')?.trim() ?? '',
     labels: params.get('labels')?.trim() ?? '',
+    kind: params.get('kind')?.trim() ?? '',
+    reason: params.get('reason')?.trim() ?? '',
+    type: ['Normal', 'all'].includes(params.get('type') ?? '') ? (params.get('type') ?? '') : '',
     sort: params.get('sort') ?? '',
     desc: params.get('dir') === 'desc',
   };
@@ -67,7 +82,19 @@ export function writeResourcesParams(
 
 /** Switching views keeps the namespace and drops what belonged to the view left. */
 export function switchView(current: ResourcesParams, view: ResourceView): ResourcesParams {
-  return { ...current, view, q: '', phase: '', node: '', labels: '', sort: '', desc: false };
+  return {
+    ...current,
+    view,
+    q: '',
+    phase: '',
+    node: '',
+    labels: '',
+    kind: '',
+    reason: '',
+    type: '',
+    sort: '',
+    desc: false,
+  };
 }
 
 /** The table sort of the current view, or its default. */

@@ -2,6 +2,7 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { Hpa } from '@wheelhouse/contract';
 import type { SortValues } from '../display/sortRows.ts';
 import { ReplicaRangeBar } from './ReplicaRangeBar.tsx';
+import { ObjectNameLink } from '../objects/ObjectNameLink.tsx';
 
 const column = createColumnHelper<Hpa>();
 
@@ -42,9 +43,13 @@ export const hpaColumns: ColumnDef<Hpa, unknown>[] = [
     header: 'Name',
     size: 180,
     cell: ({ row: { original: h } }) => (
-      <span className="block truncate font-medium" title={h.name}>
-        {h.name}
-      </span>
+      <ObjectNameLink
+        resource="horizontalpodautoscalers"
+        kind="HorizontalPodAutoscaler"
+        namespace={h.namespace}
+        name={h.name}
+        className="font-medium"
+      />
     ),
   }),
   column.display({

@@ -3,13 +3,14 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { NodeSummary } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
 import type { Tone } from '../../../components/statusTone.ts';
-import { TruncatedText } from '../../../components/TruncatedText.tsx';
 import { AgeText } from '../display/AgeText.tsx';
 import { conditionIsTrouble } from '../display/conditions.ts';
 import { RunsOnChip, runsOnText } from '../display/RunsOnChip.tsx';
 import type { SortValues } from '../display/sortRows.ts';
 import { formatCores, formatCpu, formatGib, formatMemory, percentOf } from '../display/units.ts';
 import { UsageBar } from '../display/UsageBar.tsx';
+import { CopyButton } from '../../../components/CopyButton.tsx';
+import { ObjectNameLink } from '../objects/ObjectNameLink.tsx';
 
 const column = createColumnHelper<NodeSummary>();
 const muted = <span className="text-fg-muted">—</span>;
@@ -78,7 +79,15 @@ export function nodeColumns(
       size: 225,
       cell: ({ row: { original: n } }) => (
         <div className="flex min-w-0 flex-col leading-tight">
-          <TruncatedText text={n.name} copy className="font-mono text-xs font-medium" />
+          <span className="flex min-w-0 items-center gap-1">
+            <ObjectNameLink
+              resource="nodes"
+              kind="Node"
+              name={n.name}
+              className="font-mono text-xs font-medium"
+            />
+            <CopyButton text={n.name} label={`Copy node name ${n.name}`} />
+          </span>
           <span className="truncate text-xs text-fg-muted">
             <AgeText iso={n.createdAt} />
             {n.kubeletVersion && ` · ${n.kubeletVersion}`}

@@ -19,14 +19,15 @@ import { ContainersSection } from './ContainersSection.tsx';
 import { LogsPanel } from './LogsPanel.tsx';
 import { PodOverview } from './PodOverview.tsx';
 import { PodActions } from '../actions/PodActions.tsx';
+import { ObjectDetailPanel } from '../objects/ObjectDetailPanel.tsx';
 import { ConditionsTable, EventsTable } from './PodStatusTables.tsx';
 
-const POD_TABS = ['overview', 'logs'] as const;
+const POD_TABS = ['overview', 'logs', 'yaml'] as const;
 type PodTab = (typeof POD_TABS)[number];
 
 /**
- * The pod in two tabs, kept in `?tab=` so a link can open the log: what it is (summary,
- * containers, events, conditions) and its logs, which get the height of the window to themselves.
+ * The pod in three tabs, kept in `?tab=` so a link can open the log: what it is (summary, owners,
+ * containers, events, conditions), its logs, which get the height of the window to themselves, and its YAML.
  * The log is read only while its tab is open.
  */
 function PodBody({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }) {
@@ -56,6 +57,13 @@ function PodBody({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }
             <div className="flex flex-col gap-4">
               <PodActions clusterRef={clusterRef} pod={pod} />
               <PodOverview pod={pod} />
+              <ObjectDetailPanel
+                clusterRef={clusterRef}
+                resource="pods"
+                namespace={pod.namespace}
+                name={pod.name}
+                part="ownership"
+              />
               <ContainersSection containers={pod.containerDetails} />
               <EventsTable events={pod.events} />
               <ConditionsTable conditions={pod.conditions} />
@@ -63,6 +71,19 @@ function PodBody({ clusterRef, pod }: { clusterRef: ClusterRef; pod: PodDetail }
           ),
         },
         { id: 'logs', label: 'Logs', content: <LogsPanel clusterRef={clusterRef} pod={pod} /> },
+        {
+          id: 'yaml',
+          label: 'YAML',
+          content: (
+            <ObjectDetailPanel
+              clusterRef={clusterRef}
+              resource="pods"
+              namespace={pod.namespace}
+              name={pod.name}
+              part="yaml"
+            />
+          ),
+        },
       ]}
     />
   );

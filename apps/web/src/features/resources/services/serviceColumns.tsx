@@ -4,6 +4,7 @@ import { Chip } from '../../../components/Chip.tsx';
 import type { Tone } from '../../../components/statusTone.ts';
 import { AgeText } from '../display/AgeText.tsx';
 import type { SortValues } from '../display/sortRows.ts';
+import { ObjectNameLink } from '../objects/ObjectNameLink.tsx';
 
 const column = createColumnHelper<ServiceSummary>();
 const muted = <span className="text-fg-muted">—</span>;
@@ -42,9 +43,13 @@ export const serviceColumns: ColumnDef<ServiceSummary, unknown>[] = [
     header: 'Name',
     size: 175,
     cell: ({ row: { original: s } }) => (
-      <span className="block truncate font-medium" title={s.name}>
-        {s.name}
-      </span>
+      <ObjectNameLink
+        resource="services"
+        kind="Service"
+        namespace={s.namespace}
+        name={s.name}
+        className="font-medium"
+      />
     ),
   }),
   column.display({

@@ -11,7 +11,7 @@ import {
   workload,
 } from '../../../test/workloadFixtures.ts';
 
-const rowOf = (name: string) => screen.getByText(name, { selector: 'span' }).closest('tr')!;
+const rowOf = (name: string) => screen.getByText(name, { selector: 'span, a' }).closest('tr')!;
 
 describe('Workloads view', () => {
   it('shows kind, ready against desired, conditions, images and details', async () => {

@@ -6,6 +6,8 @@ import { AgeText } from '../display/AgeText.tsx';
 import { ConditionChips } from '../display/ConditionChips.tsx';
 import { ReadyBar } from '../display/ReadyBar.tsx';
 import type { SortValues } from '../display/sortRows.ts';
+import { resourceOfKind } from '@wheelhouse/contract';
+import { ObjectNameLink } from '../objects/ObjectNameLink.tsx';
 
 const column = createColumnHelper<Workload>();
 
@@ -65,7 +67,15 @@ export const workloadColumns: ColumnDef<Workload, unknown>[] = [
     id: 'name',
     header: 'Name',
     size: 190,
-    cell: ({ row: { original: w } }) => <TruncatedText text={w.name} className="font-medium" />,
+    cell: ({ row: { original: w } }) => (
+      <ObjectNameLink
+        resource={resourceOfKind(w.kind)}
+        kind={w.kind}
+        namespace={w.namespace}
+        name={w.name}
+        className="font-medium"
+      />
+    ),
   }),
   column.display({
     id: 'ready',
