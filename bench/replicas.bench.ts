@@ -4,7 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { ClusterList } from '@wheelhouse/contract';
@@ -53,6 +53,12 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Replicas sharing one database; the load is split evenly over them, as a load balancer would. */
 async function measure(label: string, replicas: Replica[], otherPids: [string, number][]) {
+  // The machine is shared: a figure means little without how busy it was.
+  console.log(
+    `  ${label} load average before: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
   for (const rate of RATES) {
     const peaks = new Map<string, number>();
     const sample = setInterval(() => {
