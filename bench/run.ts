@@ -3,6 +3,7 @@ import { abuseBenchmark } from './abuse.ts';
 import { fleetBenchmark } from './fleet.bench.ts';
 import { inventoryBenchmark } from './inventory.bench.ts';
 import { podsBenchmark } from './pods.bench.ts';
+import { replicasBenchmark } from './replicas.bench.ts';
 import { searchBenchmark } from './search.bench.ts';
 
 const benchmarks: [string, () => Promise<void>][] = [
@@ -11,6 +12,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['search', searchBenchmark],
   ['abuse', abuseBenchmark],
   ['fleet', fleetBenchmark],
+  ['replicas', replicasBenchmark],
 ];
 const only = process.argv[2];
 for (const [name, run] of benchmarks) {

@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, ClusterList, CreatedDashboardToken } from '@wheelhouse/contract';
-import { startSandbox, type Sandbox } from '@wheelhouse/sandbox';
+import type {
+  AuditEntry,
+  ClusterList,
+  CreatedDashboardToken,
+  PodList,
+  WatchEvent,
+} from '@wheelhouse/contract';
+import { startSandbox, waitFor, type Sandbox } from '@wheelhouse/sandbox';
 import { createUserStore } from './auth/users.ts';
 import { connectDatabase } from './db/database.ts';
 import { startWheelhouse, type Wheelhouse } from './server.ts';
@@ -11,6 +17,66 @@ import { ConsoleClient } from './testing/consoleClient.ts';
 import { postgresUnavailable, startTestPostgres, type TestPostgres } from './testing/postgres.ts';
 
 const PASSWORD = 'replicas-on-one-postgres';
+
+/** One SSE watch stream as a browser reads it: each event with its `id:` line. */
+class SseReader {
+  readonly events: { id?: string; event: WatchEvent }[] = [];
+  readonly status: number;
+  private readonly done: Promise<void>;
+
+  private constructor(
+    private readonly response: Response,
+    private readonly abort: AbortController,
+  ) {
+    this.status = response.status;
+    this.done = this.read();
+  }
+
+  static async open(baseUrl: string, path: string, headers: Record<string, string>) {
+    const abort = new AbortController();
+    const response = await fetch(new URL(path, baseUrl), { headers, signal: abort.signal });
+    return new SseReader(response, abort);
+  }
+
+  private async read(): Promise<void> {
+    const reader = this.response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        const frames = buffer.split('\n\n');
+        buffer = frames.pop()!;
+        for (const frame of frames) {
+          const lines = frame.split('\n');
+          const data = lines.find((line) => line.startsWith('data: '));
+          const id = lines.find((line) => line.startsWith('id: '))?.slice(4);
+          if (data) this.events.push({ ...(id ? { id } : {}), event: JSON.parse(data.slice(6)) });
+        }
+      }
+    } catch {
+      // Aborted by close(): the browser went away.
+    }
+  }
+
+  /** Names of the pods this stream saw ADDED, in order. */
+  added(): string[] {
+    return this.events.flatMap(({ event }) =>
+      event.kind === 'pod' && event.type === 'ADDED' ? [event.object.name] : [],
+    );
+  }
+
+  lastId(): string {
+    return this.events.at(-1)!.id!;
+  }
+
+  close(): Promise<void> {
+    this.abort.abort();
+    return this.done;
+  }
+}
 const missing = postgresUnavailable();
 if (missing && process.env.CI !== 'true') console.warn(`\n!!! two replicas: ${missing}\n`);
 
@@ -166,4 +232,65 @@ describe.runIf(!missing || process.env.CI === 'true')('two replicas on one Postg
       outcome: 'success',
     });
   });
+
+  it('resumes a watch stream on the other replica after its last event: nothing lost, nothing twice', async () => {
+    const onA = new ConsoleClient(a.url);
+    await onA.signIn('ana', PASSWORD);
+    const clusters = await onA.json<ClusterList>('/api/clusters');
+    const cluster = clusters.items.find((item) => item.name === 'checkout-prod')!;
+    const ref = `${cluster.accountId}/${cluster.region}/${cluster.name}`;
+    // The sandbox's seed puts new pods in bench-00..bench-09, round robin: 20 gives bench-00 two.
+    const seed = async () => {
+      const seeded = await fetch(`${sandbox.endpoint}/_sandbox/clusters/${ref}/seed-pods`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 20 }),
+      });
+      expect(seeded.status).toBe(200);
+    };
+    const list = await onA.json<PodList>(`/api/clusters/${ref}/k8s/pods?namespace=bench-00`);
+    const watchPath = `/api/clusters/${ref}/k8s/watch?kind=pods&namespace=bench-00&resourceVersion=${list.resourceVersion}`;
+    const cookie = { cookie: onA.cookieHeader() };
+
+    const first = await SseReader.open(a.url, watchPath, cookie);
+    expect(first.status).toBe(200);
+    await seed();
+    await waitFor(() => first.added().length === 2, { description: 'two pods on replica A' });
+    await first.close();
+
+    // Made while no stream is open anywhere: the reconnect must bring them.
+    await seed();
+    // What EventSource does by itself: the same URL again, with the last id it received.
+    const second = await SseReader.open(b.url, watchPath, {
+      ...cookie,
+      'last-event-id': first.lastId(),
+    });
+    expect(second.status).toBe(200);
+    await waitFor(() => second.added().length === 2, { description: 'the missed pods on B' });
+    await seed();
+    await waitFor(() => second.added().length === 4, { description: 'live pods on B' });
+    await second.close();
+
+    // What the console's own client does (a new EventSource): resourceVersion set to the last id.
+    await seed();
+    const third = await SseReader.open(
+      a.url,
+      watchPath.replace(/resourceVersion=[^&]*/, `resourceVersion=${second.lastId()}`),
+      cookie,
+    );
+    await waitFor(() => third.added().length === 2, { description: 'the missed pods on A' });
+    // A moment more: anything replayed twice would arrive now.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await third.close();
+
+    const streams = [first, second, third];
+    const names = streams.flatMap((stream) => stream.added());
+    expect(names).toHaveLength(8);
+    expect(new Set(names).size).toBe(8);
+    const ids = streams.flatMap((stream) => stream.events.map((e) => BigInt(e.id!)));
+    expect(ids.every((id, index) => index === 0 || id > ids[index - 1]!)).toBe(true);
+    expect(
+      streams.every((stream) => stream.events.every(({ event }) => event.kind === 'pod')),
+    ).toBe(true);
+  }, 60_000);
 });

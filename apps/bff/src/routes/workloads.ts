@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { AccessReviewQuery, ClusterRef } from '@wheelhouse/contract';
+import { AccessReviewQuery, ClusterRef, type WatchQuery } from '@wheelhouse/contract';
 import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { sessionCookieOf, sessionOf } from '../auth/access.ts';
 import { kubeIdentityOf } from '../auth/kubeIdentity.ts';
@@ -12,6 +12,17 @@ import type { WorkloadsService } from '../services/workloads.ts';
 const K8S = '/api/clusters/:accountId/:region/:name/k8s';
 const HEARTBEAT_MS = 15_000;
 const MAX_UNSENT_BYTES = 1024 * 1024;
+// What a resourceVersion may look like in a Last-Event-ID header (the query's own bound, no spaces).
+const EVENT_ID = /^[0-9A-Za-z._-]{1,64}$/;
+
+/**
+ * Where a stream starts: the id of the last event the browser received (EventSource sends it as
+ * Last-Event-ID when it reconnects, to whichever replica), else the version of the list it holds.
+ */
+function resumeQuery(req: Request, query: WatchQuery): WatchQuery {
+  const last = req.get('last-event-id');
+  return last && EVENT_ID.test(last) ? { ...query, resourceVersion: last } : query;
+}
 
 // Every Kubernetes read acts for the signed-in user (impersonated), so the cluster's RBAC decides.
 const readsOf = (workloads: WorkloadsService, res: Response) =>
@@ -74,7 +85,7 @@ export function workloadRoutes(deps: {
       // 429 (per-session cap) is thrown here, before the 200 is written.
       const stream = watchStreams.open(
         params,
-        query,
+        resumeQuery(req, query),
         sessionCookieOf(req) ?? '',
         kubeIdentityOf(sessionOf(res)),
       );
@@ -94,7 +105,7 @@ export function workloadRoutes(deps: {
       };
       res.on('close', end);
       stream.follow({
-        data: (json) => {
+        data: (json, id) => {
           // A browser that stops reading must not make the BFF hold every change for it: past
           // this much unsent, drop the connection (EventSource reconnects and catches up or resets).
           if (res.writableLength > MAX_UNSENT_BYTES) {
@@ -102,7 +113,8 @@ export function workloadRoutes(deps: {
             res.destroy();
             return;
           }
-          res.write(`data: ${json}\n\n`);
+          // The id is the change's resourceVersion: a stream that reconnects resumes right after it.
+          res.write(id ? `id: ${id}\ndata: ${json}\n\n` : `data: ${json}\n\n`);
         },
         fail: (message) => {
           res.write(`event: error\ndata: ${JSON.stringify({ message })}\n\n`);

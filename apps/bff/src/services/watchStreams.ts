@@ -11,7 +11,8 @@ const RESET = JSON.stringify({ kind: 'reset' } satisfies WatchEvent);
 
 /** Where a browser stream writes: serialized WatchEvents, and the failure that ends it. */
 export interface WatchStreamSink {
-  data(json: string): void;
+  /** `id` is the change's resourceVersion, where a reconnecting stream resumes (SSE `id:`). */
+  data(json: string, id?: string): void;
   fail(message: string): void;
 }
 
@@ -90,7 +91,7 @@ export function createWatchStreams(workloads: WorkloadsService, options: { perSe
               ...(query.resourceVersion ? { resourceVersion: query.resourceVersion } : {}),
             },
             {
-              event: (json) => sink.data(json),
+              event: (json, version) => sink.data(json, version),
               reset: () => sink.data(RESET),
               fail: (error) =>
                 sink.fail(error instanceof Error ? error.message : 'The watch failed.'),

@@ -50,6 +50,27 @@ describe('watchKube', () => {
     expect(streams[2]!.url).toBe('/api/x/watch?kind=pods');
   });
 
+  it('reconnects after the last event it received, keeping the rest of the query', () => {
+    const states: WatchState[] = [];
+    const events: unknown[] = [];
+    watchKube('/api/x/watch?kind=pods&namespace=web&resourceVersion=100', {
+      onEvent: (event) => events.push(event),
+      onState: (state) => states.push(state),
+    });
+    streams[0]!.open();
+    streams[0]!.send({ kind: 'node', type: 'ADDED', name: 'n1' }, '104');
+    streams[0]!.send({ kind: 'node', type: 'MODIFIED', name: 'n1' }, '107');
+    streams[0]!.drop();
+    vi.advanceTimersByTime(1000);
+    expect(streams[1]!.params.get('resourceVersion')).toBe('107');
+    expect(streams[1]!.params.get('namespace')).toBe('web');
+    expect(streams[1]!.params.get('kind')).toBe('pods');
+    // A connection that dropped before any event still resumes from the newest one seen.
+    streams[1]!.drop();
+    vi.advanceTimersByTime(2000);
+    expect(streams[2]!.params.get('resourceVersion')).toBe('107');
+  });
+
   it('starts the backoff afresh once events flow again', () => {
     const w = watch();
     streams[0]!.drop();

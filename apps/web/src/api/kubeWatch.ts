@@ -49,10 +49,21 @@ function errorMessage(event: Event): string | undefined {
 }
 
 /**
+ * The stream's URL resuming after `version`: each event's SSE id is its resourceVersion, and a new
+ * connection (to whichever replica the load balancer picks) that brings it gets only later changes.
+ */
+export function resumeUrl(url: string, version: string): string {
+  const at = url.indexOf('?');
+  const params = new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+  params.set('resourceVersion', version);
+  return `${at < 0 ? url : url.slice(0, at)}?${params.toString()}`;
+}
+
+/**
  * Follows a BFF watch stream (server-sent events, same origin, so the session cookie goes along).
  * After an error it reconnects itself with exponential backoff (1 s doubling to 30 s) instead of
- * the browser's fixed retry; after a `reset` it stops, since only a fresh list can follow. Returns
- * the function that closes it.
+ * the browser's fixed retry, resuming after the last event it received (none is lost or repeated);
+ * after a `reset` it stops, since only a fresh list can follow. Returns the function that closes it.
  */
 export function watchKube(url: string, handlers: WatchHandlers): () => void {
   let source: EventSource | undefined;
@@ -60,6 +71,7 @@ export function watchKube(url: string, handlers: WatchHandlers): () => void {
   let attempt = 0;
   let openedAt = 0;
   let closed = false;
+  let lastEventId = '';
 
   const stop = () => {
     source?.close();
@@ -82,7 +94,7 @@ export function watchKube(url: string, handlers: WatchHandlers): () => void {
   function connect() {
     timer = undefined;
     handlers.onState({ status: attempt === 0 ? 'connecting' : 'reconnecting' });
-    const current = new EventSource(url);
+    const current = new EventSource(lastEventId ? resumeUrl(url, lastEventId) : url);
     source = current;
     current.onopen = () => {
       openedAt = Date.now();
@@ -91,6 +103,7 @@ export function watchKube(url: string, handlers: WatchHandlers): () => void {
     current.onmessage = (message: MessageEvent<string>) => {
       const event = parseWatchEvent(message.data);
       if (!event) return;
+      if (message.lastEventId) lastEventId = message.lastEventId;
       attempt = 0;
       if (event.kind === 'reset') {
         stop();

@@ -5,7 +5,7 @@ type Listener = (event: Event) => void;
 
 /**
  * A stand-in for the browser's EventSource (the network boundary of watch streams). Tests drive
- * it: `open()`, `send(event)` for a `data:` line, `serverError(message)` for the BFF's
+ * it: `open()`, `send(event, id?)` for a `data:` line, `serverError(message)` for the BFF's
  * `event: error`, `drop()` for a lost connection.
  */
 export class FakeEventSource {
@@ -65,9 +65,16 @@ export class FakeEventSource {
     });
   }
 
-  send(data: unknown) {
+  /** `id` plays the SSE `id:` line (the change's resourceVersion). */
+  send(data: unknown, id?: string) {
     act(() =>
-      this.dispatch('message', new MessageEvent('message', { data: JSON.stringify(data) })),
+      this.dispatch(
+        'message',
+        new MessageEvent('message', {
+          data: JSON.stringify(data),
+          ...(id ? { lastEventId: id } : {}),
+        }),
+      ),
     );
   }
 

@@ -20,7 +20,11 @@ export interface WatchUpstream<S, E> {
 
 /** One browser stream's end of a shared watch. */
 export interface WatchSink<E> {
-  event(event: E): void;
+  /**
+   * One change, with its resourceVersion when the server gave a numeric one: a stream that resumes
+   * from it (on any replica) gets exactly the changes after this one.
+   */
+  event(event: E, resourceVersion?: string): void;
   /** Changes may have been missed (the upstream version expired): the page has to list again. */
   reset(): void;
   /** The upstream watch failed; the sink has been dropped. */
@@ -78,7 +82,7 @@ export function createWatchHub<S, E>(upstream: WatchUpstream<S, E>, options: Wat
         // Versions only grow, so once one change passed the subscriber's list, all later ones do.
         state.after = undefined;
       }
-      sink.event(event);
+      sink.event(event, version?.toString());
     }
   }
 
@@ -186,7 +190,9 @@ export function createWatchHub<S, E>(upstream: WatchUpstream<S, E>, options: Wat
         // Still asking where to start: startAt() resets this subscriber if its list is older.
         channel.sinks.set(sink, { after: from });
       } else if (channel.horizon !== undefined && from >= channel.horizon) {
-        for (const change of channel.recent) if (change.version > from) sink.event(change.event);
+        for (const change of channel.recent) {
+          if (change.version > from) sink.event(change.event, change.version.toString());
+        }
         channel.sinks.set(sink, { after: from });
       } else {
         // Older than anything this watch still holds: only a fresh list can follow.
