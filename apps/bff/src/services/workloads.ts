@@ -438,6 +438,7 @@ function workloadReads(
                 resource: query.resource,
                 group: query.group ?? '',
                 ...(query.namespace ? { namespace: query.namespace } : {}),
+                ...(query.subresource ? { subresource: query.subresource } : {}),
               },
             },
           },
@@ -445,12 +446,15 @@ function workloadReads(
         const allowed = review.status?.allowed === true;
         const where = query.namespace ? `in ${query.namespace}` : 'across all namespaces';
         const who = as ? `your groups (${as.groups.join(', ')})` : 'the console';
+        const resource = query.subresource
+          ? `${query.resource}/${query.subresource}`
+          : query.resource;
         return {
           allowed,
           verb: query.verb,
-          resource: query.resource,
+          resource,
           ...(query.namespace ? { namespace: query.namespace } : {}),
-          ...(allowed ? {} : { reason: `${who} may not ${query.verb} ${query.resource} ${where}` }),
+          ...(allowed ? {} : { reason: `${who} may not ${query.verb} ${resource} ${where}` }),
         };
       }),
 
