@@ -15,6 +15,8 @@ export const AccessReviewQuery = z.object({
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'is not a Kubernetes namespace name')
     .optional(),
+  /** e.g. `exec` or `log` of pods: RBAC grants subresources apart from their resource. */
+  subresource: Word.optional(),
 });
 export type AccessReviewQuery = z.infer<typeof AccessReviewQuery>;
 

@@ -99,6 +99,13 @@ function userRefusal(error: KubeApiError, as: KubeIdentity): UpstreamError | und
   );
 }
 
+const clusterKey = (ref: ClusterRef) => `${ref.accountId}|${ref.region}|${ref.name}|`;
+
+/** The cache key part of whom a read acts for; groups sorted, as their order grants nothing. */
+export function identityKey(as: KubeIdentity | undefined): string {
+  return as ? JSON.stringify(['as', as.user, [...as.groups].sort()]) : 'console';
+}
+
 /** Reads of a cluster's Kubernetes API as the console; `as(identity)` gives the same reads for a user. */
 export function createWorkloadsService(kube: KubeAccess) {
   const nodeLabelsCache = createTtlCache<NodeLabels>(NODE_LABELS_TTL_MS, Date.now, 'node-labels');
@@ -193,9 +200,18 @@ function workloadReads(
   }
 
   function nodeLabels(ref: ClusterRef, client: KubeClient): Promise<NodeLabels> {
-    return nodeLabelsCache.get(`${ref.accountId}|${ref.region}|${ref.name}`, async () => {
-      const nodes = await listAll<Node>(client, '/api/v1/nodes');
-      return new Map(nodes.items.map((node) => [node.metadata.name, node.metadata.labels ?? {}]));
+    // Keyed by whom the read is made as: the cluster's RBAC decides what each person may see of
+    // nodes, so one person's answer must never be served to another with different groups.
+    return nodeLabelsCache.get(`${clusterKey(ref)}${identityKey(as)}`, async () => {
+      try {
+        const nodes = await listAll<Node>(client, '/api/v1/nodes');
+        return new Map(nodes.items.map((node) => [node.metadata.name, node.metadata.labels ?? {}]));
+      } catch (error) {
+        // Someone may list pods without reading nodes (RBAC in one namespace): their pods are
+        // still listed, with no node-derived placement, rather than refused altogether.
+        if (as && error instanceof KubeApiError && error.status === 403) return new Map();
+        throw error;
+      }
     });
   }
 
@@ -408,7 +424,7 @@ function workloadReads(
                   object: toPodSummary(event.object as unknown as Pod, labels),
                 });
               } else {
-                nodeLabelsCache.invalidate(`${ref.accountId}|${ref.region}|${ref.name}`);
+                nodeLabelsCache.invalidate(clusterKey(ref));
                 onChange(version, {
                   kind: 'node',
                   type: event.type,
@@ -440,6 +456,7 @@ function workloadReads(
                 resource: query.resource,
                 group: query.group ?? '',
                 ...(query.namespace ? { namespace: query.namespace } : {}),
+                ...(query.subresource ? { subresource: query.subresource } : {}),
               },
             },
           },
@@ -447,12 +464,15 @@ function workloadReads(
         const allowed = review.status?.allowed === true;
         const where = query.namespace ? `in ${query.namespace}` : 'across all namespaces';
         const who = as ? `your groups (${as.groups.join(', ')})` : 'the console';
+        const resource = query.subresource
+          ? `${query.resource}/${query.subresource}`
+          : query.resource;
         return {
           allowed,
           verb: query.verb,
-          resource: query.resource,
+          resource,
           ...(query.namespace ? { namespace: query.namespace } : {}),
-          ...(allowed ? {} : { reason: `${who} may not ${query.verb} ${query.resource} ${where}` }),
+          ...(allowed ? {} : { reason: `${who} may not ${query.verb} ${resource} ${where}` }),
         };
       }),
 

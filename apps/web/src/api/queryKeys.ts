@@ -85,6 +85,9 @@ export const queryKeys = {
     pod: (ref: ClusterRef, namespace: string, pod: string) =>
       [...k8sOf(ref), 'pod', namespace, pod] as const,
     nodes: (ref: ClusterRef) => [...k8sOf(ref), 'nodes'] as const,
+    /** What the signed-in user may do there (SelfSubjectAccessReviews); `namespace` '' for all. */
+    accessReview: (ref: ClusterRef, namespace: string) =>
+      [...k8sOf(ref), 'access-review', namespace] as const,
     disruption: (ref: ClusterRef, nodegroup: string) =>
       [...k8sOf(ref), 'nodegroups', nodegroup, 'disruption'] as const,
     autoscaling: (ref: ClusterRef) => [...k8sOf(ref), 'autoscaling'] as const,

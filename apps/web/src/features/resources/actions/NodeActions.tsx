@@ -4,12 +4,22 @@ import { useDrainPreview, useNodeAction } from '../../../api/workloadActions.ts'
 import { Dialog, DialogFooter, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { BudgetImpactList } from './BudgetImpactList.tsx';
+import { useAccessReview } from '../../../api/accessReview.ts';
+import { useRefusal } from './refusal.tsx';
 
 /** Cordon or uncordon, and drain, for one node row. */
 export function NodeActions({ clusterRef, node }: { clusterRef: ClusterRef; node: NodeSummary }) {
   const toggle = useNodeAction(clusterRef, node.name, node.unschedulable ? 'uncordon' : 'cordon');
   const [draining, setDraining] = useState(false);
   const verb = node.unschedulable ? 'Uncordon' : 'Cordon';
+  const review = useAccessReview(clusterRef, '');
+  const cordon = useRefusal(review.decide('cordon nodes'));
+  // Drain cordons first, then evicts: both must be allowed.
+  const drainDecision =
+    review.decide('cordon nodes').allowed === false
+      ? review.decide('cordon nodes')
+      : review.decide('evict pods');
+  const drainRefusal = useRefusal(drainDecision);
   return (
     <div className="flex items-center gap-1">
       <button
@@ -17,6 +27,7 @@ export function NodeActions({ clusterRef, node }: { clusterRef: ClusterRef; node
         className="btn-secondary h-7 px-2"
         aria-label={`${verb} ${node.name}`}
         disabled={toggle.isPending}
+        {...cordon.control}
         onClick={() => toggle.mutate(undefined)}
       >
         {verb}
@@ -25,10 +36,12 @@ export function NodeActions({ clusterRef, node }: { clusterRef: ClusterRef; node
         type="button"
         className="btn-secondary h-7 px-2"
         aria-label={`Drain ${node.name}`}
+        {...drainRefusal.control}
         onClick={() => setDraining(true)}
       >
         Drain
       </button>
+      {cordon.hint ?? drainRefusal.hint}
       {toggle.error !== null && (
         <span role="alert" className="text-danger">
           {toggle.error instanceof Error ? toggle.error.message : 'Failed'}

@@ -3,6 +3,8 @@ import type { ClusterRef, PodDetail } from '@wheelhouse/contract';
 import { useDeletePod } from '../../../api/workloadActions.ts';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
 import { useCan } from '../../auth/index.ts';
+import { useAccessReview } from '../../../api/accessReview.ts';
+import { useRefusal } from './refusal.tsx';
 
 // xterm is large: it loads only when a user opens a shell.
 const PodTerminal = lazy(() => import('./PodTerminal.tsx'));
@@ -16,6 +18,9 @@ export function PodActions({ clusterRef, pod }: { clusterRef: ClusterRef; pod: P
   const remove = useDeletePod(clusterRef, pod.namespace, pod.name);
   const containers = pod.containerDetails.filter((c) => !c.init).map((c) => c.name);
   const [container, setContainer] = useState(containers[0] ?? '');
+  const review = useAccessReview(clusterRef, pod.namespace);
+  const execRefusal = useRefusal(review.decide('exec pods'));
+  const deleteRefusal = useRefusal(review.decide('delete pods'));
   if (!canChange) return null;
   return (
     <section aria-label="Pod actions" className="flex flex-col gap-3">
@@ -38,13 +43,21 @@ export function PodActions({ clusterRef, pod }: { clusterRef: ClusterRef; pod: P
           type="button"
           className="btn-secondary"
           disabled={pod.phase !== 'Running'}
+          {...execRefusal.control}
           onClick={() => setShell(true)}
         >
           Open shell
         </button>
-        <button type="button" className="btn-danger" onClick={() => setDeleting(true)}>
+        <button
+          type="button"
+          className="btn-danger"
+          {...deleteRefusal.control}
+          onClick={() => setDeleting(true)}
+        >
           Delete pod
         </button>
+        {execRefusal.hint}
+        {deleteRefusal.hint}
         {message && <span role="status">{message}</span>}
       </div>
       {shell && (

@@ -24,6 +24,52 @@ const budget = {
 };
 
 describe('workload and node actions', () => {
+  it('asks the cluster first: a refused action is disabled with its reason, asked once per namespace', async () => {
+    stubEventSource();
+    const seen = stubFetch({
+      ...resourcesHandlers(),
+      [`GET ${K8S_API}/workloads`]: () =>
+        json({
+          items: [
+            workload({ name: 'web', namespace: 'payments', ready: 4, desired: 4 }),
+            workload({ name: 'api', namespace: 'payments', ready: 2, desired: 2 }),
+          ],
+        }),
+      [`GET ${K8S_API}/access-review`]: (request) => {
+        const query = Object.fromEntries(request.url.searchParams);
+        const refused = query.resource === 'deployments' && query.subresource === 'scale';
+        return json({
+          allowed: !refused,
+          verb: query.verb,
+          resource: query.subresource ? `${query.resource}/${query.subresource}` : query.resource,
+          namespace: query.namespace,
+          ...(refused
+            ? {
+                reason:
+                  'your groups (platform-operators) may not patch deployments/scale in payments',
+              }
+            : {}),
+        });
+      },
+    });
+    renderApp(resourcesPage('workloads'));
+    const scale = await screen.findByRole('button', { name: 'Scale Deployment payments/web' });
+    await expect.poll(() => scale.hasAttribute('disabled')).toBe(true);
+    expect(scale).toHaveAccessibleDescription(
+      'Your groups (platform-operators) may not patch deployments/scale in payments.',
+    );
+    expect(screen.getByRole('button', { name: 'Restart Deployment payments/web' })).toBeEnabled();
+    // Two rows in one namespace share one set of reviews.
+    const reviews = seen.filter((r) => r.path.endsWith('/access-review'));
+    const scaleReviews = reviews.filter(
+      (r) =>
+        r.url.searchParams.get('subresource') === 'scale' &&
+        r.url.searchParams.get('resource') === 'deployments',
+    );
+    expect(scaleReviews).toHaveLength(1);
+    expect(scaleReviews[0]!.url.searchParams.get('namespace')).toBe('payments');
+  });
+
   it('scales a deployment down after showing the budget the scale down would violate', async () => {
     stubEventSource();
     const seen = stubFetch({

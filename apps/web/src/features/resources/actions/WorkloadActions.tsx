@@ -12,6 +12,8 @@ import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import type { ScalableKind } from '@wheelhouse/contract';
 import { BudgetImpactList } from './BudgetImpactList.tsx';
+import { useAccessReview, type KubeAction } from '../../../api/accessReview.ts';
+import { useRefusal } from './refusal.tsx';
 
 /** Restart (and for deployments and stateful sets, scale) buttons of one workload row. */
 export function WorkloadActions({
@@ -24,6 +26,13 @@ export function WorkloadActions({
   const kind = actionKindOf(workload.kind);
   const [open, setOpen] = useState<'restart' | 'scale' | undefined>();
   const [done, setDone] = useState<string | undefined>();
+  const review = useAccessReview(clusterRef, workload.namespace);
+  const restartRefusal = useRefusal(
+    review.decide(`restart ${kind ?? 'deployments'}` as KubeAction),
+  );
+  const scaleRefusal = useRefusal(
+    review.decide(`scale ${kind && isScalable(kind) ? kind : 'deployments'}` as KubeAction),
+  );
   if (!kind) return null;
   const label = `${workload.kind} ${workload.namespace}/${workload.name}`;
   return (
@@ -33,6 +42,7 @@ export function WorkloadActions({
         className="btn-secondary h-7 px-2"
         onClick={() => setOpen('restart')}
         aria-label={`Restart ${label}`}
+        {...restartRefusal.control}
       >
         Restart
       </button>
@@ -42,10 +52,12 @@ export function WorkloadActions({
           className="btn-secondary h-7 px-2"
           onClick={() => setOpen('scale')}
           aria-label={`Scale ${label}`}
+          {...scaleRefusal.control}
         >
           Scale
         </button>
       )}
+      {restartRefusal.hint ?? (kind && isScalable(kind) ? scaleRefusal.hint : null)}
       {done && (
         <span role="status" className="sr-only">
           {done}
