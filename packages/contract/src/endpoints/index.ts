@@ -1,10 +1,13 @@
+import * as access from './access.ts';
 import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
+import * as operations from './operations.ts';
 import * as posture from './posture.ts';
 import * as search from './search.ts';
 import * as session from './session.ts';
+import * as workloadActions from './workloadActions.ts';
 import * as workloads from './workloads.ts';
 
 export * from '../endpoint.ts';
@@ -18,9 +21,12 @@ export const endpoints = {
   ...clusters,
   ...compute,
   ...workloads,
+  ...workloadActions,
+  ...access,
   ...audit,
   ...dashboard,
   ...posture,
   ...search,
+  ...operations,
 };
 export type EndpointName = keyof typeof endpoints;
