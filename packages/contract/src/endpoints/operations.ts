@@ -22,7 +22,8 @@ export const metrics = defineEndpoint({
   method: 'get',
   path: '/metrics',
   access: 'public',
-  summary: 'Prometheus metrics; `Authorization: Bearer <WHEELHOUSE_METRICS_TOKEN>` when that is set',
+  summary:
+    'Prometheus metrics; `Authorization: Bearer <WHEELHOUSE_METRICS_TOKEN>` when that is set',
   produces: { type: 'text/plain', description: 'Prometheus text exposition format' },
   problems: [401],
 });
