@@ -69,6 +69,8 @@ export interface DataTableProps<T> {
    * rows keep the order of `data`.
    */
   sortValue?: (row: T, columnId: string) => string | number;
+  /** A row that must stand out (a Warning event): tinted, and marked `data-tone`. */
+  rowTone?: (row: T) => 'warning' | undefined;
   /** Fixed row height in px; fixed heights keep virtual scrolling smooth with thousands of rows. */
   rowHeight?: number;
   /**
@@ -97,6 +99,7 @@ export function DataTable<T>({
   sort,
   onSortChange,
   sortValue,
+  rowTone,
   rowHeight = 48,
   measureRows = false,
 }: DataTableProps<T>) {
@@ -196,9 +199,11 @@ export function DataTable<T>({
           {virtualRows.map((virtualRow) => {
             const row = rows[virtualRow.index];
             if (!row) return null;
+            const tone = rowTone?.(row.original);
             return (
               <tr
                 key={row.id}
+                data-tone={tone}
                 ref={measureRows ? virtualizer.measureElement : undefined}
                 data-index={virtualRow.index}
                 aria-rowindex={virtualRow.index + 2}
@@ -212,7 +217,7 @@ export function DataTable<T>({
                     <Cell
                       key={cell.id}
                       scope={meta?.rowHeader ? 'row' : undefined}
-                      className={`overflow-hidden border-b border-line bg-surface px-3 text-left font-normal group-hover:bg-row-hover ${meta?.wrap ? 'align-top break-words whitespace-normal' : 'align-middle whitespace-nowrap'} ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
+                      className={`overflow-hidden border-b border-line ${tone === 'warning' ? 'bg-warning-bg' : 'bg-surface'} px-3 text-left font-normal group-hover:bg-row-hover ${meta?.wrap ? 'align-top break-words whitespace-normal' : 'align-middle whitespace-nowrap'} ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </Cell>
