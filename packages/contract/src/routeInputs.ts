@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { AccessPolicyArn, PrincipalArn } from './access.ts';
 import { AccountId, ClusterRef, Region, ResourceName } from './common.ts';
 import { FargateMatchQuery } from './compute.ts';
 import { DashboardToken } from './dashboard.ts';
 import { KubernetesVersionOption } from './lifecycle.ts';
+import { RestartableKind, ScalableKind } from './workloadActions.ts';
 
 // Path parameters, queries and small bodies of the endpoints (endpoints/*.ts) that have no
 // richer schema of their own elsewhere in the contract.
@@ -76,3 +78,47 @@ export type DashboardSessionInfo = z.infer<typeof DashboardSessionInfo>;
 
 /** An OpenAPI 3.1 document (validated by an OpenAPI validator in the BFF's tests, not here). */
 export const OpenApiDocument = z.looseObject({ openapi: z.string() });
+
+/** Route parameters of one access entry; principal ARNs travel URL-encoded (they hold "/" and ":"). */
+export const AccessEntryRef = ClusterRef.extend({ principalArn: PrincipalArn });
+
+/** Route parameters of one access policy associated with an access entry. */
+export const AccessPolicyRef = AccessEntryRef.extend({ policyArn: AccessPolicyArn });
+
+/** Route parameters of one OIDC identity provider config of a cluster. */
+export const IdentityProviderRef = ClusterRef.extend({ config: ResourceName });
+
+/** Route parameters of one EKS Pod Identity association. */
+export const PodIdentityRef = ClusterRef.extend({
+  associationId: z
+    .string()
+    .regex(/^a-[a-z0-9]{1,64}$/, 'must be a Pod Identity association id (a-…)'),
+});
+
+// Kubernetes object names of the workload, pod and node actions (DNS-1123 subdomains).
+const ObjectName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'is not a Kubernetes object name');
+
+/** Route parameters of a workload that can be restarted. */
+export const RestartableWorkloadRef = ClusterRef.extend({
+  kind: RestartableKind,
+  namespace: Namespace,
+  workload: ObjectName,
+});
+
+/** Route parameters of a workload that can be scaled. */
+export const ScalableWorkloadRef = ClusterRef.extend({
+  kind: ScalableKind,
+  namespace: Namespace,
+  workload: ObjectName,
+});
+
+/** Route parameters of a pod acted on (deleted). */
+export const PodActionRef = ClusterRef.extend({ namespace: Namespace, pod: ObjectName });
+
+/** Route parameters of one node of a cluster. */
+export const NodeRef = ClusterRef.extend({ node: ObjectName });
+
+/** `GET /healthz`: the process serves HTTP. */
+export const Liveness = z.object({ status: z.literal('ok') });

@@ -1,4 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { serve } from '../http/endpoint.ts';
 import type { RouteDef } from '../http/routing.ts';
 import type { OperationsService } from '../services/operations.ts';
 
@@ -20,50 +22,40 @@ export function operationsRoutes(deps: {
 }): RouteDef[] {
   const { operations, metricsToken } = deps;
   return [
-    {
-      method: 'get',
-      path: '/healthz',
-      access: 'public',
-      handler: (_req, res) => {
-        res.setHeader('Cache-Control', 'no-store');
-        res.json({ status: 'ok' });
-      },
-    },
-    {
-      method: 'get',
-      path: '/readyz',
-      access: 'public',
-      handler: async (_req, res) => {
-        const readiness = await operations.readiness();
-        res.setHeader('Cache-Control', 'no-store');
-        res.status(readiness.status === 'ready' ? 200 : 503).json(readiness);
-      },
-    },
-    {
-      method: 'get',
-      path: '/metrics',
-      access: 'public',
-      handler: async (req, res) => {
-        res.setHeader('Cache-Control', 'no-store');
-        if (metricsToken && !hasToken(req.headers.authorization, metricsToken)) {
-          res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-          res
-            .status(401)
-            .type('application/problem+json')
-            .send(
-              JSON.stringify({
-                type: 'about:blank',
-                title: 'Unauthorized',
-                status: 401,
-                detail: 'GET /metrics needs Authorization: Bearer <WHEELHOUSE_METRICS_TOKEN>.',
-              }),
-            );
-          return;
-        }
-        const { contentType, body } = await operations.metrics();
-        res.setHeader('Content-Type', contentType);
-        res.send(body);
-      },
-    },
+    serve(e.liveness, ({ res }) => {
+      res.setHeader('Cache-Control', 'no-store');
+      return { status: 'ok' as const };
+    }),
+    serve(e.readiness, async ({ res }) => {
+      const readiness = await operations.readiness();
+      res.setHeader('Cache-Control', 'no-store');
+      // Not ready is an answer, not an error: the body names the failing checks.
+      if (readiness.status !== 'ready') {
+        res.status(503).json(readiness);
+        return;
+      }
+      return readiness;
+    }),
+    serve(e.metrics, async ({ req, res }) => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (metricsToken && !hasToken(req.headers.authorization, metricsToken)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        res
+          .status(401)
+          .type('application/problem+json')
+          .send(
+            JSON.stringify({
+              type: 'about:blank',
+              title: 'Unauthorized',
+              status: 401,
+              detail: 'GET /metrics needs Authorization: Bearer <WHEELHOUSE_METRICS_TOKEN>.',
+            }),
+          );
+        return;
+      }
+      const { contentType, body } = await operations.metrics();
+      res.setHeader('Content-Type', contentType);
+      res.send(body);
+    }),
   ];
 }

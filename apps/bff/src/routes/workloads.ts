@@ -1,15 +1,13 @@
 import type { Request, Response } from 'express';
-import { AccessReviewQuery, ClusterRef, type WatchQuery } from '@wheelhouse/contract';
+import type { WatchQuery } from '@wheelhouse/contract';
 import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { sessionCookieOf, sessionOf } from '../auth/access.ts';
 import { kubeIdentityOf } from '../auth/kubeIdentity.ts';
 import { serve } from '../http/endpoint.ts';
 import type { RouteDef } from '../http/routing.ts';
-import { parseInput } from '../http/validate.ts';
 import type { WatchStreams } from '../services/watchStreams.ts';
 import type { WorkloadsService } from '../services/workloads.ts';
 
-const K8S = '/api/clusters/:accountId/:region/:name/k8s';
 const HEARTBEAT_MS = 15_000;
 const MAX_UNSENT_BYTES = 1024 * 1024;
 // What a resourceVersion may look like in a Last-Event-ID header (the query's own bound, no spaces).
@@ -28,11 +26,6 @@ function resumeQuery(req: Request, query: WatchQuery): WatchQuery {
 const readsOf = (workloads: WorkloadsService, res: Response) =>
   workloads.as(kubeIdentityOf(sessionOf(res)));
 
-const clusterOf = (req: Request) => {
-  const { accountId, region, name } = req.params as Record<string, string>;
-  return parseInput(ClusterRef, { accountId, region, name });
-};
-
 export function workloadRoutes(deps: {
   workloads: WorkloadsService;
   watchStreams: WatchStreams;
@@ -44,20 +37,9 @@ export function workloadRoutes(deps: {
     serve(e.nodegroupDisruption, ({ params: { nodegroup, ...ref }, res }) =>
       readsOf(workloads, res).nodegroupDisruption(ref, nodegroup),
     ),
-    // Not declared in the contract yet (it landed beside the declarations): registered as before.
-    {
-      method: 'get',
-      path: `${K8S}/access-review`,
-      access: 'read',
-      handler: async (req, res) => {
-        res.json(
-          await readsOf(workloads, res).accessReview(
-            clusterOf(req),
-            parseInput(AccessReviewQuery, req.query),
-          ),
-        );
-      },
-    },
+    serve(e.accessReview, ({ params, query, res }) =>
+      readsOf(workloads, res).accessReview(params, query),
+    ),
     serve(e.listNamespaces, ({ params, res }) => readsOf(workloads, res).namespaces(params)),
     serve(e.listPods, ({ params, query, res }) => readsOf(workloads, res).pods(params, query)),
     serve(e.getPod, ({ params: { namespace, pod, ...ref }, res }) =>

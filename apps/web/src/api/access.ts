@@ -3,28 +3,21 @@ import type {
   AssociateAccessPolicyRequest,
   AssociateIdentityProviderRequest,
   ChangeResult,
-  ClusterAccess,
   ClusterRef,
   ConfirmDeleteRequest,
   CreateAccessEntryRequest,
   CreatePodIdentityRequest,
   UpdatePodIdentityRequest,
-  WhoCanAnswer,
   WhoCanQuery,
 } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
-import { clusterPath } from './clusters.ts';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
-
-const clusterApi = (ref: ClusterRef) => `/api/clusters/${clusterPath(ref)}`;
-const entryApi = (ref: ClusterRef, principalArn: string) =>
-  `${clusterApi(ref)}/access-entries/${encodeURIComponent(principalArn)}`;
 
 export const clusterAccessQueryOptions = (ref: ClusterRef) =>
   queryOptions({
     queryKey: queryKeys.access.cluster(ref),
-    queryFn: ({ signal }) =>
-      apiFetch<ClusterAccess>(`${clusterApi(ref)}/access`, { signal, schema: 'ClusterAccess' }),
+    queryFn: ({ signal }) => apiCall(e.clusterAccess, { params: ref, signal }),
   });
 
 /** Access entries with their policies, OIDC providers and Pod Identity associations of one cluster. */
@@ -36,86 +29,62 @@ export function useClusterAccess(ref: ClusterRef) {
 export function useWhoCan(ref: ClusterRef, query: WhoCanQuery | undefined) {
   return useQuery({
     queryKey: queryKeys.access.whoCan(ref, query ?? { verb: '', resource: '' }),
-    queryFn: ({ signal }) =>
-      apiFetch<WhoCanAnswer>(
-        `${clusterApi(ref)}/access/who-can?${new URLSearchParams(
-          Object.entries(query!).filter((pair): pair is [string, string] => pair[1] !== undefined),
-        )}`,
-        { signal, schema: 'WhoCanAnswer' },
-      ),
+    queryFn: ({ signal }) => apiCall(e.whoCan, { params: ref, query: query!, signal }),
     enabled: query !== undefined,
   });
 }
 
 /** One Access change; afterwards everything the tab read of this cluster is stale. */
-function useAccessChange<TBody>(
-  ref: ClusterRef,
-  method: 'POST' | 'DELETE',
-  pathOf: (body: TBody) => string,
-  bodyOf: (body: TBody) => unknown = (body) => body,
-) {
+function useAccessChange<TBody>(ref: ClusterRef, send: (body: TBody) => Promise<ChangeResult>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) =>
-      apiFetch<ChangeResult>(pathOf(body), { method, body: bodyOf(body), schema: 'ChangeResult' }),
+    mutationFn: send,
     onSuccess: () =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.access.cluster(ref) }),
   });
 }
 
 export const useCreateAccessEntry = (ref: ClusterRef) =>
-  useAccessChange<CreateAccessEntryRequest>(ref, 'POST', () => `${clusterApi(ref)}/access-entries`);
+  useAccessChange(ref, (body: CreateAccessEntryRequest) =>
+    apiCall(e.createAccessEntry, { params: ref, body }),
+  );
 
 export const useDeleteAccessEntry = (ref: ClusterRef, principalArn: string) =>
-  useAccessChange<ConfirmDeleteRequest>(ref, 'DELETE', () => entryApi(ref, principalArn));
+  useAccessChange(ref, (body: ConfirmDeleteRequest) =>
+    apiCall(e.deleteAccessEntry, { params: { ...ref, principalArn }, body }),
+  );
 
 export const useAssociateAccessPolicy = (ref: ClusterRef, principalArn: string) =>
-  useAccessChange<AssociateAccessPolicyRequest>(
-    ref,
-    'POST',
-    () => `${entryApi(ref, principalArn)}/policies`,
+  useAccessChange(ref, (body: AssociateAccessPolicyRequest) =>
+    apiCall(e.associateAccessPolicy, { params: { ...ref, principalArn }, body }),
   );
 
 export const useDisassociateAccessPolicy = (ref: ClusterRef) =>
-  useAccessChange<{ principalArn: string; policyArn: string }>(
-    ref,
-    'DELETE',
-    ({ principalArn, policyArn }) =>
-      `${entryApi(ref, principalArn)}/policies/${encodeURIComponent(policyArn)}`,
-    () => ({}),
+  useAccessChange(ref, ({ principalArn, policyArn }: { principalArn: string; policyArn: string }) =>
+    apiCall(e.disassociateAccessPolicy, { params: { ...ref, principalArn, policyArn } }),
   );
 
 export const useAssociateIdentityProvider = (ref: ClusterRef) =>
-  useAccessChange<AssociateIdentityProviderRequest>(
-    ref,
-    'POST',
-    () => `${clusterApi(ref)}/identity-providers`,
+  useAccessChange(ref, (body: AssociateIdentityProviderRequest) =>
+    apiCall(e.associateIdentityProvider, { params: ref, body }),
   );
 
 export const useDisassociateIdentityProvider = (ref: ClusterRef, name: string) =>
-  useAccessChange<ConfirmDeleteRequest>(
-    ref,
-    'DELETE',
-    () => `${clusterApi(ref)}/identity-providers/${encodeURIComponent(name)}`,
+  useAccessChange(ref, (body: ConfirmDeleteRequest) =>
+    apiCall(e.disassociateIdentityProvider, { params: { ...ref, config: name }, body }),
   );
 
 export const useCreatePodIdentity = (ref: ClusterRef) =>
-  useAccessChange<CreatePodIdentityRequest>(
-    ref,
-    'POST',
-    () => `${clusterApi(ref)}/pod-identity-associations`,
+  useAccessChange(ref, (body: CreatePodIdentityRequest) =>
+    apiCall(e.createPodIdentity, { params: ref, body }),
   );
 
 export const useDeletePodIdentity = (ref: ClusterRef, associationId: string) =>
-  useAccessChange<ConfirmDeleteRequest>(
-    ref,
-    'DELETE',
-    () => `${clusterApi(ref)}/pod-identity-associations/${encodeURIComponent(associationId)}`,
+  useAccessChange(ref, (body: ConfirmDeleteRequest) =>
+    apiCall(e.deletePodIdentity, { params: { ...ref, associationId }, body }),
   );
 
 export const useUpdatePodIdentity = (ref: ClusterRef, associationId: string) =>
-  useAccessChange<UpdatePodIdentityRequest>(
-    ref,
-    'POST',
-    () => `${clusterApi(ref)}/pod-identity-associations/${encodeURIComponent(associationId)}`,
+  useAccessChange(ref, (body: UpdatePodIdentityRequest) =>
+    apiCall(e.updatePodIdentity, { params: { ...ref, associationId }, body }),
   );

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditPage } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 
 /** The audit log's filters, as the BFF takes them; an empty string means "any". */
@@ -55,7 +55,7 @@ export const auditQueryOptions = (filters: AuditFilters) =>
       const params = auditSearchParams(filters);
       params.set('limit', String(AUDIT_PAGE_SIZE));
       if (pageParam !== undefined) params.set('before', String(pageParam));
-      return apiFetch<AuditPage>(`/api/audit?${params}`, { signal, schema: 'AuditPage' });
+      return apiCall(e.auditLog, { query: params.toString(), signal });
     },
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => page.nextBefore,

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ClusterRef,
   DeletePodRequest,
-  DisruptionPreview,
   DrainResult,
   KubeActionResult,
   RestartableKind,
   ScalableKind,
 } from '@wheelhouse/contract';
-import { apiFetch } from './client.ts';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
 import { k8sApi } from './workloads.ts';
 
@@ -26,9 +26,6 @@ export function actionKindOf(kind: string): RestartableKind | undefined {
   }
 }
 export const isScalable = (kind: RestartableKind): kind is ScalableKind => kind !== 'daemonsets';
-
-const workloadApi = (ref: ClusterRef, kind: string, namespace: string, name: string) =>
-  `${k8sApi(ref)}/workloads/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
 
 /** A Kubernetes change; on success every read of the cluster's Kubernetes refreshes. */
 function useKubeChange<TBody, TResult = KubeActionResult>(
@@ -49,14 +46,14 @@ export function useRestartWorkload(
   name: string,
 ) {
   return useKubeChange(ref, () =>
-    apiFetch<KubeActionResult>(`${workloadApi(ref, kind, ns, name)}/restart`, { method: 'POST' }),
+    apiCall(e.restartWorkload, { params: { ...ref, kind, namespace: ns, workload: name } }),
   );
 }
 
 export function useScaleWorkload(ref: ClusterRef, kind: ScalableKind, ns: string, name: string) {
   return useKubeChange(ref, (replicas: number) =>
-    apiFetch<KubeActionResult>(`${workloadApi(ref, kind, ns, name)}/scale`, {
-      method: 'POST',
+    apiCall(e.scaleWorkload, {
+      params: { ...ref, kind, namespace: ns, workload: name },
       body: { replicas },
     }),
   );
@@ -73,42 +70,34 @@ export function useScalePreview(
   return useQuery({
     queryKey: [...queryKeys.k8s.cluster(ref), 'scale-preview', kind, ns, name, replicas] as const,
     queryFn: ({ signal }) =>
-      apiFetch<DisruptionPreview>(
-        `${workloadApi(ref, kind, ns, name)}/scale/preview?replicas=${replicas ?? 0}`,
-        { signal },
-      ),
+      apiCall(e.scalePreview, {
+        params: { ...ref, kind, namespace: ns, workload: name },
+        query: { replicas: replicas ?? 0 },
+        signal,
+      }),
     enabled: replicas !== undefined,
   });
 }
 
 export function useDeletePod(ref: ClusterRef, ns: string, pod: string) {
   return useKubeChange(ref, (body: DeletePodRequest) =>
-    apiFetch<KubeActionResult>(
-      `${k8sApi(ref)}/pods/${encodeURIComponent(ns)}/${encodeURIComponent(pod)}`,
-      { method: 'DELETE', body },
-    ),
+    apiCall(e.deletePod, { params: { ...ref, namespace: ns, pod }, body }),
   );
 }
 
 export type NodeAction = 'cordon' | 'uncordon' | 'drain';
 
 export function useNodeAction(ref: ClusterRef, node: string, action: NodeAction) {
-  return useKubeChange(ref, () =>
-    apiFetch<KubeActionResult | DrainResult>(
-      `${k8sApi(ref)}/nodes/${encodeURIComponent(node)}/${action}`,
-      { method: 'POST' },
-    ),
+  const endpoint = { cordon: e.cordonNode, uncordon: e.uncordonNode, drain: e.drainNode }[action];
+  return useKubeChange(ref, (): Promise<KubeActionResult | DrainResult> =>
+    apiCall(endpoint, { params: { ...ref, node } }),
   );
 }
 
 export function useDrainPreview(ref: ClusterRef, node: string, enabled: boolean) {
   return useQuery({
     queryKey: [...queryKeys.k8s.cluster(ref), 'drain-preview', node] as const,
-    queryFn: ({ signal }) =>
-      apiFetch<DisruptionPreview>(
-        `${k8sApi(ref)}/nodes/${encodeURIComponent(node)}/drain/preview`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => apiCall(e.drainPreview, { params: { ...ref, node }, signal }),
     enabled,
   });
 }

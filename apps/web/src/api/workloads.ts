@@ -5,7 +5,7 @@ import {
 } from '@tanstack/react-query';
 import type { ClusterRef, PodList } from '@wheelhouse/contract';
 import { endpoints as e } from '@wheelhouse/contract/endpoints';
-import { ApiError, apiCall, apiFetch, readProblem } from './client.ts';
+import { ApiError, apiCall, readProblem } from './client.ts';
 import { clusterPath } from './clusters.ts';
 import { EMPTY_POD_LIST, appendPodPage } from './podList.ts';
 import { queryKeys, type PodKeyFilters } from './queryKeys.ts';
@@ -98,10 +98,12 @@ export async function* podPages(
 ): AsyncGenerator<PodList> {
   let token: string | undefined;
   do {
-    const page = await apiFetch<PodList>(
-      `${k8sApi(ref)}/pods${search({ ...filters, limit: PODS_PAGE_SIZE, continue: token })}`,
-      { signal, schema: 'PodList' },
-    );
+    const page: PodList = await apiCall(e.listPods, {
+      params: ref,
+      // The filters' own encoding (empty values left out), as the pods key holds them.
+      query: search({ ...filters, limit: PODS_PAGE_SIZE, continue: token }).slice(1),
+      signal,
+    });
     yield page;
     token = page.continue;
   } while (token && !signal.aborted);

@@ -1,10 +1,12 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import {
   flexRender,
   getCoreRowModel,
+  getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type Header,
+  type Row,
   type RowData,
 } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
@@ -27,6 +29,29 @@ export interface SortState {
   desc: boolean;
 }
 
+/** Numbers by size, text in natural order ("node-2" before "node-10"). */
+export function compareSortValues(x: string | number, y: string | number): number {
+  return typeof x === 'number' && typeof y === 'number'
+    ? x - y
+    : String(x).localeCompare(String(y), undefined, { numeric: true });
+}
+
+/**
+ * TanStack sorts only by columns that read a value; a display column (a name with a link, a
+ * menu) gets one from `sortValue`, so every header sorts the same way.
+ */
+function withSortAccessor<T>(
+  // Mixed value types, as in DataTableProps.columns.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  def: ColumnDef<T, any>,
+  sortValue: (row: T, columnId: string) => string | number,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): ColumnDef<T, any> {
+  if ('accessorFn' in def || 'accessorKey' in def || !def.id) return def;
+  const id = def.id;
+  return { ...def, id, accessorFn: (row: T) => sortValue(row, id) };
+}
+
 export interface DataTableProps<T> {
   /** The table's accessible name, e.g. "Clusters". */
   label: string;
@@ -38,6 +63,14 @@ export interface DataTableProps<T> {
   /** Sorting by the headers; a table without it keeps the order of `data` (e.g. newest first). */
   sort?: SortState | undefined;
   onSortChange?: (sort: SortState) => void;
+  /**
+   * The value a row sorts by in a column: with it the table sorts `data` itself (TanStack's
+   * sorting, driven by `sort`, which may come from the URL); ties go by row id. Without it the
+   * rows keep the order of `data`.
+   */
+  sortValue?: (row: T, columnId: string) => string | number;
+  /** A row that must stand out (a Warning event): tinted, and marked `data-tone`. */
+  rowTone?: (row: T) => 'warning' | undefined;
   /** Fixed row height in px; fixed heights keep virtual scrolling smooth with thousands of rows. */
   rowHeight?: number;
   /**
@@ -65,17 +98,35 @@ export function DataTable<T>({
   getRowId,
   sort,
   onSortChange,
+  sortValue,
+  rowTone,
   rowHeight = 48,
   measureRows = false,
 }: DataTableProps<T>) {
   const frameRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const sortableColumns = useMemo(
+    () => (sortValue ? columns.map((def) => withSortAccessor(def, sortValue)) : columns),
+    [columns, sortValue],
+  );
   const table = useReactTable({
     data,
-    columns,
+    columns: sortableColumns,
     getRowId,
     getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
+    ...(sortValue
+      ? {
+          getSortedRowModel: getSortedRowModel(),
+          // TanStack sorts only columns with an accessor; display columns sort by `sortValue` too.
+          defaultColumn: {
+            sortUndefined: false,
+            sortingFn: (a: Row<T>, b: Row<T>, columnId: string) =>
+              compareSortValues(sortValue(a.original, columnId), sortValue(b.original, columnId)) ||
+              a.id.localeCompare(b.id),
+          },
+        }
+      : {}),
+    manualSorting: !sortValue,
     enableSortingRemoval: false,
     state: { sorting: sort ? [sort] : [] },
   });
@@ -148,9 +199,11 @@ export function DataTable<T>({
           {virtualRows.map((virtualRow) => {
             const row = rows[virtualRow.index];
             if (!row) return null;
+            const tone = rowTone?.(row.original);
             return (
               <tr
                 key={row.id}
+                data-tone={tone}
                 ref={measureRows ? virtualizer.measureElement : undefined}
                 data-index={virtualRow.index}
                 aria-rowindex={virtualRow.index + 2}
@@ -164,7 +217,7 @@ export function DataTable<T>({
                     <Cell
                       key={cell.id}
                       scope={meta?.rowHeader ? 'row' : undefined}
-                      className={`overflow-hidden border-b border-line bg-surface px-3 text-left font-normal group-hover:bg-row-hover ${meta?.wrap ? 'align-top break-words whitespace-normal' : 'align-middle whitespace-nowrap'} ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
+                      className={`overflow-hidden border-b border-line ${tone === 'warning' ? 'bg-warning-bg' : 'bg-surface'} px-3 text-left font-normal group-hover:bg-row-hover ${meta?.wrap ? 'align-top break-words whitespace-normal' : 'align-middle whitespace-nowrap'} ${measureRows ? 'py-2' : ''} ${index === 0 ? PINNED : ''}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </Cell>

@@ -1,11 +1,14 @@
+import * as access from './access.ts';
 import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
 import * as objects from './objects.ts';
+import * as operations from './operations.ts';
 import * as posture from './posture.ts';
 import * as search from './search.ts';
 import * as session from './session.ts';
+import * as workloadActions from './workloadActions.ts';
 import * as workloads from './workloads.ts';
 
 export * from '../endpoint.ts';
@@ -20,9 +23,12 @@ export const endpoints = {
   ...compute,
   ...workloads,
   ...objects,
+  ...workloadActions,
+  ...access,
   ...audit,
   ...dashboard,
   ...posture,
   ...search,
+  ...operations,
 };
 export type EndpointName = keyof typeof endpoints;

@@ -11,6 +11,16 @@ export const nodegroupDisruption = defineEndpoint({
   response: 'NodegroupDisruption',
 });
 
+export const accessReview = defineEndpoint({
+  method: 'get',
+  path: `${K8S}/access-review`,
+  access: 'read',
+  summary: 'SelfSubjectAccessReview as the user: may they do `verb` on `resource` (in `namespace`)',
+  params: 'ClusterRef',
+  query: 'AccessReviewQuery',
+  response: 'AccessReview',
+});
+
 export const listNamespaces = defineEndpoint({
   method: 'get',
   path: `${K8S}/namespaces`,

@@ -8,13 +8,8 @@ import { fargateColumns } from './fargateColumns.tsx';
 import { FargateMatchChecker } from './FargateMatchChecker.tsx';
 import { FargateOverlaps } from './FargateOverlaps.tsx';
 
-function sortProfiles(profiles: FargateProfile[], sort: SortState): FargateProfile[] {
-  const key = (p: FargateProfile) => (sort.id === 'status' ? p.status : p.name);
-  const sorted = [...profiles].sort(
-    (a, b) => key(a).localeCompare(key(b)) || a.name.localeCompare(b.name),
-  );
-  return sort.desc ? sorted.reverse() : sorted;
-}
+const profileSortValue = (profile: FargateProfile, columnId: string) =>
+  columnId === 'status' ? profile.status : profile.name;
 
 const BY_NAME: SortState = { id: 'name', desc: false };
 
@@ -54,7 +49,6 @@ export function FargateSection({
     [onOpen, takenNames],
   );
   const [sort, setSort] = useUrlSort('fargate', BY_NAME, columnIds(columns));
-  const rows = useMemo(() => sortProfiles(profiles, sort), [profiles, sort]);
   return (
     <ComputeSection
       title="Fargate profiles"
@@ -80,10 +74,11 @@ export function FargateSection({
         <div className="flex flex-col">
           <DataTable
             label="Fargate profiles"
-            data={rows}
+            data={profiles}
             columns={columns}
             getRowId={(profile) => profile.name}
             sort={sort}
+            sortValue={profileSortValue}
             onSortChange={(next) => setSort(next.id === 'status' ? next : { ...next, id: 'name' })}
             rowHeight={72}
             measureRows

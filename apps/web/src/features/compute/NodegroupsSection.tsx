@@ -5,7 +5,7 @@ import { DataTable, type SortState } from '../../components/DataTable.tsx';
 import { columnIds, useUrlSort } from '../../components/useUrlSort.ts';
 import { ComputeSection } from './ComputeSection.tsx';
 import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
-import { nodegroupColumns, sortNodegroups } from './nodegroupColumns.tsx';
+import { nodegroupColumns, nodegroupSortValue } from './nodegroupColumns.tsx';
 
 /** The change actions of one node group, in menu and header order. */
 export function nodegroupActions(
@@ -45,7 +45,6 @@ export function NodegroupsSection({
     [clusterRef, onOpen],
   );
   const [sort, setSort] = useUrlSort('nodegroup', BY_NAME, columnIds(columns));
-  const rows = useMemo(() => sortNodegroups(nodegroups, sort), [nodegroups, sort]);
   return (
     <ComputeSection
       title="Managed node groups"
@@ -70,10 +69,11 @@ export function NodegroupsSection({
         <div className="flex flex-col">
           <DataTable
             label="Managed node groups"
-            data={rows}
+            data={nodegroups}
             columns={columns}
             getRowId={(ng) => ng.name}
             sort={sort}
+            sortValue={nodegroupSortValue}
             onSortChange={setSort}
             rowHeight={88}
             measureRows

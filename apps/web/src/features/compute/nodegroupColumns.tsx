@@ -4,7 +4,6 @@ import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
 import { nodegroupPagePath } from '../../api/compute.ts';
 import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { Chip } from '../../components/Chip.tsx';
-import type { SortState } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
@@ -24,17 +23,9 @@ const SORT_VALUES: Record<string, (ng: Nodegroup) => string | number> = {
   scaling: (ng) => ng.scaling.desiredSize,
 };
 
-export function sortNodegroups(items: Nodegroup[], sort: SortState): Nodegroup[] {
-  const value = SORT_VALUES[sort.id] ?? SORT_VALUES.name!;
-  const sorted = [...items].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    const order =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : String(x).localeCompare(String(y), undefined, { numeric: true });
-    return order || a.name.localeCompare(b.name);
-  });
-  return sort.desc ? sorted.reverse() : sorted;
+/** What a node group sorts by in a column (the name for columns without a value of their own). */
+export function nodegroupSortValue(ng: Nodegroup, columnId: string): string | number {
+  return (SORT_VALUES[columnId] ?? SORT_VALUES.name!)(ng);
 }
 
 /** The managed node groups table; `actionsFor` adds the row menu (left out for auditors). */

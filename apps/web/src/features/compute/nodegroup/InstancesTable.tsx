@@ -62,17 +62,9 @@ const columns = [
   }),
 ];
 
-function sortInstances(items: Instance[], sort: SortState): Instance[] {
-  const value = (instance: Instance) => {
-    const cell = (instance as unknown as Record<string, unknown>)[sort.id];
-    return typeof cell === 'string' || typeof cell === 'number' ? String(cell) : '';
-  };
-  const sorted = [...items].sort(
-    (a, b) =>
-      value(a).localeCompare(value(b), undefined, { numeric: true }) ||
-      a.instanceId.localeCompare(b.instanceId),
-  );
-  return sort.desc ? sorted.reverse() : sorted;
+function instanceSortValue(instance: Instance, columnId: string): string {
+  const cell = (instance as unknown as Record<string, unknown>)[columnId];
+  return typeof cell === 'string' || typeof cell === 'number' ? String(cell) : '';
 }
 
 const NEWEST_FIRST: SortState = { id: 'launchTime', desc: true };
@@ -80,7 +72,6 @@ const NEWEST_FIRST: SortState = { id: 'launchTime', desc: true };
 /** The EC2 instances behind a node group, as EC2 and Auto Scaling describe them. */
 export function InstancesTable({ instances }: { instances: Instance[] }) {
   const [sort, setSort] = useUrlSort('instance', NEWEST_FIRST, columnIds(columns));
-  const rows = useMemo(() => sortInstances(instances, sort), [instances, sort]);
   if (instances.length === 0) {
     return <p className="card px-4 py-6 text-center text-fg-muted">No instances.</p>;
   }
@@ -88,10 +79,11 @@ export function InstancesTable({ instances }: { instances: Instance[] }) {
     <div className="flex flex-col">
       <DataTable
         label="Instances"
-        data={rows}
+        data={instances}
         columns={columns}
         getRowId={(instance) => instance.instanceId}
         sort={sort}
+        sortValue={instanceSortValue}
         onSortChange={setSort}
         rowHeight={40}
       />

@@ -107,7 +107,8 @@ describe('Pod page', () => {
 
     const events = screen.getByRole('table', { name: 'Events' });
     const warning = within(events).getByText('BackOff').closest('tr')!;
-    expect(warning).toHaveAttribute('data-type', 'Warning');
+    expect(warning).toHaveAttribute('data-tone', 'warning');
+    expect(warning).toHaveTextContent('Warning');
     expect(warning).toHaveTextContent('12');
     expect(screen.getByRole('table', { name: 'Conditions' })).toHaveTextContent('PodScheduled');
 

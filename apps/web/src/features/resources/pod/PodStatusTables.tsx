@@ -1,11 +1,43 @@
+import { createColumnHelper } from '@tanstack/react-table';
 import type { Condition, KubeEvent } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { conditionTone } from '../display/conditions.ts';
 
-const TH =
-  'border-b border-line bg-surface-muted px-3 py-2 text-left text-xs font-semibold text-fg-muted';
-const TD = 'border-b border-line px-3 py-2 align-top';
+const condition = createColumnHelper<Condition>();
+const muted = (text: string | undefined) => text ?? '—';
+
+const conditionColumns = [
+  condition.accessor('type', {
+    header: 'Type',
+    size: 160,
+    meta: { rowHeader: true },
+    cell: (info) => <span className="font-medium">{info.getValue()}</span>,
+  }),
+  condition.accessor('status', {
+    header: 'Status',
+    size: 100,
+    cell: (info) => <Chip tone={conditionTone(info.row.original)}>{info.getValue()}</Chip>,
+  }),
+  condition.accessor('reason', {
+    header: 'Reason',
+    size: 180,
+    meta: { wrap: true },
+    cell: (info) => muted(info.getValue()),
+  }),
+  condition.accessor('message', {
+    header: 'Message',
+    size: 320,
+    meta: { wrap: true },
+    cell: (info) => muted(info.getValue()),
+  }),
+  condition.accessor('lastTransition', {
+    header: 'Last change',
+    size: 130,
+    cell: (info) => <RelativeTime iso={info.getValue()} />,
+  }),
+];
 
 /** The pod's conditions (PodScheduled, Initialized, ContainersReady, Ready) with reasons. */
 export function ConditionsTable({ conditions }: { conditions: Condition[] }) {
@@ -15,41 +47,55 @@ export function ConditionsTable({ conditions }: { conditions: Condition[] }) {
       {conditions.length === 0 ? (
         <p className="card px-4 py-4 text-fg-muted">No conditions reported yet.</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table aria-label="Conditions" className="w-full border-separate border-spacing-0">
-            <thead>
-              <tr>
-                {['Type', 'Status', 'Reason', 'Message', 'Last change'].map((title) => (
-                  <th key={title} scope="col" className={TH}>
-                    {title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {conditions.map((condition) => (
-                <tr key={condition.type}>
-                  <td className={`${TD} font-medium`}>{condition.type}</td>
-                  <td className={TD}>
-                    <Chip tone={conditionTone(condition)}>{condition.status}</Chip>
-                  </td>
-                  <td className={TD}>{condition.reason ?? '—'}</td>
-                  <td className={`${TD} break-words`}>{condition.message ?? '—'}</td>
-                  <td className={`${TD} whitespace-nowrap`}>
-                    <RelativeTime iso={condition.lastTransition} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Conditions"
+          data={conditions}
+          columns={conditionColumns}
+          getRowId={(row) => row.type}
+          measureRows
+        />
       )}
     </section>
   );
 }
 
+/** An event with a key of its own: Kubernetes may repeat a reason at the same time. */
+type EventRow = KubeEvent & { key: string };
+const event = createColumnHelper<EventRow>();
+
+const eventColumns = [
+  event.accessor('type', {
+    header: 'Type',
+    size: 110,
+    cell: (info) => (
+      <Chip tone={info.getValue() === 'Warning' ? 'warning' : 'neutral'}>{info.getValue()}</Chip>
+    ),
+  }),
+  event.accessor('reason', {
+    header: 'Reason',
+    size: 170,
+    meta: { rowHeader: true, wrap: true },
+    cell: (info) => <span className="font-medium">{info.getValue()}</span>,
+  }),
+  event.accessor('message', { header: 'Message', size: 380, meta: { wrap: true } }),
+  event.accessor('count', {
+    header: 'Count',
+    size: 80,
+    cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+  }),
+  event.accessor('lastSeen', {
+    header: 'Last seen',
+    size: 130,
+    cell: (info) => <RelativeTime iso={info.getValue()} />,
+  }),
+];
+
 /** The pod's recent events, newest first; warnings stand out. */
 export function EventsTable({ events }: { events: KubeEvent[] }) {
+  const rows = events.map((item, index): EventRow => ({
+    ...item,
+    key: `${item.reason}-${item.lastSeen ?? ''}-${index}`,
+  }));
   return (
     <section aria-label="Events" className="flex flex-col gap-3">
       <h2 className="text-base font-semibold">
@@ -60,41 +106,14 @@ export function EventsTable({ events }: { events: KubeEvent[] }) {
           No recent events (Kubernetes keeps events for about an hour).
         </p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table aria-label="Events" className="w-full border-separate border-spacing-0">
-            <thead>
-              <tr>
-                {['Type', 'Reason', 'Message', 'Count', 'Last seen'].map((title) => (
-                  <th key={title} scope="col" className={TH}>
-                    {title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event, index) => {
-                const warning = event.type === 'Warning';
-                return (
-                  <tr
-                    key={`${event.reason}-${event.lastSeen ?? ''}-${index}`}
-                    data-type={event.type}
-                    className={warning ? 'bg-warning-bg' : undefined}
-                  >
-                    <td className={TD}>
-                      <Chip tone={warning ? 'warning' : 'neutral'}>{event.type}</Chip>
-                    </td>
-                    <td className={`${TD} font-medium`}>{event.reason}</td>
-                    <td className={`${TD} break-words`}>{event.message}</td>
-                    <td className={`${TD} tabular-nums`}>{event.count}</td>
-                    <td className={`${TD} whitespace-nowrap`}>
-                      <RelativeTime iso={event.lastSeen} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Events"
+          data={rows}
+          columns={eventColumns}
+          getRowId={(row) => row.key}
+          rowTone={(row) => (row.type === 'Warning' ? 'warning' : undefined)}
+          measureRows
+        />
       )}
     </section>
   );
