@@ -7,7 +7,8 @@ import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { validate, type FieldErrors } from '../../components/forms/formValidation.ts';
-import { AccessSection, AccessTable, CELL } from './AccessSection.tsx';
+import { Section } from '../../components/Section.tsx';
+import { AccessTable, CELL } from './AccessSection.tsx';
 import { TextField } from './AccessFormDialog.tsx';
 
 const VERBS = WhoCanQuery.shape.verb.options;
@@ -63,7 +64,7 @@ export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
   };
 
   return (
-    <AccessSection title="Who can do what">
+    <Section plain title="Who can do what">
       <form onSubmit={ask} noValidate className="flex flex-wrap items-end gap-3">
         <FormField label="Verb" error={errors.verb}>
           {(props) => (
@@ -130,6 +131,6 @@ export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
           </AccessTable>
         </>
       )}
-    </AccessSection>
+    </Section>
   );
 }
