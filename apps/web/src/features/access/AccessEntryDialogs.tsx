@@ -7,7 +7,6 @@ import {
 import { useAssociateAccessPolicy, useCreateAccessEntry } from '../../api/access.ts';
 import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
 import { splitList } from '../../components/forms/formValidation.ts';
-import { useChangeForm } from '../../components/forms/useChangeForm.ts';
 import { useSchemaForm } from '../../components/forms/useSchemaForm.ts';
 import { AccessFormDialog, TextField } from './AccessFormDialog.tsx';
 
@@ -33,9 +32,11 @@ const toAccessEntryRequest = (values: AccessEntryValues) => ({
 /** A STANDARD access entry for an IAM user or role, with optional Kubernetes username and groups. */
 export function CreateAccessEntryDialog({ clusterRef, onClose, onDone }: DialogProps) {
   const mutation = useCreateAccessEntry(clusterRef);
-  const { form, errorOf, onSubmit } = useChangeForm(CreateAccessEntryRequest, mutation, {
+  // The mutation takes the request as typed (its defaults unapplied); the checked one fits it.
+  const { form, errorOf, onSubmit } = useSchemaForm(CreateAccessEntryRequest, mutation, {
     defaultValues: { principalArn: '', username: '', kubernetesGroups: '' },
     toRequest: toAccessEntryRequest,
+    toVariables: (request) => request,
   });
   const { register } = form;
   return (
@@ -96,14 +97,15 @@ export function AssociatePolicyDialog({
   onDone,
 }: DialogProps & { entry: AccessEntry; policies: Array<{ name: string; arn: string }> }) {
   const mutation = useAssociateAccessPolicy(clusterRef, entry.principalArn);
+  const defaultValues: AssociatePolicyValues = {
+    policyArn:
+      policies.find((policy) => policy.name === 'AmazonEKSViewPolicy')?.arn ??
+      policies[0]?.arn ??
+      '',
+    scope: { type: 'cluster', namespaces: '' },
+  };
   const { form, errorOf, onSubmit } = useSchemaForm(AssociateAccessPolicyRequest, mutation, {
-    defaultValues: {
-      policyArn:
-        policies.find((policy) => policy.name === 'AmazonEKSViewPolicy')?.arn ??
-        policies[0]?.arn ??
-        '',
-      scope: { type: 'cluster', namespaces: '' },
-    } satisfies AssociatePolicyValues,
+    defaultValues,
     toRequest: toAssociatePolicyRequest,
     toVariables: (request) => request,
   });
