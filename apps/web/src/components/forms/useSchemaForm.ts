@@ -5,8 +5,11 @@ import { useChangeForm, type ChangeFormOptions } from './useChangeForm.ts';
 
 type Schema = z.ZodObject;
 
-export interface SchemaFormOptions<TValues extends FieldValues, S extends Schema, TVariables>
-  extends ChangeFormOptions<TValues> {
+export interface SchemaFormOptions<
+  TValues extends FieldValues,
+  S extends Schema,
+  TVariables,
+> extends ChangeFormOptions<TValues> {
   /** The checked request → what the mutation takes (a bare number, the request itself). */
   toVariables: (request: z.output<S>) => TVariables;
 }
@@ -31,9 +34,9 @@ export function useSchemaForm<
   const { toVariables, ...formOptions } = options;
   const ownToken = 'clientRequestToken' in schema.shape;
   type Tokened = z.output<S> & { clientRequestToken: string };
-  const tokened = (
-    ownToken ? schema : schema.extend({ clientRequestToken: z.string() })
-  ) as unknown as z.ZodType<Tokened>;
+  const tokened = (ownToken
+    ? schema
+    : schema.extend({ clientRequestToken: z.string() })) as unknown as z.ZodType<Tokened>;
   const adapted = {
     ...mutation,
     mutate: (request: Tokened, callbacks?: { onSuccess?: (result: TResult) => void }) => {

@@ -27,7 +27,8 @@ function show(dialog: React.ReactNode) {
 describe('access dialogs', () => {
   it('sends the checked entry (trimmed, groups as a list, a token) and puts a 400 on the groups field', async () => {
     const seen = stubFetch({
-      [`POST ${API}/access-entries`]: () => refused('kubernetesGroups.1', 'must not start with system:'),
+      [`POST ${API}/access-entries`]: () =>
+        refused('kubernetesGroups.1', 'must not start with system:'),
     });
     const user = userEvent.setup();
     const onDone = vi.fn();

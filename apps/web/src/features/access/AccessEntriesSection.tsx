@@ -17,7 +17,8 @@ export function AccessEntriesSection({
   onOpen: ((dialog: AccessDialog) => void) | undefined;
 }) {
   return (
-    <Section plain
+    <Section
+      plain
       title="Access entries"
       count={entries.length}
       actions={

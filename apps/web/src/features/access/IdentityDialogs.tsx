@@ -46,9 +46,7 @@ export function AssociateIdentityProviderDialog({ clusterRef, onClose, onDone }:
     key: keyof typeof PROVIDER_FIELDS,
     label: string,
     extra: { hint?: string; mono?: boolean } = {},
-  ) => (
-    <TextField label={label} field={form.register(key)} error={errorOf(key)} {...extra} />
-  );
+  ) => <TextField label={label} field={form.register(key)} error={errorOf(key)} {...extra} />;
   return (
     <AccessFormDialog
       title="Associate OIDC identity provider"

@@ -12,7 +12,8 @@ export function IdentityProvidersSection({
   onOpen: ((dialog: AccessDialog) => void) | undefined;
 }) {
   return (
-    <Section plain
+    <Section
+      plain
       title="OIDC identity providers"
       count={providers.length}
       actions={

@@ -12,7 +12,8 @@ export function PodIdentitySection({
   onOpen: ((dialog: AccessDialog) => void) | undefined;
 }) {
   return (
-    <Section plain
+    <Section
+      plain
       title="Pod Identity associations"
       count={associations.length}
       actions={

@@ -50,8 +50,7 @@ export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
     },
   });
   const { register, setError } = form;
-  const errorOf = (field: keyof Question) =>
-    form.formState.errors[field]?.message;
+  const errorOf = (field: keyof Question) => form.formState.errors[field]?.message;
   const answer = useWhoCan(clusterRef, question);
 
   // A question, not a change: the contract's query schema checks it, the URL keeps it.
@@ -82,7 +81,11 @@ export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
 
   return (
     <Section plain title="Who can do what">
-      <form onSubmit={(event) => void ask(event)} noValidate className="flex flex-wrap items-end gap-3">
+      <form
+        onSubmit={(event) => void ask(event)}
+        noValidate
+        className="flex flex-wrap items-end gap-3"
+      >
         <FormField label="Verb" error={errorOf('verb')}>
           {(props) => (
             <select {...props} className={INPUT_CLASSES} {...register('verb')}>

@@ -56,7 +56,8 @@ export function FargateSection({
   const [sort, setSort] = useUrlSort('fargate', BY_NAME, columnIds(columns));
   const rows = useMemo(() => sortProfiles(profiles, sort), [profiles, sort]);
   return (
-    <Section plain
+    <Section
+      plain
       title="Fargate profiles"
       count={profiles.length}
       actions={

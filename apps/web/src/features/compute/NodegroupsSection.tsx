@@ -47,7 +47,8 @@ export function NodegroupsSection({
   const [sort, setSort] = useUrlSort('nodegroup', BY_NAME, columnIds(columns));
   const rows = useMemo(() => sortNodegroups(nodegroups, sort), [nodegroups, sort]);
   return (
-    <Section plain
+    <Section
+      plain
       title="Managed node groups"
       count={nodegroups.length}
       actions={
