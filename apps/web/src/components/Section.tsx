@@ -1,19 +1,46 @@
 import type { ReactNode } from 'react';
 
-/** A titled card inside a detail tab. */
+/**
+ * A titled block of a detail tab, a landmark named by its title, actions on the right: a card
+ * (overview tabs) or a plain block whose tables bring their own cards (Compute, Access).
+ */
 export function Section({
   title,
-  children,
+  count,
   actions,
+  plain = false,
+  children,
 }: {
   title: string;
-  children: ReactNode;
+  /** How many items the block lists, shown after the title. */
+  count?: number;
   actions?: ReactNode;
+  plain?: boolean;
+  children: ReactNode;
 }) {
+  const heading = (
+    <h2 className="text-base font-semibold">
+      {title}
+      {count !== undefined && (
+        <span className="ml-1.5 font-normal text-fg-muted tabular-nums">({count})</span>
+      )}
+    </h2>
+  );
+  if (plain) {
+    return (
+      <section aria-label={title} className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          {heading}
+          {actions && <div className="ml-auto flex items-center gap-2">{actions}</div>}
+        </div>
+        {children}
+      </section>
+    );
+  }
   return (
     <section aria-label={title} className="card p-4">
       <div className="mb-3 flex items-center gap-2">
-        <h2 className="text-base font-semibold">{title}</h2>
+        {heading}
         {actions && <div className="ml-auto">{actions}</div>}
       </div>
       {children}

@@ -1,8 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import type { ConfirmDeleteRequest } from '@wheelhouse/contract';
 import type { ChangeNoticeContent, ChangeSubject } from './ChangeNotice.tsx';
 import { Dialog, DialogSubmitFooter } from './Dialog.tsx';
 import { FormField, INPUT_CLASSES } from './FormField.tsx';
+import { serverFieldErrors } from './forms/formValidation.ts';
 import { SubmitError } from './SubmitError.tsx';
 
 /** What a typed-name confirmation says: its title, the name to type, its button and consequences. */
@@ -39,32 +41,33 @@ export function TypedConfirmDialog({
   pending: boolean;
   error: unknown;
 }) {
-  const [typed, setTyped] = useState('');
+  // The same form as every change dialog (react-hook-form); the one rule is the exact name.
+  const { register, watch, reset, handleSubmit } = useForm({ defaultValues: { confirmName: '' } });
+  const typed = watch('confirmName');
   const matches = typed === name;
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (matches && !pending) onConfirm(typed);
-  };
+  const onSubmit = handleSubmit(({ confirmName }) => {
+    if (confirmName === name && !pending) onConfirm(confirmName);
+  });
+  const serverError = serverFieldErrors(error).confirmName;
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!next) setTyped('');
+        if (!next) reset();
         onOpenChange(next);
       }}
       title={title}
       busy={pending}
     >
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="flex flex-col gap-4">
         <div className="flex flex-col gap-2">{children}</div>
         {error !== null && error !== undefined && <SubmitError error={error} />}
-        <FormField label={`Type ${name} to confirm`}>
+        <FormField label={`Type ${name} to confirm`} error={serverError}>
           {(props) => (
             <input
               {...props}
               className={`${INPUT_CLASSES} font-mono`}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
+              {...register('confirmName')}
               autoComplete="off"
               autoCapitalize="none"
               spellCheck={false}

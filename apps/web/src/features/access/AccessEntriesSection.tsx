@@ -1,6 +1,7 @@
 import type { AccessEntry } from '@wheelhouse/contract';
 import type { AccessDialog } from './AccessDialogHost.tsx';
-import { AccessSection, AccessTable, CELL } from './AccessSection.tsx';
+import { Section } from '../../components/Section.tsx';
+import { AccessTable, CELL } from './AccessSection.tsx';
 
 const scopeText = (policy: AccessEntry['policies'][number]) =>
   policy.scope.type === 'cluster' ? 'cluster' : `namespaces: ${policy.scope.namespaces.join(', ')}`;
@@ -16,7 +17,8 @@ export function AccessEntriesSection({
   onOpen: ((dialog: AccessDialog) => void) | undefined;
 }) {
   return (
-    <AccessSection
+    <Section
+      plain
       title="Access entries"
       count={entries.length}
       actions={
@@ -114,6 +116,6 @@ export function AccessEntriesSection({
           </tr>
         ))}
       </AccessTable>
-    </AccessSection>
+    </Section>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   AssociateAccessPolicyRequest,
   CreateAccessEntryRequest,
@@ -7,13 +6,8 @@ import {
 } from '@wheelhouse/contract';
 import { useAssociateAccessPolicy, useCreateAccessEntry } from '../../api/access.ts';
 import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
-import {
-  serverFieldErrors,
-  splitList,
-  validate,
-  type FieldErrors,
-} from '../../components/forms/formValidation.ts';
-import { useRequestToken } from '../../components/forms/requestToken.ts';
+import { splitList } from '../../components/forms/formValidation.ts';
+import { useSchemaForm } from '../../components/forms/useSchemaForm.ts';
 import { AccessFormDialog, TextField } from './AccessFormDialog.tsx';
 
 interface DialogProps {
@@ -22,31 +16,29 @@ interface DialogProps {
   onDone: (text: string) => void;
 }
 
+/** The entry form as typed; the groups stay one text until they are checked. */
+interface AccessEntryValues {
+  principalArn: string;
+  username: string;
+  kubernetesGroups: string;
+}
+
+const toAccessEntryRequest = (values: AccessEntryValues) => ({
+  principalArn: values.principalArn.trim(),
+  ...(values.username.trim() ? { username: values.username.trim() } : {}),
+  kubernetesGroups: splitList(values.kubernetesGroups),
+});
+
 /** A STANDARD access entry for an IAM user or role, with optional Kubernetes username and groups. */
 export function CreateAccessEntryDialog({ clusterRef, onClose, onDone }: DialogProps) {
   const mutation = useCreateAccessEntry(clusterRef);
-  const tokenFor = useRequestToken();
-  const [principalArn, setPrincipalArn] = useState('');
-  const [username, setUsername] = useState('');
-  const [groups, setGroups] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const shown = { ...serverFieldErrors(mutation.error), ...errors };
-  const submit = () => {
-    const payload = {
-      principalArn: principalArn.trim(),
-      ...(username.trim() ? { username: username.trim() } : {}),
-      kubernetesGroups: splitList(groups),
-    };
-    const check = validate(CreateAccessEntryRequest, {
-      ...payload,
-      clientRequestToken: tokenFor(payload),
-    });
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    mutation.mutate(check.data, {
-      onSuccess: () => onDone(`Access entry for ${payload.principalArn} created.`),
-    });
-  };
+  // The mutation takes the request as typed (its defaults unapplied); the checked one fits it.
+  const { form, errorOf, onSubmit } = useSchemaForm(CreateAccessEntryRequest, mutation, {
+    defaultValues: { principalArn: '', username: '', kubernetesGroups: '' },
+    toRequest: toAccessEntryRequest,
+    toVariables: (request) => request,
+  });
+  const { register } = form;
   return (
     <AccessFormDialog
       title="Create access entry"
@@ -54,37 +46,47 @@ export function CreateAccessEntryDialog({ clusterRef, onClose, onDone }: DialogP
       pendingLabel="Creating…"
       pending={mutation.isPending}
       error={mutation.error}
-      onSubmit={submit}
+      onSubmit={onSubmit((_result, body) =>
+        onDone(`Access entry for ${body.principalArn} created.`),
+      )}
       onClose={onClose}
     >
       <TextField
         label="IAM principal ARN"
-        value={principalArn}
-        onChange={setPrincipalArn}
-        error={shown.principalArn}
+        field={register('principalArn')}
+        error={errorOf('principalArn')}
         hint="An IAM user or role, e.g. arn:aws:iam::123456789012:role/developers"
         mono
       />
       <TextField
         label="Kubernetes username (optional)"
-        value={username}
-        onChange={setUsername}
-        error={shown.username}
+        field={register('username')}
+        error={errorOf('username')}
         hint="EKS picks the principal's ARN (roles: the session) when left empty."
       />
       <TextField
         label="Kubernetes groups (optional)"
-        value={groups}
-        onChange={setGroups}
-        error={
-          shown.kubernetesGroups ??
-          Object.entries(shown).find(([k]) => k.startsWith('kubernetesGroups.'))?.[1]
-        }
+        field={register('kubernetesGroups')}
+        error={errorOf('kubernetesGroups')}
         hint="Comma or space separated; RBAC bindings name these groups. Not system:…"
       />
     </AccessFormDialog>
   );
 }
+
+/** The policy form as typed: the scope's namespaces stay one text until they are checked. */
+interface AssociatePolicyValues {
+  policyArn: string;
+  scope: { type: 'cluster' | 'namespace'; namespaces: string };
+}
+
+const toAssociatePolicyRequest = ({ policyArn, scope }: AssociatePolicyValues) => ({
+  policyArn,
+  scope:
+    scope.type === 'cluster'
+      ? { type: 'cluster' }
+      : { type: 'namespace', namespaces: splitList(scope.namespaces) },
+});
 
 /** Associates an EKS access policy with an entry, for the whole cluster or some namespaces. */
 export function AssociatePolicyDialog({
@@ -95,32 +97,20 @@ export function AssociatePolicyDialog({
   onDone,
 }: DialogProps & { entry: AccessEntry; policies: Array<{ name: string; arn: string }> }) {
   const mutation = useAssociateAccessPolicy(clusterRef, entry.principalArn);
-  const [policyArn, setPolicyArn] = useState(
-    policies.find((policy) => policy.name === 'AmazonEKSViewPolicy')?.arn ?? policies[0]?.arn ?? '',
-  );
-  const [scopeType, setScopeType] = useState<'cluster' | 'namespace'>('cluster');
-  const [namespaces, setNamespaces] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const shown = { ...serverFieldErrors(mutation.error), ...errors };
-  const submit = () => {
-    const body = {
-      policyArn,
-      scope:
-        scopeType === 'cluster'
-          ? { type: 'cluster' }
-          : { type: 'namespace', namespaces: splitList(namespaces) },
-    };
-    const check = validate(AssociateAccessPolicyRequest, body);
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    const name = policies.find((policy) => policy.arn === policyArn)?.name ?? policyArn;
-    mutation.mutate(check.data, {
-      onSuccess: () => onDone(`${name} associated with ${entry.principalArn}.`),
-    });
+  const defaultValues: AssociatePolicyValues = {
+    policyArn:
+      policies.find((policy) => policy.name === 'AmazonEKSViewPolicy')?.arn ??
+      policies[0]?.arn ??
+      '',
+    scope: { type: 'cluster', namespaces: '' },
   };
-  const namespaceError =
-    shown['scope.namespaces'] ??
-    Object.entries(shown).find(([key]) => key.startsWith('scope.namespaces.'))?.[1];
+  const { form, errorOf, onSubmit } = useSchemaForm(AssociateAccessPolicyRequest, mutation, {
+    defaultValues,
+    toRequest: toAssociatePolicyRequest,
+    toVariables: (request) => request,
+  });
+  const { register, watch } = form;
+  const scopeType = watch('scope.type');
   return (
     <AccessFormDialog
       title="Associate access policy"
@@ -128,18 +118,16 @@ export function AssociatePolicyDialog({
       pendingLabel="Associating…"
       pending={mutation.isPending}
       error={mutation.error}
-      onSubmit={submit}
+      onSubmit={onSubmit((_result, body) => {
+        const name = policies.find((policy) => policy.arn === body.policyArn)?.name;
+        onDone(`${name ?? body.policyArn} associated with ${entry.principalArn}.`);
+      })}
       onClose={onClose}
     >
       <p className="font-mono text-sm break-all">{entry.principalArn}</p>
-      <FormField label="Access policy" error={shown.policyArn}>
+      <FormField label="Access policy" error={errorOf('policyArn')}>
         {(props) => (
-          <select
-            {...props}
-            className={INPUT_CLASSES}
-            value={policyArn}
-            onChange={(event) => setPolicyArn(event.target.value)}
-          >
+          <select {...props} className={INPUT_CLASSES} {...register('policyArn')}>
             {policies.map((policy) => (
               <option key={policy.arn} value={policy.arn}>
                 {policy.name}
@@ -152,13 +140,7 @@ export function AssociatePolicyDialog({
         <legend className="text-sm font-medium">Scope</legend>
         {(['cluster', 'namespace'] as const).map((type) => (
           <label key={type} className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="scope"
-              value={type}
-              checked={scopeType === type}
-              onChange={() => setScopeType(type)}
-            />
+            <input type="radio" value={type} {...register('scope.type')} />
             {type === 'cluster' ? 'The whole cluster' : 'Some namespaces'}
           </label>
         ))}
@@ -166,9 +148,8 @@ export function AssociatePolicyDialog({
       {scopeType === 'namespace' && (
         <TextField
           label="Namespaces"
-          value={namespaces}
-          onChange={setNamespaces}
-          error={namespaceError}
+          field={register('scope.namespaces')}
+          error={errorOf('scope.namespaces')}
           hint="Comma or space separated."
         />
       )}

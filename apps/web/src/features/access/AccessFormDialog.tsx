@@ -1,4 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { BaseSyntheticEvent, ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Dialog, DialogSubmitFooter } from '../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
 import { SubmitError } from '../../components/SubmitError.tsx';
@@ -19,13 +20,14 @@ export function AccessFormDialog({
   pendingLabel: string;
   pending: boolean;
   error: unknown;
-  onSubmit: () => void;
+  /** The form's submit handler (useChangeForm's `onSubmit(...)`). */
+  onSubmit: (event: BaseSyntheticEvent) => void;
   onClose: () => void;
   children: ReactNode;
 }) {
-  const submit = (event: FormEvent) => {
+  const submit = (event: BaseSyntheticEvent) => {
     event.preventDefault();
-    if (!pending) onSubmit();
+    if (!pending) onSubmit(event);
   };
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={title} busy={pending}>
@@ -43,18 +45,16 @@ export function AccessFormDialog({
   );
 }
 
-/** One labelled text input of an Access form. */
+/** One labelled text input of an Access form, registered with its react-hook-form field. */
 export function TextField({
   label,
-  value,
-  onChange,
+  field,
   error,
   hint,
   mono = false,
 }: {
   label: string;
-  value: string;
-  onChange: (value: string) => void;
+  field: UseFormRegisterReturn;
   error: string | undefined;
   hint?: string;
   mono?: boolean;
@@ -64,9 +64,8 @@ export function TextField({
       {(props) => (
         <input
           {...props}
+          {...field}
           className={`${INPUT_CLASSES} ${mono ? 'font-mono' : ''}`}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
           autoComplete="off"
           spellCheck={false}
         />

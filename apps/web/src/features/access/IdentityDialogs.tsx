@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   AssociateIdentityProviderRequest,
   CreatePodIdentityRequest,
@@ -11,12 +10,7 @@ import {
   useCreatePodIdentity,
   useUpdatePodIdentity,
 } from '../../api/access.ts';
-import {
-  serverFieldErrors,
-  validate,
-  type FieldErrors,
-} from '../../components/forms/formValidation.ts';
-import { useRequestToken } from '../../components/forms/requestToken.ts';
+import { useChangeForm } from '../../components/forms/useChangeForm.ts';
 import { AccessFormDialog, TextField } from './AccessFormDialog.tsx';
 
 interface DialogProps {
@@ -25,43 +19,34 @@ interface DialogProps {
   onDone: (text: string) => void;
 }
 
-const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+/** Every field trimmed; empty optional ones left out, so the schema sees only what was typed. */
+const trimmedFields = (values: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) => (value.trim() ? [[key, value.trim()]] : [])),
+  );
+
+const PROVIDER_FIELDS = {
+  name: '',
+  issuerUrl: '',
+  clientId: '',
+  usernameClaim: '',
+  usernamePrefix: '',
+  groupsClaim: '',
+  groupsPrefix: '',
+};
 
 /** Associates an OIDC identity provider; EKS applies it as a cluster update (minutes). */
 export function AssociateIdentityProviderDialog({ clusterRef, onClose, onDone }: DialogProps) {
   const mutation = useAssociateIdentityProvider(clusterRef);
-  const tokenFor = useRequestToken();
-  const [fields, setFields] = useState({
-    name: '',
-    issuerUrl: '',
-    clientId: '',
-    usernameClaim: '',
-    usernamePrefix: '',
-    groupsClaim: '',
-    groupsPrefix: '',
+  const { form, errorOf, onSubmit } = useChangeForm(AssociateIdentityProviderRequest, mutation, {
+    defaultValues: PROVIDER_FIELDS,
+    toRequest: trimmedFields,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const shown = { ...serverFieldErrors(mutation.error), ...errors };
-  const set = (key: keyof typeof fields) => (value: string) =>
-    setFields((current) => ({ ...current, [key]: value }));
-  const submit = () => {
-    const payload = Object.fromEntries(
-      Object.entries(fields).flatMap(([key, value]) => {
-        const kept = optional(value);
-        return kept === undefined ? [] : [[key, kept]];
-      }),
-    );
-    const check = validate(AssociateIdentityProviderRequest, {
-      ...payload,
-      clientRequestToken: tokenFor(payload),
-    });
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    mutation.mutate(check.data, {
-      onSuccess: () =>
-        onDone(`Identity provider ${check.data.name} is being associated (an EKS cluster update).`),
-    });
-  };
+  const field = (
+    key: keyof typeof PROVIDER_FIELDS,
+    label: string,
+    extra: { hint?: string; mono?: boolean } = {},
+  ) => <TextField label={label} field={form.register(key)} error={errorOf(key)} {...extra} />;
   return (
     <AccessFormDialog
       title="Associate OIDC identity provider"
@@ -69,50 +54,24 @@ export function AssociateIdentityProviderDialog({ clusterRef, onClose, onDone }:
       pendingLabel="Associating…"
       pending={mutation.isPending}
       error={mutation.error}
-      onSubmit={submit}
+      onSubmit={onSubmit((_result, body) =>
+        onDone(`Identity provider ${body.name} is being associated (an EKS cluster update).`),
+      )}
       onClose={onClose}
     >
-      <TextField label="Name" value={fields.name} onChange={set('name')} error={shown.name} />
-      <TextField
-        label="Issuer URL"
-        value={fields.issuerUrl}
-        onChange={set('issuerUrl')}
-        error={shown.issuerUrl}
-        hint="https://…, as the provider's discovery document names itself"
-        mono
-      />
-      <TextField
-        label="Client id"
-        value={fields.clientId}
-        onChange={set('clientId')}
-        error={shown.clientId}
-      />
+      {field('name', 'Name')}
+      {field('issuerUrl', 'Issuer URL', {
+        hint: "https://…, as the provider's discovery document names itself",
+        mono: true,
+      })}
+      {field('clientId', 'Client id')}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Username claim (optional)"
-          value={fields.usernameClaim}
-          onChange={set('usernameClaim')}
-          error={shown.usernameClaim}
-        />
-        <TextField
-          label="Username prefix (optional)"
-          value={fields.usernamePrefix}
-          onChange={set('usernamePrefix')}
-          error={shown.usernamePrefix}
-        />
-        <TextField
-          label="Groups claim (optional)"
-          value={fields.groupsClaim}
-          onChange={set('groupsClaim')}
-          error={shown.groupsClaim}
-        />
-        <TextField
-          label="Groups prefix (optional)"
-          value={fields.groupsPrefix}
-          onChange={set('groupsPrefix')}
-          error={shown.groupsPrefix}
-          hint="RBAC bindings name groups with it, e.g. oidc:developers"
-        />
+        {field('usernameClaim', 'Username claim (optional)')}
+        {field('usernamePrefix', 'Username prefix (optional)')}
+        {field('groupsClaim', 'Groups claim (optional)')}
+        {field('groupsPrefix', 'Groups prefix (optional)', {
+          hint: 'RBAC bindings name groups with it, e.g. oidc:developers',
+        })}
       </div>
     </AccessFormDialog>
   );
@@ -121,31 +80,15 @@ export function AssociateIdentityProviderDialog({ clusterRef, onClose, onDone }:
 /** Lets the pods of one service account assume an IAM role (EKS Pod Identity). */
 export function CreatePodIdentityDialog({ clusterRef, onClose, onDone }: DialogProps) {
   const mutation = useCreatePodIdentity(clusterRef);
-  const tokenFor = useRequestToken();
-  const [namespace, setNamespace] = useState('');
-  const [serviceAccount, setServiceAccount] = useState('');
-  const [roleArn, setRoleArn] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const shown = { ...serverFieldErrors(mutation.error), ...errors };
-  const submit = () => {
-    const payload = {
-      namespace: namespace.trim(),
-      serviceAccount: serviceAccount.trim(),
-      roleArn: roleArn.trim(),
-    };
-    const check = validate(CreatePodIdentityRequest, {
-      ...payload,
-      clientRequestToken: tokenFor(payload),
-    });
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    mutation.mutate(check.data, {
-      onSuccess: () =>
-        onDone(
-          `Pods of ${payload.namespace}/${payload.serviceAccount} now assume ${payload.roleArn}.`,
-        ),
-    });
-  };
+  const { form, errorOf, onSubmit } = useChangeForm(CreatePodIdentityRequest, mutation, {
+    defaultValues: { namespace: '', serviceAccount: '', roleArn: '' },
+    toRequest: (values) => ({
+      namespace: values.namespace.trim(),
+      serviceAccount: values.serviceAccount.trim(),
+      roleArn: values.roleArn.trim(),
+    }),
+  });
+  const { register } = form;
   return (
     <AccessFormDialog
       title="Create Pod Identity association"
@@ -153,26 +96,21 @@ export function CreatePodIdentityDialog({ clusterRef, onClose, onDone }: DialogP
       pendingLabel="Creating…"
       pending={mutation.isPending}
       error={mutation.error}
-      onSubmit={submit}
+      onSubmit={onSubmit((_result, body) =>
+        onDone(`Pods of ${body.namespace}/${body.serviceAccount} now assume ${body.roleArn}.`),
+      )}
       onClose={onClose}
     >
-      <TextField
-        label="Namespace"
-        value={namespace}
-        onChange={setNamespace}
-        error={shown.namespace}
-      />
+      <TextField label="Namespace" field={register('namespace')} error={errorOf('namespace')} />
       <TextField
         label="Service account"
-        value={serviceAccount}
-        onChange={setServiceAccount}
-        error={shown.serviceAccount}
+        field={register('serviceAccount')}
+        error={errorOf('serviceAccount')}
       />
       <TextField
         label="IAM role ARN"
-        value={roleArn}
-        onChange={setRoleArn}
-        error={shown.roleArn}
+        field={register('roleArn')}
+        error={errorOf('roleArn')}
         hint="Its trust policy must allow pods.eks.amazonaws.com (sts:AssumeRole, sts:TagSession)."
         mono
       />
@@ -188,25 +126,10 @@ export function UpdatePodIdentityDialog({
   onDone,
 }: DialogProps & { association: PodIdentityAssociation }) {
   const mutation = useUpdatePodIdentity(clusterRef, association.associationId);
-  const tokenFor = useRequestToken();
-  const [roleArn, setRoleArn] = useState(association.roleArn);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const shown = { ...serverFieldErrors(mutation.error), ...errors };
-  const submit = () => {
-    const payload = { roleArn: roleArn.trim() };
-    const check = validate(UpdatePodIdentityRequest, {
-      ...payload,
-      clientRequestToken: tokenFor(payload),
-    });
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
-    mutation.mutate(check.data, {
-      onSuccess: () =>
-        onDone(
-          `Pods of ${association.namespace}/${association.serviceAccount} now assume ${payload.roleArn}.`,
-        ),
-    });
-  };
+  const { form, errorOf, onSubmit } = useChangeForm(UpdatePodIdentityRequest, mutation, {
+    defaultValues: { roleArn: association.roleArn },
+    toRequest: (values) => ({ roleArn: values.roleArn.trim() }),
+  });
   return (
     <AccessFormDialog
       title="Change Pod Identity role"
@@ -214,7 +137,11 @@ export function UpdatePodIdentityDialog({
       pendingLabel="Changing…"
       pending={mutation.isPending}
       error={mutation.error}
-      onSubmit={submit}
+      onSubmit={onSubmit((_result, body) =>
+        onDone(
+          `Pods of ${association.namespace}/${association.serviceAccount} now assume ${body.roleArn}.`,
+        ),
+      )}
       onClose={onClose}
     >
       <p>
@@ -222,9 +149,8 @@ export function UpdatePodIdentityDialog({
       </p>
       <TextField
         label="IAM role ARN"
-        value={roleArn}
-        onChange={setRoleArn}
-        error={shown.roleArn}
+        field={form.register('roleArn')}
+        error={errorOf('roleArn')}
         hint="Running pods keep their credentials until they restart."
         mono
       />

@@ -1,6 +1,7 @@
 import type { IdentityProviderConfig } from '@wheelhouse/contract';
 import type { AccessDialog } from './AccessDialogHost.tsx';
-import { AccessSection, AccessTable, CELL } from './AccessSection.tsx';
+import { Section } from '../../components/Section.tsx';
+import { AccessTable, CELL } from './AccessSection.tsx';
 
 /** OIDC identity providers: people signed in there reach the cluster with these claims and prefixes. */
 export function IdentityProvidersSection({
@@ -11,7 +12,8 @@ export function IdentityProvidersSection({
   onOpen: ((dialog: AccessDialog) => void) | undefined;
 }) {
   return (
-    <AccessSection
+    <Section
+      plain
       title="OIDC identity providers"
       count={providers.length}
       actions={
@@ -71,6 +73,6 @@ export function IdentityProvidersSection({
           </tr>
         ))}
       </AccessTable>
-    </AccessSection>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import type { PodIdentityAssociation } from '@wheelhouse/contract';
 import type { AccessDialog } from './AccessDialogHost.tsx';
-import { AccessSection, AccessTable, CELL } from './AccessSection.tsx';
+import { Section } from '../../components/Section.tsx';
+import { AccessTable, CELL } from './AccessSection.tsx';
 
 /** EKS Pod Identity: pods running as a service account get the IAM role's credentials. */
 export function PodIdentitySection({
@@ -11,7 +12,8 @@ export function PodIdentitySection({
   onOpen: ((dialog: AccessDialog) => void) | undefined;
 }) {
   return (
-    <AccessSection
+    <Section
+      plain
       title="Pod Identity associations"
       count={associations.length}
       actions={
@@ -66,6 +68,6 @@ export function PodIdentitySection({
           </tr>
         ))}
       </AccessTable>
-    </AccessSection>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { WhoCanQuery, type ClusterRef } from '@wheelhouse/contract';
 import { useWhoCan } from '../../api/access.ts';
@@ -6,8 +6,9 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
-import { validate, type FieldErrors } from '../../components/forms/formValidation.ts';
-import { AccessSection, AccessTable, CELL } from './AccessSection.tsx';
+import { validate } from '../../components/forms/formValidation.ts';
+import { Section } from '../../components/Section.tsx';
+import { AccessTable, CELL } from './AccessSection.tsx';
 import { TextField } from './AccessFormDialog.tsx';
 
 const VERBS = WhoCanQuery.shape.verb.options;
@@ -16,6 +17,13 @@ const KIND_TEXT = {
   'idp-group': 'OIDC group',
   'rbac-binding': 'RBAC binding',
 } as const;
+
+/** The question as typed. */
+interface Question {
+  verb: string;
+  resource: string;
+  namespace: string;
+}
 
 /** The question as the URL holds it (`?canVerb=&canResource=&canNamespace=`), so an answer can be linked. */
 function questionOf(params: URLSearchParams): WhoCanQuery | undefined {
@@ -34,21 +42,30 @@ function questionOf(params: URLSearchParams): WhoCanQuery | undefined {
 export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
   const [params, setParams] = useSearchParams();
   const question = questionOf(params);
-  const [verb, setVerb] = useState<string>(question?.verb ?? 'get');
-  const [resource, setResource] = useState(question?.resource ?? 'pods');
-  const [namespace, setNamespace] = useState(question?.namespace ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<Question>({
+    defaultValues: {
+      verb: question?.verb ?? 'get',
+      resource: question?.resource ?? 'pods',
+      namespace: question?.namespace ?? '',
+    },
+  });
+  const { register, setError } = form;
+  const errorOf = (field: keyof Question) => form.formState.errors[field]?.message;
   const answer = useWhoCan(clusterRef, question);
 
-  const ask = (event: FormEvent) => {
-    event.preventDefault();
+  // A question, not a change: the contract's query schema checks it, the URL keeps it.
+  const ask = form.handleSubmit(({ verb, resource, namespace }) => {
     const check = validate(WhoCanQuery, {
       verb,
       resource: resource.trim(),
       ...(namespace.trim() ? { namespace: namespace.trim() } : {}),
     });
-    if (!check.ok) return setErrors(check.errors);
-    setErrors({});
+    if (!check.ok) {
+      for (const [field, message] of Object.entries(check.errors)) {
+        setError(field as keyof Question, { message });
+      }
+      return;
+    }
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -60,36 +77,29 @@ export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
       },
       { replace: true },
     );
-  };
+  });
 
   return (
-    <AccessSection title="Who can do what">
-      <form onSubmit={ask} noValidate className="flex flex-wrap items-end gap-3">
-        <FormField label="Verb" error={errors.verb}>
+    <Section plain title="Who can do what">
+      <form
+        onSubmit={(event) => void ask(event)}
+        noValidate
+        className="flex flex-wrap items-end gap-3"
+      >
+        <FormField label="Verb" error={errorOf('verb')}>
           {(props) => (
-            <select
-              {...props}
-              className={INPUT_CLASSES}
-              value={verb}
-              onChange={(e) => setVerb(e.target.value)}
-            >
+            <select {...props} className={INPUT_CLASSES} {...register('verb')}>
               {VERBS.map((option) => (
                 <option key={option}>{option}</option>
               ))}
             </select>
           )}
         </FormField>
-        <TextField
-          label="Resource"
-          value={resource}
-          onChange={setResource}
-          error={errors.resource}
-        />
+        <TextField label="Resource" field={register('resource')} error={errorOf('resource')} />
         <TextField
           label="Namespace (empty: every namespace)"
-          value={namespace}
-          onChange={setNamespace}
-          error={errors.namespace}
+          field={register('namespace')}
+          error={errorOf('namespace')}
         />
         <button type="submit" className="btn-primary">
           Ask
@@ -130,6 +140,6 @@ export function WhoCanPanel({ clusterRef }: { clusterRef: ClusterRef }) {
           </AccessTable>
         </>
       )}
-    </AccessSection>
+    </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ClusterRef, FargateOverlap, FargateProfile } from '@wheelhouse/contract';
 import { DataTable, type SortState } from '../../components/DataTable.tsx';
 import { columnIds, useUrlSort } from '../../components/useUrlSort.ts';
-import { ComputeSection } from './ComputeSection.tsx';
+import { Section } from '../../components/Section.tsx';
 import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { fargateColumns } from './fargateColumns.tsx';
 import { FargateMatchChecker } from './FargateMatchChecker.tsx';
@@ -50,7 +50,8 @@ export function FargateSection({
   );
   const [sort, setSort] = useUrlSort('fargate', BY_NAME, columnIds(columns));
   return (
-    <ComputeSection
+    <Section
+      plain
       title="Fargate profiles"
       count={profiles.length}
       actions={
@@ -86,6 +87,6 @@ export function FargateSection({
         </div>
       )}
       {profiles.length > 0 && <FargateMatchChecker clusterRef={clusterRef} />}
-    </ComputeSection>
+    </Section>
   );
 }

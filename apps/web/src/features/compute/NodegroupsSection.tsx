@@ -3,7 +3,7 @@ import type { ClusterRef, Nodegroup } from '@wheelhouse/contract';
 import type { MenuAction } from '../../components/ActionsMenu.tsx';
 import { DataTable, type SortState } from '../../components/DataTable.tsx';
 import { columnIds, useUrlSort } from '../../components/useUrlSort.ts';
-import { ComputeSection } from './ComputeSection.tsx';
+import { Section } from '../../components/Section.tsx';
 import type { ComputeDialogState } from './dialogs/ComputeDialogHost.tsx';
 import { nodegroupColumns, nodegroupSortValue } from './nodegroupColumns.tsx';
 
@@ -46,7 +46,8 @@ export function NodegroupsSection({
   );
   const [sort, setSort] = useUrlSort('nodegroup', BY_NAME, columnIds(columns));
   return (
-    <ComputeSection
+    <Section
+      plain
       title="Managed node groups"
       count={nodegroups.length}
       actions={
@@ -80,6 +81,6 @@ export function NodegroupsSection({
           />
         </div>
       )}
-    </ComputeSection>
+    </Section>
   );
 }

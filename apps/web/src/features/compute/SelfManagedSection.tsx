@@ -1,6 +1,6 @@
 import type { SelfManagedGroup, Uniformity } from '@wheelhouse/contract';
 import { Chip } from '../../components/Chip.tsx';
-import { ComputeSection } from './ComputeSection.tsx';
+import { Section } from '../../components/Section.tsx';
 import { UpdateMethodsPanel } from './UpdateMethodsPanel.tsx';
 
 type Trait = Uniformity['outliers'][number]['differs'][number];
@@ -122,7 +122,7 @@ function SelfManagedCard({ group }: { group: SelfManagedGroup }) {
 export function SelfManagedSection({ groups }: { groups: SelfManagedGroup[] }) {
   const anyMixed = groups.some((group) => !group.uniformity.uniform);
   return (
-    <ComputeSection title="Self-managed node groups" count={groups.length}>
+    <Section plain title="Self-managed node groups" count={groups.length}>
       {groups.length === 0 ? (
         <p className="card px-4 py-6 text-center text-fg-muted">
           No Auto Scaling groups are tagged for this cluster outside its managed node groups.
@@ -135,6 +135,6 @@ export function SelfManagedSection({ groups }: { groups: SelfManagedGroup[] }) {
         </div>
       )}
       {groups.length > 0 && <UpdateMethodsPanel defaultOpen={anyMixed} />}
-    </ComputeSection>
+    </Section>
   );
 }

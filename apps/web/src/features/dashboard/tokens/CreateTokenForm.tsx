@@ -1,27 +1,23 @@
-import { useState } from 'react';
 import { CreateDashboardTokenRequest } from '@wheelhouse/contract';
 import { useCreateDashboardToken } from '../../../api/dashboard.ts';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import {
-  numberOrUndefined,
-  serverFieldErrors,
-  validate,
-} from '../../../components/forms/formValidation.ts';
+import { numberOrUndefined } from '../../../components/forms/formValidation.ts';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
 import { CreatedTokenView } from './CreatedTokenView.tsx';
 
 /** Create a dashboard token (name, days until it expires); its secret is shown once, below. */
 export function CreateTokenForm() {
   const create = useCreateDashboardToken();
-  const [name, setName] = useState('');
-  const [days, setDays] = useState('90');
-  const [submitted, setSubmitted] = useState(false);
-  const body = { name: name.trim(), expiresInDays: numberOrUndefined(days) };
-  const check = validate(CreateDashboardTokenRequest, body);
-  const errors = {
-    ...serverFieldErrors(create.error),
-    ...(submitted && !check.ok ? check.errors : {}),
-  };
+  const { form, errorOf, onSubmit } = useSchemaForm(CreateDashboardTokenRequest, create, {
+    defaultValues: { name: '', expiresInDays: '90' },
+    toRequest: (values) => ({
+      name: values.name.trim(),
+      expiresInDays: numberOrUndefined(values.expiresInDays),
+    }),
+    toVariables: (request) => request,
+  });
+  const { register } = form;
 
   if (create.data) {
     return (
@@ -29,9 +25,7 @@ export function CreateTokenForm() {
         created={create.data}
         onDone={() => {
           create.reset();
-          setName('');
-          setDays('90');
-          setSubmitted(false);
+          form.reset();
         }}
       />
     );
@@ -46,14 +40,13 @@ export function CreateTokenForm() {
         aria-label="Create a dashboard token"
         className="flex flex-wrap items-start gap-3"
         onSubmit={(event) => {
-          event.preventDefault();
-          setSubmitted(true);
-          if (check.ok && !create.isPending) create.mutate(check.data);
+          if (create.isPending) event.preventDefault();
+          else onSubmit()(event);
         }}
       >
         <FormField
           label="Name"
-          error={errors.name}
+          error={errorOf('name')}
           hint="Where it is used, e.g. “Ops room TV”."
           className="min-w-56 flex-1"
         >
@@ -61,14 +54,13 @@ export function CreateTokenForm() {
             <input
               {...control}
               className={INPUT_CLASSES}
-              value={name}
               maxLength={64}
-              onChange={(event) => setName(event.target.value)}
+              {...register('name')}
               autoComplete="off"
             />
           )}
         </FormField>
-        <FormField label="Expires in (days)" error={errors.expiresInDays} className="w-40">
+        <FormField label="Expires in (days)" error={errorOf('expiresInDays')} className="w-40">
           {(control) => (
             <input
               {...control}
@@ -78,8 +70,7 @@ export function CreateTokenForm() {
               step={1}
               inputMode="numeric"
               className={`${INPUT_CLASSES} tabular-nums`}
-              value={days}
-              onChange={(event) => setDays(event.target.value)}
+              {...register('expiresInDays')}
             />
           )}
         </FormField>

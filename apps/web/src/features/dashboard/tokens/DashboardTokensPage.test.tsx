@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CreatedDashboardToken, DashboardToken } from '@wheelhouse/contract';
-import { json, stubFetch } from '../../../test/fetchStub.ts';
+import { json, problem, stubFetch } from '../../../test/fetchStub.ts';
 import { adminSession } from '../../../test/dashboardFixtures.ts';
 import { operatorSession } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
@@ -107,6 +107,32 @@ describe('DashboardTokensPage', () => {
     await user.click(within(shown).getByRole('button', { name: 'Done' }));
     expect(screen.queryByText('whd_SuperSecretValue')).not.toBeInTheDocument();
     expect(screen.getByRole('form', { name: 'Create a dashboard token' })).toBeInTheDocument();
+  });
+
+  it('sends the checked token request and puts a 400 about the name on the Name field', async () => {
+    const seen = stubFetch({
+      'GET /api/session': () => json(adminSession),
+      'GET /api/dashboard-tokens': () => json(tokens),
+      'POST /api/dashboard-tokens': () =>
+        problem(400, 'Bad Request', 'The request has invalid fields.', {
+          errors: [{ field: 'name', message: 'is already the name of an active token' }],
+        }),
+    });
+    const user = userEvent.setup();
+    renderApp('/settings/dashboard-tokens');
+    const form = await screen.findByRole('form', { name: 'Create a dashboard token' });
+    await user.type(within(form).getByLabelText('Name'), '  Lobby TV ');
+    await user.clear(within(form).getByLabelText('Expires in (days)'));
+    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+
+    const name = within(form).getByLabelText('Name');
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
+    expect(name).toHaveAccessibleDescription(/is already the name of an active token/);
+    expect(name).toHaveValue('  Lobby TV ');
+    // An empty expiry is the contract's default, 90 days; the name is sent trimmed.
+    expect(seen.filter((request) => request.method === 'POST').map((r) => r.body)).toEqual([
+      { name: 'Lobby TV', expiresInDays: 90 },
+    ]);
   });
 
   it('revokes a token after confirmation', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { auditorSession } from '../../../test/dashboardFixtures.ts';
@@ -129,6 +129,33 @@ describe('workload and node actions', () => {
     expect(
       await within(dialog).findByText(/HorizontalPodAutoscaler web owns the replicas/),
     ).toBeInTheDocument();
+  });
+
+  it('sends the checked replica count and puts a 400 about it on the Replicas field', async () => {
+    stubEventSource();
+    const seen = stubFetch({
+      ...resourcesHandlers(),
+      [`GET ${K8S_API}/workloads`]: () =>
+        json({ items: [workload({ name: 'web', namespace: 'payments', ready: 4, desired: 4 })] }),
+      [`POST ${K8S_API}/workloads/deployments/payments/web/scale`]: () =>
+        problem(400, 'Bad Request', 'The request has invalid fields.', {
+          errors: [{ field: 'replicas', message: 'exceeds the quota of namespace payments' }],
+        }),
+    });
+    renderApp(resourcesPage('workloads'));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scale Deployment payments/web' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Scale web' });
+    const field = within(dialog).getByLabelText('Replicas');
+    await userEvent.clear(field);
+    await userEvent.type(field, ' 9');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Scale' }));
+
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+    expect(field).toHaveAccessibleDescription(/exceeds the quota of namespace payments/);
+    expect(field).toHaveValue(' 9');
+    expect(seen.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([{ replicas: 9 }]);
   });
 
   it('drains a node and reports the pod a budget kept, per pod', async () => {

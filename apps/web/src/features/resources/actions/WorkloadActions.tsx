@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { ClusterRef, KubeActionResult, Workload } from '@wheelhouse/contract';
+import {
+  ScaleWorkloadRequest,
+  type ClusterRef,
+  type KubeActionResult,
+  type ScalableKind,
+  type Workload,
+} from '@wheelhouse/contract';
 import {
   actionKindOf,
   isScalable,
@@ -9,8 +15,8 @@ import {
 } from '../../../api/workloadActions.ts';
 import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm.ts';
 import { SubmitError } from '../../../components/SubmitError.tsx';
-import type { ScalableKind } from '@wheelhouse/contract';
 import { BudgetImpactList } from './BudgetImpactList.tsx';
 import { useAccessReview, type KubeAction } from '../../../api/accessReview.ts';
 import { useRefusal } from './refusal.tsx';
@@ -134,6 +140,9 @@ function RestartDialog({
   );
 }
 
+/** Text → replica count: only whole numbers count, so "2.5" or "abc" reads as no count. */
+const replicasOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : undefined);
+
 function ScaleDialog({
   clusterRef,
   kind,
@@ -147,10 +156,14 @@ function ScaleDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const [value, setValue] = useState(String(workload.desired));
-  const replicas = /^\d+$/.test(value) ? Number(value) : undefined;
-  const scaleDown = replicas !== undefined && replicas < workload.desired;
   const scale = useScaleWorkload(clusterRef, kind, workload.namespace, workload.name);
+  const { form, errorOf, onSubmit } = useSchemaForm(ScaleWorkloadRequest, scale, {
+    defaultValues: { replicas: String(workload.desired) },
+    toRequest: ({ replicas }) => ({ replicas: replicasOf(replicas) }),
+    toVariables: (request) => request.replicas,
+  });
+  const replicas = replicasOf(form.watch('replicas'));
+  const scaleDown = replicas !== undefined && replicas < workload.desired;
   const preview = useScalePreview(
     clusterRef,
     kind,
@@ -158,16 +171,6 @@ function ScaleDialog({
     workload.name,
     scaleDown ? replicas : undefined,
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (replicas === undefined) return;
-    scale.mutate(replicas, {
-      onSuccess: (result) => {
-        onDone(result.message);
-        onClose();
-      },
-    });
-  };
   return (
     <Dialog
       open
@@ -175,15 +178,21 @@ function ScaleDialog({
       title={`Scale ${workload.name}`}
       busy={scale.isPending}
     >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <FormField label="Replicas" hint={`Now ${workload.desired}.`}>
+      <form
+        onSubmit={onSubmit((result) => {
+          onDone(result.message);
+          onClose();
+        })}
+        noValidate
+        className="flex flex-col gap-3"
+      >
+        <FormField label="Replicas" hint={`Now ${workload.desired}.`} error={errorOf('replicas')}>
           {(props) => (
             <input
               {...props}
               className={INPUT_CLASSES}
               inputMode="numeric"
-              value={value}
-              onChange={(event) => setValue(event.target.value)}
+              {...form.register('replicas')}
             />
           )}
         </FormField>
