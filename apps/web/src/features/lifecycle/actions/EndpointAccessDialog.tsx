@@ -49,7 +49,7 @@ export function EndpointAccessDialog({
   // Once a save was tried, messages follow the edits.
   const change = (values: Partial<EndpointFormValues>) => {
     for (const [name, value] of Object.entries(values)) {
-      form.setValue(name as keyof EndpointFormValues, value as never, { shouldDirty: true });
+      form.setValue(name as keyof EndpointFormValues, value, { shouldDirty: true });
     }
     if (submitted) void form.trigger();
   };
