@@ -16,11 +16,21 @@ import { serverFieldErrors, type FieldErrors } from './formValidation.ts';
 import { useRequestToken } from './requestToken.ts';
 import { validateChange } from './useChangeSubmit.ts';
 
-/** A request schema of the contract: every change carries an idempotency token. */
-type ChangeSchema = z.ZodType<{ clientRequestToken: string }>;
+/**
+ * A request schema of the contract. Changes to EKS carry an idempotency token, which the form adds
+ * on send; a schema without one (tags) is sent as checked.
+ */
+type ChangeSchema = z.ZodType<object>;
 
 /** What the user asked for, checked: the request without its token (the form adds it on send). */
 export type ChangePayload<S extends ChangeSchema> = Omit<z.output<S>, 'clientRequestToken'>;
+
+/**
+ * When messages show: `touched`, a field's own once the user has left it; `edited`, every message
+ * as soon as any field changes (fields that constrain each other, like sizes); `manual`, only when
+ * the caller asks (`form.trigger`), as a wizard does step by step. All of them after a submit.
+ */
+export type RevealErrors = 'touched' | 'edited' | 'manual';
 
 /** How one dialog or wizard step turns what was typed into its contract request. */
 export interface ChangeFormOptions<TValues extends FieldValues> {
@@ -31,6 +41,7 @@ export interface ChangeFormOptions<TValues extends FieldValues> {
   check?: (values: TValues) => FieldErrors;
   /** Words for field names that cross-field messages mention ("maxSize" → "the maximum"). */
   names?: Record<string, string>;
+  reveal?: RevealErrors;
 }
 
 /**
@@ -50,24 +61,52 @@ function fieldOf(values: FieldValues, path: string): string {
 
 function nested<TValues extends FieldValues>(
   values: TValues,
+  request: object,
   flat: FieldErrors,
   type: string,
 ): FormErrors<TValues> {
   const errors: FormErrors<TValues> = {};
   for (const [path, message] of Object.entries(flat)) {
     const field = fieldOf(values, path);
+    // One text field holds a whole list: name the item the message is about.
+    const item: unknown = field === path ? undefined : get(request, path);
+    const text = typeof item === 'string' && item !== '' ? `${item}: ${message}` : message;
     if (get(errors, field) === undefined)
-      set(errors, field, { type, message } satisfies FieldError);
+      set(errors, field, { type, message: text } satisfies FieldError);
   }
   return errors;
 }
 
+type Checked<S extends ChangeSchema> =
+  { ok: true; payload: ChangePayload<S> } | { ok: false; errors: FieldErrors };
+
+/** The request checked by the schema and the extra rules, without the token placeholder. */
+function checkRequest<TValues extends FieldValues, S extends ChangeSchema>(
+  schema: S,
+  values: TValues,
+  { toRequest, check, names }: ChangeFormOptions<TValues>,
+): Checked<S> {
+  const checked = validateChange(schema, toRequest(values), names);
+  const flat: FieldErrors = { ...(check?.(values) ?? {}), ...(checked.ok ? {} : checked.errors) };
+  delete flat.clientRequestToken;
+  if (!checked.ok || Object.keys(flat).length > 0) return { ok: false, errors: flat };
+  const { clientRequestToken: _placeholder, ...payload } = checked.data as {
+    clientRequestToken?: string;
+  };
+  return { ok: true, payload: payload as ChangePayload<S> };
+}
+
+/** Whether the schema keeps a token (zod drops keys a schema does not declare). */
+function carriesToken(schema: ChangeSchema, payload: object): boolean {
+  const checked = validateChange(schema, payload);
+  return checked.ok && 'clientRequestToken' in checked.data;
+}
+
 /**
  * The one form of every change dialog and wizard step (react-hook-form): the contract's request
- * schema checks what was typed; a field's error shows once the user has left it, every error after
- * a submit attempt, and focus moves to the first; only the checked request is sent, with the
- * dialog's idempotency token; a 400 naming fields puts each message on its field, and nothing
- * typed is lost.
+ * schema checks what was typed; messages show as `reveal` says, every one after a submit attempt,
+ * and focus moves to the first; only the checked request is sent, with the dialog's idempotency
+ * token; a 400 naming fields puts each message on its field, and nothing typed is lost.
  */
 export function useChangeForm<
   TValues extends FieldValues,
@@ -79,34 +118,53 @@ export function useChangeForm<
   mutation: UseMutationResult<TResult, Error, z.output<S>, TContext>,
   options: ChangeFormOptions<TValues>,
 ) {
-  const { toRequest, check, names } = options;
+  const { toRequest, reveal = 'touched' } = options;
   const resolver: Resolver<TValues, unknown, ChangePayload<S>> = (values) => {
-    const checked = validateChange(schema, toRequest(values), names);
-    const extra = check?.(values) ?? {};
-    const flat: FieldErrors = { ...extra, ...(checked.ok ? {} : checked.errors) };
-    delete flat.clientRequestToken;
-    if (checked.ok && Object.keys(flat).length === 0) {
-      const { clientRequestToken: _placeholder, ...payload } = checked.data;
-      return { values: payload as ChangePayload<S>, errors: {} };
-    }
-    return { values: {}, errors: nested(values, flat, 'schema') };
+    const checked = checkRequest(schema, values, options);
+    if (checked.ok) return { values: checked.payload, errors: {} };
+    return { values: {}, errors: nested(values, toRequest(values), checked.errors, 'schema') };
   };
   const form = useForm<TValues, unknown, ChangePayload<S>>({
     defaultValues: options.defaultValues,
     resolver,
-    mode: 'onTouched',
+    mode: reveal === 'touched' ? 'onTouched' : reveal === 'edited' ? 'onChange' : 'onSubmit',
     reValidateMode: 'onChange',
+    // A wizard moves focus itself, to the step that holds the first problem.
+    shouldFocusError: reveal !== 'manual',
   });
   const tokenFor = useRequestToken();
 
   const { error } = mutation;
-  const { setError, getValues } = form;
+  const { setError, getValues, watch, trigger } = form;
   useEffect(() => {
     const values = getValues();
     for (const [path, message] of Object.entries(serverFieldErrors(error))) {
       setError(fieldOf(values, path) as Path<TValues>, { type: 'server', message });
     }
   }, [error, setError, getValues]);
+
+  // Fields that constrain each other: a change to one can make another's message right or wrong.
+  useEffect(() => {
+    if (reveal !== 'edited') return;
+    const subscription = watch((_values, { type }) => {
+      if (type === 'change') void trigger();
+    });
+    return () => subscription.unsubscribe();
+  }, [reveal, watch, trigger]);
+
+  const send = (
+    payload: ChangePayload<S>,
+    onSuccess?: (result: TResult, request: z.output<S>) => void,
+  ) => {
+    const request = (
+      carriesToken(schema, payload)
+        ? { ...payload, clientRequestToken: tokenFor(payload) }
+        : payload
+    ) as z.output<S>;
+    mutation.mutate(request, {
+      ...(onSuccess ? { onSuccess: (result: TResult) => onSuccess(result, request) } : {}),
+    });
+  };
 
   return {
     form,
@@ -117,18 +175,24 @@ export function useChangeForm<
     },
     /** True once the user tried to submit: row editors show every message from then on. */
     submitted: form.formState.submitCount > 0,
-    /** The form's onSubmit: check, then send the checked request with its idempotency token. */
+    /** The checked request `values` stand for, or undefined while something is wrong (previews). */
+    preview: (values: TValues): ChangePayload<S> | undefined => {
+      const checked = checkRequest(schema, values, options);
+      return checked.ok ? checked.payload : undefined;
+    },
+    /**
+     * The form's onSubmit: check, then send the checked request with its idempotency token;
+     * `onInvalid` hears about a check that failed (a wizard goes to the step at fault).
+     */
     onSubmit:
-      (onSuccess?: (result: TResult, request: z.output<S>) => void) =>
-      (event: BaseSyntheticEvent) => {
-        const send = form.handleSubmit((payload) => {
-          const request = { ...payload, clientRequestToken: tokenFor(payload) } as z.output<S>;
-          mutation.mutate(request, {
-            ...(onSuccess ? { onSuccess: (result: TResult) => onSuccess(result, request) } : {}),
-          });
-        });
+      (
+        onSuccess?: (result: TResult, request: z.output<S>) => void,
+        onInvalid?: (errors: FormErrors<TValues>) => void,
+      ) =>
+      (event?: BaseSyntheticEvent) => {
+        const submit = form.handleSubmit((payload) => send(payload, onSuccess), onInvalid);
         // handleSubmit settles after the check; the form's state carries the outcome.
-        void send(event);
+        void submit(event);
       },
   };
 }

@@ -266,4 +266,27 @@ describe('ScaleDialog', () => {
     await within(table).findByText('Updating');
     expect(seen.filter((r) => r.path === `${CLUSTER_API}/compute`).length).toBeGreaterThan(1);
   });
+
+  it('puts a 400 naming a size on that field, after sending the checked sizes as numbers', async () => {
+    const { user, dialog, posts } = await openScaleDialog(() =>
+      problem(400, 'Invalid request', 'maxSize: above the account quota', {
+        errors: [{ field: 'maxSize', message: 'is above the Auto Scaling quota of 5' }],
+      }),
+    );
+    await setSize(user, 'Maximum size', ' 8 ');
+    await setSize(user, 'Desired size', '7');
+    await user.click(within(dialog).getByRole('button', { name: 'Scale' }));
+
+    await within(dialog).findByRole('alert');
+    expect(within(dialog).getByLabelText('Maximum size')).toHaveAccessibleDescription(
+      'is above the Auto Scaling quota of 5',
+    );
+    expect(within(dialog).getByLabelText('Maximum size')).toHaveValue(8);
+    expect(posts()[0]?.body).toEqual({
+      minSize: 1,
+      maxSize: 8,
+      desiredSize: 7,
+      clientRequestToken: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
 });

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   ScaleNodegroupRequest,
   type ClusterRef,
@@ -8,15 +7,10 @@ import {
 import { useScaleNodegroup } from '../../../api/compute.ts';
 import { useNodegroupDisruption } from '../../../api/workloads.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import {
-  numberOrUndefined,
-  serverFieldErrors,
-  type FieldErrors,
-} from '../../../components/forms/formValidation.ts';
-import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
-import { SubmitError } from '../../../components/SubmitError.tsx';
+import { ChangeFormDialog } from '../../../components/forms/ChangeFormDialog.tsx';
+import { numberOrUndefined } from '../../../components/forms/formValidation.ts';
+import { useChangeForm } from '../../../components/forms/useChangeForm.ts';
 import { AlertIcon } from '../../../components/Icons.tsx';
 import { plural } from '../computeDisplay.ts';
 import { budgetText, scaleDownWarning } from './scaleDownImpact.ts';
@@ -101,6 +95,15 @@ function ScaleDownNotice({
   );
 }
 
+/** The three sizes as typed. */
+type ScaleFormValues = Record<SizeField, string>;
+
+const toSizes = (values: ScaleFormValues) => ({
+  minSize: numberOrUndefined(values.minSize),
+  maxSize: numberOrUndefined(values.maxSize),
+  desiredSize: numberOrUndefined(values.desiredSize),
+});
+
 /** Scale a managed node group: minimum, desired and maximum size, checked before sending. */
 export function ScaleDialog({
   clusterRef,
@@ -114,113 +117,86 @@ export function ScaleDialog({
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
   const mutation = useScaleNodegroup(clusterRef, nodegroup.name);
-  const [values, setValues] = useState<Record<SizeField, string>>({
-    minSize: String(nodegroup.scaling.minSize),
-    desiredSize: String(nodegroup.scaling.desiredSize),
-    maxSize: String(nodegroup.scaling.maxSize),
-  });
-  const [edited, setEdited] = useState(false);
   const disruption = useNodegroupDisruption(clusterRef, nodegroup.name);
-  const payload = {
-    minSize: numberOrUndefined(values.minSize),
-    maxSize: numberOrUndefined(values.maxSize),
-    desiredSize: numberOrUndefined(values.desiredSize),
-  };
-  const check = validateChange(ScaleNodegroupRequest, payload, NAMES);
-  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
-    mutation.mutate(body as ScaleNodegroupRequest, {
-      onSuccess: (result) =>
-        onDone({
-          text: `Scaling ${nodegroup.name} to ${plural(body.desiredSize ?? 0, 'instance')}.`,
-          doneText: `${nodegroup.name} scaled to ${plural(body.desiredSize ?? 0, 'instance')}.`,
-          subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
-          ...(result.update ? { updateId: result.update.id } : {}),
-        }),
-    }),
-  );
-  // The three sizes constrain each other, so once one is edited every message is relevant.
-  const clientErrors: FieldErrors = check.ok || !(edited || submitted) ? {} : check.errors;
-  const serverErrors = serverFieldErrors(mutation.error);
-  const errorOf = (field: SizeField) => clientErrors[field] ?? serverErrors[field];
+  const { form, errorOf, preview, onSubmit } = useChangeForm(ScaleNodegroupRequest, mutation, {
+    defaultValues: {
+      minSize: String(nodegroup.scaling.minSize),
+      desiredSize: String(nodegroup.scaling.desiredSize),
+      maxSize: String(nodegroup.scaling.maxSize),
+    },
+    toRequest: toSizes,
+    names: NAMES,
+    // The three sizes constrain each other, so once one is edited every message is relevant.
+    reveal: 'edited',
+  });
+  const sizes = preview(form.watch());
   // Sending the current sizes or sizes EKS would refuse cannot help; say why instead.
-  const blockedBy = !check.ok
+  const blockedBy = !sizes
     ? 'Fix the sizes above to scale'
-    : unchanged(nodegroup.scaling, payload)
+    : unchanged(nodegroup.scaling, sizes)
       ? 'Nothing to send: change a size first'
       : undefined;
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <ChangeFormDialog
       title={`Scale node group ${nodegroup.name}`}
       description="EKS launches or terminates instances to reach the desired size; the Cluster Autoscaler may change it later within the minimum and maximum."
-      busy={mutation.isPending}
+      mutation={mutation}
+      onClose={onClose}
+      onSubmit={onSubmit((result, body) =>
+        onDone({
+          text: `Scaling ${nodegroup.name} to ${plural(body.desiredSize, 'instance')}.`,
+          doneText: `${nodegroup.name} scaled to ${plural(body.desiredSize, 'instance')}.`,
+          subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
+          ...(result.update ? { updateId: result.update.id } : {}),
+        }),
+      )}
+      disabled={blockedBy !== undefined}
+      disabledReason={blockedBy}
+      submitLabel="Scale"
+      pendingLabel="Scaling…"
     >
-      <form
-        ref={formRef}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(payload, check.ok);
-        }}
-      >
-        <div className="grid grid-cols-3 gap-3">
-          {FIELDS.map(({ field, label }) => (
-            <FormField key={field} label={label} error={errorOf(field)}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  inputMode="numeric"
-                  min={field === 'maxSize' ? 1 : 0}
-                  step={1}
-                  className={`${INPUT_CLASSES} tabular-nums`}
-                  value={values[field]}
-                  onChange={(event) => {
-                    setEdited(true);
-                    setValues({ ...values, [field]: event.target.value });
-                  }}
-                />
-              )}
-            </FormField>
-          ))}
-        </div>
-        <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
-          <span className="text-fg-muted">Preview: </span>
-          {check.ok ? (
-            <span className="font-medium">{scalePreview(nodegroup.scaling, payload)}</span>
-          ) : (
-            <span className="text-fg-muted">fix the sizes above to see the change</span>
-          )}
-          {nodegroup.currentInstances !== undefined && (
-            <span className="block text-xs text-fg-muted">
-              {plural(nodegroup.currentInstances, 'instance')} running now
-            </span>
-          )}
-        </p>
-        {check.ok && payload.desiredSize !== undefined && (
-          <ScaleDownNotice
-            warning={scaleDownWarning(
-              nodegroup.scaling.desiredSize,
-              payload.desiredSize,
-              disruption.data,
+      <div className="grid grid-cols-3 gap-3">
+        {FIELDS.map(({ field, label }) => (
+          <FormField key={field} label={label} error={errorOf(field)}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register(field)}
+                type="number"
+                inputMode="numeric"
+                min={field === 'maxSize' ? 1 : 0}
+                step={1}
+                className={`${INPUT_CLASSES} tabular-nums`}
+              />
             )}
-            budgets={disruption.data?.budgets ?? []}
-            unread={disruption.isError}
-          />
+          </FormField>
+        ))}
+      </div>
+      <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
+        <span className="text-fg-muted">Preview: </span>
+        {sizes ? (
+          <span className="font-medium">{scalePreview(nodegroup.scaling, sizes)}</span>
+        ) : (
+          <span className="text-fg-muted">fix the sizes above to see the change</span>
         )}
-        {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogSubmitFooter
-          onCancel={onClose}
-          pending={mutation.isPending}
-          disabled={blockedBy !== undefined}
-          {...(blockedBy ? { disabledReason: blockedBy } : {})}
-          label="Scale"
-          pendingLabel="Scaling…"
+        {nodegroup.currentInstances !== undefined && (
+          <span className="block text-xs text-fg-muted">
+            {plural(nodegroup.currentInstances, 'instance')} running now
+          </span>
+        )}
+      </p>
+      {sizes && (
+        <ScaleDownNotice
+          warning={scaleDownWarning(
+            nodegroup.scaling.desiredSize,
+            sizes.desiredSize,
+            disruption.data,
+          )}
+          budgets={disruption.data?.budgets ?? []}
+          unread={disruption.isError}
         />
-      </form>
-    </Dialog>
+      )}
+    </ChangeFormDialog>
   );
 }

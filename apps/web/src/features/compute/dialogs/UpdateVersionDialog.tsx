@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   UpdateNodegroupVersionRequest,
   type ClusterRef,
@@ -6,12 +6,17 @@ import {
 } from '@wheelhouse/contract';
 import { useUpdateNodegroupVersion } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
-import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
-import { serverFieldErrors } from '../../../components/forms/formValidation.ts';
-import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
+import { ChangeFormDialog } from '../../../components/forms/ChangeFormDialog.tsx';
+import { TextField } from '../../../components/forms/TextField.tsx';
+import { useChangeForm } from '../../../components/forms/useChangeForm.ts';
 import { AlertIcon } from '../../../components/Icons.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
+
+/** The dialog's fields as typed. */
+interface VersionFormValues {
+  version: string;
+  releaseVersion: string;
+  force: boolean;
+}
 
 const NAMES = { version: 'a Kubernetes version', releaseVersion: 'an AMI release version' };
 
@@ -35,21 +40,33 @@ export function UpdateVersionDialog({
 }) {
   const mutation = useUpdateNodegroupVersion(clusterRef, nodegroup.name);
   const behind = clusterVersion !== undefined && clusterVersion !== nodegroup.version;
-  const [version, setVersion] = useState(behind ? clusterVersion : '');
-  const [releaseVersion, setReleaseVersion] = useState('');
-  const [force, setForce] = useState(false);
-  const [edited, setEdited] = useState(false);
   const forceWarningId = useId();
+  const { form, errorOf, onSubmit } = useChangeForm(UpdateNodegroupVersionRequest, mutation, {
+    defaultValues: { version: behind ? clusterVersion : '', releaseVersion: '', force: false },
+    toRequest: (values: VersionFormValues) => ({
+      ...(values.version.trim() ? { version: values.version.trim() } : {}),
+      ...(values.releaseVersion.trim() ? { releaseVersion: values.releaseVersion.trim() } : {}),
+      ...(values.force ? { force: true } : {}),
+    }),
+    names: NAMES,
+    // "Give version or releaseVersion" is about both fields: it follows edits to either.
+    reveal: 'edited',
+  });
+  const force = form.watch('force');
 
-  const payload = {
-    ...(version.trim() ? { version: version.trim() } : {}),
-    ...(releaseVersion.trim() ? { releaseVersion: releaseVersion.trim() } : {}),
-    ...(force ? { force: true } : {}),
-  };
-  const check = validateChange(UpdateNodegroupVersionRequest, payload, NAMES);
-  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
-    mutation.mutate(body, {
-      onSuccess: (result) =>
+  return (
+    <ChangeFormDialog
+      title={`Update version of ${nodegroup.name}`}
+      description={
+        <>
+          Now at Kubernetes {nodegroup.version ?? 'unknown'}, release{' '}
+          {nodegroup.releaseVersion ?? 'unknown'}
+          {clusterVersion && <>; the cluster runs {clusterVersion}</>}.
+        </>
+      }
+      mutation={mutation}
+      onClose={onClose}
+      onSubmit={onSubmit((result, body) =>
         onDone({
           text: `Updating ${nodegroup.name} to ${
             body.version ? `Kubernetes ${body.version}` : `release ${body.releaseVersion}`
@@ -60,109 +77,50 @@ export function UpdateVersionDialog({
           subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
-    }),
-  );
-  const clientErrors = check.ok || !(edited || submitted) ? {} : check.errors;
-  const serverErrors = serverFieldErrors(mutation.error);
-  const errorOf = (field: 'version' | 'releaseVersion') =>
-    clientErrors[field] ?? serverErrors[field];
-
-  return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
-      title={`Update version of ${nodegroup.name}`}
-      description={
-        <>
-          Now at Kubernetes {nodegroup.version ?? 'unknown'}, release{' '}
-          {nodegroup.releaseVersion ?? 'unknown'}
-          {clusterVersion && <>; the cluster runs {clusterVersion}</>}.
-        </>
-      }
-      busy={mutation.isPending}
+      )}
+      submitLabel="Update version"
+      pendingLabel="Starting update…"
     >
-      <form
-        ref={formRef}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(payload, check.ok);
-        }}
-      >
-        <FormField
-          label="Kubernetes version"
-          hint="A node group may not run a newer version than the cluster's control plane."
-          error={errorOf('version')}
+      <TextField
+        label="Kubernetes version"
+        hint="A node group may not run a newer version than the cluster's control plane."
+        error={errorOf('version')}
+        field={form.register('version')}
+        placeholder={clusterVersion ?? '1.31'}
+      />
+      <TextField
+        label="AMI release version"
+        hint="Optional. Leave empty for the latest AMI release of that Kubernetes version."
+        error={errorOf('releaseVersion')}
+        field={form.register('releaseVersion')}
+        placeholder={nodegroup.releaseVersion ?? '1.31.0-20240514'}
+        mono
+      />
+      <div className="flex flex-col gap-2">
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            className="size-4 accent-accent"
+            {...form.register('force')}
+            aria-describedby={forceWarningId}
+          />
+          Force the update
+        </label>
+        <p
+          id={forceWarningId}
+          className={`flex items-start gap-2 rounded-md border px-3 py-2 text-xs ${
+            force
+              ? 'border-warning-line bg-warning-bg text-warning-fg'
+              : 'border-line text-fg-muted'
+          }`}
         >
-          {(control) => (
-            <input
-              {...control}
-              className={INPUT_CLASSES}
-              placeholder={clusterVersion ?? '1.31'}
-              value={version}
-              onChange={(event) => {
-                setEdited(true);
-                setVersion(event.target.value);
-              }}
-              autoComplete="off"
-            />
-          )}
-        </FormField>
-        <FormField
-          label="AMI release version"
-          hint="Optional. Leave empty for the latest AMI release of that Kubernetes version."
-          error={errorOf('releaseVersion')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={`${INPUT_CLASSES} font-mono`}
-              placeholder={nodegroup.releaseVersion ?? '1.31.0-20240514'}
-              value={releaseVersion}
-              onChange={(event) => {
-                setEdited(true);
-                setReleaseVersion(event.target.value);
-              }}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </FormField>
-        <div className="flex flex-col gap-2">
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              className="size-4 accent-accent"
-              checked={force}
-              onChange={(event) => setForce(event.target.checked)}
-              aria-describedby={forceWarningId}
-            />
-            Force the update
-          </label>
-          <p
-            id={forceWarningId}
-            className={`flex items-start gap-2 rounded-md border px-3 py-2 text-xs ${
-              force
-                ? 'border-warning-line bg-warning-bg text-warning-fg'
-                : 'border-line text-fg-muted'
-            }`}
-          >
-            <AlertIcon className="mt-px size-3.5 shrink-0" />
-            <span>
-              Forcing ignores pod disruption budgets: nodes are replaced even when their pods cannot
-              be drained safely, which can take workloads down.
-            </span>
-          </p>
-        </div>
-        {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogSubmitFooter
-          onCancel={onClose}
-          pending={mutation.isPending}
-          label="Update version"
-          pendingLabel="Starting update…"
-        />
-      </form>
-    </Dialog>
+          <AlertIcon className="mt-px size-3.5 shrink-0" />
+          <span>
+            Forcing ignores pod disruption budgets: nodes are replaced even when their pods cannot
+            be drained safely, which can take workloads down.
+          </span>
+        </p>
+      </div>
+    </ChangeFormDialog>
   );
 }

@@ -239,6 +239,35 @@ describe('ClusterActionsMenu', () => {
     });
   });
 
+  it('puts a 400 about one CIDR block on that block, after sending the checked endpoint', async () => {
+    const seen = stubCluster({
+      [`POST ${API}/endpoint-access`]: () =>
+        problem(400, 'Invalid request', 'endpoint.publicAccessCidrs.0: too wide', {
+          errors: [{ field: 'endpoint.publicAccessCidrs.0', message: 'is wider than /8' }],
+        }),
+    });
+    const user = userEvent.setup();
+    renderApp(PATH);
+    const dialog = await openAction(user, 'Endpoint access…', 'Endpoint access');
+    await user.clear(within(dialog).getByLabelText('CIDR block 1'));
+    await user.type(within(dialog).getByLabelText('CIDR block 1'), ' 10.0.0.0/7 ');
+    await user.click(within(dialog).getByRole('button', { name: 'Save endpoint access' }));
+
+    await within(dialog).findByRole('alert');
+    expect(within(dialog).getByLabelText('CIDR block 1')).toHaveAttribute('aria-invalid', 'true');
+    // Once in the refusal above the buttons, once under the block itself.
+    expect(within(dialog).getAllByText('is wider than /8')).toHaveLength(2);
+    expect(within(dialog).getByLabelText('CIDR block 1')).toHaveValue(' 10.0.0.0/7 ');
+    expect(posted(seen, `${API}/endpoint-access`)?.body).toEqual({
+      endpoint: {
+        endpointPublicAccess: true,
+        endpointPrivateAccess: false,
+        publicAccessCidrs: ['10.0.0.0/7'],
+      },
+      clientRequestToken: expect.stringMatching(UUID),
+    });
+  });
+
   it('adds and removes tags as a difference', async () => {
     const seen = stubCluster({ [`POST ${API}/tags`]: () => json({ auditId: 3 }) });
     const user = userEvent.setup();
