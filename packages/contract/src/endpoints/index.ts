@@ -1,3 +1,4 @@
+import * as addons from './addons.ts';
 import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
@@ -21,6 +22,7 @@ export const endpoints = {
   ...audit,
   ...dashboard,
   ...posture,
+  ...addons,
   ...search,
 };
 export type EndpointName = keyof typeof endpoints;
