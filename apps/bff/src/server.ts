@@ -30,6 +30,7 @@ import { computeRoutes } from './routes/compute.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { costRoutes } from './routes/cost.ts';
 import { postureRoutes } from './routes/posture.ts';
+import { addonRoutes } from './routes/addons.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -52,6 +53,8 @@ import { createDashboardService } from './services/dashboard.ts';
 import { createDashboardAccess } from './services/dashboardAccess.ts';
 import { createCostService } from './services/cost/costService.ts';
 import { createPostureService } from './services/posture/postureService.ts';
+import { createAddonsService } from './services/addons/addonsService.ts';
+import { createAddonChanges } from './services/addons/addonChanges.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
@@ -310,12 +313,17 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
   });
+  const addons = createAddonsService(gateway, inventory, {
+    concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+    cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
+  });
   const search = createFleetSearch({ inventory, gateway, kube });
   const invalidateCaches = () => {
     inventory.invalidate();
     dashboard.invalidate();
     posture.invalidate();
     cost.invalidate();
+    addons.invalidate();
     search.invalidate();
   };
   // A change through any replica empties the caches of all of them (PostgreSQL NOTIFY); this
@@ -328,6 +336,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     );
   });
   const computeChanges = createComputeChanges(gateway, compute, runChange);
+  const addonChanges = createAddonChanges(gateway, runChange);
   const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
   const connector = createConnectorService(gateway, runChange, {
     backend: env.WHEELHOUSE_BACKEND,
@@ -386,6 +395,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
     }),
     ...postureRoutes({ posture }),
+    ...addonRoutes({ addons, changes: addonChanges }),
     ...costRoutes({ cost }),
     ...openApiRoutes(),
     ...dashboardRoutes({

@@ -82,6 +82,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'addons',
+        lazy: async () => ({
+          Component: (await import('./features/addons/AddonsPage.tsx')).AddonsPage,
+        }),
+      },
+      {
         path: 'posture',
         lazy: async () => ({
           Component: (await import('./features/posture/PosturePage.tsx')).PosturePage,

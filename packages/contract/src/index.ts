@@ -19,4 +19,5 @@ export * from './workloadActions.ts';
 export * from './routeInputs.ts';
 export * from './posture.ts';
 export * from './cost.ts';
+export * from './addons.ts';
 export * from './search.ts';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type AwsExchange, type Sandbox } from './index.ts';
 import { EKS_ROUTES } from './services/eks/eksService.ts';
 import { driveAccessEntries } from './testing/accessEntryScenario.ts';
+import { driveAddons } from './testing/addonScenario.ts';
 import { driveEveryOperation } from './testing/conformanceScenario.ts';
 import { driveIdentity } from './testing/identityScenario.ts';
 import {
@@ -60,6 +61,7 @@ beforeAll(async () => {
   await driveEveryOperation(sandbox);
   await driveAccessEntries(sandbox);
   await driveIdentity(sandbox);
+  await driveAddons(sandbox);
 });
 afterAll(() => sandbox.close());
 

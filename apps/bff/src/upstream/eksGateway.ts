@@ -39,6 +39,16 @@ import {
   paginateListNodegroups,
   paginateListPodIdentityAssociations,
   paginateListUpdates,
+  paginateListAddons,
+  paginateDescribeAddonVersions,
+  DescribeAddonCommand,
+  CreateAddonCommand,
+  UpdateAddonCommand,
+  DeleteAddonCommand,
+  type Addon,
+  type AddonInfo,
+  type CreateAddonCommandInput,
+  type UpdateAddonCommandInput,
   type AccessEntry,
   type AccessPolicy,
   type AssociateAccessPolicyCommandInput,
@@ -68,10 +78,11 @@ import {
 } from '@aws-sdk/client-eks';
 import { allPages } from './pages.ts';
 
-/** Which updates: a cluster's own, or one node group's. */
+/** Which updates: a cluster's own, one node group's or one add-on's. */
 export interface UpdateScope {
   name: string;
   nodegroupName?: string;
+  addonName?: string;
 }
 
 /** What an EKS change answered: the update it started (if any) and AWS's request id for the audit log. */
@@ -136,6 +147,19 @@ export function eksReads(client: EKSClient) {
     ): Promise<FargateProfile | undefined> =>
       (await client.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })))
         .fargateProfile,
+    addonNames: async (clusterName: string): Promise<string[]> =>
+      (await allPages(paginateListAddons({ client }, { clusterName }))).flatMap(
+        (page) => page.addons ?? [],
+      ),
+    describeAddon: async (clusterName: string, addonName: string): Promise<Addon | undefined> =>
+      (await client.send(new DescribeAddonCommand({ clusterName, addonName }))).addon,
+    /** The add-on catalogue, for one Kubernetes version or (none given) all of them. */
+    addonVersions: async (kubernetesVersion?: string): Promise<AddonInfo[]> =>
+      (
+        await allPages(
+          paginateDescribeAddonVersions({ client }, kubernetesVersion ? { kubernetesVersion } : {}),
+        )
+      ).flatMap((page) => page.addons ?? []),
     updateIds: async (scope: UpdateScope): Promise<string[]> =>
       (await allPages(paginateListUpdates({ client }, scope))).flatMap(
         (page) => page.updateIds ?? [],
@@ -229,6 +253,12 @@ export function eksChanges(client: EKSClient) {
       done(client.send(new CreateNodegroupCommand(input))),
     deleteNodegroup: (clusterName: string, nodegroupName: string) =>
       done(client.send(new DeleteNodegroupCommand({ clusterName, nodegroupName }))),
+    createAddon: (input: CreateAddonCommandInput) =>
+      done(client.send(new CreateAddonCommand(input))),
+    updateAddon: (input: UpdateAddonCommandInput) =>
+      changed(client.send(new UpdateAddonCommand(input))),
+    deleteAddon: (clusterName: string, addonName: string, preserve: boolean) =>
+      done(client.send(new DeleteAddonCommand({ clusterName, addonName, preserve }))),
     createFargateProfile: (input: CreateFargateProfileCommandInput) =>
       done(client.send(new CreateFargateProfileCommand(input))),
     deleteFargateProfile: (clusterName: string, fargateProfileName: string) =>

@@ -50,6 +50,13 @@ export const queryKeys = {
     tokens: () => ['dashboard', 'tokens'] as const,
   },
   cost: { fleet: () => ['cost', 'fleet'] as const },
+  /** EKS add-ons: the fleet's drift, and one cluster's installed add-ons. */
+  addons: {
+    all: () => ['addons'] as const,
+    fleet: () => ['addons', 'fleet'] as const,
+    cluster: (ref: ClusterRef) =>
+      ['addons', 'cluster', ref.accountId, ref.region, ref.name] as const,
+  },
   /** Posture findings: the fleet's, and one cluster's. */
   posture: {
     all: () => ['posture'] as const,

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', roles: EVERYONE },
   { to: '/clusters', label: 'Clusters', roles: EVERYONE },
   { to: '/connected', label: 'Connected', roles: EVERYONE },
+  { to: '/addons', label: 'Add-ons', roles: EVERYONE },
   { to: '/posture', label: 'Posture', roles: EVERYONE },
   { to: '/cost', label: 'Cost', roles: EVERYONE },
   // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.

@@ -1,4 +1,5 @@
 import * as access from './access.ts';
+import * as addons from './addons.ts';
 import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
@@ -28,6 +29,7 @@ export const endpoints = {
   ...audit,
   ...dashboard,
   ...posture,
+  ...addons,
   ...search,
   ...operations,
 };

@@ -30,6 +30,9 @@ export interface TransitionTimings {
   autoScalingStepMs: number;
   /** A node group change whose instances never converge fails after this long. */
   nodegroupUpdateTimeoutMs: number;
+  addonCreateMs: number;
+  addonUpdateMs: number;
+  addonDeleteMs: number;
 }
 
 export const DEFAULT_TIMINGS: TransitionTimings = {
@@ -48,6 +51,9 @@ export const DEFAULT_TIMINGS: TransitionTimings = {
   terminatedInstanceRetentionMs: 3_600_000,
   autoScalingStepMs: 5_000,
   nodegroupUpdateTimeoutMs: 20 * 60_000,
+  addonCreateMs: 30_000,
+  addonUpdateMs: 30_000,
+  addonDeleteMs: 20_000,
 };
 
 /** A subnet of a region's VPC (EC2 simulation will serve these through DescribeSubnets). */

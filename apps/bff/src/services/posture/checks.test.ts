@@ -64,6 +64,14 @@ function cleanFacts(): ClusterFacts {
         podExecutionRoleArn: 'arn:aws:iam::123456789012:role/fargate',
       },
     ],
+    addons: [
+      {
+        addonName: 'coredns',
+        addonVersion: 'v1.11.4-eksbuild.14',
+        status: 'ACTIVE',
+        health: { issues: [] },
+      },
+    ],
     subnets: new Map([
       ['subnet-a', { mapPublicIpOnLaunch: false, availabilityZone: 'eu-west-1a' }],
       ['subnet-b', { mapPublicIpOnLaunch: false, availabilityZone: 'eu-west-1b' }],
@@ -143,6 +151,15 @@ const breaking: Record<string, [(facts: ClusterFacts) => void, string]> = {
     'nodegroup/general',
   ],
   'NODEGROUP-SINGLE-AZ': [(f) => (f.nodegroups![0]!.subnets = ['subnet-a']), 'nodegroup/general'],
+  'ADDON-DEGRADED': [
+    (f) => {
+      f.addons![0]!.status = 'DEGRADED';
+      f.addons![0]!.health = {
+        issues: [{ code: 'InsufficientNumberOfReplicas', message: 'not enough replicas' }],
+      };
+    },
+    'addon/coredns',
+  ],
   'FARGATE-PROFILE-FAILED': [
     (f) => (f.fargateProfiles![0]!.status = 'CREATE_FAILED'),
     'fargate-profile/jobs',

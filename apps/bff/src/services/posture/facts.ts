@@ -2,6 +2,7 @@ import type { AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { ResponseLaunchTemplateData } from '@aws-sdk/client-ec2';
 import type {
   AccessEntry as EksAccessEntry,
+  Addon as EksAddon,
   AssociatedAccessPolicy,
   FargateProfile as EksFargateProfile,
   Nodegroup as EksNodegroup,
@@ -54,6 +55,7 @@ export interface ClusterFacts {
   fargateProfiles?: EksFargateProfile[];
   subnets?: Map<string, SubnetFacts>;
   accessEntries?: AccessEntryFacts[];
+  addons?: EksAddon[];
 }
 
 const NODEGROUP_NAME_TAG = 'eks:nodegroup-name';
@@ -107,7 +109,7 @@ export async function gatherFacts(
     Promise.all(names.map((name) => limit(() => describe(name))));
 
   const usesAccessEntries = cluster.authenticationMode !== 'CONFIG_MAP';
-  const [nodegroups, fargateProfiles, autoScaling, accessEntries] = await Promise.all([
+  const [nodegroups, fargateProfiles, autoScaling, accessEntries, addons] = await Promise.all([
     attempt('EKS node groups', async () =>
       (
         await describeEach(await eks.nodegroupNames(cluster.name), (name) =>
@@ -138,6 +140,13 @@ export async function gatherFacts(
           ).map((facts): AccessEntryFacts => facts),
         )
       : Promise.resolve([] as AccessEntryFacts[]),
+    attempt('EKS add-ons', async () =>
+      (
+        await describeEach(await eks.addonNames(cluster.name), (name) =>
+          eks.describeAddon(cluster.name, name),
+        )
+      ).filter((addon): addon is EksAddon => addon !== undefined),
+    ),
   ]);
 
   let groups: GroupFacts[] | undefined;
@@ -190,5 +199,6 @@ export async function gatherFacts(
   if (groups) facts.groups = groups;
   if (subnets) facts.subnets = subnets;
   if (accessEntries) facts.accessEntries = accessEntries;
+  if (addons) facts.addons = addons;
   return { facts, errors };
 }

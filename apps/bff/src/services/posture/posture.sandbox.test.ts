@@ -38,7 +38,11 @@ describe('posture against the sandbox, through the real SDK', () => {
     expect(findingsOf(report, 'legacy-billing', 'NODES-IMDSV1').map((f) => f.resource)).toEqual([
       'nodegroup/legacy-ng',
     ]);
+    expect(findingsOf(report, 'ml-training', 'ADDON-DEGRADED').map((f) => f.resource)).toEqual([
+      'addon/coredns',
+    ]);
     // ...and the clusters set up well pass the same checks.
+    expect(findingsOf(report, 'checkout-prod', 'ADDON-DEGRADED')).toEqual([]);
     expect(findingsOf(report, 'checkout-prod', 'NODES-IMDSV1')).toEqual([]);
     expect(findingsOf(report, 'checkout-prod', 'EKS-LOG-AUDIT')).toEqual([]);
     expect(findingsOf(report, 'checkout-prod', 'EKS-VERSION-UNSUPPORTED')).toEqual([]);

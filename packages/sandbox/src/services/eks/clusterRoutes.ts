@@ -1,3 +1,4 @@
+import { findAddon } from '../../world/eks/addons.ts';
 import { kubeEndpointOf, runningKubeEndpointOf } from '../../kube/kubeRegistry.ts';
 import { bootstrapCreatorAccess } from '../../world/eks/accessEntries.ts';
 import {
@@ -130,11 +131,13 @@ async function updateClusterConfigRoute({ world, state, path, body }: EksCall) {
   return { update: updateToWire(update) };
 }
 
-/** Updates of a node group when `nodegroupName` is given, else of the cluster. */
+/** Updates of a node group or add-on when `nodegroupName` or `addonName` is given, else of the cluster. */
 function updatesOf({ state, path, query }: EksCall) {
   const cluster = findEksCluster(state, path.name!);
   const nodegroupName = query.string('nodegroupName');
-  return nodegroupName ? findNodegroup(cluster, nodegroupName) : cluster;
+  const addonName = query.string('addonName');
+  if (nodegroupName) return findNodegroup(cluster, nodegroupName);
+  return addonName ? findAddon(cluster, addonName) : cluster;
 }
 
 export const clusterRoutes: EksRoute[] = [

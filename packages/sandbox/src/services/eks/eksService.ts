@@ -4,6 +4,7 @@ import { EKS_ERROR_MEMBERS } from '../../world/eks/eksErrors.ts';
 import { jsonResponse, restJsonError } from '../restJsonProtocol.ts';
 import type { AwsService, ServiceCall, ServiceContext } from '../service.ts';
 import { accessEntryRoutes } from './accessEntryRoutes.ts';
+import { addonRoutes } from './addonRoutes.ts';
 import { clusterRoutes } from './clusterRoutes.ts';
 import { computeRoutes } from './computeRoutes.ts';
 import { JsonInput, QueryInput } from './eksInput.ts';
@@ -53,6 +54,7 @@ export const EKS_ROUTES: readonly EksRoute[] = [
   ...computeRoutes,
   ...accessEntryRoutes,
   ...identityRoutes,
+  ...addonRoutes,
 ];
 
 /** Amazon EKS over REST-JSON, routed by method and URI as botocore's model defines them. */

@@ -1,7 +1,13 @@
 import { certificateAuthorityOf } from '../../world/eks/certificateAuthority.ts';
 import type { ClusterVersionInfo } from '../../world/eks/clusterVersions.ts';
 import {
+  clusterVersionsOf,
+  defaultAddonVersion,
+  type AddonCatalogueEntry,
+} from '../../world/eks/addonCatalogue.ts';
+import {
   LOG_TYPES,
+  type AddonRecord,
   type ClusterRecord,
   type FargateProfileRecord,
   type HealthIssue,
@@ -189,5 +195,52 @@ export function clusterVersionToWire(info: ClusterVersionInfo): Record<string, u
     status: info.status,
     versionStatus: info.versionStatus,
     kubernetesPatchVersion: info.kubernetesPatchVersion,
+  };
+}
+
+export function addonToWire(addon: AddonRecord): Record<string, unknown> {
+  return {
+    addonName: addon.name,
+    clusterName: addon.clusterName,
+    status: addon.status,
+    addonVersion: addon.addonVersion,
+    health: issues(addon.health),
+    addonArn: addon.arn,
+    createdAt: epochSeconds(addon.createdAt),
+    modifiedAt: epochSeconds(addon.modifiedAt),
+    ...(addon.serviceAccountRoleArn ? { serviceAccountRoleArn: addon.serviceAccountRoleArn } : {}),
+    tags: { ...addon.tags },
+    publisher: 'eks',
+    owner: 'aws',
+    ...(addon.configurationValues ? { configurationValues: addon.configurationValues } : {}),
+    podIdentityAssociations: [...addon.podIdentityAssociations],
+  };
+}
+
+/** An AddonInfo of DescribeAddonVersions; compatibilities only for `kubernetesVersion` when it was asked. */
+export function addonInfoToWire(
+  entry: AddonCatalogueEntry,
+  kubernetesVersion: string | undefined,
+): Record<string, unknown> {
+  return {
+    addonName: entry.addonName,
+    type: entry.type,
+    publisher: entry.publisher,
+    owner: entry.owner,
+    defaultNamespace: entry.defaultNamespace,
+    addonVersions: entry.versions.map((version) => ({
+      addonVersion: version.addonVersion,
+      architecture: ['amd64', 'arm64'],
+      computeTypes: ['ec2'],
+      compatibilities: clusterVersionsOf(version)
+        .filter((clusterVersion) => !kubernetesVersion || clusterVersion === kubernetesVersion)
+        .map((clusterVersion) => ({
+          clusterVersion,
+          platformVersions: ['*'],
+          defaultVersion: defaultAddonVersion(entry, clusterVersion) === version.addonVersion,
+        })),
+      requiresConfiguration: false,
+      requiresIamPermissions: version.requiresIamPermissions,
+    })),
   };
 }

@@ -106,6 +106,7 @@ export function newEksCluster(spec: EksClusterSpec): EksClusterRecord {
     accessEntries: new Map(),
     identityProviderConfigs: new Map(),
     podIdentityAssociations: new Map(),
+    addons: new Map(),
   };
 }
 

@@ -27,6 +27,13 @@ export const eksErrors = {
     new AwsError('ResourceNotFoundException', 404, `No update found for ID: ${updateId}.`, {
       clusterName,
     }),
+  addonNotFound: (clusterName: string, addonName: string) =>
+    new AwsError(
+      'ResourceNotFoundException',
+      404,
+      `No addon: ${addonName} found in cluster: ${clusterName}`,
+      { clusterName, addonName },
+    ),
   invalidParameter: (message: string, fields: Record<string, string> = {}) =>
     new AwsError('InvalidParameterException', 400, message, fields),
   invalidRequest: (message: string, fields: Record<string, string> = {}) =>

@@ -192,6 +192,39 @@ export interface PodIdentityAssociationRecord {
   modifiedAt: Date;
 }
 
+export type AddonStatus =
+  | 'CREATING'
+  | 'ACTIVE'
+  | 'CREATE_FAILED'
+  | 'UPDATING'
+  | 'DELETING'
+  | 'DELETE_FAILED'
+  | 'DEGRADED'
+  | 'UPDATE_FAILED';
+
+/** An EKS add-on installed on a cluster (CreateAddon). */
+export interface AddonRecord {
+  name: string;
+  arn: string;
+  clusterName: string;
+  status: AddonStatus;
+  addonVersion: string;
+  health: HealthIssue[];
+  createdAt: Date;
+  modifiedAt: Date;
+  serviceAccountRoleArn?: string;
+  configurationValues?: string;
+  podIdentityAssociations: string[];
+  tags: Record<string, string>;
+  /**
+   * Fields of the add-on's Kubernetes objects someone changed outside EKS
+   * (e.g. "ConfigMap coredns - .data.Corefile"): an update with
+   * resolveConflicts NONE fails on them, OVERWRITE clears them.
+   */
+  conflicts: string[];
+  updates: UpdateRecord[];
+}
+
 interface ClusterBase {
   name: string;
   arn: string;
@@ -230,6 +263,8 @@ export interface EksClusterRecord extends ClusterBase {
   identityProviderConfigs: Map<string, IdentityProviderConfigRecord>;
   /** By association id (a-...). */
   podIdentityAssociations: Map<string, PodIdentityAssociationRecord>;
+  /** By add-on name. */
+  addons: Map<string, AddonRecord>;
   /** The IAM principal CreateCluster made cluster admin (bootstrapClusterCreatorAdminPermissions). */
   creatorArn?: string;
 }

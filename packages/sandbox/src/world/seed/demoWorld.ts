@@ -11,6 +11,7 @@ import { seedEksCluster, type ClusterDef } from './seedBuilders.ts';
 import { PROD_CLUSTERS, DEV_CLUSTERS } from './demoClusters.ts';
 import { seedNodegroupCompute } from './computeSeed.ts';
 import { seedSelfManagedGroups } from './selfManagedGroups.ts';
+import { seedDemoAddons } from './addonSeed.ts';
 
 export const DEMO_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -68,6 +69,7 @@ export function seedDemoWorld(world: World): void {
   seedDemoIdentity(world);
   seedNodegroupCompute(world);
   seedSelfManagedGroups(world);
+  seedDemoAddons(world);
 }
 
 function seedConnectedClusters(world: World, prodId: string, devId: string): void {

@@ -10,6 +10,7 @@ import { seedAccessEntries } from './accessEntrySeed.ts';
 import type { World } from '../world.ts';
 import { releasedVersions, versionStatus } from '../versionCalendar.ts';
 import { seedNodegroupCompute } from './computeSeed.ts';
+import { seedFleetAddons } from './addonSeed.ts';
 import { seedEksCluster } from './seedBuilders.ts';
 
 /** A world for benchmarks: N accounts x regions x clusters, all ACTIVE. */
@@ -64,4 +65,5 @@ export function seedGeneratedWorld(world: World, spec: GeneratedWorld): void {
     }
   }
   seedNodegroupCompute(world);
+  seedFleetAddons(world);
 }

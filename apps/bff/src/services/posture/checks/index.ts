@@ -2,6 +2,7 @@ import type { PostureCheckDef } from '../check.ts';
 import { accessManyAdmins } from './accessManyAdmins.ts';
 import { accessNoBreakGlass } from './accessNoBreakGlass.ts';
 import { accessWildcardAdmin } from './accessWildcardAdmin.ts';
+import { addonDegraded } from './addonDegraded.ts';
 import { apiLogOff } from './apiLogOff.ts';
 import { auditLogOff } from './auditLogOff.ts';
 import { authenticatorLogOff } from './authenticatorLogOff.ts';
@@ -38,6 +39,7 @@ export const POSTURE_CHECKS: readonly PostureCheckDef[] = [
   nodegroupVersionSkew,
   fargatePublicSubnet,
   clusterHealth,
+  addonDegraded,
   authenticatorLogOff,
   endpointPrivateOff,
   configMapOnly,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
 import { LazyAccessTab } from '../../access/index.ts';
+import { LazyAddonsTab } from '../../addons/index.ts';
 import { LazyComputeTab } from '../../compute/index.ts';
 import { ConnectedOverview } from '../../connected/index.ts';
 import { ClusterUpdatesTab } from '../../lifecycle/index.ts';
@@ -76,6 +77,12 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Access',
     appliesTo: eksManaged,
     render: (c) => <LazyAccessTab cluster={c} />,
+  },
+  {
+    id: 'addons',
+    label: 'Add-ons',
+    appliesTo: eksManaged,
+    render: (c) => <LazyAddonsTab cluster={c} />,
   },
   {
     id: 'posture',

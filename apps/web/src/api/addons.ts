@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ChangeResult,
+  ClusterAddons,
+  ClusterRef,
+  ConfirmDeleteRequest,
+  CreateAddonRequest,
+  UpdateAddonRequest,
+} from '@wheelhouse/contract';
+import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import { apiCall } from './client.ts';
+import { queryKeys } from './queryKeys.ts';
+
+const TRANSITIONS = new Set(['CREATING', 'UPDATING', 'DELETING']);
+const params = (ref: ClusterRef) => ({
+  accountId: ref.accountId,
+  region: ref.region,
+  name: ref.name,
+});
+
+/** Whether any add-on of the answer is moving: then the tab polls until it settles. */
+export const addonsInTransition = (data: ClusterAddons | undefined) =>
+  data?.items.some((item) => TRANSITIONS.has(item.status)) ?? false;
+
+/** A cluster's installed add-ons (polled every 3 s while one is CREATING, UPDATING or DELETING). */
+export function useClusterAddons(ref: ClusterRef) {
+  return useQuery({
+    queryKey: queryKeys.addons.cluster(ref),
+    queryFn: ({ signal }) => apiCall(e.clusterAddons, { params: params(ref), signal }),
+    refetchInterval: (query) => (addonsInTransition(query.state.data) ? 3_000 : false),
+  });
+}
+
+/** Every cluster's add-ons and the fleet's version drift. */
+export function useFleetAddons() {
+  return useQuery({
+    queryKey: queryKeys.addons.fleet(),
+    queryFn: ({ signal }) => apiCall(e.fleetAddons, { signal }),
+    staleTime: 30_000,
+  });
+}
+
+function useAddonChange<TBody>(send: (body: TBody) => Promise<ChangeResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.addons.all() }),
+  });
+}
+
+export function useCreateAddon(ref: ClusterRef) {
+  return useAddonChange((body: CreateAddonRequest) =>
+    apiCall(e.createAddon, { params: params(ref), body }),
+  );
+}
+
+export function useUpdateAddon(ref: ClusterRef, addon: string) {
+  return useAddonChange((body: UpdateAddonRequest) =>
+    apiCall(e.updateAddon, { params: { ...params(ref), addon }, body }),
+  );
+}
+
+export function useDeleteAddon(ref: ClusterRef, addon: string) {
+  return useAddonChange((body: ConfirmDeleteRequest) =>
+    apiCall(e.deleteAddon, {
+      params: { ...params(ref), addon },
+      body: { ...body, preserve: false },
+    }),
+  );
+}
