@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Instance } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
