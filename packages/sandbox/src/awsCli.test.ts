@@ -541,3 +541,92 @@ describe('the aws CLI reading identity providers and Pod Identity', () => {
     expect(gone.stderr).toContain('(ResourceNotFoundException)');
   });
 });
+
+describe('the aws CLI reading and changing EKS add-ons', () => {
+  it('lists the catalogue and installed add-ons, updates one and reads its AddonUpdate', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const [catalogue, list, degraded, unknown] = await Promise.all([
+      aws(['eks', 'describe-addon-versions', '--kubernetes-version', '1.34']),
+      aws(['eks', 'list-addons', '--cluster-name', 'checkout-prod']),
+      aws([
+        '--region',
+        'eu-west-1',
+        'eks',
+        'describe-addon',
+        '--cluster-name',
+        'ml-training',
+        '--addon-name',
+        'coredns',
+      ]),
+      aws(['eks', 'describe-addon', '--cluster-name', 'checkout-prod', '--addon-name', 'ghost']),
+    ]);
+    expect(catalogue.code, catalogue.stderr).toBe(0);
+    const addons = JSON.parse(catalogue.stdout).addons as Array<{
+      addonName: string;
+      addonVersions: Array<{ compatibilities: Array<{ defaultVersion: boolean }> }>;
+    }>;
+    expect(addons.map((a) => a.addonName)).toEqual(
+      expect.arrayContaining(['coredns', 'kube-proxy', 'vpc-cni', 'eks-pod-identity-agent']),
+    );
+    for (const addon of addons) {
+      const defaults = addon.addonVersions.filter((v) => v.compatibilities[0]?.defaultVersion);
+      expect(defaults, addon.addonName).toHaveLength(1);
+    }
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout).addons).toEqual(
+      expect.arrayContaining(['coredns', 'kube-proxy', 'vpc-cni']),
+    );
+    expect(degraded.code, degraded.stderr).toBe(0);
+    expect(JSON.parse(degraded.stdout).addon).toMatchObject({
+      status: 'DEGRADED',
+      health: { issues: [{ code: 'InsufficientNumberOfReplicas' }] },
+    });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('(ResourceNotFoundException)');
+
+    const installed = JSON.parse(
+      (
+        await aws([
+          'eks',
+          'describe-addon',
+          '--cluster-name',
+          'checkout-prod',
+          '--addon-name',
+          'coredns',
+        ])
+      ).stdout,
+    ).addon as { addonVersion: string };
+    const update = await aws([
+      'eks',
+      'update-addon',
+      '--cluster-name',
+      'checkout-prod',
+      '--addon-name',
+      'coredns',
+      '--addon-version',
+      installed.addonVersion,
+      '--resolve-conflicts',
+      'PRESERVE',
+    ]);
+    expect(update.code, update.stderr).toBe(0);
+    const started = JSON.parse(update.stdout).update as { id: string; type: string };
+    expect(started.type).toBe('AddonUpdate');
+    const described = await aws([
+      'eks',
+      'describe-update',
+      '--name',
+      'checkout-prod',
+      '--update-id',
+      started.id,
+      '--addon-name',
+      'coredns',
+    ]);
+    expect(described.code, described.stderr).toBe(0);
+    expect(JSON.parse(described.stdout).update.params).toEqual(
+      expect.arrayContaining([{ type: 'ResolveConflicts', value: 'PRESERVE' }]),
+    );
+  });
+});
