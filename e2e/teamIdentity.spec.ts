@@ -73,6 +73,8 @@ test("an operator's pods differ from an admin's because of RBAC, and a drain she
     // SSAR first: eviction across namespaces (what a drain does) is refused to operators here,
     // so Drain is disabled and says why before she tries; cordon is allowed.
     await operator.goto(`${CLUSTER}?tab=resources&view=nodes`);
+    // She may read nodes but not every namespace's pods: the nodes are listed, requests are not.
+    await expect(operator.getByText('Requests and pod counts are not shown')).toBeVisible();
     const drain = operator.getByRole('button', { name: /^Drain / }).first();
     await expect(drain).toBeDisabled();
     await expect(drain).toHaveAccessibleDescription(

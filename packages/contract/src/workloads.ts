@@ -252,8 +252,15 @@ export type KubeAccessProblem = z.infer<typeof KubeAccessProblem>;
 export const ServiceList = z.object({ items: z.array(ServiceSummary) });
 export type ServiceList = z.infer<typeof ServiceList>;
 
-/** The nodes of a cluster, with what their pods request. */
-export const NodeList = z.object({ items: z.array(NodeSummary) });
+/**
+ * The nodes of a cluster, with what their pods request. `requestsHidden` is the API server's refusal
+ * when the person may read nodes but not list pods across namespaces: the nodes are still shown,
+ * without requests and pod counts, which would otherwise read as zero.
+ */
+export const NodeList = z.object({
+  items: z.array(NodeSummary),
+  requestsHidden: z.string().optional(),
+});
 export type NodeList = z.infer<typeof NodeList>;
 
 /** A PodDisruptionBudget that covers pods on a node group: a drain of the group must respect it. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessReview, PodList, Problem } from '@wheelhouse/contract';
+import type { AccessReview, NodeList, PodList, Problem } from '@wheelhouse/contract';
 import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
 
 /** Kubernetes reads act for the signed-in user: the sandbox cluster's RBAC decides, not the console. */
@@ -28,6 +28,18 @@ describe('Kubernetes reads as the signed-in user', () => {
     expect(problem.detail).toContain('User "operator" cannot list resource "pods"');
     const notebooks = await operator.json<PodList>(`${K8S}/pods?namespace=notebooks`);
     expect(notebooks.items.length).toBeGreaterThan(0);
+  });
+
+  it("lists nodes for an operator who may not list every namespace's pods, saying why requests are missing", async () => {
+    const operator = await c.signIn('operator');
+    const admin = await c.signIn('admin');
+    const theirs = await operator.json<NodeList>(`${K8S}/nodes`);
+    expect(theirs.items.length).toBeGreaterThan(0);
+    expect(theirs.requestsHidden).toContain('User "operator" cannot list resource "pods"');
+    const full = await admin.json<NodeList>(`${K8S}/nodes`);
+    expect(full.requestsHidden).toBeUndefined();
+    expect(full.items.map((n) => n.name)).toEqual(theirs.items.map((n) => n.name));
+    expect(full.items.some((n) => n.pods > 0)).toBe(true);
   });
 
   it('answers access-review as the user, naming the missing verb and resource', async () => {

@@ -9,7 +9,7 @@ import type {
   FleetDashboard,
   LogQuery,
   NamespaceList,
-  NodeSummary,
+  NodeList,
   PodDetail,
   PodList,
   PodQuery,
@@ -336,19 +336,26 @@ function workloadReads(
         return { items: list.items.map(toServiceSummary) };
       }),
 
-    nodes: (ref: ClusterRef): Promise<{ items: NodeSummary[] }> =>
+    nodes: (ref: ClusterRef): Promise<NodeList> =>
       withClient(ref, async (client) => {
         const [nodes, pods] = await Promise.all([
           listAll<Node>(client, '/api/v1/nodes'),
           listAll<Pod>(client, '/api/v1/pods', {
             fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+          }).catch((error: unknown) => {
+            // A person may read nodes without listing every namespace's pods: the nodes are still
+            // theirs to see (and cordon or drain, as far as RBAC lets them), without the requests.
+            if (as && error instanceof KubeApiError && error.status === 403) return error;
+            throw error;
           }),
         ]);
-        const requests = requestsByNode(pods.items);
+        const hidden = pods instanceof KubeApiError ? pods : undefined;
+        const requests = pods instanceof KubeApiError ? undefined : requestsByNode(pods.items);
         return {
           items: nodes.items
-            .map((node) => toNodeSummary(node, requests.get(node.metadata.name)))
+            .map((node) => toNodeSummary(node, requests?.get(node.metadata.name)))
             .sort((a, b) => a.name.localeCompare(b.name)),
+          ...(hidden ? { requestsHidden: hidden.message } : {}),
         };
       }),
 

@@ -109,26 +109,39 @@ export function DataTable<T>({
     () => (sortValue ? columns.map((def) => withSortAccessor(def, sortValue)) : columns),
     [columns, sortValue],
   );
+  // Stable across renders: new column options on each render would rebuild every row each time.
+  const sortOptions = useMemo(
+    () =>
+      sortValue
+        ? {
+            getSortedRowModel: getSortedRowModel<T>(),
+            // TanStack sorts only columns with an accessor; display columns get one from `sortValue`.
+            defaultColumn: {
+              sortUndefined: false as const,
+              sortingFn: (a: Row<T>, b: Row<T>, columnId: string) =>
+                compareSortValues(
+                  sortValue(a.original, columnId),
+                  sortValue(b.original, columnId),
+                ) || a.id.localeCompare(b.id),
+            },
+          }
+        : {},
+    [sortValue],
+  );
+  // One array per sort: a new one on each render reads to TanStack as a new sort.
+  const sorting = useMemo(() => (sort ? [sort] : []), [sort]);
   const table = useReactTable({
     data,
     columns: sortableColumns,
     getRowId,
     getCoreRowModel: getCoreRowModel(),
-    ...(sortValue
-      ? {
-          getSortedRowModel: getSortedRowModel(),
-          // TanStack sorts only columns with an accessor; display columns sort by `sortValue` too.
-          defaultColumn: {
-            sortUndefined: false,
-            sortingFn: (a: Row<T>, b: Row<T>, columnId: string) =>
-              compareSortValues(sortValue(a.original, columnId), sortValue(b.original, columnId)) ||
-              a.id.localeCompare(b.id),
-          },
-        }
-      : {}),
+    ...sortOptions,
     manualSorting: !sortValue,
     enableSortingRemoval: false,
-    state: { sorting: sort ? [sort] : [] },
+    // The table pages nothing (the virtualiser shows the window), so there is no page to reset;
+    // left on, TanStack queues a state change whenever the sorted rows are rebuilt.
+    autoResetPageIndex: false,
+    state: { sorting },
   });
   const rows = table.getRowModel().rows;
   const minWidth = table.getTotalSize();

@@ -115,4 +115,22 @@ describe('Nodes view', () => {
     // One refetch for the burst.
     expect(seen.filter((r) => r.path === `${K8S_API}/nodes`)).toHaveLength(2);
   });
+
+  it('still lists the nodes when the person may not list pods, and says why requests are missing', async () => {
+    stubEventSource();
+    const refusal =
+      'pods is forbidden: User "alice" cannot list resource "pods" in API group "" at the cluster scope';
+    stubFetch({
+      ...resourcesHandlers(),
+      [`GET ${K8S_API}/nodes`]: () => json({ items: [node()], requestsHidden: refusal }),
+    });
+    renderApp(resourcesPage('nodes'));
+    const table = await screen.findByRole('table', { name: 'Nodes' });
+    expect(within(table).getByText(node().name)).toBeInTheDocument();
+    // Zero requests would read as an idle node: the columns are left out instead.
+    expect(within(table).queryByRole('columnheader', { name: /CPU requested/ })).toBeNull();
+    expect(within(table).queryByRole('link', { name: /pods on/ })).toBeNull();
+    expect(screen.getByText('Requests and pod counts are not shown')).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(refusal.replace(/[".]/g, '.')))).toBeInTheDocument();
+  });
 });

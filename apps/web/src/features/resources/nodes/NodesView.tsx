@@ -17,6 +17,8 @@ import { useNodeWatch } from './useNodeWatch.ts';
 import { useCan } from '../../auth/index.ts';
 import { NodeActions } from '../actions/NodeActions.tsx';
 
+const REQUEST_COLUMNS = new Set(['cpu', 'memory', 'pods']);
+
 /**
  * The cluster's nodes: where each runs (node group, self-managed, Fargate), capacity type,
  * conditions, taints, and requested against allocatable CPU and memory. Refetched when the node
@@ -35,10 +37,13 @@ export function NodesView({
   const watch = useNodeWatch(clusterRef);
   const sort = useMemo(() => sortOf(params, 'name'), [params]);
   const canChange = useCan('change');
+  const requestsHidden = nodes.data?.requestsHidden;
   const columns = useMemo(() => {
-    const base = nodeColumns((node) =>
+    const all = nodeColumns((node) =>
       resourcesHref(`/clusters/${clusterPath(clusterRef)}`, 'pods', { node }),
     );
+    // Without the pods, requests and pod counts would read as an empty node: leave them out.
+    const base = requestsHidden ? all.filter((c) => !REQUEST_COLUMNS.has(c.id ?? '')) : all;
     // Auditors get no action column: the BFF would refuse them anyway.
     if (!canChange) return base;
     const actions: ColumnDef<NodeSummary, unknown> = {
@@ -49,7 +54,7 @@ export function NodesView({
       cell: ({ row }) => <NodeActions clusterRef={clusterRef} node={row.original} />,
     };
     return [...base, actions];
-  }, [clusterRef, canChange]);
+  }, [clusterRef, canChange, requestsHidden]);
   const items = nodes.data?.items;
   const rows = useMemo(
     () => sortRows(filterByName(items ?? [], params.q), sort, NODE_SORT, 'name', (n) => n.name),
@@ -79,6 +84,14 @@ export function NodesView({
       {nodes.isRefetchError && (
         <ErrorBanner title="Could not refresh nodes; showing what was read last" tone="warning">
           <ProblemDetails error={nodes.error} />
+        </ErrorBanner>
+      )}
+      {requestsHidden && (
+        <ErrorBanner title="Requests and pod counts are not shown" tone="warning">
+          <p>
+            Your groups may read these nodes but not list pods across all namespaces, so what runs
+            on each node cannot be counted. Kubernetes answered: {requestsHidden}
+          </p>
         </ErrorBanner>
       )}
       <ResourceListBody
