@@ -44,6 +44,32 @@ export const ResourceAmounts = z.object({
   memory: z.string().optional(),
 });
 
+/** CPU and memory as numbers; a resource left out (a VPA that controls only CPU) is absent. */
+export const ResourceNumbers = z.object({
+  cpuMillis: z.number().optional(),
+  memoryBytes: z.number().optional(),
+});
+export type ResourceNumbers = z.infer<typeof ResourceNumbers>;
+
+/** What a VerticalPodAutoscaler's recommender advises for one container. */
+export const VpaRecommendation = z.object({
+  target: ResourceNumbers,
+  lowerBound: ResourceNumbers,
+  upperBound: ResourceNumbers,
+  /** The target before the VPA's resource policy capped it (equal to `target` when uncapped). */
+  uncappedTarget: ResourceNumbers,
+});
+export type VpaRecommendation = z.infer<typeof VpaRecommendation>;
+
+/** The recommendation of the VPA over a pod's workload, for one container, beside its requests. */
+export const ContainerRecommendation = VpaRecommendation.extend({
+  vpa: z.string(),
+  updateMode: z.string(),
+  /** The container's requests as numbers, to hold against the bounds. */
+  requested: ResourceNumbers,
+});
+export type ContainerRecommendation = z.infer<typeof ContainerRecommendation>;
+
 export const ContainerDetail = z.object({
   name: z.string(),
   image: z.string(),
@@ -62,6 +88,8 @@ export const ContainerDetail = z.object({
     .optional(),
   requests: ResourceAmounts,
   limits: ResourceAmounts,
+  /** When a VerticalPodAutoscaler targets the pod's workload and has recommended for this container. */
+  recommendation: ContainerRecommendation.optional(),
 });
 export type ContainerDetail = z.infer<typeof ContainerDetail>;
 
@@ -169,8 +197,30 @@ export const NodeAutoscaler = z.object({
   version: z.string().optional(),
 });
 
+/** An autoscaling.k8s.io/v1 VerticalPodAutoscaler and what it recommends per container. */
+export const Vpa = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  target: z.object({ kind: z.string(), name: z.string() }),
+  /** Off, Initial, Recreate, InPlaceOrRecreate or Auto (the default when unset). */
+  updateMode: z.string(),
+  /** Whether the recommender says it has recommended (condition RecommendationProvided). */
+  provided: z.boolean(),
+  containers: z.array(VpaRecommendation.extend({ container: z.string() })),
+  createdAt: z.string().optional(),
+});
+export type Vpa = z.infer<typeof Vpa>;
+
 export const AutoscalingView = z.object({
   hpas: z.array(Hpa),
+  verticalAutoscalers: z.array(Vpa),
+  /** False when the cluster has no VerticalPodAutoscaler CRD (its API answered 404). */
+  vpaInstalled: z.boolean(),
+  /**
+   * The cluster's refusal when the person may list HPAs but not VPAs (RBAC): the HPAs are still
+   * shown, and this says why the VPAs are not.
+   */
+  verticalAutoscalersHidden: z.string().optional(),
   nodeAutoscalers: z.array(NodeAutoscaler),
 });
 export type AutoscalingView = z.infer<typeof AutoscalingView>;

@@ -209,6 +209,74 @@ describe("a cluster's Kubernetes API through the console", () => {
   });
 });
 
+describe('Vertical Pod Autoscalers through the console', () => {
+  it('lists the VPAs beside the HPAs, with what they recommend per container', async () => {
+    const view = await auditor.json<AutoscalingView>(`${CHECKOUT}/autoscaling`);
+    expect(view.vpaInstalled).toBe(true);
+    expect(view.verticalAutoscalersHidden).toBeUndefined();
+    expect(view.hpas.length).toBeGreaterThan(0);
+    const byName = new Map(view.verticalAutoscalers.map((vpa) => [vpa.name, vpa]));
+    expect(byName.get('payments-gateway')).toMatchObject({
+      namespace: 'payments',
+      target: { kind: 'Deployment', name: 'payments-gateway' },
+      updateMode: 'Off',
+      provided: true,
+    });
+    const resizer = byName.get('image-resizer')!;
+    expect(resizer.updateMode).toBe('Auto');
+    const [container] = resizer.containers;
+    expect(container!.container).toBe('image-resizer');
+    // Its policy caps CPU at 250m: the uncapped target says what it would want.
+    expect(container!.target.cpuMillis).toBe(250);
+    expect(container!.uncappedTarget.cpuMillis).toBeGreaterThan(250);
+    expect(container!.lowerBound.cpuMillis).toBeLessThanOrEqual(250);
+    expect(container!.target.memoryBytes).toBeGreaterThanOrEqual(250 * 2 ** 20);
+  });
+
+  it('says the VPA is not installed on a cluster without its CRD, and still lists the HPAs', async () => {
+    const view = await auditor.json<AutoscalingView>(`${PLATFORM}/autoscaling`);
+    expect(view).toMatchObject({ vpaInstalled: false, verticalAutoscalers: [] });
+    expect(view.nodeAutoscalers).toBeDefined();
+  });
+
+  it("shows a pod's requests against the recommendation of the VPA over its Deployment", async () => {
+    const pods = await auditor.json<PodList>(
+      `${CHECKOUT}/pods?namespace=payments&labelSelector=app%3Dpayments-gateway`,
+    );
+    const pod = await auditor.json<PodDetail>(`${CHECKOUT}/pods/payments/${pods.items[0]!.name}`);
+    const recommendation = pod.containerDetails[0]!.recommendation!;
+    expect(recommendation).toMatchObject({
+      vpa: 'payments-gateway',
+      updateMode: 'Off',
+      requested: { cpuMillis: 200, memoryBytes: 384 * 2 ** 20 },
+    });
+    // It uses about a third of its CPU request: the request is above the upper bound.
+    expect(recommendation.upperBound.cpuMillis).toBeLessThan(200);
+    const other = await auditor.json<PodList>(
+      `${CHECKOUT}/pods?namespace=payments&labelSelector=app%3Dcheckout-api`,
+    );
+    const plain = await auditor.json<PodDetail>(
+      `${CHECKOUT}/pods/payments/${other.items[0]!.name}`,
+    );
+    expect(plain.containerDetails.every((c) => c.recommendation === undefined)).toBe(true);
+  });
+
+  it('keeps the HPAs for a person whose RBAC leaves VPAs out, saying why they are hidden', async () => {
+    const operator = await c.signIn('operator');
+    const view = await operator.json<AutoscalingView>(`${CHECKOUT}/autoscaling`);
+    expect(view.hpas.length).toBeGreaterThan(0);
+    expect(view.verticalAutoscalers).toEqual([]);
+    expect(view.verticalAutoscalersHidden).toContain(
+      'Your groups (wheelhouse:operator) may not list verticalpodautoscalers across all namespaces.',
+    );
+    const pods = await operator.json<PodList>(
+      `${CHECKOUT}/pods?namespace=payments&labelSelector=app%3Dpayments-gateway`,
+    );
+    const pod = await operator.json<PodDetail>(`${CHECKOUT}/pods/payments/${pods.items[0]!.name}`);
+    expect(pod.containerDetails[0]!.recommendation).toBeUndefined();
+  });
+});
+
 describe('when the console may not read a cluster', () => {
   /** The problem the console answers for qa-integration's pods (a cluster of the second account). */
   async function qaPodsProblem(): Promise<Problem> {

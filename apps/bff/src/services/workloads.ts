@@ -35,9 +35,16 @@ import type {
   Pod,
   PodDisruptionBudgetObject,
   ServiceObject,
+  VpaObject,
   WorkloadObject,
 } from './kube/kubeTypes.ts';
 import { nodegroupDisruption } from './kube/nodegroupDisruption.ts';
+import {
+  VPA_PATH,
+  listVpas,
+  withRecommendations,
+  workloadOfPod,
+} from './kube/verticalAutoscalers.ts';
 import { readClusterEvents, readObjectDetail } from './kube/objectDetail.ts';
 import {
   NODEGROUP_LABEL,
@@ -199,6 +206,16 @@ function workloadReads(
     return { metadata: { ...(resourceVersion ? { resourceVersion } : {}) }, items };
   }
 
+  /** The VPAs (of one namespace or all); a refusal is worded as the person's own when it is. */
+  function verticalAutoscalers(client: KubeClient, namespace?: string) {
+    return listVpas(
+      () => listAll<VpaObject>(client, scoped(VPA_PATH, namespace)),
+      (error) =>
+        (as && kube.impersonates() ? userRefusal(error, as)?.message : undefined) ??
+        `Kubernetes answered ${error.status} ${error.reason}: ${error.message}`,
+    );
+  }
+
   function nodeLabels(ref: ClusterRef, client: KubeClient): Promise<NodeLabels> {
     // Keyed by whom the read is made as: the cluster's RBAC decides what each person may see of
     // nodes, so one person's answer must never be served to another with different groups.
@@ -257,14 +274,18 @@ function workloadReads(
     pod: (ref: ClusterRef, namespace: string, name: string): Promise<PodDetail> =>
       withClient(ref, async (client) => {
         const base = `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
-        const [pod, events, labels] = await Promise.all([
+        const [pod, events, labels, vpas] = await Promise.all([
           client.get<Pod>(`${base}/pods/${encodeURIComponent(name)}`),
           client.get<KubeList<KubeEventObject>>(`${base}/events`, {
             fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}`,
           }),
           nodeLabels(ref, client),
+          verticalAutoscalers(client, namespace),
         ]);
-        return toPodDetail(pod, labels, events.items);
+        const detail = toPodDetail(pod, labels, events.items);
+        // The owner chain is read only when some VPA in the namespace could be over this pod.
+        if (vpas.objects.length === 0) return detail;
+        return withRecommendations(detail, vpas.objects, await workloadOfPod(client, pod));
       }),
 
     /** Any object the console shows, with its YAML, events, owner chain and children. */
@@ -361,9 +382,10 @@ function workloadReads(
 
     autoscaling: (ref: ClusterRef): Promise<AutoscalingView> =>
       withClient(ref, async (client) => {
-        const [hpas, deployments] = await Promise.all([
+        const [hpas, deployments, vpas] = await Promise.all([
           listAll<HpaObject>(client, '/apis/autoscaling/v2/horizontalpodautoscalers'),
           listAll<WorkloadObject>(client, '/apis/apps/v1/deployments'),
+          verticalAutoscalers(client),
         ]);
         const find = (pattern: RegExp) =>
           deployments.items.find(
@@ -388,7 +410,8 @@ function workloadReads(
             ...(image?.includes(':') ? { version: image.split(':').at(-1) } : {}),
           });
         }
-        return { hpas: hpas.items.map(toHpa), nodeAutoscalers: autoscalers };
+        const { objects: _objects, ...vertical } = vpas;
+        return { hpas: hpas.items.map(toHpa), ...vertical, nodeAutoscalers: autoscalers };
       }),
 
     /**

@@ -1,6 +1,7 @@
 import type {
   AutoscalingView,
   ContainerDetail,
+  ContainerRecommendation,
   Hpa,
   NamespaceList,
   NodeSummary,
@@ -9,6 +10,7 @@ import type {
   PodSummary,
   ServiceSummary,
   SessionInfo,
+  Vpa,
   Workload,
 } from '@wheelhouse/contract';
 import { CLUSTER_API, CLUSTER_PAGE } from './computeFixtures.ts';
@@ -163,7 +165,50 @@ export const namespaces: NamespaceList = {
   ],
 };
 
-export const emptyAutoscaling: AutoscalingView = { hpas: [], nodeAutoscalers: [] };
+export const emptyAutoscaling: AutoscalingView = {
+  hpas: [],
+  verticalAutoscalers: [],
+  vpaInstalled: true,
+  nodeAutoscalers: [],
+};
+
+const MIB = 2 ** 20;
+
+/** A VPA over the Deployment web, recommending for its one container. */
+export function vpa(overrides: Partial<Vpa> = {}): Vpa {
+  return {
+    namespace: 'shop',
+    name: 'web',
+    target: { kind: 'Deployment', name: 'web' },
+    updateMode: 'Auto',
+    provided: true,
+    containers: [
+      {
+        container: 'web',
+        target: { cpuMillis: 250, memoryBytes: 300 * MIB },
+        lowerBound: { cpuMillis: 150, memoryBytes: 200 * MIB },
+        upperBound: { cpuMillis: 400, memoryBytes: 512 * MIB },
+        uncappedTarget: { cpuMillis: 250, memoryBytes: 300 * MIB },
+      },
+    ],
+    createdAt: CREATED,
+    ...overrides,
+  };
+}
+
+/** The recommendation a pod's container shows when a VPA is over its Deployment. */
+export function containerRecommendation(
+  overrides: Partial<ContainerRecommendation> = {},
+): ContainerRecommendation {
+  const { container: _container, ...bounds } = vpa().containers[0]!;
+  return {
+    vpa: 'web',
+    updateMode: 'Auto',
+    ...bounds,
+    requested: { cpuMillis: 100, memoryBytes: 256 * MIB },
+    ...overrides,
+  };
+}
 
 /** What the cluster page and every Resources view read, answering with empty lists by default. */
 export function resourcesHandlers(

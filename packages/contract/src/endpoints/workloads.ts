@@ -93,7 +93,7 @@ export const autoscaling = defineEndpoint({
   method: 'get',
   path: `${K8S}/autoscaling`,
   access: 'read',
-  summary: 'Horizontal Pod Autoscalers and the node autoscaler in use',
+  summary: 'Horizontal and Vertical Pod Autoscalers and the node autoscaler in use',
   params: 'ClusterRef',
   response: 'AutoscalingView',
 });

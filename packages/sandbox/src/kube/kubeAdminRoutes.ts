@@ -58,6 +58,7 @@ function counts(kube: KubeCluster) {
     cronJobs: kube.store.count('cronjobs'),
     services: kube.store.count('services'),
     horizontalPodAutoscalers: kube.store.count('horizontalpodautoscalers'),
+    verticalPodAutoscalers: kube.store.count('verticalpodautoscalers'),
     events: kube.store.count('events'),
     resourceVersion: kube.store.resourceVersion,
   };

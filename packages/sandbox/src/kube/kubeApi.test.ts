@@ -129,6 +129,7 @@ describe('a cluster API server', () => {
       'authentication.k8s.io',
       'authorization.k8s.io',
       'autoscaling',
+      'autoscaling.k8s.io',
       'batch',
       'coordination.k8s.io',
       'discovery.k8s.io',
@@ -190,6 +191,80 @@ describe('a cluster API server', () => {
     expect(
       table.rows.find((row) => String(row.cells[0]).startsWith('fraud-scorer-'))!.cells[2],
     ).toBe('ImagePullBackOff');
+  });
+});
+
+describe('the Vertical Pod Autoscaler (a CRD)', () => {
+  interface VpaList {
+    items: Array<{
+      metadata: { name: string };
+      spec: { targetRef: { kind: string; name: string }; updatePolicy: { updateMode: string } };
+      status: {
+        recommendation?: {
+          containerRecommendations: Array<Record<string, Record<string, string>>>;
+        };
+        conditions?: Array<{ type: string; status: string }>;
+      };
+    }>;
+  }
+
+  it('is served, in discovery and with recommendations, where its CRD is installed', async () => {
+    const crd = await get<{ spec: { group: string } }>(
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/verticalpodautoscalers.autoscaling.k8s.io',
+    );
+    expect(crd.spec.group).toBe('autoscaling.k8s.io');
+    const group = await get<{ preferredVersion: { groupVersion: string } }>(
+      '/apis/autoscaling.k8s.io',
+    );
+    expect(group.preferredVersion.groupVersion).toBe('autoscaling.k8s.io/v1');
+    const resources = await get<{ resources: Array<Record<string, unknown>> }>(
+      '/apis/autoscaling.k8s.io/v1',
+    );
+    expect(resources.resources).toEqual([
+      expect.objectContaining({
+        name: 'verticalpodautoscalers',
+        kind: 'VerticalPodAutoscaler',
+        namespaced: true,
+        shortNames: ['vpa'],
+      }),
+    ]);
+    const all = await get<VpaList>('/apis/autoscaling.k8s.io/v1/verticalpodautoscalers');
+    expect(
+      all.items.map((vpa) => [
+        vpa.metadata.name,
+        `${vpa.spec.targetRef.kind}/${vpa.spec.targetRef.name}`,
+        vpa.spec.updatePolicy.updateMode,
+      ]),
+    ).toEqual([
+      ['payments-gateway', 'Deployment/payments-gateway', 'Off'],
+      ['image-resizer', 'Deployment/image-resizer', 'Auto'],
+    ]);
+    const resizer = all.items.find((vpa) => vpa.metadata.name === 'image-resizer')!;
+    const [container] = resizer.status.recommendation!.containerRecommendations;
+    expect(container).toMatchObject({
+      containerName: 'image-resizer',
+      // Its policy caps CPU at 250m; it would want more at 140% of its 200m request.
+      target: { cpu: '250m' },
+      uncappedTarget: { cpu: expect.stringMatching(/^\d+m$/) },
+    });
+    expect(Number.parseInt(container!.uncappedTarget!.cpu!, 10)).toBeGreaterThan(250);
+    expect(resizer.status.conditions).toContainEqual(
+      expect.objectContaining({ type: 'RecommendationProvided', status: 'True' }),
+    );
+  });
+
+  it('is not found where its CRD is not installed', async () => {
+    const platform = await clusterAccess(sandbox, home, 'platform-tools');
+    const token = await eksBearerToken(home, { clusterName: 'platform-tools' });
+    const groups = await get<{ groups: Array<{ name: string }> }>('/apis', token, platform);
+    expect(groups.groups.map((g) => g.name)).not.toContain('autoscaling.k8s.io');
+    for (const path of [
+      '/apis/autoscaling.k8s.io/v1',
+      '/apis/autoscaling.k8s.io/v1/verticalpodautoscalers',
+    ]) {
+      const response = await kubeRequest(platform.endpoint, platform.ca, token, path);
+      expect(response.status, path).toBe(404);
+    }
   });
 });
 

@@ -220,6 +220,14 @@ describe('kubectl with an EKS exec credential', () => {
     );
   });
 
+  it('gets VPAs by their short name, with the columns of their CRD', async () => {
+    if (excusedMissingTools()) return;
+    const result = await kubectl(['get', 'vpa', '-n', 'web']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^NAME\s+MODE\s+CPU\s+MEM\s+PROVIDED\s+AGE$/m);
+    expect(result.stdout).toMatch(/^image-resizer\s+Auto\s+250m\s+\S+\s+True\s+\S+$/m);
+  });
+
   it('applies a Deployment with validation on (the OpenAPI it downloads), twice', async () => {
     if (excusedMissingTools()) return;
     const created = await kubectl(['apply', '-f', '-'], deploymentYaml('validated', 1));

@@ -80,3 +80,33 @@ export type WorkloadObject = Stored<{ kind?: string; metadata?: V1ObjectMeta }> 
   spec?: Wire<AnyOf<NonNullable<WorkloadModel['spec']>>>;
   status?: Wire<AnyOf<NonNullable<WorkloadModel['status']>>>;
 };
+
+/** A cpu/memory pair as the VPA writes it ("250m", "262144k"). */
+export interface VpaResources {
+  cpu?: string;
+  memory?: string;
+}
+
+/**
+ * autoscaling.k8s.io/v1 VerticalPodAutoscaler, a CRD (client-node has no model of it), read as far
+ * as the console uses it; every field optional, as a hand-written object may leave any out.
+ */
+export interface VpaObject {
+  metadata: ObjectMeta;
+  spec?: {
+    targetRef?: { apiVersion?: string; kind?: string; name?: string };
+    updatePolicy?: { updateMode?: string };
+  };
+  status?: {
+    recommendation?: {
+      containerRecommendations?: Array<{
+        containerName?: string;
+        target?: VpaResources;
+        lowerBound?: VpaResources;
+        upperBound?: VpaResources;
+        uncappedTarget?: VpaResources;
+      }>;
+    };
+    conditions?: Array<{ type?: string; status?: string }>;
+  };
+}

@@ -1,4 +1,9 @@
-import { RESOURCE_TYPES, servedGroups } from '../objects/resourceTypes.ts';
+import {
+  RESOURCE_TYPES,
+  SERVES_ALL,
+  servedGroups,
+  type ServesType,
+} from '../objects/resourceTypes.ts';
 
 /** Legacy discovery documents (kubectl falls back to them when aggregated discovery is not offered). */
 
@@ -15,23 +20,32 @@ function groupDocument(group: string, version: string) {
   return { name: group, versions: [groupVersion], preferredVersion: groupVersion };
 }
 
-export function groupList(): Record<string, unknown> {
+export function groupList(serves: ServesType = SERVES_ALL): Record<string, unknown> {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: servedGroups().map(({ group, version }) => groupDocument(group, version)),
+    groups: servedGroups(serves).map(({ group, version }) => groupDocument(group, version)),
   };
 }
 
-export function apiGroup(group: string): Record<string, unknown> | undefined {
-  const served = servedGroups().find((entry) => entry.group === group);
+export function apiGroup(
+  group: string,
+  serves: ServesType = SERVES_ALL,
+): Record<string, unknown> | undefined {
+  const served = servedGroups(serves).find((entry) => entry.group === group);
   if (!served) return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(served.group, served.version) };
 }
 
 /** The APIResourceList of one group version (undefined when the sandbox does not serve it). */
-export function resourceList(group: string, version: string): Record<string, unknown> | undefined {
-  const types = RESOURCE_TYPES.filter((type) => type.group === group && type.version === version);
+export function resourceList(
+  group: string,
+  version: string,
+  serves: ServesType = SERVES_ALL,
+): Record<string, unknown> | undefined {
+  const types = RESOURCE_TYPES.filter(
+    (type) => type.group === group && type.version === version && serves(type),
+  );
   if (types.length === 0) return undefined;
   return {
     kind: 'APIResourceList',

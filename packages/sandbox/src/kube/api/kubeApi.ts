@@ -20,6 +20,7 @@ import { servePodLog } from './podLogs.ts';
 import { parseResourcePath, verbOf, type ResourceRequest } from './resourcePath.ts';
 import { KubeStatusError, kubeErrors } from './status.ts';
 import { parseIncludeObject, tableOf, wantsTable } from './tables.ts';
+import { servesIn } from './servedTypes.ts';
 import { serveWatch } from './watch.ts';
 import { serveWrite } from './writes.ts';
 import { serveOpenApi } from '../openapi/serveOpenApi.ts';
@@ -73,6 +74,8 @@ export function createKubeApi(options: KubeApiOptions) {
   ) {
     const kube = options.kube();
     const request = parseResourcePath(group, version, rest);
+    // A CRD-backed type the cluster has no definition of: its paths do not exist here.
+    if (!servesIn(kube.store)(request.type)) throw kubeErrors.pathNotFound();
     // Every authenticated user may ask who it is (system:basic-user), so before authorization.
     if (request.type.plural === 'selfsubjectreviews') return serveSelfSubjectReview(exchange, user);
     if (request.type.plural === 'selfsubjectaccessreviews')
@@ -173,16 +176,17 @@ export function createKubeApi(options: KubeApiOptions) {
       return handleResource(exchange, user, '', 'v1', segments.slice(2));
     }
     if (segments[0] === 'apis') {
-      if (segments.length === 1) return sendJson(exchange, 200, groupList());
+      const serves = servesIn(options.kube().store);
+      if (segments.length === 1) return sendJson(exchange, 200, groupList(serves));
       const group = segments[1]!;
       if (segments.length === 2) {
-        const document = apiGroup(group);
+        const document = apiGroup(group, serves);
         if (!document) throw kubeErrors.pathNotFound();
         return sendJson(exchange, 200, document);
       }
       const version = segments[2]!;
       if (segments.length === 3) {
-        const list = resourceList(group, version);
+        const list = resourceList(group, version, serves);
         if (!list) throw kubeErrors.pathNotFound();
         return sendJson(exchange, 200, list);
       }

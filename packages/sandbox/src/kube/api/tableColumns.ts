@@ -15,6 +15,7 @@ import type {
   ReplicaSet,
   Service,
   StatefulSet,
+  VerticalPodAutoscaler,
 } from '../objects/types.ts';
 import { consoleColumns } from './consoleColumns.ts';
 import { humanDuration } from './humanDuration.ts';
@@ -332,6 +333,25 @@ export const TABLE_COLUMNS: Record<string, TableColumn[]> = {
     column<HorizontalPodAutoscaler>('Replicas', (hpa) => hpa.status.currentReplicas ?? 0, {
       type: 'integer',
     }),
+    AGE,
+  ],
+  // The additionalPrinterColumns of the VPA's CRD: the first container's target.
+  VerticalPodAutoscaler: [
+    NAME,
+    column<VerticalPodAutoscaler>('Mode', (vpa) => vpa.spec.updatePolicy?.updateMode ?? ''),
+    column<VerticalPodAutoscaler>(
+      'CPU',
+      (vpa) => vpa.status.recommendation?.containerRecommendations[0]?.target.cpu ?? '',
+    ),
+    column<VerticalPodAutoscaler>(
+      'Mem',
+      (vpa) => vpa.status.recommendation?.containerRecommendations[0]?.target.memory ?? '',
+    ),
+    column<VerticalPodAutoscaler>(
+      'Provided',
+      (vpa) =>
+        vpa.status.conditions?.find((c) => c.type === 'RecommendationProvided')?.status ?? '',
+    ),
     AGE,
   ],
   ...consoleColumns(NAME, humanDuration),

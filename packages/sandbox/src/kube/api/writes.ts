@@ -82,6 +82,9 @@ function withDefaults(kube: KubeCluster, request: ResourceRequest, object: KubeO
     case 'CronJob':
     case 'HorizontalPodAutoscaler':
       return { ...object, status: kind === 'CronJob' ? {} : { desiredReplicas: 0 } };
+    case 'VerticalPodAutoscaler':
+      // The recommender writes the status; what a client sends there is not taken.
+      return { ...object, status: {} };
     case 'Service': {
       const prefix =
         kube.cluster.kind === 'eks'
@@ -306,6 +309,7 @@ function deleteNamespace(kube: KubeCluster, namespace: Namespace): KubeObject {
     'jobs',
     'replicasets',
     'horizontalpodautoscalers',
+    'verticalpodautoscalers',
     'poddisruptionbudgets',
     'services',
     'configmaps',

@@ -13,6 +13,11 @@ export interface ResourceType {
   verbs: string[];
   /** Subresources served as `<plural>/<sub>` (pods/log, deployments/scale). */
   subresources: Array<{ name: string; kind: string; verbs: string[] }>;
+  /**
+   * Defined by a CustomResourceDefinition rather than built in: served (in discovery and on its
+   * paths) only by clusters that hold the definition, as an API server serves an installed CRD.
+   */
+  crd: boolean;
 }
 
 const READ = ['get', 'list', 'watch'];
@@ -25,7 +30,10 @@ function type(
   plural: string,
   kind: string,
   options: Partial<
-    Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'verbs' | 'subresources'>
+    Pick<
+      ResourceType,
+      'namespaced' | 'shortNames' | 'categories' | 'verbs' | 'subresources' | 'crd'
+    >
   > = {},
 ): ResourceType {
   return {
@@ -39,6 +47,7 @@ function type(
     categories: options.categories ?? [],
     verbs: options.verbs ?? ALL,
     subresources: options.subresources ?? [],
+    crd: options.crd ?? false,
   };
 }
 
@@ -139,6 +148,11 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['hpa'],
     categories: ['all'],
   }),
+  // The Vertical Pod Autoscaler's CRD: EKS does not install it; clusters that run the VPA have it.
+  type('autoscaling.k8s.io', 'v1', 'verticalpodautoscalers', 'VerticalPodAutoscaler', {
+    shortNames: ['vpa'],
+    crd: true,
+  }),
   ...CONSOLE_TYPES,
   ...RBAC_TYPES,
 ];
@@ -167,11 +181,24 @@ export function resourceTypeOfKind(kind: string): ResourceType {
   return found;
 }
 
+/** The name of the CustomResourceDefinition that defines a CRD-backed type: `<plural>.<group>`. */
+export function crdNameOf(resource: Pick<ResourceType, 'group' | 'plural'>): string {
+  return `${resource.plural}.${resource.group}`;
+}
+
+/** Which resource types one cluster serves: the built-in ones, and the CRDs it holds. */
+export type ServesType = (resource: ResourceType) => boolean;
+
+/** Every type, as if every CRD were installed (for what is not about one cluster). */
+export const SERVES_ALL: ServesType = () => true;
+
 /** The API groups the sandbox serves, with their (single) version. */
-export function servedGroups(): Array<{ group: string; version: string }> {
+export function servedGroups(
+  serves: ServesType = SERVES_ALL,
+): Array<{ group: string; version: string }> {
   const seen = new Map<string, string>();
   for (const resource of RESOURCE_TYPES) {
-    if (resource.group) seen.set(resource.group, resource.version);
+    if (resource.group && serves(resource)) seen.set(resource.group, resource.version);
   }
   return [...seen].map(([group, version]) => ({ group, version }));
 }

@@ -389,6 +389,43 @@ export interface HorizontalPodAutoscaler extends KubeObject {
   };
 }
 
+/** A cpu/memory pair as the VPA writes it ("250m", "262144k"); a resource it does not control is absent. */
+export interface VpaResources {
+  cpu?: string;
+  memory?: string;
+}
+
+/** autoscaling.k8s.io/v1 (a CRD, installed with the VPA): what requests the recommender advises. */
+export interface VerticalPodAutoscaler extends KubeObject {
+  kind: 'VerticalPodAutoscaler';
+  spec: {
+    targetRef: { apiVersion: string; kind: string; name: string };
+    updatePolicy?: { updateMode?: 'Off' | 'Initial' | 'Recreate' | 'InPlaceOrRecreate' | 'Auto' };
+    resourcePolicy?: {
+      containerPolicies?: Array<{
+        /** A container's name, or '*' for every container no other policy names. */
+        containerName: string;
+        mode?: 'Auto' | 'Off';
+        minAllowed?: VpaResources;
+        maxAllowed?: VpaResources;
+        controlledResources?: Array<'cpu' | 'memory'>;
+      }>;
+    };
+  };
+  status: {
+    recommendation?: {
+      containerRecommendations: Array<{
+        containerName: string;
+        target: VpaResources;
+        lowerBound: VpaResources;
+        upperBound: VpaResources;
+        uncappedTarget: VpaResources;
+      }>;
+    };
+    conditions?: Condition[];
+  };
+}
+
 export interface KubeEvent extends KubeObject {
   kind: 'Event';
   involvedObject: {

@@ -307,6 +307,8 @@ function addKinds(flavour: Flavour, types: readonly ResourceType[], homeGroup: s
 function groupVersions(): Map<string, ResourceType[]> {
   const byPath = new Map<string, ResourceType[]>();
   for (const type of RESOURCE_TYPES) {
+    // A CRD's schema is the cluster's own (client-node has no model of it): not in this shared catalogue.
+    if (type.crd) continue;
     const key = type.group ? `apis/${type.group}/${type.version}` : `api/${type.version}`;
     byPath.set(key, [...(byPath.get(key) ?? []), type]);
   }

@@ -1,4 +1,5 @@
 import type { Toleration } from '../objects/types.ts';
+import type { VpaPlan } from './vpaBuilders.ts';
 import type { AppSpec } from './workloadBuilders.ts';
 
 /** What a seeded cluster runs, described compactly; seedCluster.ts turns it into objects. */
@@ -16,6 +17,8 @@ export interface DeploymentPlan extends AppSpec {
   hpa?: { min: number; max: number; cpu: number };
   /** A PodDisruptionBudget over the deployment's pods (one of the two bounds). */
   pdb?: { minAvailable: number } | { maxUnavailable: number };
+  /** A VerticalPodAutoscaler over the deployment (a cluster with one gets the VPA's CRD). */
+  vpa?: VpaPlan;
 }
 
 export interface ClusterPlan {

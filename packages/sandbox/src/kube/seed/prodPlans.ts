@@ -9,7 +9,7 @@ import {
 
 /**
  * The production demo clusters' apps: a handful per team namespace, with
- * services, HPAs, a StatefulSet, a Job and a CronJob, and the usual
+ * services, HPAs, VPAs (checkout clusters), a StatefulSet, a Job and a CronJob, and the usual
  * trouble: a crash-looping pod, an image that does not exist, a pod too big
  * for any node, pods no node tolerates, and Fargate pods.
  */
@@ -40,6 +40,8 @@ const payments = (registry: string, size: 'large' | 'small'): ClusterPlan =>
         port: 8443,
         service: { port: 443, targetPort: 8443 },
         pdb: { maxUnavailable: 1 },
+        // Recommendations only: it asks for far more CPU than it uses.
+        vpa: { updateMode: 'Off', cpuPercent: 35 },
       },
       {
         namespace: 'web',
@@ -97,6 +99,12 @@ export const PROD_PLANS: Record<string, PlanBuilder> = {
             cpu: '200m',
             memory: '256Mi',
             tolerations: SPOT_OK,
+            // Busier than its requests; its policy caps CPU below what it would need.
+            vpa: {
+              updateMode: 'Auto',
+              cpuPercent: 140,
+              maxAllowed: { cpu: '250m', memory: '1Gi' },
+            },
           },
           {
             namespace: 'batch',

@@ -12,6 +12,7 @@ import type { PolicyRule, RbacSubject, RoleBindingObject, RoleObject } from '../
  *   (patch nodes: cordon, uncordon), and `edit` in every
  *   namespace but HIDDEN_NAMESPACE (bound namespace by namespace where the cluster has it, so
  *   they may not list across namespaces there; cluster-wide elsewhere).
+ * CRD-backed types (VerticalPodAutoscalers) are left out of view, edit and admin.
  */
 export const HIDDEN_NAMESPACE = 'training';
 
@@ -98,8 +99,11 @@ export function seedRbac(
   namespaces: string[],
   consoleGroup: string,
 ): void {
-  const view = rulesOver(READ, (r) => namespacedApp(r) && r.plural !== 'secrets', true);
-  const edit = rulesOver([...READ, ...WRITE], namespacedApp, true);
+  // CRDs are not aggregated into the built-in roles (the VPA installs no aggregate-to-view
+  // roles): a person bound to view or edit may not read VerticalPodAutoscalers, as on EKS.
+  const builtIn = (r: (typeof RESOURCE_TYPES)[number]) => namespacedApp(r) && !r.crd;
+  const view = rulesOver(READ, (r) => builtIn(r) && r.plural !== 'secrets', true);
+  const edit = rulesOver([...READ, ...WRITE], builtIn, true);
   const roles: RoleObject[] = [
     clusterRole('cluster-admin', [
       { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },

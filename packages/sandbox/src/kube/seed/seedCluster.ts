@@ -6,6 +6,7 @@ import type { KubeCluster } from '../sim/kubeCluster.ts';
 import type { ClusterPlan, ServicePlan } from './clusterPlan.ts';
 import { seedConsoleResources } from './consoleResources.ts';
 import { seedRbac } from './rbacSeed.ts';
+import { verticalPodAutoscaler, vpaCustomResourceDefinition } from './vpaBuilders.ts';
 import { CONSOLE_GROUP } from '../../world/seed/accessEntrySeed.ts';
 import {
   cronJob,
@@ -144,10 +145,12 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
   };
 
   for (const app of plan.daemonSets) create('daemonsets', daemonSet(app, new Date(born + 300_000)));
+  if (plan.deployments.some((app) => app.vpa))
+    create('customresourcedefinitions', vpaCustomResourceDefinition(new Date(born + 600_000)));
   for (const app of plan.deployments) {
     const system = app.namespace === 'kube-system';
     const createdAt = system ? new Date(born + 300_000) : at(0.3 + random.next() * 0.5);
-    create('deployments', deployment(app, createdAt));
+    const created = create('deployments', deployment(app, createdAt));
     addService(
       app,
       app.name === 'coredns' ? { port: 53, type: 'ClusterIP' } : app.service,
@@ -158,6 +161,14 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
         'horizontalpodautoscalers',
         hpa({ namespace: app.namespace, name: app.name, ...app.hpa }, createdAt),
       );
+    if (app.vpa) {
+      create(
+        'verticalpodautoscalers',
+        verticalPodAutoscaler({ namespace: app.namespace, name: app.name }, app.vpa, createdAt),
+      );
+      if (app.vpa.cpuPercent !== undefined)
+        kube.controllers.hpa.setLoad(created, app.vpa.cpuPercent);
+    }
     if (app.pdb)
       create(
         'poddisruptionbudgets',

@@ -127,6 +127,9 @@ export class KubeCluster implements PodHost {
       }
       this.controllers.hpa.syncSoon();
       this.controllers.hpa.tick();
+      // The VPA's first pass ran before the pods were ready: recommend from the settled cluster.
+      this.controllers.vpa.syncSoon();
+      this.controllers.vpa.tick();
       tickHeartbeats(this.context);
     } finally {
       this.context.warming = false;

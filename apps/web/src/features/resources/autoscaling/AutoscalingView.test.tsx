@@ -10,7 +10,10 @@ import {
   hpa,
   resourcesHandlers,
   resourcesPage,
+  vpa,
 } from '../../../test/workloadFixtures.ts';
+
+const MIB = 2 ** 20;
 
 async function showAutoscaling(view: AutoscalingView, extra = '') {
   stubEventSource();
@@ -23,8 +26,8 @@ describe('Autoscaling view', () => {
   it('shows each HPA with current and target metric and replicas within its range', async () => {
     await showAutoscaling(
       {
+        ...emptyAutoscaling,
         hpas: [hpa(), hpa({ namespace: 'other', name: 'api', target: 'Deployment/api' })],
-        nodeAutoscalers: [],
       },
       '&ns=shop',
     );
@@ -40,7 +43,7 @@ describe('Autoscaling view', () => {
 
   it('says whether Cluster Autoscaler or Karpenter runs, and what each does', async () => {
     await showAutoscaling({
-      hpas: [],
+      ...emptyAutoscaling,
       nodeAutoscalers: [
         {
           kind: 'cluster-autoscaler',
@@ -65,5 +68,91 @@ describe('Autoscaling view', () => {
     await showAutoscaling(emptyAutoscaling);
     expect(screen.getByText(/Neither Cluster Autoscaler nor Karpenter runs/)).toBeInTheDocument();
     expect(screen.getByText('No Horizontal Pod Autoscalers in this cluster.')).toBeInTheDocument();
+  });
+
+  it('shows each VPA beside the HPAs: its workload, update mode and per-container recommendation', async () => {
+    await showAutoscaling({
+      ...emptyAutoscaling,
+      hpas: [hpa()],
+      verticalAutoscalers: [
+        vpa(),
+        vpa({
+          name: 'resizer',
+          target: { kind: 'Deployment', name: 'resizer' },
+          updateMode: 'Off',
+          containers: [
+            {
+              container: 'resizer',
+              target: { cpuMillis: 250, memoryBytes: 1.5 * 1024 * MIB },
+              lowerBound: { cpuMillis: 180, memoryBytes: 1024 * MIB },
+              upperBound: { cpuMillis: 250, memoryBytes: 2048 * MIB },
+              uncappedTarget: { cpuMillis: 1200, memoryBytes: 1.5 * 1024 * MIB },
+            },
+          ],
+        }),
+      ],
+    });
+    expect(screen.getByRole('table', { name: 'Horizontal Pod Autoscalers' })).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'Vertical Pod Autoscalers' });
+    expect(within(section).getByRole('heading')).toHaveTextContent('Vertical Pod Autoscalers (2)');
+    const table = within(section).getByRole('table', { name: 'Vertical Pod Autoscalers' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent);
+    expect(headers).toEqual([
+      'Namespace',
+      'Name',
+      'Workload',
+      'Update mode',
+      'Container',
+      'Target',
+      'Lower bound',
+      'Upper bound',
+      'Uncapped',
+    ]);
+    const web = within(table).getByRole('link', { name: 'Deployment web' }).closest('tr')!;
+    expect(web).toHaveTextContent('Auto');
+    const cells = within(web)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells.slice(4)).toEqual([
+      'web',
+      '250m · 300 MiB',
+      '150m · 200 MiB',
+      '400m · 512 MiB',
+      '250m · 300 MiB',
+    ]);
+    const resizer = within(table).getByRole('link', { name: 'Deployment resizer' }).closest('tr')!;
+    expect(resizer).toHaveTextContent('Off');
+    expect(resizer).toHaveTextContent('1.5 GiB');
+    expect(resizer).toHaveTextContent('1.2 cores');
+    expect(resizer).toHaveTextContent('capped by its resource policy');
+  });
+
+  it('says when the VPA is not installed, when there are none, and when they are hidden', async () => {
+    await showAutoscaling({ ...emptyAutoscaling, hpas: [hpa()], vpaInstalled: false });
+    expect(screen.getByText(/VPA is not installed on this cluster/)).toBeInTheDocument();
+    // The HPAs are still there.
+    expect(screen.getByRole('table', { name: 'Horizontal Pod Autoscalers' })).toBeInTheDocument();
+  });
+
+  it('says there are no VPAs in a cluster that has the CRD but none', async () => {
+    await showAutoscaling(emptyAutoscaling);
+    expect(screen.getByText('No Vertical Pod Autoscalers in this cluster.')).toBeInTheDocument();
+  });
+
+  it("shows the HPAs and the cluster's reason when the person may not list VPAs", async () => {
+    await showAutoscaling({
+      ...emptyAutoscaling,
+      hpas: [hpa()],
+      verticalAutoscalersHidden:
+        'Your groups (wheelhouse:operator) may not list verticalpodautoscalers across all namespaces.',
+    });
+    expect(screen.getByText('Vertical Pod Autoscalers are hidden from you')).toBeInTheDocument();
+    expect(screen.getByText(/may not list verticalpodautoscalers/)).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Horizontal Pod Autoscalers' })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Vertical Pod Autoscalers' }),
+    ).not.toBeInTheDocument();
   });
 });

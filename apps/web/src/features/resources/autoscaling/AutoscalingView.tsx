@@ -13,8 +13,9 @@ import type { UpdateResourcesParams } from '../useResourcesParams.ts';
 import { ViewToolbar } from '../ViewFrame.tsx';
 import { HPA_SORT, hpaColumns, hpaRowId } from './hpaColumns.tsx';
 import { NodeAutoscalers } from './NodeAutoscalers.tsx';
+import { VerticalAutoscalers } from './VerticalAutoscalers.tsx';
 
-/** Horizontal Pod Autoscalers (pods) and the node autoscaler the cluster runs (nodes). */
+/** Horizontal and Vertical Pod Autoscalers (pods) and the node autoscaler the cluster runs (nodes). */
 export function AutoscalingView({
   clusterRef,
   params,
@@ -108,6 +109,7 @@ export function AutoscalingView({
           </div>
         )}
       </section>
+      <VerticalAutoscalers view={data} namespace={params.ns} query={params.q} />
     </div>
   );
 }

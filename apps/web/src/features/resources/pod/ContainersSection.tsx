@@ -5,6 +5,7 @@ import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import type { Tone } from '../../../components/statusTone.ts';
 import { podStatusTone } from '../display/podStatus.ts';
+import { RecommendationSummary } from './RecommendationSummary.tsx';
 
 function stateTone(container: ContainerDetail): Tone {
   if (container.state === 'running') return container.ready ? 'success' : 'warning';
@@ -88,13 +89,21 @@ function ContainerCard({ container }: { container: ContainerDetail }) {
           },
           { label: 'Requests', value: amounts(container.requests) },
           { label: 'Limits', value: amounts(container.limits) },
+          ...(container.recommendation
+            ? [
+                {
+                  label: 'VPA recommendation',
+                  value: <RecommendationSummary recommendation={container.recommendation} />,
+                },
+              ]
+            : []),
         ]}
       />
     </section>
   );
 }
 
-/** Each container (init containers first, as they run): image, state, restarts, resources. */
+/** Each container (init containers first, as they run): image, state, restarts, resources, the VPA's advice. */
 export function ContainersSection({ containers }: { containers: ContainerDetail[] }) {
   return (
     <section aria-label="Containers" className="flex flex-col gap-3">

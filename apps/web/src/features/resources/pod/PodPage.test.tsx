@@ -5,7 +5,13 @@ import type { PodDetail } from '@wheelhouse/contract';
 import { json, problem, stubFetch, type StubRequest } from '../../../test/fetchStub.ts';
 import { operatorSession } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
-import { CLUSTER_PAGE, K8S_API, container, podDetail } from '../../../test/workloadFixtures.ts';
+import {
+  CLUSTER_PAGE,
+  K8S_API,
+  container,
+  containerRecommendation,
+  podDetail,
+} from '../../../test/workloadFixtures.ts';
 
 const POD_API = `${K8S_API}/pods/shop/web-1`;
 const POD_PAGE = `${CLUSTER_PAGE}/pods/shop/web-1`;
@@ -116,6 +122,37 @@ describe('Pod page', () => {
     expect(await screen.findByRole('log', { name: 'Log of web' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Pod summary' })).not.toBeInTheDocument();
     await waitFor(() => expect(logRequests()).toHaveLength(1));
+  });
+
+  it("holds each container's requests against the VPA's recommendation, flagging one outside its range", async () => {
+    await showPod(
+      podDetail({
+        name: 'web-1',
+        containerDetails: [
+          container({
+            requests: { cpu: '100m', memory: '256Mi' },
+            recommendation: containerRecommendation(),
+          }),
+          container({ name: 'sidecar', requests: { cpu: '50m' } }),
+        ],
+      }),
+      () => new Response('', { headers: { 'content-type': 'text/plain' } }),
+      POD_PAGE,
+    );
+    const web = screen.getByRole('region', { name: 'Container web' });
+    const lines = within(web).getByRole('list', { name: 'Requests against VPA web' });
+    const [cpu, memory] = within(lines).getAllByRole('listitem');
+    expect(cpu).toHaveTextContent(
+      'CPU request 100m · VPA target 250m (range 150m–400m) — below the recommended range',
+    );
+    expect(cpu).toHaveClass('text-warning-fg');
+    expect(memory).toHaveTextContent(
+      'Memory request 256 MiB · VPA target 300 MiB (range 200 MiB–512 MiB)',
+    );
+    expect(memory).not.toHaveTextContent('recommended range');
+    expect(web).toHaveTextContent('From VerticalPodAutoscaler web, update mode Auto');
+    const sidecar = screen.getByRole('region', { name: 'Container sidecar' });
+    expect(sidecar).not.toHaveTextContent('VPA');
   });
 
   it('says when the pod is gone', async () => {

@@ -20,6 +20,7 @@ import type { PodHost } from './podHost.ts';
 import { reconcileReplicaSet } from './replicaSets.ts';
 import { ServingController } from './serving.ts';
 import { reconcileStatefulSet } from './statefulSets.ts';
+import { VpaController } from './vpa.ts';
 
 const WORKLOADS = new Set([
   'deployments',
@@ -37,11 +38,12 @@ const MAX_ROUNDS = 8;
  * kube-controller-manager in small: reconciles the workloads whose objects
  * or pods changed (and everything every 30 simulated seconds), deletes the
  * dependents of deleted owners (background garbage collection), and runs
- * the CronJob and HPA controllers.
+ * the CronJob, HPA and VPA (recommender) controllers.
  */
 export class ControllerManager {
   readonly cron: CronJobController;
   readonly hpa: HpaController;
+  readonly vpa: VpaController;
   readonly serving: ServingController;
   private readonly byUid = new Map<string, { plural: string; key: string }>();
   private readonly orphans: string[] = [];
@@ -55,6 +57,7 @@ export class ControllerManager {
   ) {
     this.cron = new CronJobController(context);
     this.hpa = new HpaController(context);
+    this.vpa = new VpaController(context, this.hpa);
     this.serving = new ServingController(context);
     const stopWorkloads = context.store.subscribe((event) => {
       const { object, plural } = event;
@@ -142,6 +145,7 @@ export class ControllerManager {
       this.collectGarbage();
     }
     this.hpa.tick();
+    this.vpa.tick();
     this.serving.run();
   }
 }

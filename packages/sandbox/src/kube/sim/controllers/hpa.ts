@@ -1,12 +1,8 @@
 import { kubeTime } from '../../objects/meta.ts';
 import { podRequests } from '../../objects/quantities.ts';
-import type {
-  Condition,
-  Deployment,
-  HorizontalPodAutoscaler,
-  StatefulSet,
-} from '../../objects/types.ts';
+import type { Deployment, HorizontalPodAutoscaler, StatefulSet } from '../../objects/types.ts';
 import type { SimContext } from '../simContext.ts';
+import { condition } from './conditions.ts';
 
 const SOURCE = { component: 'horizontal-pod-autoscaler' };
 const SYNC_MS = 15_000;
@@ -249,22 +245,4 @@ export class HpaController {
       };
     });
   }
-}
-
-function condition(
-  type: string,
-  status: 'True' | 'False',
-  reason: string,
-  message: string,
-  at: Date,
-  previous: Condition[] | undefined,
-): Condition {
-  const before = previous?.find((entry) => entry.type === type);
-  return {
-    type,
-    status,
-    lastTransitionTime: before?.status === status ? before.lastTransitionTime! : kubeTime(at),
-    reason,
-    message,
-  };
 }
