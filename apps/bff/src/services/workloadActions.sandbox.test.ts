@@ -30,10 +30,22 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-const livePods = async (prefix: string) =>
-  (await operator.json<PodList>(`${K8S}/pods?namespace=payments&limit=5000`)).items.filter(
-    (pod) => pod.name.startsWith(prefix) && pod.phase !== 'Succeeded' && pod.phase !== 'Failed',
+/**
+ * The pods of payments that will stay: not finished and not being deleted. A pod an earlier test
+ * evicted or a rollout replaced is still listed (and ready) through its grace period; one picked to
+ * exec into or to guard with a budget must not vanish halfway through the test.
+ */
+const livePods = async (prefix: string) => {
+  const kube = c.sandbox!.kubernetes!;
+  const store = kube.kubeOf(kube.findCluster(...CLUSTER)!)!.store;
+  return (await operator.json<PodList>(`${K8S}/pods?namespace=payments&limit=5000`)).items.filter(
+    (pod) =>
+      pod.name.startsWith(prefix) &&
+      pod.phase !== 'Succeeded' &&
+      pod.phase !== 'Failed' &&
+      !store.get('pods', 'payments', pod.name)?.metadata.deletionTimestamp,
   );
+};
 
 async function auditOf(action: string, user = 'operator') {
   return (await admin.json<AuditPage>(`/api/audit?user=${user}&limit=200`)).items.filter(
