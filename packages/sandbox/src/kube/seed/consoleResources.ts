@@ -3,6 +3,7 @@ import type { Random } from '../../world/random.ts';
 import { kubeTime } from '../objects/meta.ts';
 import type { KubeObject, ObjectMeta } from '../objects/types.ts';
 import type { ClusterPlan } from './clusterPlan.ts';
+import { establishedCrdStatus } from './crdStatus.ts';
 
 /**
  * The objects a console reads beside workloads, as an EKS cluster holds them:
@@ -103,7 +104,7 @@ function seedCluster(context: SeedContext): void {
         scope,
         versions: [
           {
-            name: group === 'crd.k8s.amazonaws.com' ? 'v1alpha1' : 'v1alpha1',
+            name: 'v1alpha1',
             served: true,
             storage: true,
             schema: {
@@ -113,24 +114,10 @@ function seedCluster(context: SeedContext): void {
         ],
         conversion: { strategy: 'None' },
       },
-      status: {
-        acceptedNames: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
-        storedVersions: ['v1alpha1'],
-        conditions: [
-          {
-            type: 'NamesAccepted',
-            status: 'True',
-            reason: 'NoConflicts',
-            message: 'no conflicts found',
-          },
-          {
-            type: 'Established',
-            status: 'True',
-            reason: 'InitialNamesAccepted',
-            message: 'the initial names have been accepted',
-          },
-        ],
-      },
+      status: establishedCrdStatus(
+        { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
+        'v1alpha1',
+      ),
     });
   }
 }

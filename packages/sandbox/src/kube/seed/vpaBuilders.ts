@@ -1,5 +1,6 @@
 import { kubeTime } from '../objects/meta.ts';
 import type { KubeObject, VerticalPodAutoscaler } from '../objects/types.ts';
+import { establishedCrdStatus } from './crdStatus.ts';
 
 /** The Vertical Pod Autoscaler as its manifests install it: the CRD, and VPA objects over workloads. */
 
@@ -110,23 +111,6 @@ export function vpaCustomResourceDefinition(createdAt: Date): KubeObject {
       ],
       conversion: { strategy: 'None' },
     },
-    status: {
-      acceptedNames: names,
-      storedVersions: ['v1'],
-      conditions: [
-        {
-          type: 'NamesAccepted',
-          status: 'True',
-          reason: 'NoConflicts',
-          message: 'no conflicts found',
-        },
-        {
-          type: 'Established',
-          status: 'True',
-          reason: 'InitialNamesAccepted',
-          message: 'the initial names have been accepted',
-        },
-      ],
-    },
+    status: establishedCrdStatus(names, 'v1'),
   };
 }
