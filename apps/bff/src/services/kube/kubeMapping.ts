@@ -58,8 +58,14 @@ const condition = (c: KubeCondition): Condition => ({
   ...(c.lastTransitionTime ? { lastTransition: c.lastTransitionTime } : {}),
 });
 
-/** The reason a pod is unwell, as kubectl's STATUS column would show it. */
+/**
+ * The reason a pod is unwell, as kubectl's STATUS column would show it. A pod being deleted reads
+ * Terminating whatever its containers say (Unknown when its node is lost), as kubectl prints it.
+ */
 function podReason(pod: Pod): string | undefined {
+  if (pod.metadata.deletionTimestamp) {
+    return pod.status?.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
+  }
   for (const status of [
     ...(pod.status?.initContainerStatuses ?? []),
     ...(pod.status?.containerStatuses ?? []),

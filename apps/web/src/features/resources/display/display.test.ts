@@ -20,6 +20,7 @@ describe('pod status', () => {
     expect(podStatusTone({ phase: 'Pending', reason: 'Unschedulable' })).toBe('warning');
     expect(podStatusTone({ phase: 'Running' })).toBe('success');
     expect(podStatusTone({ phase: 'Succeeded' })).toBe('neutral');
+    expect(podStatusTone({ phase: 'Running', reason: 'Terminating' })).toBe('neutral');
   });
 });
 

@@ -28,6 +28,8 @@ export function podStatusText(pod: Pick<PodSummary, 'phase' | 'reason'>): string
  */
 export function podStatusTone(pod: Pick<PodSummary, 'phase' | 'reason'>): Tone {
   if (pod.phase === 'Failed' || (pod.reason && BROKEN_REASONS.has(pod.reason))) return 'danger';
+  // On its way out (its grace period running): not a fault, nothing for a person to do.
+  if (pod.reason === 'Terminating') return 'neutral';
   if (pod.phase === 'Pending') return 'warning';
   if (pod.reason) return 'warning';
   if (pod.phase === 'Running') return 'success';
