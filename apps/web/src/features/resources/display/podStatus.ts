@@ -24,7 +24,7 @@ export function podStatusText(pod: Pick<PodSummary, 'phase' | 'reason'>): string
 
 /**
  * Red for what needs a person (CrashLoopBackOff, ImagePullBackOff, Failed), amber for waiting
- * (Pending, Unschedulable), green for Running, grey for Succeeded and Unknown.
+ * (Pending, Unschedulable), green for Running, grey for Succeeded, Unknown and Terminating.
  */
 export function podStatusTone(pod: Pick<PodSummary, 'phase' | 'reason'>): Tone {
   if (pod.phase === 'Failed' || (pod.reason && BROKEN_REASONS.has(pod.reason))) return 'danger';
