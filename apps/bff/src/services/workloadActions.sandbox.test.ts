@@ -164,7 +164,11 @@ describe('workload actions against the sandbox', () => {
         const preview = await operator.json<DisruptionPreview>(
           `${K8S}/nodes/${node}/drain/preview`,
         );
-        return preview.budgets.some((b) => b.name === 'checkout-api' && b.violated);
+        // Wait for the disruption controller's recount of the new terms: until then the budget
+        // still reports the allowance of the old ones and an eviction may spend it.
+        return preview.budgets.some(
+          (b) => b.name === 'checkout-api' && b.violated && b.disruptionsAllowed === 0,
+        );
       },
       { timeoutMs: 20_000, intervalMs: 300 },
     );
