@@ -143,6 +143,25 @@ describe('workload actions against the sandbox', () => {
     expect((await livePods(pod!.name)).length).toBe(0);
   });
 
+  it('shows a pod deleted with a grace period as Terminating until the kubelet lets it go', async () => {
+    const [pod] = await livePods('');
+    const path = `${K8S}/pods/payments/${pod!.name}`;
+    const response = await operator.request('DELETE', path, {
+      confirmName: pod!.name,
+      gracePeriodSeconds: 30,
+    });
+    expect(response.status).toBe(200);
+    const listed = async () =>
+      (await operator.json<PodList>(`${K8S}/pods?namespace=payments&limit=5000`)).items.find(
+        (p) => p.uid === pod!.uid,
+      );
+    expect((await listed())?.reason).toBe('Terminating');
+    await waitFor(async () => (await listed()) === undefined, {
+      timeoutMs: 30_000,
+      intervalMs: 300,
+    });
+  });
+
   it('drains a node: the PDB that blocks is reported per pod and shown in the preview, not overridden', async () => {
     const kube = c.sandbox!.kubernetes!;
     const cluster = kube.kubeOf(kube.findCluster(...CLUSTER)!)!;
