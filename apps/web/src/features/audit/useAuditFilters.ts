@@ -17,6 +17,10 @@ export function useAuditFilters() {
       setParams(serializeAuditFilters(next), {
         preventScrollReset: true,
         replace: options.replace ?? false,
+        // A pick commits at once: inside the router's transition a controlled checkbox or select
+        // would snap back to its old value until the transition lands, and a quick second click
+        // would act on what the box wrongly showed.
+        flushSync: !options.replace,
       }),
     [setParams],
   );
