@@ -115,7 +115,8 @@ export function useChangeForm<
   TContext = unknown,
 >(
   schema: S,
-  mutation: UseMutationResult<TResult, Error, z.output<S>, TContext>,
+  // The endpoint takes the schema's input; what the form sends is its output (defaults filled in).
+  mutation: UseMutationResult<TResult, Error, z.input<S>, TContext>,
   options: ChangeFormOptions<TValues>,
 ) {
   const { toRequest, reveal = 'touched' } = options;
@@ -161,7 +162,8 @@ export function useChangeForm<
         ? { ...payload, clientRequestToken: tokenFor(payload) }
         : payload
     ) as z.output<S>;
-    mutation.mutate(request, {
+    // A checked request is a valid input too: defaults filled in only make optional keys present.
+    mutation.mutate(request as z.input<S>, {
       ...(onSuccess ? { onSuccess: (result: TResult) => onSuccess(result, request) } : {}),
     });
   };

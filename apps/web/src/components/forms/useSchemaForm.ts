@@ -36,7 +36,7 @@ export function useSchemaForm<
   type Tokened = z.output<S> & { clientRequestToken: string };
   const tokened = (ownToken
     ? schema
-    : schema.extend({ clientRequestToken: z.string() })) as unknown as z.ZodType<Tokened>;
+    : schema.extend({ clientRequestToken: z.string() })) as unknown as z.ZodType<Tokened, Tokened>;
   const adapted = {
     ...mutation,
     mutate: (request: Tokened, callbacks?: { onSuccess?: (result: TResult) => void }) => {

@@ -288,6 +288,28 @@ describe('ClusterActionsMenu', () => {
     });
   });
 
+  it('keeps a tag AWS would refuse on its row, unsent, until it is fixed', async () => {
+    const seen = stubCluster({ [`POST ${API}/tags`]: () => json({ auditId: 4 }) });
+    const user = userEvent.setup();
+    renderApp(PATH);
+    const dialog = await openAction(user, 'Edit tags…', 'Edit tags');
+    await user.click(within(dialog).getByRole('button', { name: 'Add tag' }));
+    await user.type(within(dialog).getByLabelText('Tag 3 key'), 'aws:owner');
+    await user.type(within(dialog).getByLabelText('Tag 3 value'), 'olivia');
+    // Row messages wait for the first save, as in every dialog with key/value rows.
+    expect(within(dialog).queryByText(/reserved by AWS/)).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Save tags' }));
+    expect(await within(dialog).findByText(/reserved by AWS/)).toBeInTheDocument();
+    expect(posted(seen, `${API}/tags`)).toBeUndefined();
+
+    await user.clear(within(dialog).getByLabelText('Tag 3 key'));
+    await user.type(within(dialog).getByLabelText('Tag 3 key'), 'owner');
+    expect(within(dialog).queryByText(/reserved by AWS/)).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Save tags' }));
+    await waitFor(() => expect(posted(seen, `${API}/tags`)).toBeDefined());
+    expect(posted(seen, `${API}/tags`)?.body).toEqual({ add: { owner: 'olivia' }, remove: [] });
+  });
+
   it('deletes only after the exact name is typed, and shows EKS’s refusal as written', async () => {
     const seen = stubCluster({
       [`DELETE ${API}`]: () =>

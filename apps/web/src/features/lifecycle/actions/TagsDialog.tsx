@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import type { ClusterDetail, UpdateTagsRequest } from '@wheelhouse/contract';
+import { UpdateTagsRequest, type ClusterDetail } from '@wheelhouse/contract';
 import { useUpdateClusterTags } from '../../../api/lifecycle.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
+import { ChangeFormDialog } from '../../../components/forms/ChangeFormDialog.tsx';
+import type { FieldErrors } from '../../../components/forms/formValidation.ts';
 import {
   rowsOf,
   rowsToRecord,
@@ -10,7 +10,7 @@ import {
   type KeyValueRow,
 } from '../../../components/forms/keyValueRows.ts';
 import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
-import { SubmitError } from '../../../components/SubmitError.tsx';
+import { useChangeForm } from '../../../components/forms/useChangeForm.ts';
 import { refOf } from './clusterRef.ts';
 
 /** The tags to set (new keys and changed values) and the keys to remove. */
@@ -26,6 +26,11 @@ export function tagsDiff(
   };
 }
 
+/** The dialog's field: the tags as typed, one row each. */
+interface TagsFormValues {
+  rows: KeyValueRow[];
+}
+
 /** Add, change and remove the cluster's AWS tags; only the difference is sent. */
 export function TagsDialog({
   cluster,
@@ -37,74 +42,64 @@ export function TagsDialog({
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
   const mutation = useUpdateClusterTags(refOf(cluster));
-  const [rows, setRows] = useState<KeyValueRow[]>(() =>
-    // Sorted by key, as the Tags tab lists them.
-    rowsOf(Object.fromEntries(Object.entries(cluster.tags).sort(([a], [b]) => a.localeCompare(b)))),
-  );
-  const [submitted, setSubmitted] = useState(false);
-  const rowErrors = tagRowErrors(rows);
+  const { form, submitted, onSubmit } = useChangeForm(UpdateTagsRequest, mutation, {
+    defaultValues: {
+      // Sorted by key, as the Tags tab lists them.
+      rows: rowsOf(
+        Object.fromEntries(Object.entries(cluster.tags).sort(([a], [b]) => a.localeCompare(b))),
+      ),
+    },
+    toRequest: (values: TagsFormValues) => tagsDiff(cluster.tags, rowsToRecord(values.rows)),
+    // The editor shows each row's message on its row; this keeps a bad row from being sent.
+    check: (values): FieldErrors =>
+      tagRowErrors(values.rows).size > 0 ? { rows: 'a tag needs fixing' } : {},
+  });
+  const rows = form.watch('rows');
   const diff = tagsDiff(cluster.tags, rowsToRecord(rows));
   const changes = Object.keys(diff.add).length + diff.remove.length;
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <ChangeFormDialog
       title="Edit tags"
       description="AWS tags on the cluster resource (keys up to 128 characters, values up to 256)."
       size="lg"
-      busy={mutation.isPending}
+      mutation={mutation}
+      onClose={onClose}
+      onSubmit={onSubmit((_result, request) =>
+        onDone({
+          text: `Tags of ${cluster.name} saved: ${Object.keys(request.add).length} set, ${request.remove.length} removed.`,
+        }),
+      )}
+      submitLabel="Save tags"
+      pendingLabel="Saving…"
+      disabled={changes === 0}
     >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setSubmitted(true);
-          if (rowErrors.size > 0 || changes === 0 || mutation.isPending) return;
-          mutation.mutate(diff, {
-            onSuccess: () =>
-              onDone({
-                text: `Tags of ${cluster.name} saved: ${Object.keys(diff.add).length} set, ${diff.remove.length} removed.`,
-              }),
-          });
-        }}
-      >
-        <KeyValueRowsEditor
-          legend="Tags"
-          noun="tag"
-          rows={rows}
-          onChange={setRows}
-          errors={rowErrors}
-          showErrors={submitted}
-        />
-        <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
-          {changes === 0 ? (
-            <span className="text-fg-muted">No changes yet.</span>
-          ) : (
-            <>
-              {Object.keys(diff.add).length > 0 && (
-                <span className="block">
-                  Set: <code className="text-xs">{Object.keys(diff.add).join(', ')}</code>
-                </span>
-              )}
-              {diff.remove.length > 0 && (
-                <span className="block">
-                  Remove: <code className="text-xs">{diff.remove.join(', ')}</code>
-                </span>
-              )}
-            </>
-          )}
-        </p>
-        {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogSubmitFooter
-          onCancel={onClose}
-          pending={mutation.isPending}
-          label="Save tags"
-          pendingLabel="Saving…"
-          disabled={changes === 0}
-        />
-      </form>
-    </Dialog>
+      <KeyValueRowsEditor
+        legend="Tags"
+        noun="tag"
+        rows={rows}
+        onChange={(next) => form.setValue('rows', next, { shouldDirty: true })}
+        errors={tagRowErrors(rows)}
+        showErrors={submitted}
+      />
+      <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
+        {changes === 0 ? (
+          <span className="text-fg-muted">No changes yet.</span>
+        ) : (
+          <>
+            {Object.keys(diff.add).length > 0 && (
+              <span className="block">
+                Set: <code className="text-xs">{Object.keys(diff.add).join(', ')}</code>
+              </span>
+            )}
+            {diff.remove.length > 0 && (
+              <span className="block">
+                Remove: <code className="text-xs">{diff.remove.join(', ')}</code>
+              </span>
+            )}
+          </>
+        )}
+      </p>
+    </ChangeFormDialog>
   );
 }
