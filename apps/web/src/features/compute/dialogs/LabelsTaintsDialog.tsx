@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import type { PathValue } from 'react-hook-form';
 import {
   UpdateLabelsTaintsRequest,
   type ClusterRef,
@@ -7,8 +7,9 @@ import {
 } from '@wheelhouse/contract';
 import { useUpdateLabelsTaints } from '../../../api/compute.ts';
 import type { ChangeNoticeContent } from '../../../components/ChangeNotice.tsx';
-import { Dialog, DialogSubmitFooter } from '../../../components/Dialog.tsx';
 import { FieldError } from '../../../components/FormField.tsx';
+import { ChangeFormDialog } from '../../../components/forms/ChangeFormDialog.tsx';
+import type { FieldErrors } from '../../../components/forms/formValidation.ts';
 import {
   labelRowErrors,
   rowsToRecord,
@@ -18,8 +19,7 @@ import {
   type TaintRow,
 } from '../../../components/forms/keyValueRows.ts';
 import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
-import { useChangeSubmit, validateChange } from '../../../components/forms/useChangeSubmit.ts';
-import { SubmitError } from '../../../components/SubmitError.tsx';
+import { useChangeForm } from '../../../components/forms/useChangeForm.ts';
 import { labelPairs, plural, taintText } from '../computeDisplay.ts';
 import { TaintRowsEditor } from './TaintRowsEditor.tsx';
 
@@ -102,12 +102,48 @@ function CurrentList({
   );
 }
 
-const toggled = (set: ReadonlySet<string>, item: string) => {
-  const next = new Set(set);
-  if (next.has(item)) next.delete(item);
-  else next.add(item);
-  return next;
+const toggled = (list: readonly string[], item: string) =>
+  list.includes(item) ? list.filter((entry) => entry !== item) : [...list, item];
+
+/** The dialog's fields: current labels and taints marked for removal, and the rows to add. */
+interface LabelsTaintsFormValues {
+  /** `key=value` of each current label to remove, as the list shows them. */
+  removedLabels: string[];
+  /** `key=value:EFFECT` of each current taint to remove. */
+  removedTaints: string[];
+  labelRows: KeyValueRow[];
+  taintRows: TaintRow[];
+}
+
+function diffOf(nodegroup: Nodegroup, values: LabelsTaintsFormValues) {
+  const keyOfPair = new Map(
+    labelPairs(nodegroup.labels).map((pair) => [pair, pair.split('=')[0]!]),
+  );
+  return labelsTaintsDiff(
+    nodegroup,
+    new Set(values.removedLabels.map((pair) => keyOfPair.get(pair) ?? pair)),
+    new Set(values.removedTaints),
+    values.labelRows,
+    values.taintRows,
+  );
+}
+
+const NOTHING_YET: LabelsTaintsFormValues = {
+  removedLabels: [],
+  removedTaints: [],
+  labelRows: [],
+  taintRows: [],
 };
+
+function rowChecks(values: LabelsTaintsFormValues, diff: object): FieldErrors {
+  return {
+    ...(labelRowErrors(values.labelRows).size > 0 ? { labelRows: 'a label needs fixing' } : {}),
+    ...(taintRowErrors(values.taintRows).size > 0 ? { taintRows: 'a taint needs fixing' } : {}),
+    ...(Object.keys(diff).length === 0
+      ? { changes: 'Add, change or remove at least one label or taint.' }
+      : {}),
+  };
+}
 
 /** Edit a node group's Kubernetes labels and taints; sends only the differences. */
 export function LabelsTaintsDialog({
@@ -122,110 +158,80 @@ export function LabelsTaintsDialog({
   onDone: (notice: ChangeNoticeContent) => void;
 }) {
   const mutation = useUpdateLabelsTaints(clusterRef, nodegroup.name);
-  const [removedLabels, setRemovedLabels] = useState<ReadonlySet<string>>(new Set());
-  const [removedTaints, setRemovedTaints] = useState<ReadonlySet<string>>(new Set());
-  const [labelRows, setLabelRows] = useState<KeyValueRow[]>([]);
-  const [taintRows, setTaintRows] = useState<TaintRow[]>([]);
+  const { form, errorOf, onSubmit } = useChangeForm(UpdateLabelsTaintsRequest, mutation, {
+    defaultValues: NOTHING_YET,
+    toRequest: (values: LabelsTaintsFormValues) => diffOf(nodegroup, values),
+    check: (values) => rowChecks(values, diffOf(nodegroup, values)),
+  });
+  const values = form.watch();
+  const edit = <K extends keyof LabelsTaintsFormValues>(
+    name: K,
+    value: PathValue<LabelsTaintsFormValues, K>,
+  ) => {
+    form.setValue(name, value, { shouldDirty: true });
+    // A message about "no changes" goes once there is one.
+    if (form.formState.submitCount > 0) void form.trigger();
+  };
 
-  const labelPairsByKey = new Map(
-    labelPairs(nodegroup.labels).map((pair) => [pair, pair.split('=')[0]!]),
-  );
-  const removedLabelKeys = new Set(
-    [...removedLabels].map((pair) => labelPairsByKey.get(pair) ?? pair),
-  );
-  const payload = labelsTaintsDiff(
-    nodegroup,
-    removedLabelKeys,
-    removedTaints,
-    labelRows,
-    taintRows,
-  );
-  const labelErrors = labelRowErrors(labelRows);
-  const taintErrors = taintRowErrors(taintRows);
-  const check = validateChange(UpdateLabelsTaintsRequest, payload);
-  const empty = Object.keys(payload).length === 0;
-  const valid = check.ok && !empty && labelErrors.size === 0 && taintErrors.size === 0;
-
-  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
-    mutation.mutate(body, {
-      onSuccess: (result) =>
+  return (
+    <ChangeFormDialog
+      title={`Edit labels and taints of ${nodegroup.name}`}
+      description="EKS applies Kubernetes labels and taints to every node of the group; new nodes get them when they join."
+      size="lg"
+      gap="gap-5"
+      mutation={mutation}
+      onClose={onClose}
+      onSubmit={onSubmit((result) =>
         onDone({
           text: `Updating labels and taints of ${nodegroup.name}.`,
           doneText: `Labels and taints of ${nodegroup.name} updated.`,
           subject: { kind: 'nodegroup', name: nodegroup.name, until: 'settled' },
           ...(result.update ? { updateId: result.update.id } : {}),
         }),
-    }),
-  );
-
-  return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
-      title={`Edit labels and taints of ${nodegroup.name}`}
-      description="EKS applies Kubernetes labels and taints to every node of the group; new nodes get them when they join."
-      busy={mutation.isPending}
-      size="lg"
+      )}
+      submitLabel="Save changes"
+      pendingLabel="Saving…"
     >
-      <form
-        ref={formRef}
-        noValidate
-        className="flex flex-col gap-5"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(payload, valid);
-        }}
-      >
-        <section aria-label="Labels" className="flex flex-col gap-2">
-          <h3 className="font-semibold">Labels</h3>
-          <CurrentList
-            label="Current labels"
-            noun="label"
-            items={labelPairs(nodegroup.labels)}
-            removed={removedLabels}
-            onToggle={(item) => setRemovedLabels(toggled(removedLabels, item))}
-          />
-          <KeyValueRowsEditor
-            legend="Add or change labels"
-            noun="label"
-            rows={labelRows}
-            onChange={setLabelRows}
-            errors={labelErrors}
-            showErrors
-          />
-          <p className="text-xs text-fg-muted">To change a value, add the key again with it.</p>
-        </section>
-        <section aria-label="Taints" className="flex flex-col gap-2">
-          <h3 className="font-semibold">Taints</h3>
-          <CurrentList
-            label="Current taints"
-            noun="taint"
-            items={nodegroup.taints.map(taintText)}
-            removed={removedTaints}
-            onToggle={(item) => setRemovedTaints(toggled(removedTaints, item))}
-          />
-          <TaintRowsEditor
-            legend="Add or change taints"
-            rows={taintRows}
-            onChange={setTaintRows}
-            errors={taintErrors}
-            showErrors
-          />
-        </section>
-        <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
-          {diffSummary(payload)}
-        </p>
-        {submitted && empty && (
-          <FieldError>Add, change or remove at least one label or taint.</FieldError>
-        )}
-        {mutation.isError && <SubmitError error={mutation.error} />}
-        <DialogSubmitFooter
-          onCancel={onClose}
-          pending={mutation.isPending}
-          label="Save changes"
-          pendingLabel="Saving…"
+      <section aria-label="Labels" className="flex flex-col gap-2">
+        <h3 className="font-semibold">Labels</h3>
+        <CurrentList
+          label="Current labels"
+          noun="label"
+          items={labelPairs(nodegroup.labels)}
+          removed={new Set(values.removedLabels)}
+          onToggle={(item) => edit('removedLabels', toggled(values.removedLabels, item))}
         />
-      </form>
-    </Dialog>
+        <KeyValueRowsEditor
+          legend="Add or change labels"
+          noun="label"
+          rows={values.labelRows}
+          onChange={(rows) => edit('labelRows', rows)}
+          errors={labelRowErrors(values.labelRows)}
+          showErrors
+        />
+        <p className="text-xs text-fg-muted">To change a value, add the key again with it.</p>
+      </section>
+      <section aria-label="Taints" className="flex flex-col gap-2">
+        <h3 className="font-semibold">Taints</h3>
+        <CurrentList
+          label="Current taints"
+          noun="taint"
+          items={nodegroup.taints.map(taintText)}
+          removed={new Set(values.removedTaints)}
+          onToggle={(item) => edit('removedTaints', toggled(values.removedTaints, item))}
+        />
+        <TaintRowsEditor
+          legend="Add or change taints"
+          rows={values.taintRows}
+          onChange={(rows) => edit('taintRows', rows)}
+          errors={taintRowErrors(values.taintRows)}
+          showErrors
+        />
+      </section>
+      <p aria-live="polite" className="rounded-md bg-surface-muted px-3 py-2">
+        {diffSummary(diffOf(nodegroup, values))}
+      </p>
+      {errorOf('changes') && <FieldError>{errorOf('changes')}</FieldError>}
+    </ChangeFormDialog>
   );
 }
