@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SearchQuery, labelsMatch, searchTermsOf } from './search.ts';
+import { matchesLabels } from './labelSelector.ts';
+import { SearchQuery, searchTermsOf } from './search.ts';
 
 describe('searchTermsOf', () => {
   it('reads words as pieces of names, lower-cased', () => {
@@ -24,13 +25,13 @@ describe('searchTermsOf', () => {
   });
 });
 
-describe('labelsMatch', () => {
+describe('matchesLabels on search terms', () => {
   it('follows Kubernetes: != and notin match labels that are absent', () => {
     const terms = searchTermsOf('env!=prod,team');
     if (terms?.mode !== 'label') throw new Error('not a selector');
-    expect(labelsMatch({ team: 'a' }, terms.requirements)).toBe(true);
-    expect(labelsMatch({ team: 'a', env: 'prod' }, terms.requirements)).toBe(false);
-    expect(labelsMatch({ env: 'dev' }, terms.requirements)).toBe(false);
+    expect(matchesLabels({ team: 'a' }, terms.requirements)).toBe(true);
+    expect(matchesLabels({ team: 'a', env: 'prod' }, terms.requirements)).toBe(false);
+    expect(matchesLabels({ env: 'dev' }, terms.requirements)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceError } from './common.ts';
+import { parseLabelSelector, type LabelRequirement } from './labelSelector.ts';
 import { text } from './text.ts';
 
 /** What fleet search finds, in the order its groups are shown. */
@@ -10,61 +11,12 @@ export type SearchKind = z.infer<typeof SearchKind>;
 /** Results kept per kind; past it the answer says the kind was capped. */
 export const SEARCH_CAP_PER_KIND = 50;
 
-/** One requirement of a label selector, as `kubectl -l` reads it. */
-export type SearchLabelRequirement =
-  { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | 'absent' };
-
 /** How a query is read: a label selector (sent to each cluster as such) or a piece of a name. */
 export type SearchTerms =
-  | { mode: 'label'; selector: string; requirements: SearchLabelRequirement[] }
+  | { mode: 'label'; selector: string; requirements: LabelRequirement[] }
   | { mode: 'name'; text: string };
 
-const KEY = String.raw`(?:[A-Za-z0-9][-A-Za-z0-9_.]*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?`;
-const VALUE = String.raw`(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?`;
-const EQUALITY = new RegExp(String.raw`^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`);
-const SET = new RegExp(String.raw`^(${KEY})\s+(in|notin)\s*\(([^()]*)\)$`);
-const EXISTS = new RegExp(String.raw`^(${KEY})$`);
-const ABSENT = new RegExp(String.raw`^!\s*(${KEY})$`);
-const WHOLE_VALUE = new RegExp(`^${VALUE}$`);
 const LABEL_PREFIX = /^label:\s*/i;
-
-/** Splits on the commas between requirements, not the ones inside `in (a,b)`. */
-function splitTerms(selector: string): string[] {
-  const terms: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < selector.length; i += 1) {
-    const char = selector[i];
-    if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-    else if (char === ',' && depth === 0) {
-      terms.push(selector.slice(start, i));
-      start = i + 1;
-    }
-  }
-  terms.push(selector.slice(start));
-  return terms.map((term) => term.trim());
-}
-
-function requirementOf(term: string): SearchLabelRequirement | undefined {
-  let match = EQUALITY.exec(term);
-  if (match) {
-    const [, key = '', op, value = ''] = match;
-    return { key, op: op === '!=' ? 'notin' : 'in', values: [value] };
-  }
-  match = SET.exec(term);
-  if (match) {
-    const [, key = '', op, list = ''] = match;
-    const values = list.split(',').map((value) => value.trim());
-    if (values.some((value) => !WHOLE_VALUE.test(value))) return undefined;
-    return { key, op: op === 'notin' ? 'notin' : 'in', values };
-  }
-  match = ABSENT.exec(term);
-  if (match) return { key: match[1] ?? '', op: 'absent' };
-  match = EXISTS.exec(term);
-  if (match) return { key: match[1] ?? '', op: 'exists' };
-  return undefined;
-}
 
 /**
  * How fleet search reads a query. A selector is anything with `=`, `!`, ` in (`/` notin (`, a
@@ -78,12 +30,8 @@ export function searchTermsOf(query: string): SearchTerms | undefined {
   const looksLikeSelector =
     prefixed || /[=!]/.test(body) || /\s(not)?in\s*\(/.test(body) || body.includes('/');
   if (!looksLikeSelector) return { mode: 'name', text: body.toLowerCase() };
-  const requirements: SearchLabelRequirement[] = [];
-  for (const term of splitTerms(body)) {
-    const requirement = requirementOf(term);
-    if (!requirement) return undefined;
-    requirements.push(requirement);
-  }
+  const requirements = parseLabelSelector(body);
+  if (!requirements || requirements.length === 0) return undefined;
   // Re-written in the API server's own syntax, so every cluster gets the same selector.
   const selector = requirements
     .map((r) => {
@@ -94,26 +42,6 @@ export function searchTermsOf(query: string): SearchTerms | undefined {
     })
     .join(',');
   return { mode: 'label', selector, requirements };
-}
-
-/** True when `labels` meet every requirement (Kubernetes semantics: `!=` and `notin` match absent keys). */
-export function labelsMatch(
-  labels: Record<string, string>,
-  requirements: readonly SearchLabelRequirement[],
-): boolean {
-  return requirements.every((requirement) => {
-    const value = Object.hasOwn(labels, requirement.key) ? labels[requirement.key] : undefined;
-    switch (requirement.op) {
-      case 'exists':
-        return value !== undefined;
-      case 'absent':
-        return value === undefined;
-      case 'in':
-        return value !== undefined && requirement.values.includes(value);
-      case 'notin':
-        return value === undefined || !requirement.values.includes(value);
-    }
-  });
 }
 
 /** `GET /api/search?q=&kinds=`: `kinds` is a comma list (default: every kind). */

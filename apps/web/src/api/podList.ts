@@ -1,5 +1,5 @@
 import type { PodList, PodSummary, WatchEvent } from '@wheelhouse/contract';
-import { matchesLabels, parseLabelSelector } from './labelSelector.ts';
+import { matchesLabels, parseLabelSelector } from '@wheelhouse/contract';
 import type { PodKeyFilters } from './queryKeys.ts';
 
 /** A pod change from the watch stream. */

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import {
   SEARCH_CAP_PER_KIND,
   SEARCH_KINDS,
-  labelsMatch,
+  matchesLabels,
   searchTermsOf,
   type ClusterRef,
   type ClusterSummary,
@@ -119,7 +119,7 @@ export function createFleetSearch(deps: {
     if (kinds.has('cluster')) {
       const matching = inventory.items.filter((c) =>
         terms.mode === 'label'
-          ? labelsMatch(c.tags, terms.requirements)
+          ? matchesLabels(c.tags, terms.requirements)
           : c.name.toLowerCase().includes(terms.text),
       );
       if (terms.mode === 'name')

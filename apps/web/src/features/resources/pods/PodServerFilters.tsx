@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { parseLabelSelector } from '../../../api/labelSelector.ts';
+import { parseLabelSelector } from '@wheelhouse/contract';
 import { FieldError } from '../../../components/FormField.tsx';
 import { POD_PHASES } from '../resourcesParams.ts';
 

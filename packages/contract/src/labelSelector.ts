@@ -2,8 +2,9 @@
 export type LabelRequirement =
   { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | 'absent' };
 
-const KEY = String.raw`[A-Za-z0-9][-A-Za-z0-9_./]*`;
-const VALUE = String.raw`[-A-Za-z0-9_.]*`;
+// A key as Kubernetes defines it: an optional DNS-subdomain prefix and a name of letters, digits, -_.
+const KEY = String.raw`(?:[A-Za-z0-9][-A-Za-z0-9_.]*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?`;
+const VALUE = String.raw`(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?`;
 const EQUALITY = new RegExp(String.raw`^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`);
 const SET = new RegExp(String.raw`^(${KEY})\s+(in|notin)\s*\(([^()]*)\)$`);
 const EXISTS = new RegExp(String.raw`^(${KEY})$`);
@@ -49,8 +50,9 @@ function parseTerm(term: string): LabelRequirement | undefined {
 }
 
 /**
- * Parses a label selector as `kubectl -l` takes it; undefined when it cannot be read. The pods
- * watch is filtered by namespace only, so the browser applies the selector to watched pods itself.
+ * Parses a label selector as `kubectl -l` takes it; undefined when it cannot be read. Fleet search
+ * reads its queries with it, and the browser applies it to watched pods (the pods watch is
+ * filtered by namespace only).
  */
 export function parseLabelSelector(text: string): LabelRequirement[] | undefined {
   if (text.trim() === '') return [];

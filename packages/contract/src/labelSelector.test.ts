@@ -21,6 +21,10 @@ describe('label selectors', () => {
     expect(parseLabelSelector('app in web')).toBeUndefined();
     expect(parseLabelSelector('=web')).toBeUndefined();
     expect(parseLabelSelector('a=b,,c=d')).toBeUndefined();
+    // Keys and values as Kubernetes defines them: one prefix, alphanumeric at both ends.
+    expect(parseLabelSelector('example.com/a/b=x')).toBeUndefined();
+    expect(parseLabelSelector('app-=web')).toBeUndefined();
+    expect(parseLabelSelector('app=web-')).toBeUndefined();
   });
 
   it('matches as Kubernetes does', () => {
