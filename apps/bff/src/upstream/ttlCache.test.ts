@@ -60,4 +60,13 @@ describe('cache metrics', () => {
     expect(await count('miss')).toBe(2);
     expect(await count('hit')).toBe(1);
   });
+
+  it('forgets expired keys by itself once it has grown, so one-time users do not stay', async () => {
+    let now = 0;
+    const cache = createTtlCache<string>(100, () => now, 'sweep-test', 10);
+    for (let i = 0; i < 10; i++) await cache.get(`user-${i}`, () => Promise.resolve('index'));
+    now = 200;
+    await cache.get('another', () => Promise.resolve('index'));
+    expect(cache.size).toBe(1);
+  });
 });

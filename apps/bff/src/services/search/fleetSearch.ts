@@ -17,9 +17,9 @@ import { InputError } from '../../errors.ts';
 import type { AwsGateway } from '../../upstream/awsGateway.ts';
 import type { KubeAccess } from '../../upstream/kubeAccess.ts';
 import type { KubeIdentity } from '../../upstream/kubeClient.ts';
+import { createTtlCache } from '../../upstream/ttlCache.ts';
 import { sourceError } from '../fanOut.ts';
 import type { InventoryService } from '../inventory.ts';
-import { createExpiringMap } from './expiringMap.ts';
 import { clusterErrors, kubeSearch, type ClusterAnswer, type KubeEntry } from './kubeSearch.ts';
 
 export interface FleetSearchOptions {
@@ -81,8 +81,8 @@ export function createFleetSearch(deps: {
   const concurrency = deps.options?.concurrency ?? 48;
   const ttlMs = deps.options?.indexTtlMs ?? 30_000;
   const cap = deps.options?.cap ?? SEARCH_CAP_PER_KIND;
-  const nameIndex = createExpiringMap<ClusterAnswer>(ttlMs);
-  const nodegroupNames = createExpiringMap<string[]>(ttlMs);
+  const nameIndex = createTtlCache<ClusterAnswer>(ttlMs, Date.now, 'search-index');
+  const nodegroupNames = createTtlCache<string[]>(ttlMs, Date.now, 'search-nodegroups');
 
   async function nodegroupsOf(cluster: ClusterSummary): Promise<string[]> {
     return nodegroupNames.get(refKey({ ...cluster }), async () => {
