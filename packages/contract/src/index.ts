@@ -20,4 +20,5 @@ export * from './routeInputs.ts';
 export * from './posture.ts';
 export * from './cost.ts';
 export * from './addons.ts';
+export * from './configurationSchemaCheck.ts';
 export * from './search.ts';

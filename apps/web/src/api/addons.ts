@@ -60,11 +60,34 @@ export function useUpdateAddon(ref: ClusterRef, addon: string) {
   );
 }
 
-export function useDeleteAddon(ref: ClusterRef, addon: string) {
+/** Removes an add-on; `preserve` keeps its Kubernetes objects running on the cluster. */
+export function useDeleteAddon(ref: ClusterRef, addon: string, preserve: boolean) {
   return useAddonChange((body: ConfirmDeleteRequest) =>
     apiCall(e.deleteAddon, {
       params: { ...params(ref), addon },
-      body: { ...body, preserve: false },
+      body: { ...body, preserve },
     }),
   );
+}
+
+/**
+ * The configuration schema of one add-on build (the cluster's default build without `version`);
+ * a build's schema never changes, so it is read once.
+ */
+export function useAddonConfiguration(
+  ref: ClusterRef,
+  addon: string | undefined,
+  version: string | undefined,
+) {
+  return useQuery({
+    queryKey: queryKeys.addons.configuration(ref, addon, version),
+    queryFn: ({ signal }) =>
+      apiCall(e.addonConfiguration, {
+        params: { ...params(ref), addon: addon! },
+        query: version ? { version } : {},
+        signal,
+      }),
+    enabled: addon !== undefined && addon !== '',
+    staleTime: Infinity,
+  });
 }
