@@ -147,7 +147,7 @@ describe('the Add-ons tab for operators', () => {
     await within(dialog).findByText(/Settings of v1.31.2-eksbuild.2: mode/);
     const values = within(dialog).getByLabelText('Configuration values (YAML or JSON)');
     await user.type(values, 'mode: nftables');
-    await user.click(within(dialog).getByRole('button', { name: 'Update', exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Update' }));
     expect(
       await within(dialog).findByText(
         '/mode: should be equal to one of the allowed values: iptables, ipvs',
@@ -156,7 +156,7 @@ describe('the Add-ons tab for operators', () => {
     expect(changes()).toHaveLength(0);
     await user.clear(values);
     await user.type(values, 'mode: ipvs');
-    await user.click(within(dialog).getByRole('button', { name: 'Update', exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Update' }));
     await waitFor(() => expect(changes()).toHaveLength(1));
     expect(changes()[0]!.body).toMatchObject({ configurationValues: '{"mode":"ipvs"}' });
   });
