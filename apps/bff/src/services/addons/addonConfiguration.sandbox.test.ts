@@ -121,4 +121,28 @@ describe('add-on configuration against the sandbox, through the real SDK', () =>
       params: { preserve: true },
     });
   });
+
+  it('leaves the check to EKS when the schema cannot be read, and EKS still refuses in its words', async () => {
+    c.sandbox!.faults.add({
+      service: 'eks',
+      operation: 'DescribeAddonConfiguration',
+      errorCode: 'AccessDeniedException',
+      errorStatus: 403,
+      errorMessage: 'User is not authorized to perform: eks:DescribeAddonConfiguration',
+    });
+    try {
+      const refused = await operator.request('POST', `${TOOLS}/addons`, {
+        name: CLOUDWATCH,
+        version: 'v4.1.0-eksbuild.1',
+        configurationValues: JSON.stringify({ colour: 'blue' }),
+        clientRequestToken: 'addon-config-no-schema',
+      });
+      expect(refused.status).toBe(400);
+      const problem = (await refused.json()) as Problem;
+      expect(problem.awsCode).toBe('InvalidParameterException');
+      expect(problem.detail).toContain('$.colour: is not defined in the schema');
+    } finally {
+      c.sandbox!.faults.clear();
+    }
+  });
 });

@@ -76,7 +76,7 @@ export function createAddonConfigurations(aws: AwsGateway, inventory: AddonsInve
 
     /**
      * Refuses configuration values the build's schema does not accept (400 naming
-     * `configurationValues`, ajv's path and message); no values, or no schema, pass.
+     * `configurationValues`, ajv's path and message); no values, or no schema to read, pass.
      */
     async check(
       ref: ClusterRef,
@@ -85,7 +85,15 @@ export function createAddonConfigurations(aws: AwsGateway, inventory: AddonsInve
       values: string | undefined,
     ): Promise<void> {
       if (values === undefined || values.trim() === '') return;
-      const { schema, version: build } = await configuration(ref, addon, version);
+      let read: AddonConfiguration;
+      try {
+        read = await configuration(ref, addon, version);
+      } catch {
+        // No schema to hand (an EKS-compatible endpoint without DescribeAddonConfiguration, a
+        // refused read, an unknown build): EKS checks the values itself and answers in its words.
+        return;
+      }
+      const { schema, version: build } = read;
       if (schema === '') return;
       const key = `${addon}|${build}|${schema}`;
       let validate = validators.get(key);
