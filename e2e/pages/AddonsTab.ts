@@ -29,4 +29,34 @@ export class AddonsTab {
     await expect(dialog).toBeHidden();
     return version;
   }
+
+  /** Opens the install dialog, picks an add-on (its default build) and types its configuration values. */
+  async install(addon: string, configurationValues: string): Promise<string> {
+    await this.page.getByRole('button', { name: 'Install add-on' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Install add-on' });
+    await dialog.getByLabel('Add-on').selectOption(addon);
+    const version = await dialog.getByLabel('Version').inputValue();
+    await expect(dialog.getByText(`Settings of ${version}`)).toBeVisible();
+    await dialog.getByLabel('Configuration values (YAML or JSON)').fill(configurationValues);
+    await dialog.getByRole('button', { name: 'Install', exact: true }).click();
+    return version;
+  }
+
+  /** The install dialog, while it is open. */
+  installDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Install add-on' });
+  }
+
+  /** Deletes an add-on after typing its name; `preserve` keeps its objects on the cluster. */
+  async delete(addon: string, preserve: boolean): Promise<void> {
+    await this.page.getByRole('button', { name: `Delete ${addon}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Delete add-on ${addon}` });
+    if (preserve)
+      await dialog
+        .getByRole('checkbox', { name: 'Keep its resources on the cluster (preserve)' })
+        .check();
+    await dialog.getByRole('textbox').fill(addon);
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
 }

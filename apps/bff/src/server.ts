@@ -55,6 +55,7 @@ import { createCostService } from './services/cost/costService.ts';
 import { createPostureService } from './services/posture/postureService.ts';
 import { createAddonsService } from './services/addons/addonsService.ts';
 import { createAddonChanges } from './services/addons/addonChanges.ts';
+import { createAddonConfigurations } from './services/addons/addonConfiguration.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
@@ -336,7 +337,8 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     );
   });
   const computeChanges = createComputeChanges(gateway, compute, runChange);
-  const addonChanges = createAddonChanges(gateway, runChange);
+  const addonConfigurations = createAddonConfigurations(gateway, inventory);
+  const addonChanges = createAddonChanges(gateway, runChange, addonConfigurations);
   const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
   const connector = createConnectorService(gateway, runChange, {
     backend: env.WHEELHOUSE_BACKEND,
@@ -395,7 +397,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       ...(env.WHEELHOUSE_METRICS_TOKEN ? { metricsToken: env.WHEELHOUSE_METRICS_TOKEN } : {}),
     }),
     ...postureRoutes({ posture }),
-    ...addonRoutes({ addons, changes: addonChanges }),
+    ...addonRoutes({ addons, changes: addonChanges, configurations: addonConfigurations }),
     ...costRoutes({ cost }),
     ...openApiRoutes(),
     ...dashboardRoutes({

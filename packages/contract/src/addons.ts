@@ -142,3 +142,22 @@ export const AddonRef = ClusterRef.extend({
   addon: text.regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'must be an add-on name'),
 });
 export type AddonRef = z.infer<typeof AddonRef>;
+
+export const AddonConfigurationQuery = z.object({
+  /** The build whose schema to read; the cluster's EKS default when absent. */
+  version: AddonVersion.optional(),
+});
+export type AddonConfigurationQuery = z.infer<typeof AddonConfigurationQuery>;
+
+/** What configuration values one add-on build takes (DescribeAddonConfiguration). */
+export const AddonConfiguration = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** The JSON Schema, as EKS's text, that configuration values must satisfy; empty when EKS gives none. */
+  schema: z.string(),
+  /** Service accounts the add-on runs as and the IAM policies EKS recommends for their role. */
+  podIdentity: z.array(
+    z.object({ serviceAccount: z.string(), recommendedManagedPolicies: z.array(z.string()) }),
+  ),
+});
+export type AddonConfiguration = z.infer<typeof AddonConfiguration>;

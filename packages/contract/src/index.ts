@@ -21,4 +21,5 @@ export * from './posture.ts';
 export * from './cost.ts';
 export * from './addons.ts';
 export * from './labelSelector.ts';
+export * from './configurationSchemaCheck.ts';
 export * from './search.ts';

@@ -629,4 +629,44 @@ describe('the aws CLI reading and changing EKS add-ons', () => {
       expect.arrayContaining([{ type: 'ResolveConflicts', value: 'PRESERVE' }]),
     );
   });
+
+  it("reads an add-on build's configuration schema and has a value it refuses named", async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const described = await aws([
+      'eks',
+      'describe-addon-configuration',
+      '--addon-name',
+      'coredns',
+      '--addon-version',
+      'v1.12.1-eksbuild.2',
+    ]);
+    expect(described.code, described.stderr).toBe(0);
+    const answer = JSON.parse(described.stdout) as {
+      addonName: string;
+      configurationSchema: string;
+    };
+    expect(answer.addonName).toBe('coredns');
+    expect(JSON.parse(answer.configurationSchema)).toMatchObject({
+      type: 'object',
+      properties: { replicaCount: { type: 'integer' } },
+    });
+    const refused = await aws([
+      'eks',
+      'update-addon',
+      '--cluster-name',
+      'checkout-prod',
+      '--addon-name',
+      'kube-proxy',
+      '--configuration-values',
+      'mode: nftables',
+    ]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('(InvalidParameterException)');
+    expect(refused.stderr).toContain(
+      '$.mode: does not have a value in the enumeration [iptables, ipvs]',
+    );
+  });
 });

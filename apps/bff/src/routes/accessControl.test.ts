@@ -45,6 +45,13 @@ describe('the declared endpoints', () => {
 describe('every mutating route', () => {
   it('is registered with a role that excludes auditors and names its audit action', () => {
     expect(mutating().length).toBeGreaterThanOrEqual(15);
+    // Installing and removing add-ons are operator changes (admins too), never an auditor's.
+    for (const path of [
+      'POST /api/clusters/:accountId/:region/:name/addons',
+      'DELETE /api/clusters/:accountId/:region/:name/addons/:addon',
+    ]) {
+      expect(mutating().find((route) => label(route) === path)?.access, path).toBe('change');
+    }
     for (const route of mutating()) {
       expect(['change', 'admin'], label(route)).toContain(route.access);
       expect(route.action, label(route)).toBeTruthy();
@@ -129,6 +136,10 @@ describe('every read route', () => {
     expect(reads.map(label)).toContain('GET /api/clusters/:accountId/:region/:name/access/who-can');
     expect(reads.map(label)).toContain(
       'GET /api/clusters/:accountId/:region/:name/k8s/access-review',
+    );
+    // An add-on build's configuration schema: any signed-in user may read what it accepts.
+    expect(reads.map(label)).toContain(
+      'GET /api/clusters/:accountId/:region/:name/addons/:addon/configuration',
     );
     // Fleet search reads every cluster as the user: signed-in users only, like the lists it spans.
     expect(reads.map(label)).toContain('GET /api/search');

@@ -42,11 +42,13 @@ import {
   paginateListAddons,
   paginateDescribeAddonVersions,
   DescribeAddonCommand,
+  DescribeAddonConfigurationCommand,
   CreateAddonCommand,
   UpdateAddonCommand,
   DeleteAddonCommand,
   type Addon,
   type AddonInfo,
+  type DescribeAddonConfigurationCommandOutput,
   type CreateAddonCommandInput,
   type UpdateAddonCommandInput,
   type AccessEntry,
@@ -160,6 +162,12 @@ export function eksReads(client: EKSClient) {
           paginateDescribeAddonVersions({ client }, kubernetesVersion ? { kubernetesVersion } : {}),
         )
       ).flatMap((page) => page.addons ?? []),
+    /** The configuration schema (JSON Schema text) and pod identity needs of one add-on build. */
+    addonConfiguration: async (
+      addonName: string,
+      addonVersion: string,
+    ): Promise<DescribeAddonConfigurationCommandOutput> =>
+      client.send(new DescribeAddonConfigurationCommand({ addonName, addonVersion })),
     updateIds: async (scope: UpdateScope): Promise<string[]> =>
       (await allPages(paginateListUpdates({ client }, scope))).flatMap(
         (page) => page.updateIds ?? [],

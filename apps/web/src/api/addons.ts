@@ -7,6 +7,7 @@ import type {
   CreateAddonRequest,
   UpdateAddonRequest,
 } from '@wheelhouse/contract';
+import type { z } from 'zod';
 import { endpoints as e } from '@wheelhouse/contract/endpoints';
 import { apiCall } from './client.ts';
 import { queryKeys } from './queryKeys.ts';
@@ -49,22 +50,45 @@ function useAddonChange<TBody>(send: (body: TBody) => Promise<ChangeResult>) {
 }
 
 export function useCreateAddon(ref: ClusterRef) {
-  return useAddonChange((body: CreateAddonRequest) =>
+  return useAddonChange((body: z.input<typeof CreateAddonRequest>) =>
     apiCall(e.createAddon, { params: params(ref), body }),
   );
 }
 
 export function useUpdateAddon(ref: ClusterRef, addon: string) {
-  return useAddonChange((body: UpdateAddonRequest) =>
+  return useAddonChange((body: z.input<typeof UpdateAddonRequest>) =>
     apiCall(e.updateAddon, { params: { ...params(ref), addon }, body }),
   );
 }
 
-export function useDeleteAddon(ref: ClusterRef, addon: string) {
+/** Removes an add-on; `preserve` keeps its Kubernetes objects running on the cluster. */
+export function useDeleteAddon(ref: ClusterRef, addon: string, preserve: boolean) {
   return useAddonChange((body: ConfirmDeleteRequest) =>
     apiCall(e.deleteAddon, {
       params: { ...params(ref), addon },
-      body: { ...body, preserve: false },
+      body: { ...body, preserve },
     }),
   );
+}
+
+/**
+ * The configuration schema of one add-on build (the cluster's default build without `version`);
+ * a build's schema never changes, so it is read once.
+ */
+export function useAddonConfiguration(
+  ref: ClusterRef,
+  addon: string | undefined,
+  version: string | undefined,
+) {
+  return useQuery({
+    queryKey: queryKeys.addons.configuration(ref, addon, version),
+    queryFn: ({ signal }) =>
+      apiCall(e.addonConfiguration, {
+        params: { ...params(ref), addon: addon! },
+        query: version ? { version } : {},
+        signal,
+      }),
+    enabled: addon !== undefined && addon !== '',
+    staleTime: Infinity,
+  });
 }

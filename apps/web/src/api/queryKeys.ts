@@ -56,6 +56,9 @@ export const queryKeys = {
     fleet: () => ['addons', 'fleet'] as const,
     cluster: (ref: ClusterRef) =>
       ['addons', 'cluster', ref.accountId, ref.region, ref.name] as const,
+    /** One build's configuration schema (`version` absent: the cluster's default build). */
+    configuration: (ref: ClusterRef, addon: string | undefined, version: string | undefined) =>
+      ['addons', 'configuration', ref.accountId, ref.region, ref.name, addon, version] as const,
   },
   /** Posture findings: the fleet's, and one cluster's. */
   posture: {

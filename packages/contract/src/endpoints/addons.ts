@@ -21,12 +21,25 @@ export const fleetAddons = defineEndpoint({
   response: 'FleetAddons',
 });
 
+export const addonConfiguration = defineEndpoint({
+  method: 'get',
+  path: `${CLUSTER}/addons/:addon/configuration`,
+  access: 'read',
+  summary:
+    'the JSON Schema an add-on build’s configuration values must satisfy (`?version=`, default: the cluster’s EKS default) and its pod identity service accounts',
+  params: 'AddonRef',
+  query: 'AddonConfigurationQuery',
+  response: 'AddonConfiguration',
+  problems: [404],
+});
+
 export const createAddon = defineEndpoint({
   method: 'post',
   path: `${CLUSTER}/addons`,
   access: 'change',
   action: 'addon.create',
-  summary: 'install an EKS add-on (default version unless one is given)',
+  summary:
+    'install an EKS add-on (default version unless one is given); configuration values are checked against the build’s schema first',
   params: 'ClusterRef',
   body: 'CreateAddonRequest',
   response: 'ChangeResult',

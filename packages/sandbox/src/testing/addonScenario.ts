@@ -9,7 +9,8 @@ const attempt = (promise: Promise<unknown>) => promise.catch(() => undefined);
 /**
  * The conformance scenario for EKS add-ons: the catalogue, install, update
  * (its AddonUpdate record), remove, and the usual refusals (unknown add-on,
- * incompatible version, second install, update while UPDATING, bad enum).
+ * incompatible version, second install, update while UPDATING, bad enum,
+ * configuration values the build's schema refuses) and the configuration schemas.
  */
 export async function driveAddons(sandbox: Sandbox): Promise<void> {
   const eks = eksClient(sandbox, accountKeys(sandbox));
@@ -20,6 +21,34 @@ export async function driveAddons(sandbox: Sandbox): Promise<void> {
   );
   await eks.send(new sdk.DescribeAddonVersionsCommand({ maxResults: 2 }));
   await attempt(eks.send(new sdk.DescribeAddonVersionsCommand({ maxResults: 0 })));
+  await eks.send(
+    new sdk.DescribeAddonConfigurationCommand({
+      addonName: 'coredns',
+      addonVersion: 'v1.12.1-eksbuild.2',
+    }),
+  );
+  await eks.send(
+    new sdk.DescribeAddonConfigurationCommand({
+      addonName: 'vpc-cni',
+      addonVersion: 'v1.20.4-eksbuild.2',
+    }),
+  );
+  await attempt(
+    eks.send(
+      new sdk.DescribeAddonConfigurationCommand({
+        addonName: 'ghost',
+        addonVersion: 'v1.0.0-eksbuild.1',
+      }),
+    ),
+  );
+  await attempt(
+    eks.send(
+      new sdk.DescribeAddonConfigurationCommand({
+        addonName: 'coredns',
+        addonVersion: 'v0.0.1-eksbuild.1',
+      }),
+    ),
+  );
   await eks.send(new sdk.ListAddonsCommand({ clusterName }));
   await eks.send(new sdk.ListAddonsCommand({ clusterName, maxResults: 1 }));
   await attempt(eks.send(new sdk.ListAddonsCommand({ clusterName: 'ghost' })));
@@ -36,10 +65,20 @@ export async function driveAddons(sandbox: Sandbox): Promise<void> {
       }),
     ),
   );
+  await attempt(
+    eks.send(
+      new sdk.CreateAddonCommand({
+        clusterName,
+        addonName: 'amazon-cloudwatch-observability',
+        configurationValues: '{"containerLogs":{"enabled":"yes"}}',
+      }),
+    ),
+  );
   await eks.send(
     new sdk.CreateAddonCommand({
       clusterName,
       addonName: 'amazon-cloudwatch-observability',
+      configurationValues: '{"containerLogs":{"enabled":false}}',
       tags: { team: 'qa' },
     }),
   );

@@ -7,24 +7,30 @@ import type {
 } from '@wheelhouse/contract';
 import type { AwsGateway } from '../../upstream/awsGateway.ts';
 import { eksArn } from '../../upstream/partition.ts';
+import type { AddonConfigurations } from './addonConfiguration.ts';
 import { confirmName, eksChange, type ChangeContext, type RunChange } from '../changeRunner.ts';
 
 const addonTarget = (ref: ClusterRef, addon: string) =>
   eksArn(ref.region, ref.accountId, `addon/${ref.name}/${addon}`);
 
 /** Operator changes to EKS add-ons, made as the console user (SourceIdentity) and audited. */
-export function createAddonChanges(aws: AwsGateway, runChange: RunChange) {
+export function createAddonChanges(
+  aws: AwsGateway,
+  runChange: RunChange,
+  configurations: AddonConfigurations,
+) {
   const change = eksChange(runChange, async (ref, context) =>
     aws.eksAs(await aws.locate(ref.accountId, ref.region), context.user),
   );
 
   return {
-    createAddon(
+    async createAddon(
       ref: ClusterRef,
       request: CreateAddonRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
       const { clientRequestToken, name, version, ...rest } = request;
+      await configurations.check(ref, name, version, request.configurationValues);
       return change(
         ref,
         context,
@@ -40,13 +46,14 @@ export function createAddonChanges(aws: AwsGateway, runChange: RunChange) {
       );
     },
 
-    updateAddon(
+    async updateAddon(
       ref: ClusterRef,
       addon: string,
       request: UpdateAddonRequest,
       context: ChangeContext,
     ): Promise<ChangeResult> {
       const { clientRequestToken, version, ...rest } = request;
+      await configurations.check(ref, addon, version, request.configurationValues);
       return change(
         ref,
         context,

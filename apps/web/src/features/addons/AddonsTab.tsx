@@ -9,9 +9,10 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TypedConfirmChangeDialog } from '../../components/TypedConfirmDialog.tsx';
 import { useCan } from '../auth/index.ts';
 import { AddonIssues, VersionStanding } from './addonColumns.tsx';
+import { InstallAddonDialog } from './InstallAddonDialog.tsx';
 import { UpdateAddonDialog } from './UpdateAddonDialog.tsx';
 
-type Open = { kind: 'update' | 'delete'; addon: InstalledAddon } | undefined;
+type Open = { kind: 'update' | 'delete'; addon: InstalledAddon } | { kind: 'install' } | undefined;
 
 function DeleteAddonDialog({
   clusterRef,
@@ -24,22 +25,40 @@ function DeleteAddonDialog({
   onClose: () => void;
   onDone: (text: string) => void;
 }) {
-  const mutation = useDeleteAddon(clusterRef, addon.name);
+  const [preserve, setPreserve] = useState(false);
+  const mutation = useDeleteAddon(clusterRef, addon.name, preserve);
   return (
     <TypedConfirmChangeDialog
       mutation={mutation}
-      doneText={`Removing add-on ${addon.name}.`}
+      doneText={`Deleting add-on ${addon.name}${preserve ? ', keeping its resources' : ''}.`}
       onClose={onClose}
       onDone={(notice) => onDone(notice.text)}
-      title={`Remove add-on ${addon.name}`}
+      title={`Delete add-on ${addon.name}`}
       name={addon.name}
-      confirmLabel="Remove"
-      pendingLabel="Removing…"
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
     >
       <p>
-        EKS removes <strong>{addon.name}</strong> and its Kubernetes objects from the cluster.
-        Workloads that depend on it (networking, DNS, storage) stop working.
+        {preserve ? (
+          <>
+            EKS stops managing <strong>{addon.name}</strong>; its Kubernetes objects keep running on
+            the cluster, and nobody updates them any more.
+          </>
+        ) : (
+          <>
+            EKS removes <strong>{addon.name}</strong> and its Kubernetes objects from the cluster.
+            Workloads that depend on it (networking, DNS, storage) stop working.
+          </>
+        )}
       </p>
+      <label className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          checked={preserve}
+          onChange={(event) => setPreserve(event.target.checked)}
+        />
+        Keep its resources on the cluster (preserve)
+      </label>
     </TypedConfirmChangeDialog>
   );
 }
@@ -74,6 +93,23 @@ export function AddonsTab({ cluster }: { cluster: ClusterDetail }) {
         <p role="status" className="rounded border border-line p-2">
           {notice}
         </p>
+      )}
+      {canChange && (
+        <div>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={data.available.length === 0}
+            title={
+              data.available.length === 0
+                ? 'Every add-on of the catalogue for this Kubernetes version is installed.'
+                : undefined
+            }
+            onClick={() => setOpen({ kind: 'install' })}
+          >
+            Install add-on
+          </button>
+        </div>
       )}
       <table aria-label="Add-ons" className="w-full text-left">
         <thead className="text-fg-muted">
@@ -122,11 +158,11 @@ export function AddonsTab({ cluster }: { cluster: ClusterDetail }) {
                     </button>
                     <button
                       type="button"
-                      aria-label={`Remove ${addon.name}`}
-                      disabled={addon.status === 'DELETING'}
+                      aria-label={`Delete ${addon.name}`}
+                      disabled={addon.status === 'DELETING' || addon.status === 'CREATING'}
                       onClick={() => setOpen({ kind: 'delete', addon })}
                     >
-                      Remove
+                      Delete
                     </button>
                   </span>
                 </td>
@@ -140,6 +176,14 @@ export function AddonsTab({ cluster }: { cluster: ClusterDetail }) {
           Not installed:{' '}
           {data.available.map((a) => `${a.name} (${a.defaultVersion ?? '?'})`).join(', ')}
         </p>
+      )}
+      {open?.kind === 'install' && (
+        <InstallAddonDialog
+          clusterRef={ref}
+          available={data.available}
+          onClose={() => setOpen(undefined)}
+          onDone={done}
+        />
       )}
       {open?.kind === 'update' && (
         <UpdateAddonDialog

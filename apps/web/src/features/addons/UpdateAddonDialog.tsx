@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import {
   UpdateAddonRequest,
   type ClusterRef,
   type InstalledAddon,
   type ResolveConflicts,
 } from '@wheelhouse/contract';
-import { useUpdateAddon } from '../../api/addons.ts';
-import { Dialog, DialogSubmitFooter } from '../../components/Dialog.tsx';
+import { useAddonConfiguration, useUpdateAddon } from '../../api/addons.ts';
 import { FormField, INPUT_CLASSES } from '../../components/FormField.tsx';
-import { serverFieldErrors } from '../../components/forms/formValidation.ts';
-import { useChangeSubmit, validateChange } from '../../components/forms/useChangeSubmit.ts';
-import { SubmitError } from '../../components/SubmitError.tsx';
+import { ChangeFormDialog } from '../../components/forms/ChangeFormDialog.tsx';
+import { useChangeForm } from '../../components/forms/useChangeForm.ts';
+import { configurationValuesOf } from './configurationValues.ts';
+import { ConfigurationValuesField } from './ConfigurationValuesField.tsx';
+import { useConfigurationCheck, useFollowSchema } from './useConfigurationCheck.ts';
 
 const CONFLICTS: Array<{ value: ResolveConflicts; label: string }> = [
   { value: 'NONE', label: 'None: fail if fields were changed outside EKS' },
@@ -18,7 +18,27 @@ const CONFLICTS: Array<{ value: ResolveConflicts; label: string }> = [
   { value: 'PRESERVE', label: 'Preserve: keep fields changed outside EKS' },
 ];
 
-/** Move an add-on to another build that runs on the cluster's Kubernetes version. */
+/** The dialog's fields as typed. */
+interface UpdateFormValues {
+  version: string;
+  resolveConflicts: ResolveConflicts;
+  configurationValues: string;
+}
+
+/** Installed values shown as they are: pretty JSON when they are JSON, else the text as EKS has it. */
+function editableValues(values: string | undefined): string {
+  if (!values) return '';
+  try {
+    return JSON.stringify(JSON.parse(values), null, 2);
+  } catch {
+    return values;
+  }
+}
+
+/**
+ * Move an add-on to another build that runs on the cluster's Kubernetes version, and change its
+ * configuration values, checked against the schema of the build it moves to.
+ */
 export function UpdateAddonDialog({
   clusterRef,
   addon,
@@ -31,35 +51,35 @@ export function UpdateAddonDialog({
   onDone: (text: string) => void;
 }) {
   const mutation = useUpdateAddon(clusterRef, addon.name);
-  const [version, setVersion] = useState(addon.newerVersions[0] ?? addon.version);
-  const [resolveConflicts, setResolveConflicts] = useState<ResolveConflicts>('NONE');
-  const [configurationValues, setConfigurationValues] = useState(addon.configurationValues ?? '');
-  const payload = {
-    version,
-    resolveConflicts,
-    ...(configurationValues.trim() !== (addon.configurationValues ?? '').trim()
-      ? { configurationValues }
-      : {}),
+  const installedValues = editableValues(addon.configurationValues);
+  const defaultValues: UpdateFormValues = {
+    version: addon.newerVersions[0] ?? addon.version,
+    resolveConflicts: 'NONE',
+    configurationValues: installedValues,
   };
-  const check = validateChange(UpdateAddonRequest, payload, {
-    version: 'a version',
-    configurationValues: 'configuration values',
+  const { schema, check } = useConfigurationCheck();
+  const { form, errorOf, onSubmit } = useChangeForm(UpdateAddonRequest, mutation, {
+    defaultValues,
+    toRequest: (values: UpdateFormValues) => {
+      const unchanged = values.configurationValues.trim() === installedValues.trim();
+      const configurationValues = configurationValuesOf(values.configurationValues);
+      return {
+        version: values.version,
+        resolveConflicts: values.resolveConflicts,
+        // Emptied: EKS goes back to the build's defaults; untouched: EKS keeps what it has.
+        ...(unchanged ? {} : { configurationValues: configurationValues ?? '' }),
+      };
+    },
+    check,
+    names: { version: 'a version', configurationValues: 'configuration values' },
   });
-  const { formRef, submitted, submit } = useChangeSubmit<typeof payload>((body) =>
-    mutation.mutate(body, {
-      onSuccess: () => onDone(`Updating ${addon.name} to ${body.version}.`),
-    }),
-  );
-  const clientErrors = check.ok || !submitted ? {} : check.errors;
-  const serverErrors = serverFieldErrors(mutation.error);
-  const errorOf = (field: 'version' | 'configurationValues') =>
-    clientErrors[field] ?? serverErrors[field];
+  const version = form.watch('version');
+  const configuration = useAddonConfiguration(clusterRef, addon.name, version);
+  useFollowSchema(form, schema, configuration.data?.schema);
   const choices = [...new Set([...addon.newerVersions, addon.version])];
 
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <ChangeFormDialog
       title={`Update add-on ${addon.name}`}
       description={
         <>
@@ -68,74 +88,48 @@ export function UpdateAddonDialog({
           {addon.defaultVersion && <>; EKS default {addon.defaultVersion}</>}.
         </>
       }
-      busy={mutation.isPending}
+      size="lg"
+      mutation={mutation}
+      onClose={onClose}
+      onSubmit={onSubmit((_result, body) => onDone(`Updating ${addon.name} to ${body.version}.`))}
+      submitLabel="Update"
+      pendingLabel="Updating…"
     >
-      <form
-        ref={formRef}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(payload, check.ok);
-        }}
-      >
-        <FormField label="Version" error={errorOf('version')}>
-          {(control) => (
-            <select
-              {...control}
-              className={`${INPUT_CLASSES} font-mono`}
-              value={version}
-              onChange={(event) => setVersion(event.target.value)}
-            >
-              {choices.map((choice) => (
-                <option key={choice} value={choice}>
-                  {choice}
-                  {choice === addon.version ? ' (installed)' : ''}
-                  {choice === addon.defaultVersion ? ' (default)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label="Conflicts" hint="What EKS does with fields someone changed by hand.">
-          {(control) => (
-            <select
-              {...control}
-              className={INPUT_CLASSES}
-              value={resolveConflicts}
-              onChange={(event) => setResolveConflicts(event.target.value as ResolveConflicts)}
-            >
-              {CONFLICTS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
-          label="Configuration values (JSON)"
-          hint="Optional. A JSON object; leave as is to keep the current configuration."
-          error={errorOf('configurationValues')}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className={`${INPUT_CLASSES} min-h-20 font-mono`}
-              value={configurationValues}
-              onChange={(event) => setConfigurationValues(event.target.value)}
-              spellCheck={false}
-            />
-          )}
-        </FormField>
-        <SubmitError error={mutation.error} />
-        <DialogSubmitFooter
-          onCancel={onClose}
-          label="Update"
-          pendingLabel="Updating…"
-          pending={mutation.isPending}
-        />
-      </form>
-    </Dialog>
+      <FormField label="Version" error={errorOf('version')}>
+        {(control) => (
+          <select
+            {...control}
+            {...form.register('version')}
+            className={`${INPUT_CLASSES} font-mono`}
+          >
+            {choices.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+                {choice === addon.version ? ' (installed)' : ''}
+                {choice === addon.defaultVersion ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="Conflicts" hint="What EKS does with fields someone changed by hand.">
+        {(control) => (
+          <select {...control} {...form.register('resolveConflicts')} className={INPUT_CLASSES}>
+            {CONFLICTS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <ConfigurationValuesField
+        field={form.register('configurationValues')}
+        error={errorOf('configurationValues')}
+        configuration={configuration.data}
+        loading={configuration.isPending}
+        unreadable={configuration.error ? configuration.error.message : undefined}
+      />
+    </ChangeFormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { describeAddonVersions } from '../../world/eks/addonCatalogue.ts';
+import { describeAddonConfiguration } from '../../world/eks/addonConfigurationSchemas.ts';
 import {
   createAddon,
   deleteAddon,
@@ -8,7 +9,8 @@ import {
 } from '../../world/eks/addons.ts';
 import { findEksCluster } from '../../world/eks/clusters.ts';
 import { paginate } from '../../world/pagination.ts';
-import { defined } from './eksInput.ts';
+import { eksErrors } from '../../world/eks/eksErrors.ts';
+import { defined, type QueryInput } from './eksInput.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { addonInfoToWire, addonToWire, updateToWire } from './wireShapes.ts';
 
@@ -21,6 +23,14 @@ function addonResource({ state, path, body }: EksCall): string {
   return (
     existing?.arn ?? `arn:aws:eks:${state.region}:${state.accountId}:addon/${path.name}/${name}/*`
   );
+}
+
+/** A query member the model marks required; EKS refuses its absence as a bad parameter. */
+function requiredQuery(query: QueryInput, name: string): string {
+  const value = query.string(name);
+  if (value === undefined || value === '')
+    throw eksErrors.invalidParameter(`${name} is a required parameter`);
+  return value;
 }
 
 export const addonRoutes: EksRoute[] = [
@@ -118,6 +128,25 @@ export const addonRoutes: EksRoute[] = [
       return {
         addons: page.items.map((entry) => addonInfoToWire(entry, kubernetesVersion)),
         ...defined({ nextToken: page.nextToken }),
+      };
+    },
+    resource: () => '*',
+  },
+  {
+    method: 'GET',
+    path: '/addons/configuration-schemas',
+    operation: 'DescribeAddonConfiguration',
+    async run({ query }) {
+      const configuration = describeAddonConfiguration(
+        requiredQuery(query, 'addonName'),
+        requiredQuery(query, 'addonVersion'),
+      );
+      return {
+        addonName: configuration.addonName,
+        addonVersion: configuration.addonVersion,
+        // EKS sends the schema as a JSON string, not as a nested structure.
+        configurationSchema: JSON.stringify(configuration.schema),
+        podIdentityConfiguration: configuration.podIdentityConfiguration,
       };
     },
     resource: () => '*',

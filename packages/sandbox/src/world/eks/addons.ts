@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { JSON_SCHEMA, load as loadYaml } from 'js-yaml';
 import { paginate, type Page, type PageRequest } from '../pagination.ts';
 import type { RegionState, World } from '../world.ts';
 import { compatibleVersions, defaultAddonVersion, findCatalogueAddon } from './addonCatalogue.ts';
+import { describeAddonConfiguration } from './addonConfigurationSchemas.ts';
 import { findEksCluster } from './clusters.ts';
 import { eksErrors } from './eksErrors.ts';
 import type { AddonRecord, EksClusterRecord, UpdateRecord } from './types.ts';
+import { schemaViolations } from './jsonSchemaCheck.ts';
 import { openUpdate } from './updates.ts';
 import { validateRoleArn, validateTags } from './validation.ts';
 
@@ -53,15 +56,34 @@ function checkResolveConflicts(
   return value as ResolveConflicts;
 }
 
-function checkConfigurationValues(value: string | undefined, fields: Record<string, string>): void {
+const NOT_SUPPORTED = 'ConfigurationValue provided in request is not supported';
+
+/**
+ * Configuration values as EKS takes them (a JSON or YAML object), checked against the schema
+ * DescribeAddonConfiguration gives for the build being installed.
+ */
+function checkConfigurationValues(
+  value: string | undefined,
+  addonName: string,
+  addonVersion: string,
+  fields: Record<string, string>,
+): void {
   if (value === undefined || value.trim() === '') return;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(value) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error();
+    // YAML is a superset of JSON: one parser reads both forms EKS accepts.
+    parsed = loadYaml(value, { schema: JSON_SCHEMA });
   } catch {
-    // EKS also takes YAML; the sandbox keeps to JSON objects and says so in EKS's words.
+    throw eksErrors.invalidParameter(`${NOT_SUPPORTED}: Json schema validation failed`, fields);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw eksErrors.invalidParameter(`${NOT_SUPPORTED}: Json schema validation failed`, fields);
+  }
+  const { schema } = describeAddonConfiguration(addonName, addonVersion);
+  const violations = schemaViolations(schema, parsed);
+  if (violations.length > 0) {
     throw eksErrors.invalidParameter(
-      'ConfigurationValue provided in request is not supported: Json schema validation failed',
+      `${NOT_SUPPORTED}: Json schema validation failed with error: [${violations.join(', ')}]`,
       fields,
     );
   }
@@ -114,11 +136,11 @@ export function createAddon(
     throw eksErrors.resourceInUse('Addon already exists.', fields);
   }
   checkResolveConflicts(input.resolveConflicts, fields);
-  checkConfigurationValues(input.configurationValues, fields);
   if (input.serviceAccountRoleArn !== undefined)
     validateRoleArn(input.serviceAccountRoleArn, 'serviceAccountRoleArn');
   validateTags(input.tags ?? {});
   const version = resolveVersion(cluster, input.addonName, input.addonVersion, fields);
+  checkConfigurationValues(input.configurationValues, input.addonName, version, fields);
   const now = world.now();
   const addon: AddonRecord = {
     name: input.addonName,
@@ -162,7 +184,6 @@ export function updateAddon(
   const fields = { clusterName, addonName };
   const addon = findAddon(cluster, addonName);
   const resolve = checkResolveConflicts(input.resolveConflicts, fields) ?? 'NONE';
-  checkConfigurationValues(input.configurationValues, fields);
   if (input.serviceAccountRoleArn !== undefined && input.serviceAccountRoleArn !== '')
     validateRoleArn(input.serviceAccountRoleArn, 'serviceAccountRoleArn');
   if (addon.status === 'CREATING' || addon.status === 'UPDATING' || addon.status === 'DELETING') {
@@ -175,6 +196,7 @@ export function updateAddon(
     input.addonVersion !== undefined
       ? resolveVersion(cluster, addonName, input.addonVersion, fields)
       : addon.addonVersion;
+  checkConfigurationValues(input.configurationValues, addonName, version, fields);
   const params: UpdateRecord['params'] = [{ type: 'AddonVersion', value: version }];
   if (input.resolveConflicts !== undefined)
     params.push({ type: 'ResolveConflicts', value: resolve });

@@ -34,6 +34,8 @@ export const eksErrors = {
       `No addon: ${addonName} found in cluster: ${clusterName}`,
       { clusterName, addonName },
     ),
+  resourceNotFound: (message: string, fields: Record<string, string> = {}) =>
+    new AwsError('ResourceNotFoundException', 404, message, fields),
   invalidParameter: (message: string, fields: Record<string, string> = {}) =>
     new AwsError('InvalidParameterException', 400, message, fields),
   invalidRequest: (message: string, fields: Record<string, string> = {}) =>
