@@ -1,9 +1,9 @@
-// `npm run bench -- fleet`: posture of a large fleet over HTTP, against a sandbox with per-call latency,
-// set against the critical path the fan-out cannot beat.
+// `npm run bench -- fleet`: posture and add-on drift of a large fleet over HTTP, against a sandbox with
+// per-call latency, each set against the critical path the fan-out cannot beat.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PostureReport } from '@wheelhouse/contract';
+import type { FleetAddons, PostureReport } from '@wheelhouse/contract';
 import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
 import {
@@ -46,10 +46,23 @@ async function awsCalls(url: string): Promise<Map<string, number>> {
 }
 
 /** One timed GET; the figure and what it found. */
-async function timed(client: ConsoleClient, path: string) {
+async function timed<T = PostureReport>(client: ConsoleClient, path: string) {
   const started = performance.now();
-  const report = await client.json<PostureReport>(path);
+  const report = await client.json<T>(path);
   return { ms: performance.now() - started, report };
+}
+
+/** AWS calls by operation made between two readings of /metrics. */
+function callsBetween(before: Map<string, number>, after: Map<string, number>) {
+  const perOperation = [...after]
+    .map(([operation, count]): [string, number] => [
+      operation,
+      count - (before.get(operation) ?? 0),
+    ])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const total = perOperation.reduce((sum, [, count]) => sum + count, 0);
+  return `${total} (${perOperation.map(([op, n]) => `${op} ${n}`).join(', ')})`;
 }
 
 export async function fleetBenchmark(): Promise<void> {
@@ -111,14 +124,6 @@ export async function fleetBenchmark(): Promise<void> {
       const callsBefore = await awsCalls(url);
       const first = await timed(client, '/api/posture');
       const callsAfter = await awsCalls(url);
-      const perOperation = [...callsAfter]
-        .map(([operation, count]): [string, number] => [
-          operation,
-          count - (callsBefore.get(operation) ?? 0),
-        ])
-        .filter(([, count]) => count > 0)
-        .sort((a, b) => b[1] - a[1]);
-      const totalCalls = perOperation.reduce((sum, [, count]) => sum + count, 0);
       const colds: number[] = [];
       const warms: number[] = [];
       const cpu: number[] = [];
@@ -158,12 +163,51 @@ export async function fleetBenchmark(): Promise<void> {
       );
       console.log(`  every cold GET: ${colds.map((ms) => ms.toFixed(0)).join(', ')} ms`);
       console.log(`  first GET of a fresh BFF process: ${first.ms.toFixed(0)} ms`);
-      console.log(
-        `  AWS calls of one pass: ${totalCalls} (${perOperation.map(([op, n]) => `${op} ${n}`).join(', ')})`,
-      );
+      console.log(`  AWS calls of one pass: ${callsBetween(callsBefore, callsAfter)}`);
       console.log(`  warm GET /api/posture (cached): median ${median(warms).toFixed(1)} ms`);
       console.log(
         `  ${report.items.length} findings over ${report.scores.length} clusters; BFF peak RSS ${peakRssMiB(bff.pid!).toFixed(0)} MiB`,
+      );
+
+      // Add-on drift: the same inventory, then per cluster ListAddons and DescribeAddon (4 in flight);
+      // the per-version catalogue (DescribeAddonVersions) is cached for a minute, so cold runs skip it.
+      const addonCallsBefore = await awsCalls(url);
+      const firstAddons = await timed<FleetAddons>(client, '/api/addons');
+      const addonCallsAfter = await awsCalls(url);
+      const addonColds: number[] = [];
+      const addonWarms: number[] = [];
+      let addons = firstAddons.report;
+      for (let run = 0; run < RUNS; run++) {
+        await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_S * 1000 + 200));
+        const cold = await timed<FleetAddons>(client, '/api/addons');
+        addonColds.push(cold.ms);
+        addons = cold.report;
+        addonWarms.push((await timed<FleetAddons>(client, '/api/addons')).ms);
+      }
+      if (addons.errors.length > 0) {
+        throw new Error(`add-ons: errors ${JSON.stringify(addons.errors.slice(0, 3))}`);
+      }
+      const perCluster = new Map<string, number>();
+      for (const item of addons.items) {
+        const key = `${item.accountId}|${item.region}|${item.cluster}`;
+        perCluster.set(key, (perCluster.get(key) ?? 0) + 1);
+      }
+      const mostAddons = Math.max(0, ...perCluster.values());
+      const addonChainMs = (1 + Math.ceil(mostAddons / 4)) * LATENCY_MS;
+      const addonCriticalMs = inventoryMs + waves * addonChainMs;
+      const addonColdMs = median(addonColds);
+      console.log(
+        `  cold GET /api/addons (caches expired): median ${addonColdMs.toFixed(0)} ms over ${RUNS}; critical path ${addonCriticalMs} ms ` +
+          `(inventory ${inventoryMs} ms + ${waves} waves x ${addonChainMs} ms per cluster, up to ${mostAddons} add-ons each); ratio ${(addonColdMs / addonCriticalMs).toFixed(2)}`,
+      );
+      console.log(`  every cold GET: ${addonColds.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+      console.log(
+        `  first GET /api/addons (catalogue not yet cached): ${firstAddons.ms.toFixed(0)} ms; AWS calls ${callsBetween(addonCallsBefore, addonCallsAfter)}`,
+      );
+      console.log(`  warm GET /api/addons (cached): median ${median(addonWarms).toFixed(1)} ms`);
+      const behind = addons.drift.reduce((sum, row) => sum + row.behindDefault, 0);
+      console.log(
+        `  ${addons.items.length} add-ons over ${perCluster.size} clusters, ${addons.drift.length} kinds, ${behind} behind the default`,
       );
     } finally {
       await stop(bff);
