@@ -23,3 +23,4 @@ export type { KubeDirectory, Kubeconfig } from './kube/kubeDirectory.ts';
 export { connectedClusterToken } from './kube/kubeDirectory.ts';
 export type { LoadReading } from './kube/sim/controllers/hpa.ts';
 export { CLUSTER_WITHOUT_CONSOLE_ACCESS } from './world/seed/accessEntrySeed.ts';
+export { CONNECTOR_PROVIDERS as SANDBOX_CONNECTOR_PROVIDERS } from './world/eks/registrations.ts';
