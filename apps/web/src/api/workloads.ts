@@ -10,7 +10,13 @@ import { clusterPath } from './clusters.ts';
 import { EMPTY_POD_LIST, appendPodPage } from './podList.ts';
 import { queryKeys, type PodKeyFilters } from './queryKeys.ts';
 
-/** Pods per page: the first rows show after one small response, the rest follow. */
+/**
+ * Pods per page. The first page is small so the first rows show after one quick response (the
+ * BFF maps and the browser parses 100 pods, not 500); the rest follow in larger pages, where a
+ * round trip per 100 would cost more than it saves. Kubernetes lets each page of a continued
+ * list ask for its own limit.
+ */
+export const FIRST_PODS_PAGE_SIZE = 100;
 export const PODS_PAGE_SIZE = 500;
 export const WORKLOADS_POLL_MS = 5_000;
 export const NODES_POLL_MS = 10_000;
@@ -98,10 +104,11 @@ export async function* podPages(
 ): AsyncGenerator<PodList> {
   let token: string | undefined;
   do {
+    const limit = token ? PODS_PAGE_SIZE : FIRST_PODS_PAGE_SIZE;
     const page: PodList = await apiCall(e.listPods, {
       params: ref,
       // The filters' own encoding (empty values left out), as the pods key holds them.
-      query: search({ ...filters, limit: PODS_PAGE_SIZE, continue: token }).slice(1),
+      query: search({ ...filters, limit, continue: token }).slice(1),
       signal,
     });
     yield page;
