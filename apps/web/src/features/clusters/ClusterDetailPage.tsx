@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ClusterDetail, ClusterRef } from '@wheelhouse/contract';
 import { isApiError } from '../../api/client.ts';
@@ -13,7 +13,7 @@ import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { ClusterHeader } from './detail/ClusterHeader.tsx';
-import { tabsFor } from './detail/clusterTabs.tsx';
+import { CLUSTER_TABS, tabsFor } from './detail/clusterTabs.tsx';
 
 function ClusterTabs({ cluster }: { cluster: ClusterDetail }) {
   const [params, setParams] = useSearchParams();
@@ -65,6 +65,12 @@ export function ClusterDetailPage() {
   const cluster = useCluster(clusterRef);
   const [notice, setNotice] = useState<ChangeNoticeContent | null>(null);
   const phase = useClusterChangePhase(clusterRef, notice);
+  const [params] = useSearchParams();
+  const openingTab = params.get('tab');
+  // The tab the URL opens loads its chunk beside the cluster's own request, not after it.
+  useEffect(() => {
+    CLUSTER_TABS.find((tab) => tab.id === openingTab)?.preload?.();
+  }, [openingTab]);
 
   let body;
   if (cluster.isPending) {

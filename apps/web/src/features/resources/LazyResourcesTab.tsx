@@ -1,11 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { ClusterDetail } from '@wheelhouse/contract';
+import { lazyWithPreload } from '../../components/lazyWithPreload.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 
-// The Resources tab (tables, live watch, log viewer) is its own chunk, fetched on first use.
-const ResourcesTab = lazy(async () => ({
-  default: (await import('./ResourcesTab.tsx')).ResourcesTab,
-}));
+// The Resources tab (tables, live watch, log viewer) is its own chunk, fetched on first use or
+// ahead of it when the URL opens the cluster page on this tab.
+const { Component: ResourcesTab, preload: preloadResourcesTab } = lazyWithPreload(
+  async () => (await import('./ResourcesTab.tsx')).ResourcesTab,
+);
+export { preloadResourcesTab };
 
 /** The Resources tab for the cluster page's tab registry, loaded on first use. */
 export function LazyResourcesTab({ cluster }: { cluster: ClusterDetail }) {

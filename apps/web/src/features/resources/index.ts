@@ -1,2 +1,2 @@
 // What other features may use of Kubernetes resources: the tab, loaded on demand, and when it applies.
-export { LazyResourcesTab, resourcesTabApplies } from './LazyResourcesTab.tsx';
+export { LazyResourcesTab, preloadResourcesTab, resourcesTabApplies } from './LazyResourcesTab.tsx';

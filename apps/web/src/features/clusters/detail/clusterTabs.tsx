@@ -6,7 +6,11 @@ import { LazyComputeTab } from '../../compute/index.ts';
 import { ConnectedOverview } from '../../connected/index.ts';
 import { ClusterUpdatesTab } from '../../lifecycle/index.ts';
 import { LazyPostureTab } from '../../posture/index.ts';
-import { LazyResourcesTab, resourcesTabApplies } from '../../resources/index.ts';
+import {
+  LazyResourcesTab,
+  preloadResourcesTab,
+  resourcesTabApplies,
+} from '../../resources/index.ts';
 import { EncryptionSection } from './EncryptionSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
 import { LoggingSection } from './LoggingSection.tsx';
@@ -20,6 +24,8 @@ export interface ClusterTab {
   label: string;
   appliesTo?: (cluster: ClusterDetail) => boolean;
   render: (cluster: ClusterDetail) => ReactNode;
+  /** Starts loading a lazily loaded tab's chunk while the cluster itself is still being read. */
+  preload?: () => void;
 }
 
 // EKS has no VPC, logging, encryption or OIDC settings for clusters registered through EKS Connector.
@@ -47,6 +53,7 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Resources',
     appliesTo: resourcesTabApplies,
     render: (c) => <LazyResourcesTab cluster={c} />,
+    preload: preloadResourcesTab,
   },
   {
     id: 'networking',
