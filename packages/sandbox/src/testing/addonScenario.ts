@@ -16,6 +16,12 @@ export async function driveAddons(sandbox: Sandbox): Promise<void> {
   const eks = eksClient(sandbox, accountKeys(sandbox));
   const clusterName = 'checkout-prod';
   await eks.send(new sdk.DescribeAddonVersionsCommand({}));
+  const insights = await eks.send(
+    new sdk.ListInsightsCommand({ clusterName, filter: { categories: ['UPGRADE_READINESS'] } }),
+  );
+  for (const insight of insights.insights ?? [])
+    await eks.send(new sdk.DescribeInsightCommand({ clusterName, id: insight.id! }));
+  await attempt(eks.send(new sdk.DescribeInsightCommand({ clusterName, id: 'ghost' })));
   await eks.send(
     new sdk.DescribeAddonVersionsCommand({ kubernetesVersion: '1.34', addonName: 'coredns' }),
   );

@@ -9,6 +9,7 @@ import { clusterRoutes } from './clusterRoutes.ts';
 import { computeRoutes } from './computeRoutes.ts';
 import { JsonInput, QueryInput } from './eksInput.ts';
 import { identityRoutes } from './identityRoutes.ts';
+import { insightRoutes } from './insightRoutes.ts';
 import type { EksCall, EksRoute } from './eksRoute.ts';
 import { resourceRoutes } from './resourceRoutes.ts';
 
@@ -55,6 +56,7 @@ export const EKS_ROUTES: readonly EksRoute[] = [
   ...accessEntryRoutes,
   ...identityRoutes,
   ...addonRoutes,
+  ...insightRoutes,
 ];
 
 /** Amazon EKS over REST-JSON, routed by method and URI as botocore's model defines them. */

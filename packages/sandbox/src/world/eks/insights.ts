@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { compatibleVersions, findCatalogueAddon } from './addonCatalogue.ts';
+import { minorOf } from '../versionCalendar.ts';
+import type { EksClusterRecord } from './types.ts';
+
+/**
+ * EKS cluster insights (ListInsights / DescribeInsight), derived from the
+ * simulated cluster: Kubernetes APIs the next version removes, kubelet
+ * version skew of node groups, and add-on compatibility with the next version.
+ */
+
+export type InsightStatusValue = 'PASSING' | 'WARNING' | 'ERROR' | 'UNKNOWN';
+
+export interface InsightStatus {
+  status: InsightStatusValue;
+  reason: string;
+}
+
+export interface InsightRecord {
+  id: string;
+  name: string;
+  category: 'UPGRADE_READINESS' | 'MISCONFIGURATION';
+  kubernetesVersion: string;
+  lastRefreshTime: Date;
+  lastTransitionTime: Date;
+  description: string;
+  insightStatus: InsightStatus;
+  recommendation: string;
+  additionalInfo: Record<string, string>;
+  resources: Array<{ insightStatus: InsightStatus; kubernetesResourceUri?: string; arn?: string }>;
+  categorySpecificSummary: {
+    deprecationDetails: Array<{
+      usage: string;
+      replacedWith: string;
+      stopServingVersion: string;
+      startServingReplacementVersion: string;
+      clientStats: Array<{
+        userAgent: string;
+        numberOfRequestsLast30Days: number;
+        lastRequestTime: Date;
+      }>;
+    }>;
+    addonCompatibilityDetails: Array<{ name: string; compatibleVersions: string[] }>;
+  };
+}
+
+/** Real upstream API removals, by the Kubernetes minor that stops serving them. */
+const REMOVALS: Record<number, Array<{ usage: string; replacedWith: string; since: string }>> = {
+  25: [
+    {
+      usage: '/apis/batch/v1beta1/cronjobs',
+      replacedWith: '/apis/batch/v1/cronjobs',
+      since: '1.21',
+    },
+    {
+      usage: '/apis/policy/v1beta1/poddisruptionbudgets',
+      replacedWith: '/apis/policy/v1/poddisruptionbudgets',
+      since: '1.21',
+    },
+  ],
+  26: [
+    {
+      usage: '/apis/autoscaling/v2beta2/horizontalpodautoscalers',
+      replacedWith: '/apis/autoscaling/v2/horizontalpodautoscalers',
+      since: '1.23',
+    },
+  ],
+  27: [
+    {
+      usage: '/apis/storage.k8s.io/v1beta1/csistoragecapacities',
+      replacedWith: '/apis/storage.k8s.io/v1/csistoragecapacities',
+      since: '1.24',
+    },
+  ],
+  29: [
+    {
+      usage: '/apis/flowcontrol.apiserver.k8s.io/v1beta2/flowschemas',
+      replacedWith: '/apis/flowcontrol.apiserver.k8s.io/v1/flowschemas',
+      since: '1.29',
+    },
+  ],
+  32: [
+    {
+      usage: '/apis/flowcontrol.apiserver.k8s.io/v1beta3/flowschemas',
+      replacedWith: '/apis/flowcontrol.apiserver.k8s.io/v1/flowschemas',
+      since: '1.29',
+    },
+  ],
+};
+
+/** The supported kubelet skew: nodes may run up to three minors behind the control plane. */
+const MAX_KUBELET_SKEW = 3;
+
+function insightId(cluster: EksClusterRecord, check: string): string {
+  const hex = createHash('sha256').update(`${cluster.arn}/${check}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+const passing = (reason: string): InsightStatus => ({ status: 'PASSING', reason });
+
+/** The insights EKS reports for a cluster, checked against its next Kubernetes minor. */
+export function clusterInsights(cluster: EksClusterRecord, now: Date): InsightRecord[] {
+  const minor = minorOf(cluster.version) ?? 0;
+  const next = `1.${minor + 1}`;
+  const refreshed = now;
+  const since = cluster.createdAt;
+  const base = (check: string) => ({
+    id: insightId(cluster, check),
+    category: 'UPGRADE_READINESS' as const,
+    kubernetesVersion: next,
+    lastRefreshTime: refreshed,
+    lastTransitionTime: since,
+    additionalInfo: {},
+  });
+
+  const removals = REMOVALS[minor + 1] ?? [];
+  const deprecation: InsightRecord = {
+    ...base('deprecated-apis'),
+    name: `Deprecated APIs removed in Kubernetes v${next}`,
+    description: `Checks for usage of deprecated APIs that are scheduled for removal in Kubernetes v${next}. Upgrading your cluster before migrating to the updated APIs supported by v${next} could cause application impact.`,
+    insightStatus: passing('No deprecated API usage detected within the last 30 days.'),
+    recommendation:
+      'Update manifests and API clients to use newer Kubernetes APIs if applicable before upgrading.',
+    resources: [],
+    categorySpecificSummary: {
+      deprecationDetails: removals.map((removal) => ({
+        usage: removal.usage,
+        replacedWith: removal.replacedWith,
+        stopServingVersion: next,
+        startServingReplacementVersion: removal.since,
+        clientStats: [],
+      })),
+      addonCompatibilityDetails: [],
+    },
+  };
+
+  const nodegroups = [...cluster.nodegroups.values()];
+  const skewed = nodegroups
+    .map((nodegroup) => ({ nodegroup, behind: minor + 1 - (minorOf(nodegroup.version) ?? minor) }))
+    .filter((entry) => entry.behind > 1);
+  const skewStatus = (behind: number): InsightStatus =>
+    behind > MAX_KUBELET_SKEW
+      ? {
+          status: 'ERROR',
+          reason: `Node kubelet would be ${behind} minor versions behind the control plane after the upgrade.`,
+        }
+      : {
+          status: 'WARNING',
+          reason: `Node kubelet would be ${behind} minor versions behind the control plane after the upgrade.`,
+        };
+  const worst = skewed.reduce((max, entry) => Math.max(max, entry.behind), 0);
+  const skew: InsightRecord = {
+    ...base('kubelet-skew'),
+    name: 'Kubelet version skew',
+    description:
+      'Checks for kubelet versions of worker nodes in the cluster to see if upgrade would cause non compliance with supported Kubernetes kubelet version skew policy.',
+    insightStatus:
+      skewed.length === 0
+        ? passing('Node kubelet versions match the cluster control plane version.')
+        : skewStatus(worst),
+    recommendation:
+      'Upgrade your worker nodes to match the Kubernetes version of your cluster control plane.',
+    resources: skewed.map(({ nodegroup, behind }) => ({
+      insightStatus: skewStatus(behind),
+      arn: nodegroup.arn,
+    })),
+    categorySpecificSummary: { deprecationDetails: [], addonCompatibilityDetails: [] },
+  };
+
+  const addons = [...cluster.addons.values()].flatMap((addon) => {
+    const entry = findCatalogueAddon(addon.name);
+    if (!entry) return [];
+    const versions = compatibleVersions(entry, next).map((version) => version.addonVersion);
+    return [{ addon, versions, compatible: versions.includes(addon.addonVersion) }];
+  });
+  const incompatible = addons.filter((entry) => !entry.compatible);
+  const addonStatus: InsightStatus = {
+    status: 'ERROR',
+    reason: 'Add-on versions are not compatible with the next Kubernetes version.',
+  };
+  const addonInsight: InsightRecord = {
+    ...base('addon-compatibility'),
+    name: 'Amazon EKS add-on version compatibility',
+    description: `Checks version of installed EKS add-ons to ensure they are compatible with the next version of Kubernetes (v${next}).`,
+    insightStatus:
+      incompatible.length === 0
+        ? passing('All installed add-on versions are compatible with the next Kubernetes version.')
+        : addonStatus,
+    recommendation:
+      'Upgrade your EKS add-on to a version compatible with the next Kubernetes version.',
+    resources: incompatible.map(({ addon }) => ({ insightStatus: addonStatus, arn: addon.arn })),
+    categorySpecificSummary: {
+      deprecationDetails: [],
+      addonCompatibilityDetails: addons.map(({ addon, versions }) => ({
+        name: addon.name,
+        compatibleVersions: versions,
+      })),
+    },
+  };
+
+  return [deprecation, skew, addonInsight];
+}
