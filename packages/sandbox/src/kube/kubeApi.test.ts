@@ -133,6 +133,7 @@ describe('a cluster API server', () => {
       'batch',
       'coordination.k8s.io',
       'discovery.k8s.io',
+      'metrics.k8s.io',
       'networking.k8s.io',
       'policy',
       'rbac.authorization.k8s.io',
@@ -191,6 +192,64 @@ describe('a cluster API server', () => {
     expect(
       table.rows.find((row) => String(row.cells[0]).startsWith('fraud-scorer-'))!.cells[2],
     ).toBe('ImagePullBackOff');
+  });
+});
+
+describe('the resource metrics API (metrics.k8s.io, as metrics-server serves it)', () => {
+  interface Usage {
+    cpu: string;
+    memory: string;
+  }
+
+  it('is in discovery, and lists and gets node and pod usage from the simulated load', async () => {
+    const resources = await get<{ resources: Array<Record<string, unknown>> }>(
+      '/apis/metrics.k8s.io/v1beta1',
+    );
+    expect(resources.resources).toEqual([
+      expect.objectContaining({ name: 'nodes', kind: 'NodeMetrics', namespaced: false }),
+      expect.objectContaining({ name: 'pods', kind: 'PodMetrics', namespaced: true }),
+    ]);
+    const nodes = await get<{ kind: string; items: Array<Record<string, unknown>> }>(
+      '/apis/metrics.k8s.io/v1beta1/nodes',
+    );
+    expect(nodes.kind).toBe('NodeMetricsList');
+    const stored = await get<{ items: Node[] }>('/api/v1/nodes');
+    expect(nodes.items.map((item) => (item.metadata as { name: string }).name).sort()).toEqual(
+      stored.items.map((node) => node.metadata.name).sort(),
+    );
+    const first = nodes.items[0] as { metadata: { name: string }; usage: Usage };
+    expect(first).toMatchObject({
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      kind: 'NodeMetrics',
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      window: expect.stringMatching(/^\d+(\.\d+)?s$/),
+      usage: { cpu: expect.stringMatching(/^\d+n$/), memory: expect.stringMatching(/^\d+Ki$/) },
+    });
+    const one = await get<{ usage: Usage }>(
+      `/apis/metrics.k8s.io/v1beta1/nodes/${first.metadata.name}`,
+    );
+    expect(one.usage.cpu).toMatch(/^\d+n$/);
+
+    const pods = await get<{
+      items: Array<{
+        metadata: { name: string; namespace: string };
+        containers: Array<{ name: string; usage: Usage }>;
+      }>;
+    }>('/apis/metrics.k8s.io/v1beta1/namespaces/payments/pods');
+    const api = pods.items.find((item) => item.metadata.name.startsWith('checkout-api-'))!;
+    expect(api.metadata.namespace).toBe('payments');
+    expect(api.containers[0]).toEqual({
+      name: expect.any(String),
+      usage: { cpu: expect.stringMatching(/^\d+n$/), memory: expect.stringMatching(/^\d+Ki$/) },
+    });
+    expect(Number.parseInt(api.containers[0]!.usage.cpu, 10)).toBeGreaterThan(0);
+    const missing = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/apis/metrics.k8s.io/v1beta1/namespaces/payments/pods/no-such-pod',
+    );
+    expect(missing.status).toBe(404);
   });
 });
 

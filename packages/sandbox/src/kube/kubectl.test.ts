@@ -200,6 +200,29 @@ describe('kubectl with an EKS exec credential', () => {
     expect(byName('aws-node-')?.[0]).toBe('kube-system');
   });
 
+  it('tops nodes and pods of every namespace from metrics.k8s.io', async () => {
+    if (excusedMissingTools()) return;
+    const nodes = await kubectl(['top', 'nodes']);
+    expect(nodes.code, nodes.stderr).toBe(0);
+    const nodeRows = rowsOf(nodes.stdout);
+    expect(nodeRows[0]).toEqual(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
+    expect(nodeRows.length).toBeGreaterThan(1);
+    for (const row of nodeRows.slice(1)) {
+      expect(row[0]).toMatch(/\.ec2\.internal$|\.compute\.internal$/);
+      expect(row[1]).toMatch(/^\d+m$/);
+      expect(row[2]).toMatch(/^\d+%$/);
+      expect(row[3]).toMatch(/^\d+Mi$/);
+    }
+    const pods = await kubectl(['top', 'pods', '-A']);
+    expect(pods.code, pods.stderr).toBe(0);
+    const podRows = rowsOf(pods.stdout);
+    expect(podRows[0]).toEqual(['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)']);
+    const api = podRows.find((row) => row[1]!.startsWith('checkout-api-'));
+    expect(api?.[0]).toBe('payments');
+    expect(api?.[2]).toMatch(/^[1-9]\d*m$/);
+    expect(api?.[3]).toMatch(/^[1-9]\d*Mi$/);
+  });
+
   it('gets deployments and HPAs with their columns', async () => {
     if (excusedMissingTools()) return;
     const result = await kubectl(['get', 'deploy,hpa', '-A']);

@@ -73,6 +73,17 @@ describe('impersonation with the console token', () => {
     expect(training.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0);
   });
 
+  it('lets the seeded roles read pod metrics (metrics.k8s.io) where they read pods, as the aggregated metrics reader does on EKS', async () => {
+    const alice = as('ml-training', 'alice', ['platform-operators']);
+    const notebooks = await alice.get('/apis/metrics.k8s.io/v1beta1/namespaces/notebooks/pods');
+    expect(notebooks.status, notebooks.body).toBe(200);
+    expect(notebooks.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0);
+    const hidden = await alice.get('/apis/metrics.k8s.io/v1beta1/namespaces/training/pods');
+    expect(hidden.status).toBe(403);
+    const nobody = as('search-prod', 'mallory', ['contractors']);
+    expect((await nobody.get('/apis/metrics.k8s.io/v1beta1/nodes')).status).toBe(403);
+  });
+
   it('answers SelfSubjectAccessReview as the impersonated user: auditors read all but secrets, local roles by their wheelhouse:<role> group', async () => {
     const bob = as('search-prod', 'bob', ['security-auditors']);
     expect(await bob.canI({ verb: 'list', resource: 'pods', namespace: 'search' })).toBe(true);

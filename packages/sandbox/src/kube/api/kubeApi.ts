@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { forbidden, type KubeUser } from '../auth/authorizer.ts';
 import { allows, impersonate } from '../auth/impersonation.ts';
 import { serveSelfSubjectAccessReview, serveSelfSubjectRulesReview } from './accessReviews.ts';
-import { apiVersionOf } from '../objects/resourceTypes.ts';
+import { apiVersionOf, findResourceType, METRICS_GROUP } from '../objects/resourceTypes.ts';
+import { metricsOf } from './resourceMetrics.ts';
 import type { KubeObject, Pod } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import {
@@ -97,6 +98,7 @@ export function createKubeApi(options: KubeApiOptions) {
     if (!allows(kube.store, user, attributes)) throw forbidden(user, attributes);
     if (request.subresource === 'eviction') return serveEviction(kube, exchange, request);
     if (request.subresource === 'exec') throw kubeErrors.badRequest('Upgrade request required');
+    if (request.type.group === METRICS_GROUP) return serveMetrics(exchange, request, watch);
     if (exchange.method !== 'GET' && exchange.method !== 'HEAD')
       return serveWrite(kube, exchange, request, verb);
     if (request.subresource === 'scale') return serveWrite(kube, exchange, request, verb);
@@ -106,6 +108,28 @@ export function createKubeApi(options: KubeApiOptions) {
       return servePodLog(kube.context.logs, pod, exchange, () => kube.context.now());
     }
     return serveRead(exchange, request, watch);
+  }
+
+  /** metrics.k8s.io: the usage of the nodes or pods the request names, as metrics-server answers. */
+  function serveMetrics(exchange: KubeExchange, request: ResourceRequest, watch: boolean) {
+    if ((exchange.method !== 'GET' && exchange.method !== 'HEAD') || watch)
+      throw kubeErrors.methodNotAllowed(watch ? 'WATCH' : exchange.method);
+    const kube = options.kube();
+    const { type } = request;
+    const source = findResourceType('', 'v1', type.plural)!;
+    if (request.name !== undefined) {
+      const object = kube.store.get<KubeObject>(source.plural, request.namespace, request.name);
+      const metrics = object && metricsOf(kube, type.plural, object);
+      if (!metrics) throw kubeErrors.notFound(type.singular, request.name, type.group);
+      return sendJson(exchange, 200, metrics);
+    }
+    const page = listPage(kube.store, { ...request, type: source }, exchange.query);
+    sendJson(exchange, 200, {
+      kind: `${type.kind}List`,
+      apiVersion: apiVersionOf(type),
+      metadata: {},
+      items: page.items.flatMap((object) => metricsOf(kube, type.plural, object) ?? []),
+    });
   }
 
   function serveRead(exchange: KubeExchange, request: ResourceRequest, watch: boolean) {

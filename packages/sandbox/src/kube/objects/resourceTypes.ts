@@ -155,7 +155,18 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   }),
   ...CONSOLE_TYPES,
   ...RBAC_TYPES,
+  // The resource metrics API metrics-server serves (EKS clusters run it as an add-on): read-only,
+  // computed from the simulation rather than stored (api/resourceMetrics.ts). Last, so a lookup by
+  // plural alone finds the core nodes and pods first.
+  type('metrics.k8s.io', 'v1beta1', 'nodes', 'NodeMetrics', {
+    namespaced: false,
+    verbs: ['get', 'list'],
+  }),
+  type('metrics.k8s.io', 'v1beta1', 'pods', 'PodMetrics', { verbs: ['get', 'list'] }),
 ];
+
+/** The group of the resource metrics API (served from the simulation, not stored). */
+export const METRICS_GROUP = 'metrics.k8s.io';
 
 export const READ_VERBS = READ;
 

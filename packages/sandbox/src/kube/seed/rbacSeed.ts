@@ -1,5 +1,5 @@
 import type { KubeObject } from '../objects/types.ts';
-import { RESOURCE_TYPES } from '../objects/resourceTypes.ts';
+import { METRICS_GROUP, RESOURCE_TYPES } from '../objects/resourceTypes.ts';
 import type { PolicyRule, RbacSubject, RoleBindingObject, RoleObject } from '../auth/rbac.ts';
 
 /**
@@ -101,9 +101,19 @@ export function seedRbac(
 ): void {
   // CRDs are not aggregated into the built-in roles (the VPA installs no aggregate-to-view
   // roles): a person bound to view or edit may not read VerticalPodAutoscalers, as on EKS.
-  const builtIn = (r: (typeof RESOURCE_TYPES)[number]) => namespacedApp(r) && !r.crd;
-  const view = rulesOver(READ, (r) => builtIn(r) && r.plural !== 'secrets', true);
-  const edit = rulesOver([...READ, ...WRITE], builtIn, true);
+  const builtIn = (r: (typeof RESOURCE_TYPES)[number]) =>
+    namespacedApp(r) && !r.crd && r.group !== METRICS_GROUP;
+  // system:aggregated-metrics-reader (metrics-server's role, aggregated into view, edit and admin).
+  const metricsReader: PolicyRule = {
+    apiGroups: [METRICS_GROUP],
+    resources: ['pods', 'nodes'],
+    verbs: READ,
+  };
+  const view = [
+    ...rulesOver(READ, (r) => builtIn(r) && r.plural !== 'secrets', true),
+    metricsReader,
+  ];
+  const edit = [...rulesOver([...READ, ...WRITE], builtIn, true), metricsReader];
   const roles: RoleObject[] = [
     clusterRole('cluster-admin', [
       { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
@@ -115,6 +125,7 @@ export function seedRbac(
     ]),
     clusterRole('edit', edit),
     clusterRole('view', view),
+    clusterRole('system:aggregated-metrics-reader', [metricsReader]),
     clusterRole('wheelhouse-impersonator', [
       { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
     ]),
