@@ -1,11 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ClusterList,
-  ClusterRef,
-  ConfirmDeleteRequest,
-  RegisterClusterRequest,
-} from '@wheelhouse/contract';
-import { endpoints as e } from '@wheelhouse/contract/endpoints';
+import type { ClusterList, ClusterRef, ConfirmDeleteRequest } from '@wheelhouse/contract';
+import { endpoints as e, type BodyOf } from '@wheelhouse/contract/endpoints';
 import { apiCall } from './client.ts';
 import { clustersQueryOptions } from './clusters.ts';
 import { queryKeys } from './queryKeys.ts';
@@ -27,7 +22,7 @@ export function useConnectedClusters() {
 export function useRegisterCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RegisterClusterRequest) => apiCall(e.registerCluster, { body }),
+    mutationFn: (body: BodyOf<typeof e.registerCluster>) => apiCall(e.registerCluster, { body }),
     // Drop the code from the mutation cache soon after the page that shows it goes away.
     gcTime: 0,
     onSuccess: () => {

@@ -5,12 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import type {
-  ChangeResult,
-  ClusterRef,
-  ClusterUpdates,
-  CreateClusterRequest,
-} from '@wheelhouse/contract';
+import type { ChangeResult, ClusterRef, ClusterUpdates } from '@wheelhouse/contract';
 import { endpoints as e, type BodyOf } from '@wheelhouse/contract/endpoints';
 import { apiCall, type CallInput } from './client.ts';
 import { CLUSTERS_REFRESH_MS } from './clusters.ts';
@@ -94,7 +89,7 @@ function useClusterChange<E extends ClusterChange>(ref: ClusterRef, endpoint: E)
 export function useCreateCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateClusterRequest) => apiCall(e.createCluster, { body }),
+    mutationFn: (body: BodyOf<typeof e.createCluster>) => apiCall(e.createCluster, { body }),
     onSuccess: () => afterClusterChange(queryClient),
   });
 }

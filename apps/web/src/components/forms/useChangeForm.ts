@@ -59,6 +59,23 @@ function fieldOf(values: FieldValues, path: string): string {
   return path;
 }
 
+/**
+ * Where each message goes: the form field that holds its path, and when one text field holds a
+ * whole list, the message names the item it is about ("subnet-xyz: must be a subnet id").
+ */
+function placed(values: FieldValues, request: object, flat: FieldErrors): [string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string][] = [];
+  for (const [path, message] of Object.entries(flat)) {
+    const field = fieldOf(values, path);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const item: unknown = field === path ? undefined : get(request, path);
+    out.push([field, typeof item === 'string' && item !== '' ? `${item}: ${message}` : message]);
+  }
+  return out;
+}
+
 function nested<TValues extends FieldValues>(
   values: TValues,
   request: object,
@@ -66,13 +83,8 @@ function nested<TValues extends FieldValues>(
   type: string,
 ): FormErrors<TValues> {
   const errors: FormErrors<TValues> = {};
-  for (const [path, message] of Object.entries(flat)) {
-    const field = fieldOf(values, path);
-    // One text field holds a whole list: name the item the message is about.
-    const item: unknown = field === path ? undefined : get(request, path);
-    const text = typeof item === 'string' && item !== '' ? `${item}: ${message}` : message;
-    if (get(errors, field) === undefined)
-      set(errors, field, { type, message: text } satisfies FieldError);
+  for (const [field, message] of placed(values, request, flat)) {
+    set(errors, field, { type, message } satisfies FieldError);
   }
   return errors;
 }
@@ -139,9 +151,11 @@ export function useChangeForm<
   const { setError, getValues, watch, trigger } = form;
   useEffect(() => {
     const values = getValues();
-    for (const [path, message] of Object.entries(serverFieldErrors(error))) {
-      setError(fieldOf(values, path) as Path<TValues>, { type: 'server', message });
+    for (const [field, message] of placed(values, toRequest(values), serverFieldErrors(error))) {
+      setError(field as Path<TValues>, { type: 'server', message });
     }
+    // A new answer places its messages; toRequest is the caller's and may change every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [error, setError, getValues]);
 
   // Fields that constrain each other: a change to one can make another's message right or wrong.
@@ -170,6 +184,23 @@ export function useChangeForm<
 
   return {
     form,
+    /**
+     * Checks what is typed now and shows every message at once, synchronously (a wizard's Next,
+     * which moves focus in the same render): the checked request, or the request paths at fault.
+     */
+    checkNow: (): Checked<S> => {
+      const values = getValues();
+      const checked = checkRequest(schema, values, options);
+      form.clearErrors();
+      if (!checked.ok) {
+        for (const [field, message] of placed(values, toRequest(values), checked.errors)) {
+          setError(field as Path<TValues>, { type: 'schema', message });
+        }
+      }
+      return checked;
+    },
+    /** Sends a checked request with the form's idempotency token. */
+    send,
     /** The message to show under a field, if any (its own, the schema's or the BFF's). */
     errorOf: (field: string): string | undefined => {
       const found: FieldError | undefined = get(form.formState.errors, field);

@@ -40,19 +40,19 @@ export function useWizard(stepCount: number) {
     bodyRef,
     goTo,
     /** Leaves the current step: its messages show from now on; moves on only when it is valid. */
-    next(valid: boolean) {
+    next: (valid: boolean) => {
       setChecked((prev) => new Set([...prev, step]));
       if (valid) goTo(step + 1);
       else requestFocus('invalid');
     },
     /** A submit that found errors: every step's messages show, focus goes to `index`'s first. */
-    showInvalid(index: number) {
+    showInvalid: (index: number) => {
       setChecked(new Set(Array.from({ length: stepCount }, (_, i) => i)));
       setStep(index);
       requestFocus('invalid');
     },
     /** Back to an untouched first step (after a completed submission). */
-    reset() {
+    reset: () => {
       setChecked(new Set());
       setStep(0);
       setReached(0);

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { CONNECTOR_PROVIDERS } from '@wheelhouse/contract';
+import { useEffect, useRef } from 'react';
+import { CONNECTOR_PROVIDERS, RegisterClusterRequest } from '@wheelhouse/contract';
 import { useRegisterCluster } from '../../../api/connected.ts';
 import { useSources } from '../../../api/sources.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -9,11 +9,9 @@ import {
   SourcesReadError,
 } from '../../../components/forms/AccountRegionFields.tsx';
 import { ClusterNameField } from '../../../components/forms/ClusterNameField.tsx';
-import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
 import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
 import { KeyValueRowsEditor } from '../../../components/forms/KeyValueRowsEditor.tsx';
-import { useRequestToken } from '../../../components/forms/requestToken.ts';
-import { useWizard } from '../../../components/forms/useWizard.ts';
+import { useChangeWizard } from '../../../components/forms/useChangeWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { KeyValueList } from '../../../components/KeyValueList.tsx';
 import { Breadcrumb } from '../../../components/PageHeader.tsx';
@@ -22,8 +20,8 @@ import { providerLabel } from '../../../components/clusterDisplay.ts';
 import {
   EMPTY_REGISTER_FORM,
   REGISTER_STEPS,
+  checkTagRows,
   registerPayload,
-  registerStepErrors,
   type RegisterForm,
 } from './registerForm.ts';
 import { RegistrationResultView } from './RegistrationResultView.tsx';
@@ -41,19 +39,25 @@ function useConfirmLeaving(active: boolean) {
 function RegisterWizard() {
   const sources = useSources();
   const register = useRegisterCluster();
-  const tokenFor = useRequestToken();
-  const [form, setForm] = useState<RegisterForm>(EMPTY_REGISTER_FORM);
-  const wizard = useWizard(REGISTER_STEPS.length);
+  const {
+    wizard,
+    values: form,
+    update,
+    errorOf,
+    next,
+    submit,
+    reset,
+  } = useChangeWizard(RegisterClusterRequest, register, {
+    steps: REGISTER_STEPS,
+    defaultValues: EMPTY_REGISTER_FORM,
+    toRequest: registerPayload,
+    check: checkTagRows,
+  });
   const { step, checked } = wizard;
   const resultRef = useRef<HTMLDivElement>(null);
   useConfirmLeaving(register.isSuccess);
-
   const payload = registerPayload(form);
   const rowErrors = tagRowErrors(form.tags);
-  const errorsOf = (index: number) => registerStepErrors(index, payload, form);
-  const shown: FieldErrors = { ...serverFieldErrors(register.error) };
-  for (const index of checked) Object.assign(shown, errorsOf(index));
-  const errorOf = (path: string) => shown[path];
 
   useEffect(() => {
     if (register.isSuccess) resultRef.current?.querySelector<HTMLElement>('h2')?.focus();
@@ -66,24 +70,12 @@ function RegisterWizard() {
           result={register.data}
           onRegisterAnother={() => {
             register.reset();
-            setForm(EMPTY_REGISTER_FORM);
-            wizard.reset();
+            reset();
           }}
         />
       </div>
     );
   }
-
-  const update = (change: Partial<RegisterForm>) => setForm((prev) => ({ ...prev, ...change }));
-  const next = () => wizard.next(Object.keys(errorsOf(step)).length === 0);
-  const submit = () => {
-    const invalid = REGISTER_STEPS.map((_, index) => index).filter(
-      (index) => Object.keys(errorsOf(index)).length > 0,
-    );
-    if (invalid.length > 0) return wizard.showInvalid(invalid[0]!);
-    const body = { ...payload, provider: payload.provider || 'OTHER' };
-    register.mutate({ ...body, clientRequestToken: tokenFor(body) });
-  };
 
   const current = REGISTER_STEPS[step]!;
   let content;
@@ -187,7 +179,7 @@ function RegisterWizard() {
       navWidth="narrow"
       cancelTo="/connected"
       onNext={next}
-      onSubmit={submit}
+      onSubmit={submit()}
       pending={register.isPending}
       submitLabel="Register cluster"
       pendingLabel="Registering…"

@@ -1,11 +1,11 @@
-import { RegisterClusterRequest } from '@wheelhouse/contract';
-import { validate, type FieldErrors } from '../../../components/forms/formValidation.ts';
+import type { RegisterClusterRequest } from '@wheelhouse/contract';
+import type { FieldErrors } from '../../../components/forms/formValidation.ts';
 import {
   rowsToRecord,
   tagRowErrors,
   type KeyValueRow,
 } from '../../../components/forms/keyValueRows.ts';
-import type { WizardStep } from '../../../components/forms/WizardSteps.tsx';
+import type { ChangeWizardStep } from '../../../components/forms/useChangeWizard.ts';
 
 /** What the register wizard holds, as typed. */
 export interface RegisterForm {
@@ -28,7 +28,7 @@ export const EMPTY_REGISTER_FORM: RegisterForm = {
 
 type RequestField = Exclude<keyof RegisterClusterRequest, 'clientRequestToken'>;
 
-export const REGISTER_STEPS: readonly (WizardStep & { fields: readonly RequestField[] })[] = [
+export const REGISTER_STEPS: readonly (ChangeWizardStep & { fields: readonly RequestField[] })[] = [
   {
     id: 'cluster',
     label: 'Cluster',
@@ -44,34 +44,15 @@ export function registerPayload(form: RegisterForm) {
     accountId: form.accountId,
     region: form.region,
     name: form.name.trim(),
-    provider: form.provider,
+    // An empty select is a choice still to make: the schema says "is required".
+    provider: form.provider || undefined,
     roleArn: form.roleArn.trim(),
     tags: rowsToRecord(form.tags),
   };
 }
 export type RegisterPayload = ReturnType<typeof registerPayload>;
 
-const pickSchemas = REGISTER_STEPS.map((step) =>
-  step.fields.length > 0
-    ? RegisterClusterRequest.pick(
-        Object.fromEntries(step.fields.map((field) => [field, true])) as Record<RequestField, true>,
-      )
-    : undefined,
-);
-
-/** What is wrong in one step (tags row by row as well), by request path. */
-export function registerStepErrors(
-  step: number,
-  payload: RegisterPayload,
-  form: RegisterForm,
-): FieldErrors {
-  const schema = pickSchemas[step];
-  const result = schema ? validate(schema, payload) : undefined;
-  const errors: FieldErrors = result && !result.ok ? { ...result.errors } : {};
-  // An empty select reads as a choice to make, not as "invalid option".
-  if (errors.provider && payload.provider === '') errors.provider = 'is required';
-  if (REGISTER_STEPS[step]?.id === 'tags' && tagRowErrors(form.tags).size > 0) {
-    errors.tags ??= 'fix the tags marked above';
-  }
-  return errors;
+/** Beyond the schema: tag rows a record cannot hold (blank or repeated keys), marked row by row. */
+export function checkTagRows(form: RegisterForm): FieldErrors {
+  return tagRowErrors(form.tags).size > 0 ? { tags: 'fix the tags marked above' } : {};
 }

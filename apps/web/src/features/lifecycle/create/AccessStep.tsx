@@ -1,8 +1,7 @@
 import { FormField, INPUT_CLASSES } from '../../../components/FormField.tsx';
 import { splitList } from '../../../components/forms/formValidation.ts';
-import type { FieldErrors } from '../../../components/forms/formValidation.ts';
 import { EndpointAccessFields } from '../forms/EndpointAccessFields.tsx';
-import { listError, type CreateClusterForm } from './createClusterForm.ts';
+import type { CreateClusterForm } from './createClusterForm.ts';
 
 const count = (text: string, noun: string) => {
   const items = splitList(text).length;
@@ -13,18 +12,18 @@ const count = (text: string, noun: string) => {
 export function AccessStep({
   form,
   update,
-  errors,
+  errorOf,
 }: {
   form: CreateClusterForm;
   update: (change: Partial<CreateClusterForm>) => void;
-  /** The errors to show, by request path. */
-  errors: FieldErrors;
+  /** The message to show for a request path, if any. */
+  errorOf: (path: string) => string | undefined;
 }) {
   return (
     <div className="flex flex-col gap-4">
       <FormField
         label="Cluster IAM role ARN"
-        error={errors.roleArn}
+        error={errorOf('roleArn')}
         hint="The role EKS uses to manage AWS resources for the cluster; it must trust eks.amazonaws.com."
       >
         {(control) => (
@@ -41,7 +40,7 @@ export function AccessStep({
       </FormField>
       <FormField
         label="Subnet IDs"
-        error={listError(errors, 'subnetIds', splitList(form.subnetIds))}
+        error={errorOf('subnetIds')}
         hint={`At least two, in different Availability Zones; one per line or separated by commas${count(form.subnetIds, 'subnet')}.`}
       >
         {(control) => (
@@ -58,7 +57,7 @@ export function AccessStep({
       </FormField>
       <FormField
         label="Security group IDs (optional)"
-        error={listError(errors, 'securityGroupIds', splitList(form.securityGroupIds))}
+        error={errorOf('securityGroupIds')}
         hint={`Up to five, for the network interfaces EKS puts in your subnets; EKS adds its own cluster security group${count(form.securityGroupIds, 'group')}.`}
       >
         {(control) => (
@@ -78,7 +77,7 @@ export function AccessStep({
         cidrs={form.publicAccessCidrs}
         onModeChange={(endpointMode) => update({ endpointMode })}
         onCidrsChange={(publicAccessCidrs) => update({ publicAccessCidrs })}
-        errorOf={(path) => errors[`endpoint.${path}`]}
+        errorOf={(path) => errorOf(`endpoint.${path}`)}
       />
     </div>
   );

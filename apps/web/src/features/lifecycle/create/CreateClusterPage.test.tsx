@@ -214,6 +214,31 @@ describe('CreateClusterPage', () => {
     );
   });
 
+  it('takes the user to the step of a field the BFF refused, with the message on it', async () => {
+    stubWizard(() =>
+      problem(400, 'Bad Request', 'The request has invalid fields', {
+        errors: [{ field: 'subnetIds.1', message: 'is not a subnet of this account' }],
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/clusters/new');
+    await fillGeneral(user);
+    await next(user);
+    await heading(/Access & networking/);
+    await fillAccess(user);
+    for (const step of [/Logging/, /Encryption/, /Tags/, /Review/]) {
+      await next(user);
+      await heading(step);
+    }
+    await user.click(screen.getByRole('button', { name: 'Create cluster' }));
+
+    await heading(/Step 2 of 6: Access & networking/);
+    const subnets = screen.getByLabelText('Subnet IDs');
+    await waitFor(() => expect(subnets).toHaveFocus());
+    expect(subnets).toHaveValue('subnet-0aaa1111, subnet-0bbb2222');
+    expect(errorOf(subnets)).toBe('subnet-0bbb2222: is not a subnet of this account');
+  });
+
   it('offers cluster creation to operators only', async () => {
     stubFetch({
       'GET /api/session': () => json(auditorSession),

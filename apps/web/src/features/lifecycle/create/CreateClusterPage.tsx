@@ -1,14 +1,13 @@
-import { useState } from 'react';
+import { CreateClusterRequest } from '@wheelhouse/contract';
+import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { clusterPath } from '../../../api/clusters.ts';
 import { useCreateCluster, useKubernetesVersions } from '../../../api/lifecycle.ts';
 import { useSources } from '../../../api/sources.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { SourcesReadError } from '../../../components/forms/AccountRegionFields.tsx';
-import { serverFieldErrors, type FieldErrors } from '../../../components/forms/formValidation.ts';
 import { tagRowErrors } from '../../../components/forms/keyValueRows.ts';
-import { useRequestToken } from '../../../components/forms/requestToken.ts';
-import { useWizard } from '../../../components/forms/useWizard.ts';
+import { useChangeWizard } from '../../../components/forms/useChangeWizard.ts';
 import { WizardForm } from '../../../components/forms/WizardForm.tsx';
 import { Breadcrumb } from '../../../components/PageHeader.tsx';
 import { useCan } from '../../auth/index.ts';
@@ -16,60 +15,42 @@ import { AccessStep } from './AccessStep.tsx';
 import {
   CREATE_STEPS,
   EMPTY_CREATE_FORM,
-  allErrors,
+  checkTagRows,
   createPayload,
-  stepErrors,
-  stepOfPath,
-  type CreateClusterForm,
 } from './createClusterForm.ts';
 import { GeneralStep } from './GeneralStep.tsx';
 import { EncryptionStep, LoggingStep, TagsStep } from './OptionSteps.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 
-/** Errors of the given steps only (a step's messages show once the user tried to leave it). */
-function errorsOfSteps(errors: FieldErrors, steps: ReadonlySet<number>): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).filter(([path]) => steps.has(stepOfPath(path))));
-}
-
 function CreateClusterWizard() {
   const navigate = useNavigate();
   const sources = useSources();
   const create = useCreateCluster();
-  const tokenFor = useRequestToken();
-  const [form, setForm] = useState<CreateClusterForm>(EMPTY_CREATE_FORM);
-  const wizard = useWizard(CREATE_STEPS.length);
+  // The region's default version stands in until the user picks one. It is read below, from the
+  // account and region typed; the request is built when checked, after this render assigned it.
+  const defaultVersion = useRef<string | undefined>(undefined);
+  const { wizard, values, update, errorOf, next, submit } = useChangeWizard(
+    CreateClusterRequest,
+    create,
+    {
+      steps: CREATE_STEPS,
+      defaultValues: EMPTY_CREATE_FORM,
+      toRequest: (form) => createPayload(form, defaultVersion.current),
+      check: checkTagRows,
+    },
+  );
+  const form = values;
   const { step, checked } = wizard;
-
   const versions = useKubernetesVersions(form.accountId, form.region);
-  const defaultVersion = versions.data?.find((option) => option.isDefault)?.version;
-  const payload = createPayload(form, defaultVersion);
-  const rowErrors = tagRowErrors(form.tags);
-  const errors = errorsOfSteps(allErrors(payload, form), checked);
-  const serverErrors = serverFieldErrors(create.error);
-  const shown: FieldErrors = { ...serverErrors, ...errors };
-  const errorOf = (path: string) => shown[path];
+  defaultVersion.current = versions.data?.find((option) => option.isDefault)?.version;
+  const payload = createPayload(form, defaultVersion.current);
 
-  const update = (change: Partial<CreateClusterForm>) =>
-    setForm((prev) => ({ ...prev, ...change }));
-  const next = () =>
-    wizard.next(
-      Object.keys(stepErrors(step, payload)).length === 0 &&
-        !(CREATE_STEPS[step]?.id === 'tags' && rowErrors.size > 0),
-    );
-
-  const submit = () => {
-    const problems = Object.keys(allErrors(payload, form));
-    if (problems.length > 0) return wizard.showInvalid(Math.min(...problems.map(stepOfPath)));
-    create.mutate(
-      { ...payload, clientRequestToken: tokenFor(payload) },
-      {
-        onSuccess: () =>
-          void navigate(
-            `/clusters/${clusterPath({ accountId: payload.accountId, region: payload.region, name: payload.name })}`,
-          ),
-      },
-    );
-  };
+  const onSubmit = submit(
+    (_result, request) =>
+      void navigate(
+        `/clusters/${clusterPath({ accountId: request.accountId, region: request.region, name: request.name })}`,
+      ),
+  );
 
   const current = CREATE_STEPS[step]!;
   let content;
@@ -87,7 +68,7 @@ function CreateClusterWizard() {
       );
       break;
     case 'access':
-      content = <AccessStep form={form} update={update} errors={shown} />;
+      content = <AccessStep form={form} update={update} errorOf={errorOf} />;
       break;
     case 'logging':
       content = <LoggingStep form={form} update={update} />;
@@ -100,7 +81,7 @@ function CreateClusterWizard() {
         <TagsStep
           form={form}
           update={update}
-          rowErrors={rowErrors}
+          rowErrors={tagRowErrors(form.tags)}
           showErrors={checked.has(step)}
           error={errorOf('tags')}
         />
@@ -120,7 +101,7 @@ function CreateClusterWizard() {
       navWidth="wide"
       cancelTo="/clusters"
       onNext={next}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       pending={create.isPending}
       submitLabel="Create cluster"
       pendingLabel="Creating…"
