@@ -174,21 +174,37 @@ export async function podsBenchmark(): Promise<void> {
       baseURL: url,
       viewport: { width: 1440, height: 900 },
     });
+    // The page itself notes when the first pod row enters the DOM, on the page's own clock (from
+    // navigation start): Playwright's polling would add its own delay to a sub-second figure.
+    // (A string: the benchmarks compile without the DOM's types.)
+    await context.addInitScript({
+      content: `
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('table[aria-label="Pods"] tbody tr:not([aria-hidden]) td')) {
+            window.firstPodRowAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });`,
+    });
     const page = await context.newPage();
     await page.request.post('/api/session', { data: { username: 'auditor', password } });
     const firstRow: number[] = [];
     const allRows: number[] = [];
     let domRows = 0;
     for (let run = 0; run < 3; run++) {
-      const started = performance.now();
       await page.goto(`${base}?tab=resources&view=pods`);
       const table = page.getByRole('table', { name: 'Pods' });
       await table.getByRole('row').nth(1).waitFor();
-      firstRow.push(performance.now() - started);
+      firstRow.push(
+        await page.evaluate(
+          () => (window as unknown as { firstPodRowAt?: number }).firstPodRowAt ?? Number.NaN,
+        ),
+      );
       await page
         .getByText(new RegExp(`^${total.toLocaleString('en-US')} pods$`))
         .waitFor({ timeout: 300_000 });
-      allRows.push(performance.now() - started);
+      allRows.push(await page.evaluate(() => performance.now()));
       domRows = await table.getByRole('row').count();
     }
     await context.close();
@@ -201,7 +217,7 @@ export async function podsBenchmark(): Promise<void> {
         `BFF / raw = ${(median(bffTimes) / median(rawTimes)).toFixed(2)} (${RUNS} runs)`,
     );
     console.log(
-      `  Chromium, Pods view: first row after ${median(firstRow).toFixed(0)} ms, all ${total} loaded after ${median(allRows).toFixed(0)} ms ` +
+      `  Chromium, Pods view (from navigation start): first row after ${median(firstRow).toFixed(0)} ms, all ${total} loaded after ${median(allRows).toFixed(0)} ms ` +
         `(median of ${firstRow.length}); ${domRows} rows in the DOM (virtualised)`,
     );
     console.log(
