@@ -58,9 +58,10 @@ describe('Pods view', () => {
     const rendered = within(table).getAllByRole('row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(80);
-    // A small first page for the first rows, then pages of 500: 100 + 19 × 500 + 400.
+    // A small first page for the first rows, then pages doubling up to 2,000: 100 + 500 + 1,000 +
+    // 4 × 2,000 + the last 400 (asked for with the same limit).
     const limits = podRequests(seen).map((r) => r.url.searchParams.get('limit'));
-    expect(limits).toEqual(['100', ...Array<string>(20).fill('500')]);
+    expect(limits).toEqual(['100', '500', '1000', ...Array<string>(5).fill('2000')]);
   });
 
   it('shows the first page at once and loads the rest with continue tokens', async () => {
