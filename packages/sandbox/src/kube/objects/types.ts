@@ -1,44 +1,79 @@
+import type {
+  CoreV1Event,
+  V1ConfigMap,
+  V1Container,
+  V1ContainerState,
+  V1ContainerStatus,
+  V1CronJob,
+  V1DaemonSet,
+  V1DaemonSetStatus,
+  V1Deployment,
+  V1DeploymentSpec,
+  V1Job,
+  V1JobSpec,
+  V1LabelSelector,
+  V1ManagedFieldsEntry,
+  V1Namespace,
+  V1Node,
+  V1NodeAddress,
+  V1NodeSelectorRequirement,
+  V1ObjectMeta,
+  V1OwnerReference,
+  V1Pod,
+  V1PodDisruptionBudget,
+  V1PodSpec,
+  V1PodStatus,
+  V1PodTemplateSpec,
+  V1ReplicaSet,
+  V1ReplicaSetSpec,
+  V1Service,
+  V1ServicePort,
+  V1ServiceSpec,
+  V1StatefulSet,
+  V1StatefulSetSpec,
+  V1StatefulSetStatus,
+  V1Taint,
+  V1Toleration,
+  V2HorizontalPodAutoscaler,
+  V2MetricTarget,
+} from '@kubernetes/client-node';
+
 /**
- * The Kubernetes object shapes the sandbox serves, typed as far as the
- * simulation reads or writes them. Objects are JSON as the API server sends
- * it; the store treats each stored object as immutable (changes replace it).
+ * The Kubernetes object shapes the sandbox serves: `@kubernetes/client-node`'s models (the API's
+ * own OpenAPI types) as JSON carries them, narrowed where the simulation always sets a field (an
+ * object read from the store has its name, uid and resource version) or reads a closed set of
+ * values. Objects are JSON as the API server sends it; the store treats each stored object as
+ * immutable (changes replace it). Only the VPA, a CRD, is written here field by field.
  */
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+/** A model as plain JSON carries it: its `Date` fields are the API server's RFC 3339 strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer Item)[]
+    ? Wire<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  uid: string;
-  resourceVersion: string;
-  creationTimestamp: string;
-  generation?: number;
-  generateName?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  finalizers?: string[];
-  /** Which field manager set which fields (server-side apply's ownership record). */
-  managedFields?: ManagedFieldsEntry[];
-}
+/** `T` with the fields `K` always set. */
+type Always<T, K extends keyof T> = Omit<T, K> & { [F in K]-?: Exclude<T[F], undefined> };
 
-export interface ManagedFieldsEntry {
-  manager: string;
+export type OwnerReference = Wire<V1OwnerReference>;
+
+/** Which field manager set which fields (server-side apply's ownership record). */
+export type ManagedFieldsEntry = Always<
+  Wire<V1ManagedFieldsEntry>,
+  'manager' | 'apiVersion' | 'time' | 'fieldsType'
+> & {
   operation: 'Apply' | 'Update';
-  apiVersion: string;
-  time: string;
   fieldsType: 'FieldsV1';
   fieldsV1: Record<string, unknown>;
-}
+};
+
+export type ObjectMeta = Always<
+  Omit<Wire<V1ObjectMeta>, 'managedFields'>,
+  'name' | 'uid' | 'resourceVersion' | 'creationTimestamp'
+> & { managedFields?: ManagedFieldsEntry[] };
 
 /** Any object the store holds. */
 export interface KubeObject {
@@ -49,21 +84,22 @@ export interface KubeObject {
   status?: unknown;
 }
 
-export interface Toleration {
-  key?: string;
+/** A model as the store holds it: its kind fixed, its metadata set, `spec`/`status` as given. */
+type Stored<T, Kind extends string, Fields = unknown> = Omit<
+  Wire<T>,
+  'apiVersion' | 'kind' | 'metadata' | keyof Fields
+> & { apiVersion: string; kind: Kind; metadata: ObjectMeta } & Fields;
+
+type Effect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export type Toleration = Omit<Wire<V1Toleration>, 'operator' | 'effect'> & {
   operator?: 'Exists' | 'Equal';
-  value?: string;
-  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-  tolerationSeconds?: number;
-}
+  effect?: Effect;
+};
 
-export interface NodeTaint {
-  key: string;
-  value?: string;
-  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-  timeAdded?: string;
-}
+export type NodeTaint = Omit<Wire<V1Taint>, 'effect'> & { effect: Effect };
 
+/** Quantities by resource name ("250m", "512Mi"). */
 export interface ResourceList {
   cpu?: string;
   memory?: string;
@@ -72,26 +108,14 @@ export interface ResourceList {
   [name: string]: string | undefined;
 }
 
-export interface Container {
-  name: string;
-  image: string;
-  imagePullPolicy?: string;
-  command?: string[];
-  args?: string[];
-  ports?: Array<{ name?: string; containerPort: number; protocol?: string }>;
-  env?: Array<{ name: string; value?: string }>;
+export type Container = Always<Omit<Wire<V1Container>, 'resources'>, 'image'> & {
   resources?: { requests?: ResourceList; limits?: ResourceList };
-  terminationMessagePath?: string;
-  terminationMessagePolicy?: string;
-  volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean }>;
-}
+};
 
 /** One requirement of a node selector term (In, NotIn, Exists, DoesNotExist, Gt, Lt). */
-export interface NodeSelectorRequirement {
-  key: string;
+export type NodeSelectorRequirement = Omit<Wire<V1NodeSelectorRequirement>, 'operator'> & {
   operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
-  values?: string[];
-}
+};
 
 export interface Affinity {
   nodeAffinity?: {
@@ -101,53 +125,31 @@ export interface Affinity {
   };
 }
 
-export interface PodSpec {
+export type PodSpec = Omit<
+  Wire<V1PodSpec>,
+  | 'containers'
+  | 'initContainers'
+  | 'tolerations'
+  | 'restartPolicy'
+  | 'affinity'
+  | 'securityContext'
+  | 'volumes'
+> & {
   containers: Container[];
   initContainers?: Container[];
-  nodeName?: string;
-  nodeSelector?: Record<string, string>;
   tolerations?: Toleration[];
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
-  schedulerName?: string;
-  serviceAccountName?: string;
-  priorityClassName?: string;
-  priority?: number;
-  terminationGracePeriodSeconds?: number;
-  dnsPolicy?: string;
-  securityContext?: Record<string, unknown>;
-  enableServiceLinks?: boolean;
-  preemptionPolicy?: string;
-  hostNetwork?: boolean;
   affinity?: Affinity;
+  // The simulation copies these through as given; it never reads into them.
+  securityContext?: Record<string, unknown>;
   volumes?: Array<Record<string, unknown> & { name: string }>;
-  automountServiceAccountToken?: boolean;
-}
+};
 
-export interface ContainerState {
-  waiting?: { reason?: string; message?: string };
-  running?: { startedAt?: string };
-  terminated?: {
-    exitCode: number;
-    reason?: string;
-    message?: string;
-    startedAt?: string;
-    finishedAt?: string;
-    containerID?: string;
-  };
-}
+export type ContainerState = Wire<V1ContainerState>;
 
-export interface ContainerStatus {
-  name: string;
-  image: string;
-  imageID: string;
-  containerID?: string;
-  ready: boolean;
-  started?: boolean;
-  restartCount: number;
-  state: ContainerState;
-  lastState: ContainerState;
-}
+export type ContainerStatus = Always<Wire<V1ContainerStatus>, 'state' | 'lastState'>;
 
+/** A condition of any kind (pods, nodes, workloads): the fields their models share. */
 export interface Condition {
   type: string;
   status: 'True' | 'False' | 'Unknown';
@@ -159,235 +161,185 @@ export interface Condition {
   lastUpdateTime?: string;
 }
 
-export interface PodStatus {
+export type PodStatus = Omit<
+  Wire<V1PodStatus>,
+  'phase' | 'conditions' | 'containerStatuses' | 'initContainerStatuses'
+> & {
   phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
   conditions?: Condition[];
-  hostIP?: string;
-  hostIPs?: Array<{ ip: string }>;
-  podIP?: string;
-  podIPs?: Array<{ ip: string }>;
-  startTime?: string;
-  qosClass?: string;
-  reason?: string;
-  message?: string;
   containerStatuses?: ContainerStatus[];
   initContainerStatuses?: ContainerStatus[];
-}
+};
 
-export interface Pod extends KubeObject {
-  kind: 'Pod';
-  spec: PodSpec;
-  status: PodStatus;
-}
+export type Pod = Stored<V1Pod, 'Pod', { spec: PodSpec; status: PodStatus }>;
 
-export interface PodTemplateSpec {
+export type PodTemplateSpec = Omit<Wire<V1PodTemplateSpec>, 'metadata' | 'spec'> & {
   metadata: { labels?: Record<string, string>; annotations?: Record<string, string> };
   spec: PodSpec;
-}
+};
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
+export type LabelSelector = Wire<V1LabelSelector>;
 
-export interface NodeAddress {
-  type: string;
-  address: string;
-}
+export type NodeAddress = Wire<V1NodeAddress>;
 
-export interface Node extends KubeObject {
-  kind: 'Node';
-  spec: { providerID?: string; taints?: NodeTaint[]; unschedulable?: boolean; podCIDR?: string };
-  status: {
-    capacity: ResourceList;
-    allocatable: ResourceList;
-    conditions: Condition[];
-    addresses: NodeAddress[];
-    nodeInfo: Record<string, string>;
-    daemonEndpoints?: Record<string, unknown>;
-    images?: Array<{ names: string[]; sizeBytes: number }>;
-  };
-}
+export type Node = Stored<
+  V1Node,
+  'Node',
+  {
+    spec: { providerID?: string; taints?: NodeTaint[]; unschedulable?: boolean; podCIDR?: string };
+    status: {
+      capacity: ResourceList;
+      allocatable: ResourceList;
+      conditions: Condition[];
+      addresses: NodeAddress[];
+      nodeInfo: Record<string, string>;
+      daemonEndpoints?: Record<string, unknown>;
+      images?: Array<{ names: string[]; sizeBytes: number }>;
+    };
+  }
+>;
 
-export interface WorkloadStatus {
-  observedGeneration?: number;
+/** The replica counts and revisions deployments, replica sets and stateful sets report. */
+export type WorkloadStatus = Partial<Omit<Wire<V1StatefulSetStatus>, 'conditions' | 'replicas'>> & {
   replicas?: number;
   readyReplicas?: number;
   availableReplicas?: number;
   updatedReplicas?: number;
   unavailableReplicas?: number;
   fullyLabeledReplicas?: number;
-  currentReplicas?: number;
   conditions?: Condition[];
-  currentRevision?: string;
-  updateRevision?: string;
-  collisionCount?: number;
-}
+};
 
-export interface Deployment extends KubeObject {
-  kind: 'Deployment';
-  spec: {
-    replicas: number;
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    strategy?: Record<string, unknown>;
-    revisionHistoryLimit?: number;
-    progressDeadlineSeconds?: number;
-    minReadySeconds?: number;
-    paused?: boolean;
-  };
-  status: WorkloadStatus;
-}
+/** A controller's spec: its pod template and selector typed as the sandbox reads them. */
+type ControllerFields = 'selector' | 'template' | 'strategy' | 'updateStrategy';
+type ControllerSpec<
+  Spec,
+  Required extends Exclude<keyof Wire<Spec>, ControllerFields> = never,
+> = Always<Omit<Wire<Spec>, ControllerFields>, Required> & {
+  selector: LabelSelector;
+  template: PodTemplateSpec;
+};
 
-export interface ReplicaSet extends KubeObject {
-  kind: 'ReplicaSet';
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplateSpec };
-  status: WorkloadStatus;
-}
+export type Deployment = Stored<
+  V1Deployment,
+  'Deployment',
+  {
+    spec: ControllerSpec<V1DeploymentSpec, 'replicas'> & { strategy?: Record<string, unknown> };
+    status: WorkloadStatus;
+  }
+>;
 
-export interface StatefulSet extends KubeObject {
-  kind: 'StatefulSet';
-  spec: {
-    replicas: number;
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    serviceName: string;
-    podManagementPolicy?: string;
-    updateStrategy?: Record<string, unknown>;
-  };
-  status: WorkloadStatus;
-}
+export type ReplicaSet = Stored<
+  V1ReplicaSet,
+  'ReplicaSet',
+  { spec: ControllerSpec<V1ReplicaSetSpec, 'replicas'>; status: WorkloadStatus }
+>;
 
-export interface DaemonSet extends KubeObject {
-  kind: 'DaemonSet';
-  spec: {
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    updateStrategy?: Record<string, unknown>;
-  };
-  status: {
-    currentNumberScheduled: number;
-    desiredNumberScheduled: number;
-    numberAvailable?: number;
-    numberMisscheduled: number;
-    numberReady: number;
-    numberUnavailable?: number;
-    observedGeneration?: number;
-    updatedNumberScheduled?: number;
-  };
-}
+export type StatefulSet = Stored<
+  V1StatefulSet,
+  'StatefulSet',
+  {
+    spec: ControllerSpec<V1StatefulSetSpec, 'replicas' | 'serviceName'> & {
+      updateStrategy?: Record<string, unknown>;
+    };
+    status: WorkloadStatus;
+  }
+>;
 
-export interface Job extends KubeObject {
-  kind: 'Job';
-  spec: {
-    completions?: number;
-    parallelism?: number;
-    backoffLimit?: number;
-    selector?: LabelSelector;
-    template: PodTemplateSpec;
-    ttlSecondsAfterFinished?: number;
-  };
-  status: {
-    active?: number;
-    succeeded?: number;
-    failed?: number;
-    ready?: number;
-    startTime?: string;
-    completionTime?: string;
-    conditions?: Condition[];
-  };
-}
+export type DaemonSet = Stored<
+  V1DaemonSet,
+  'DaemonSet',
+  {
+    spec: {
+      selector: LabelSelector;
+      template: PodTemplateSpec;
+      updateStrategy?: Record<string, unknown>;
+    };
+    status: Omit<Wire<V1DaemonSetStatus>, 'conditions'> & { conditions?: Condition[] };
+  }
+>;
 
-export interface CronJob extends KubeObject {
-  kind: 'CronJob';
-  spec: {
-    schedule: string;
-    timeZone?: string;
-    suspend?: boolean;
-    concurrencyPolicy?: string;
-    successfulJobsHistoryLimit?: number;
-    failedJobsHistoryLimit?: number;
-    jobTemplate: { metadata?: { labels?: Record<string, string> }; spec: Job['spec'] };
-  };
-  status: {
-    active?: Array<{
-      kind: string;
-      name: string;
-      namespace: string;
-      uid: string;
-      apiVersion: string;
-    }>;
-    lastScheduleTime?: string;
-    lastSuccessfulTime?: string;
-  };
-}
+export type JobSpec = Omit<Wire<V1JobSpec>, 'template'> & { template: PodTemplateSpec };
 
-export interface ServicePort {
-  name?: string;
-  port: number;
-  targetPort?: number | string;
-  protocol?: string;
-  nodePort?: number;
-}
+export type Job = Stored<
+  V1Job,
+  'Job',
+  {
+    spec: JobSpec;
+    status: Omit<NonNullable<Wire<V1Job['status']>>, 'conditions'> & {
+      conditions?: Condition[];
+    };
+  }
+>;
 
-export interface Service extends KubeObject {
-  kind: 'Service';
-  spec: {
-    type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
-    clusterIP?: string;
-    clusterIPs?: string[];
-    selector?: Record<string, string>;
-    ports?: ServicePort[];
-    externalName?: string;
-    sessionAffinity?: string;
-    ipFamilies?: string[];
-    ipFamilyPolicy?: string;
-    internalTrafficPolicy?: string;
-  };
-  status: { loadBalancer: { ingress?: Array<{ hostname?: string; ip?: string }> } };
-}
+export type CronJob = Stored<
+  V1CronJob,
+  'CronJob',
+  {
+    spec: Omit<NonNullable<Wire<V1CronJob['spec']>>, 'jobTemplate'> & {
+      jobTemplate: { metadata?: { labels?: Record<string, string> }; spec: JobSpec };
+    };
+    status: NonNullable<Wire<V1CronJob['status']>>;
+  }
+>;
 
-export interface MetricTarget {
+export type ServicePort = Wire<V1ServicePort>;
+
+export type Service = Stored<
+  V1Service,
+  'Service',
+  {
+    spec: Omit<Wire<V1ServiceSpec>, 'type'> & {
+      type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+    };
+    status: { loadBalancer: { ingress?: Array<{ hostname?: string; ip?: string }> } };
+  }
+>;
+
+export type MetricTarget = Omit<Wire<V2MetricTarget>, 'type'> & {
   type: 'Utilization' | 'AverageValue' | 'Value';
-  averageUtilization?: number;
-  averageValue?: string;
-  value?: string;
-}
+};
 
 /** policy/v1: how many of the selected pods a voluntary eviction (a drain) must leave running. */
-export interface PodDisruptionBudget extends KubeObject {
-  kind: 'PodDisruptionBudget';
-  spec: {
-    selector: { matchLabels?: Record<string, string> };
-    minAvailable?: number | string;
-    maxUnavailable?: number | string;
-  };
-}
+export type PodDisruptionBudget = Stored<
+  V1PodDisruptionBudget,
+  'PodDisruptionBudget',
+  {
+    spec: {
+      selector: { matchLabels?: Record<string, string> };
+      minAvailable?: number | string;
+      maxUnavailable?: number | string;
+    };
+  }
+>;
 
-export interface HorizontalPodAutoscaler extends KubeObject {
-  kind: 'HorizontalPodAutoscaler';
-  spec: {
-    scaleTargetRef: { apiVersion: string; kind: string; name: string };
-    minReplicas?: number;
-    maxReplicas: number;
-    metrics?: Array<{
-      type: 'Resource';
-      resource: { name: string; target: MetricTarget };
-    }>;
-    behavior?: Record<string, unknown>;
-  };
-  status: {
-    currentReplicas?: number;
-    desiredReplicas: number;
-    lastScaleTime?: string;
-    observedGeneration?: number;
-    currentMetrics?: Array<{
-      type: 'Resource';
-      resource: { name: string; current: { averageUtilization?: number; averageValue?: string } };
-    }>;
-    conditions?: Condition[];
-  };
-}
+export type HorizontalPodAutoscaler = Stored<
+  V2HorizontalPodAutoscaler,
+  'HorizontalPodAutoscaler',
+  {
+    spec: {
+      scaleTargetRef: { apiVersion: string; kind: string; name: string };
+      minReplicas?: number;
+      maxReplicas: number;
+      metrics?: Array<{
+        type: 'Resource';
+        resource: { name: string; target: MetricTarget };
+      }>;
+      behavior?: Record<string, unknown>;
+    };
+    status: {
+      currentReplicas?: number;
+      desiredReplicas: number;
+      lastScaleTime?: string;
+      observedGeneration?: number;
+      currentMetrics?: Array<{
+        type: 'Resource';
+        resource: { name: string; current: { averageUtilization?: number; averageValue?: string } };
+      }>;
+      conditions?: Condition[];
+    };
+  }
+>;
 
 /** A cpu/memory pair as the VPA writes it ("250m", "262144k"); a resource it does not control is absent. */
 export interface VpaResources {
@@ -426,36 +378,31 @@ export interface VerticalPodAutoscaler extends KubeObject {
   };
 }
 
-export interface KubeEvent extends KubeObject {
-  kind: 'Event';
-  involvedObject: {
-    kind: string;
-    namespace?: string;
-    name: string;
-    uid: string;
-    apiVersion: string;
-    resourceVersion?: string;
-    fieldPath?: string;
-  };
-  reason: string;
-  message: string;
-  source: { component: string; host?: string };
-  firstTimestamp: string;
-  lastTimestamp: string;
-  count: number;
-  type: 'Normal' | 'Warning';
-  eventTime: string | null;
-  reportingComponent: string;
-  reportingInstance: string;
-}
+export type KubeEvent = Stored<
+  CoreV1Event,
+  'Event',
+  {
+    involvedObject: Always<
+      NonNullable<Wire<CoreV1Event['involvedObject']>>,
+      'kind' | 'name' | 'uid' | 'apiVersion'
+    >;
+    reason: string;
+    message: string;
+    source: { component: string; host?: string };
+    firstTimestamp: string;
+    lastTimestamp: string;
+    count: number;
+    type: 'Normal' | 'Warning';
+    eventTime: string | null;
+    reportingComponent: string;
+    reportingInstance: string;
+  }
+>;
 
-export interface Namespace extends KubeObject {
-  kind: 'Namespace';
-  spec: { finalizers: string[] };
-  status: { phase: 'Active' | 'Terminating' };
-}
+export type Namespace = Stored<
+  V1Namespace,
+  'Namespace',
+  { spec: { finalizers: string[] }; status: { phase: 'Active' | 'Terminating' } }
+>;
 
-export interface ConfigMap extends KubeObject {
-  kind: 'ConfigMap';
-  data?: Record<string, string>;
-}
+export type ConfigMap = Stored<V1ConfigMap, 'ConfigMap'>;
