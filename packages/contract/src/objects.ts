@@ -20,6 +20,13 @@ export const OBJECT_RESOURCES = {
     version: 'v2',
     namespaced: true,
   },
+  // A CRD (installed with the VPA): where it is not, its detail answers 404 like a missing object.
+  verticalpodautoscalers: {
+    kind: 'VerticalPodAutoscaler',
+    group: 'autoscaling.k8s.io',
+    version: 'v1',
+    namespaced: true,
+  },
   poddisruptionbudgets: {
     kind: 'PodDisruptionBudget',
     group: 'policy',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  AutoscalingView,
   ClusterEventList,
   ObjectDetail,
   PodList,
@@ -92,6 +93,23 @@ describe('the detail view of one Kubernetes object', () => {
     expect(view.kind).toBe('Node');
     expect(view.namespace).toBeUndefined();
     expect(view.owns.map((o) => o.name)).toContain(pod.name);
+  });
+
+  it('shows a VerticalPodAutoscaler, a CRD, with its spec and recommendation as YAML', async () => {
+    const view = await auditor.json<AutoscalingView>(`${CHECKOUT}/autoscaling`);
+    const vpa = view.verticalAutoscalers[0]!;
+    const detailed = await detail(`verticalpodautoscalers/${vpa.namespace}/${vpa.name}`);
+    expect(detailed).toMatchObject({
+      kind: 'VerticalPodAutoscaler',
+      resource: 'verticalpodautoscalers',
+    });
+    const object = parse(detailed.yaml) as {
+      apiVersion: string;
+      spec: { targetRef: { kind: string; name: string } };
+    };
+    expect(object.apiVersion).toBe('autoscaling.k8s.io/v1');
+    expect(object.spec.targetRef).toMatchObject(vpa.target);
+    expect(detailed.owners).toEqual([]);
   });
 
   it('refuses a path whose scope does not fit the resource, naming the field', async () => {

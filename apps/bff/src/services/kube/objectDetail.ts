@@ -174,6 +174,7 @@ function childrenOf(
     case 'pods':
     case 'services':
     case 'horizontalpodautoscalers':
+    case 'verticalpodautoscalers':
     case 'poddisruptionbudgets':
       return undefined;
   }

@@ -122,6 +122,13 @@ describe('Autoscaling view', () => {
       '400m · 512 MiB',
       '250m · 300 MiB',
     ]);
+    // Each VPA opens its own detail view (YAML, events), as every object the console lists does.
+    expect(
+      within(table).getByRole('link', { name: 'VerticalPodAutoscaler resizer' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/objects\/verticalpodautoscalers\/[^/]+\/resizer$/),
+    );
     const resizer = within(table).getByRole('link', { name: 'Deployment resizer' }).closest('tr')!;
     expect(resizer).toHaveTextContent('Off');
     expect(resizer).toHaveTextContent('1.5 GiB');

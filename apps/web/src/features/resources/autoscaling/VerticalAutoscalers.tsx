@@ -51,8 +51,14 @@ function VpaRows({ vpa }: { vpa: Vpa }) {
       <td rowSpan={span} className="px-3 py-2 align-top">
         {vpa.namespace}
       </td>
-      <td rowSpan={span} className="px-3 py-2 align-top font-medium">
-        {vpa.name}
+      <td rowSpan={span} className="px-3 py-2 align-top">
+        <ObjectNameLink
+          resource="verticalpodautoscalers"
+          kind="VerticalPodAutoscaler"
+          namespace={vpa.namespace}
+          name={vpa.name}
+          className="font-medium"
+        />
       </td>
       <td rowSpan={span} className="px-3 py-2 align-top">
         <span className="text-fg-muted">{vpa.target.kind}/</span>
