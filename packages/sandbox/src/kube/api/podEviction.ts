@@ -1,14 +1,9 @@
-import { matchesLabels, requirementsOf } from '../objects/selectors.ts';
-import type { KubeObject, LabelSelector, Pod } from '../objects/types.ts';
+import type { Pod } from '../objects/types.ts';
+import { spendDisruption } from '../sim/disruptionBudgets.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import { readJsonBody, sendJson, type KubeExchange } from './httpExchange.ts';
 import type { ResourceRequest } from './resourcePath.ts';
 import { KubeStatusError, kubeErrors } from './status.ts';
-
-interface Budget extends KubeObject {
-  spec: { selector?: LabelSelector };
-  status?: { disruptionsAllowed?: number; currentHealthy?: number; desiredHealthy?: number };
-}
 
 /**
  * POST pods/<name>/eviction (policy/v1 Eviction), as the API server's eviction REST does: a pod
@@ -32,45 +27,20 @@ export async function serveEviction(
     throw kubeErrors.badRequest(
       `name in URL does not match name in Eviction object: ${pod.metadata.name} != ${body.metadata.name}`,
     );
-  const terminal = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
-  const budgets = kube.store
-    .all<Budget>('poddisruptionbudgets', pod.metadata.namespace)
-    // policy/v1: a budget without a selector selects no pod.
-    .filter(
-      (budget) =>
-        budget.spec.selector !== undefined &&
-        matchesLabels(requirementsOf(budget.spec.selector), pod.metadata.labels ?? {}),
-    );
-  // Terminal, unscheduled or already terminating pods disrupt nothing: the API server lets them go.
-  if (!terminal && pod.spec.nodeName && !pod.metadata.deletionTimestamp) {
-    if (budgets.length > 1)
+  const refusal = spendDisruption(kube.store, pod);
+  if (refusal) {
+    if (refusal.reason === 'MultipleBudgets')
       throw new KubeStatusError(
         500,
         'InternalError',
         'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
       );
-    const budget = budgets[0];
-    if (budget) {
-      const allowed = budget.status?.disruptionsAllowed ?? 0;
-      if (allowed <= 0) {
-        throw new KubeStatusError(
-          429,
-          'TooManyRequests',
-          "Cannot evict pod as it would violate the pod's disruption budget.",
-          {
-            causes: [
-              {
-                reason: 'DisruptionBudget',
-                message: `The disruption budget ${budget.metadata.name} needs ${budget.status?.desiredHealthy ?? 0} healthy pods and has ${budget.status?.currentHealthy ?? 0} currently`,
-              },
-            ],
-          },
-        );
-      }
-      kube.store.update('poddisruptionbudgets', budget, (draft) => {
-        draft.status = { ...draft.status, disruptionsAllowed: allowed - 1 };
-      });
-    }
+    throw new KubeStatusError(
+      429,
+      'TooManyRequests',
+      "Cannot evict pod as it would violate the pod's disruption budget.",
+      { causes: [{ reason: 'DisruptionBudget', message: refusal.message }] },
+    );
   }
   kube.deleteObject('pods', pod, body.deleteOptions?.gracePeriodSeconds);
   sendJson(exchange, 201, {

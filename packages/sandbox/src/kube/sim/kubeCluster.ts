@@ -9,6 +9,7 @@ import { ControllerManager } from './controllers/controllerManager.ts';
 import type { PodHost } from './controllers/podHost.ts';
 import { EksNodes } from './eksNodes.ts';
 import { EventRecorder } from './events.ts';
+import { admitVpa } from './controllers/vpaAdmission.ts';
 import { FargateScheduler, admitToFargate } from './fargate.ts';
 import { Kubelet } from './kubelet.ts';
 import { settlePod } from './kubeletWarmStart.ts';
@@ -144,6 +145,7 @@ export class KubeCluster implements PodHost {
       defaultPodSpec(pod.spec),
       `${pod.metadata.namespace}/${pod.metadata.name || pod.metadata.generateName}`,
     );
+    admitVpa(this.store, pod);
     pod.status = pendingStatus(pod.spec);
     admitToFargate(this.context, pod);
     return object;

@@ -1,8 +1,11 @@
 import { cpuMillis, memoryBytes, podRequests } from '../../objects/quantities.ts';
-import type { Deployment, StatefulSet, VerticalPodAutoscaler } from '../../objects/types.ts';
+import type { Deployment, Pod, StatefulSet, VerticalPodAutoscaler } from '../../objects/types.ts';
+import { spendDisruption } from '../disruptionBudgets.ts';
+import { deletePod } from '../podRemoval.ts';
 import type { SimContext } from '../simContext.ts';
 import { condition } from './conditions.ts';
 import type { HpaController } from './hpa.ts';
+import { outsideRecommendation, workloadOf } from './vpaAdmission.ts';
 import { policyFor, recommend, type UsageSample } from './vpaRecommendation.ts';
 
 const PLURAL = 'verticalpodautoscalers';
@@ -14,6 +17,7 @@ const HISTORY = 240;
 const CHECKPOINT_SAMPLES = 60;
 const DAY_MS = 86_400_000;
 const DEFAULT_MEMORY = 128 * 2 ** 20;
+const MIN_REPLICAS = 2;
 
 type Target = Deployment | StatefulSet;
 const TARGET_PLURALS: Record<string, string> = {
@@ -26,7 +30,9 @@ const TARGET_PLURALS: Record<string, string> = {
  * `status.recommendation`. CPU is the simulated load the HPA controller keeps per workload, split
  * over the containers by their requests; the sandbox has no memory model, so a container's working
  * set is taken to be its memory request scaled with how busy its CPU is (45% idle, 80% at its
- * request, at most 115%). It recommends only: pods keep their requests whatever the update mode.
+ * request, at most 115%). In Auto and Recreate modes the updater then evicts, through the pods'
+ * disruption budgets, one pod a minute per VPA whose requests stray outside the recommendation's
+ * bounds (never the last live pod); its replacement is admitted with the target (vpaAdmission.ts).
  */
 export class VpaController {
   private readonly history = new Map<string, UsageSample[]>();
@@ -50,6 +56,9 @@ export class VpaController {
     for (const vpa of this.context.store.all<VerticalPodAutoscaler>(PLURAL)) {
       live.add(vpa.metadata.uid);
       this.sync(vpa);
+    }
+    if (!this.context.warming) {
+      for (const vpa of this.context.store.all<VerticalPodAutoscaler>(PLURAL)) this.evictOne(vpa);
     }
     for (const key of this.history.keys()) {
       if (!live.has(key.split('/')[0]!)) this.history.delete(key);
@@ -105,6 +114,39 @@ export class VpaController {
     samples.push(sample);
     if (samples.length > HISTORY) samples.splice(0, samples.length - HISTORY);
     return samples;
+  }
+
+  /** The updater: evicts one pod whose requests the recommendation no longer covers. */
+  private evictOne(vpa: VerticalPodAutoscaler): void {
+    const mode = vpa.spec.updatePolicy?.updateMode ?? 'Auto';
+    if (mode === 'Off' || mode === 'Initial' || !vpa.status.recommendation) return;
+    const { store, events } = this.context;
+    const ref = vpa.spec.targetRef;
+    const pods = store.all<Pod>('pods', vpa.metadata.namespace).filter((pod) => {
+      if (pod.metadata.deletionTimestamp || pod.status.phase !== 'Running') return false;
+      const workload = workloadOf(store, pod);
+      return workload?.kind === ref.kind && workload.name === ref.name;
+    });
+    // The updater's --min-replicas (2): it never takes the only live pod of a workload.
+    if (pods.length < MIN_REPLICAS) return;
+    const stale = pods.find((pod) => outsideRecommendation(vpa, pod));
+    if (!stale || spendDisruption(store, stale)) return;
+    const source = { component: 'vpa-updater' };
+    events.record(
+      stale,
+      'Normal',
+      'EvictedByVPA',
+      'Pod was evicted by VPA Updater to apply resource recommendation.',
+      source,
+    );
+    events.record(
+      vpa,
+      'Normal',
+      'EvictedPod',
+      `VPA Updater evicted Pod ${stale.metadata.name} to apply resource recommendation.`,
+      source,
+    );
+    deletePod(this.context, stale);
   }
 
   private sync(vpa: VerticalPodAutoscaler): void {
