@@ -252,6 +252,36 @@ describe('ComputeTab', () => {
     ).not.toHaveAttribute('open');
   });
 
+  it('lists the self-managed instances whose AMI release is behind the latest', async () => {
+    await showCompute(
+      operatorSession,
+      compute({
+        selfManaged: [
+          selfManagedGroup({
+            amiBehind: [
+              {
+                instanceId: 'i-03',
+                imageId: 'ami-0old',
+                release: 'amazon-eks-node-al2023-x86_64-standard-1.31-v20251020',
+                latestImageId: 'ami-0new',
+                releasesBehind: 7,
+                daysBehind: 394,
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    const card = screen.getByRole('article', { name: 'legacy-workers' });
+    expect(within(card).getByText('AMI behind')).toHaveClass('bg-danger-bg');
+    const list = within(card).getByRole('list', {
+      name: 'Instances behind the AMI of legacy-workers',
+    });
+    expect(list).toHaveTextContent(
+      'i-03 — amazon-eks-node-al2023-x86_64-standard-1.31-v20251020: 7 releases / 394 days behind',
+    );
+  });
+
   it('marks a mixed group amber, with the traits that differ, their values and the outliers', async () => {
     await showCompute(
       operatorSession,
