@@ -69,4 +69,12 @@ export async function driveSsm(sandbox: Sandbox): Promise<void> {
     ssm.send(new GetParametersByPathCommand({ Path: AL2023, MaxResults: 11 })),
     'ValidationException',
   );
+  const stranger = ssmClient(sandbox, {
+    accessKeyId: 'AKIAUNKNOWNUNKNOWN00',
+    secretAccessKey: 'not-a-secret-of-any-account',
+  });
+  await rejects(
+    stranger.send(new GetParameterCommand({ Name: `${AL2023}/recommended/release_version` })),
+    'UnrecognizedClientException',
+  );
 }
