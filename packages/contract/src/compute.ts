@@ -62,6 +62,38 @@ export const Instance = z.object({
 });
 export type Instance = z.infer<typeof Instance>;
 
+/**
+ * How far a managed node group's AMI release lags the newest one AWS publishes for its AMI type and
+ * Kubernetes version (SSM's public parameters). `unknown` when there is no such family (AL2 from
+ * 1.33 on, custom AMIs) or the group's release is not among the published ones; `reason` says which.
+ */
+export const AmiDrift = z.object({
+  status: z.enum(['latest', 'behind', 'unknown']),
+  amiType: z.string().optional(),
+  releaseVersion: z.string().optional(),
+  latestReleaseVersion: z.string().optional(),
+  /** When the newest release was published (ISO 8601). */
+  latestReleasedAt: z.string().optional(),
+  /** Releases published after the group's own. */
+  releasesBehind: z.number().int().min(0).optional(),
+  /** Days between the group's release and the newest one. */
+  daysBehind: z.number().int().min(0).optional(),
+  reason: z.string().optional(),
+});
+export type AmiDrift = z.infer<typeof AmiDrift>;
+
+/** A self-managed instance whose image is an older EKS-optimized release than the newest of its family. */
+export const InstanceAmiBehind = z.object({
+  instanceId: z.string(),
+  imageId: z.string(),
+  /** The image's release, as SSM names it (e.g. amazon-eks-node-al2023-x86_64-standard-1.34-v20251020). */
+  release: z.string(),
+  latestImageId: z.string(),
+  releasesBehind: z.number().int().min(0),
+  daysBehind: z.number().int().min(0),
+});
+export type InstanceAmiBehind = z.infer<typeof InstanceAmiBehind>;
+
 /** A managed node group, one row of the Compute tab. */
 export const Nodegroup = z.object({
   name: z.string(),
@@ -91,6 +123,8 @@ export const Nodegroup = z.object({
   createdAt: z.string().optional(),
   modifiedAt: z.string().optional(),
   tags: z.record(z.string(), z.string()),
+  /** Absent when SSM could not be read (the error is listed with the page's errors). */
+  amiDrift: AmiDrift.optional(),
 });
 export type Nodegroup = z.infer<typeof Nodegroup>;
 
@@ -119,6 +153,11 @@ export const SelfManagedGroup = z.object({
   instances: z.array(Instance),
   uniformity: Uniformity,
   tags: z.record(z.string(), z.string()),
+  /**
+   * Instances running an older EKS-optimized release than the newest of their image's family; images
+   * not found among the published releases are not judged. Absent when SSM could not be read.
+   */
+  amiBehind: z.array(InstanceAmiBehind).optional(),
 });
 export type SelfManagedGroup = z.infer<typeof SelfManagedGroup>;
 

@@ -670,3 +670,69 @@ describe('the aws CLI reading and changing EKS add-ons', () => {
     );
   });
 });
+
+describe('the aws CLI reading the EKS-optimized AMI release parameters', () => {
+  it('gets the recommended release of a version, lists its releases and reads ParameterNotFound', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const root = '/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard';
+    const got = await aws([
+      'ssm',
+      'get-parameter',
+      '--name',
+      `${root}/recommended/release_version`,
+    ]);
+    expect(got.code, got.stderr).toBe(0);
+    const { Parameter } = JSON.parse(got.stdout) as {
+      Parameter: { Name: string; Type: string; Value: string; ARN: string; DataType: string };
+    };
+    expect(Parameter).toMatchObject({
+      Name: `${root}/recommended/release_version`,
+      Type: 'String',
+      Value: '1.34.2-20261118',
+      ARN: `arn:aws:ssm:us-east-1::parameter${root}/recommended/release_version`,
+      DataType: 'text',
+    });
+
+    // The CLI follows NextToken itself: more releases than one page of 10.
+    const listed = await aws([
+      'ssm',
+      'get-parameters-by-path',
+      '--path',
+      root,
+      '--recursive',
+      '--query',
+      'Parameters[].Name',
+    ]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const names = JSON.parse(listed.stdout) as string[];
+    expect(names).toContain(
+      `${root}/amazon-eks-node-al2023-x86_64-standard-1.34-v20251120/image_id`,
+    );
+    expect(names.length).toBeGreaterThan(10);
+
+    const bottlerocket = await aws([
+      'ssm',
+      'get-parameters',
+      '--names',
+      '/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version',
+      '/aws/service/bottlerocket/aws-k8s-1.99/x86_64/latest/image_version',
+    ]);
+    expect(bottlerocket.code, bottlerocket.stderr).toBe(0);
+    expect(JSON.parse(bottlerocket.stdout)).toMatchObject({
+      Parameters: [{ Value: '1.33.5-20261118' }],
+      InvalidParameters: ['/aws/service/bottlerocket/aws-k8s-1.99/x86_64/latest/image_version'],
+    });
+
+    const missing = await aws([
+      'ssm',
+      'get-parameter',
+      '--name',
+      '/aws/service/eks/optimized-ami/1.34/amazon-linux-2/recommended/release_version',
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('(ParameterNotFound) when calling the GetParameter operation');
+  });
+});

@@ -5,6 +5,8 @@ import { driveAccessEntries } from './testing/accessEntryScenario.ts';
 import { driveAddons } from './testing/addonScenario.ts';
 import { driveEveryOperation } from './testing/conformanceScenario.ts';
 import { driveIdentity } from './testing/identityScenario.ts';
+import { driveSsm } from './testing/ssmScenario.ts';
+import { SSM_OPERATIONS } from './services/ssm/ssmService.ts';
 import {
   allowMissingReference,
   botocoreDataDir,
@@ -48,6 +50,7 @@ const UNMODELLED_ERRORS: Record<string, string[]> = {
 const dataDir = botocoreDataDir();
 let eksModel: ServiceModel | undefined;
 let stsModel: ServiceModel | undefined;
+let ssmModel: ServiceModel | undefined;
 let sandbox: Sandbox;
 const exchanges: AwsExchange[] = [];
 
@@ -55,6 +58,7 @@ beforeAll(async () => {
   if (dataDir) {
     eksModel = loadServiceModel(dataDir, 'eks', '2017-11-01');
     stsModel = loadServiceModel(dataDir, 'sts', '2011-06-15');
+    ssmModel = loadServiceModel(dataDir, 'ssm', '2014-11-06');
   }
   sandbox = await startSandbox({ speed: 300 });
   sandbox.observe((exchange) => exchanges.push(exchange));
@@ -62,6 +66,7 @@ beforeAll(async () => {
   await driveAccessEntries(sandbox);
   await driveIdentity(sandbox);
   await driveAddons(sandbox);
+  await driveSsm(sandbox);
 });
 afterAll(() => sandbox.close());
 
@@ -151,5 +156,54 @@ describe('wire conformance with botocore models', () => {
       .filter((exchange) => exchange.service === 'sts')
       .flatMap((exchange) => checkAwsQueryExchange(stsModel!, exchange, AWS_QUERY_COMMON_ERRORS));
     expect(problems).toEqual([]);
+  });
+
+  it('answered every SSM call with the awsJson1_1 output shape (or a declared error) of the model', () => {
+    if (!ssmModel) {
+      allowMissingReference('botocore SSM model');
+      return;
+    }
+    const ssm = exchanges.filter((e) => e.service === 'ssm');
+    // An unauthenticated call resolves no operation; every operation was reached by the others.
+    expect(new Set(ssm.flatMap((e) => (e.operation ? [e.operation] : [])))).toEqual(
+      new Set(SSM_OPERATIONS),
+    );
+    expect(ssm.some((e) => e.body.includes('UnrecognizedClientException'))).toBe(true);
+    const problems: string[] = [];
+    for (const exchange of ssm) {
+      const label = `${exchange.operation ?? '(unresolved)'} ${exchange.status}`;
+      if (exchange.headers['content-type'] !== 'application/x-amz-json-1.1')
+        problems.push(`${label}: content-type ${exchange.headers['content-type']}`);
+      if (exchange.headers['x-amzn-requestid'] === undefined)
+        problems.push(`${label}: no x-amzn-requestid`);
+      const { __type: code, ...body } = JSON.parse(exchange.body) as Record<string, unknown>;
+      const operation = exchange.operation ? ssmModel.operations[exchange.operation] : undefined;
+      if (exchange.status === 200) {
+        if (!operation?.output) problems.push(`${label}: success without a modelled output`);
+        else
+          problems.push(
+            ...validateShape(ssmModel, operation.output.shape, body, {
+              timestamps: 'epoch-seconds',
+            }).map((p) => `${label} ${p}`),
+          );
+        continue;
+      }
+      if (typeof code !== 'string') {
+        problems.push(`${label}: error without __type`);
+        continue;
+      }
+      const declared = operation?.errors?.some((error) => error.shape === code) ?? false;
+      if (!declared && !COMMON_JSON_ERRORS.has(code) && code !== 'ValidationException')
+        problems.push(`${label}: ${code} is not an error of this operation`);
+      if (ssmModel.shapes[code]?.exception)
+        problems.push(
+          ...validateShape(ssmModel, code, body, { timestamps: 'epoch-seconds' }).map(
+            (p) => `${label} ${p}`,
+          ),
+        );
+    }
+    expect(problems).toEqual([]);
+    expect(ssm.filter((e) => e.status === 200).length).toBeGreaterThan(5);
+    expect(ssm.some((e) => e.status === 400 && e.body.includes('ParameterNotFound'))).toBe(true);
   });
 });

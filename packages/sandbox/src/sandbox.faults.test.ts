@@ -97,7 +97,7 @@ describe('the admin API', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({
       status: 'ok',
-      services: ['eks', 'sts', 'ec2', 'autoscaling'],
+      services: ['eks', 'sts', 'ec2', 'autoscaling', 'ssm'],
       clusters: 16,
     });
     const accounts = (await (await admin('/accounts')).json()) as Array<{

@@ -20,6 +20,7 @@ import { registerComputeAdminRoutes } from './services/ec2/computeAdminRoutes.ts
 import { createEc2Service } from './services/ec2/ec2Service.ts';
 import { createEksService } from './services/eks/eksService.ts';
 import { ServiceRegistry } from './services/service.ts';
+import { createSsmService } from './services/ssm/ssmService.ts';
 import { createStsService } from './services/sts/stsService.ts';
 import { Trail, type TrailEvent } from './trail/trail.ts';
 import { CONSOLE_ROLE, READ_ONLY_ROLE, roleArnOf, type AccountRecord } from './world/accounts.ts';
@@ -143,6 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   services.register(createStsService());
   services.register(createEc2Service());
   services.register(createAutoScalingService());
+  services.register(createSsmService());
   const observers = new Set<ExchangeObserver>();
   const accounts = world.accounts.map(publicAccount);
   const admin = new AdminRouter();

@@ -17,6 +17,7 @@ import type {
   Update,
 } from '@wheelhouse/contract';
 import { NotFoundError } from '../errors.ts';
+import { createAmiDrift, instancesBehind, type ReleaseCatalogue } from './amiDrift.ts';
 import type { AutoScalingQuery } from '../upstream/autoScalingGateway.ts';
 import type { AccountTarget } from '../upstream/awsClients.ts';
 import { fromAwsError } from '../upstream/awsErrors.ts';
@@ -46,6 +47,8 @@ const UPDATES_SHOWN = 25;
 
 /** Managed node groups, self-managed groups (Auto Scaling) and Fargate profiles of one cluster. */
 export function createComputeService(aws: AwsGateway, options: { concurrency: number }) {
+  const amiDrift = createAmiDrift(aws);
+
   async function locate(ref: ClusterRef): Promise<ClusterLocation> {
     return { ref, ...(await aws.locate(ref.accountId, ref.region)) };
   }
@@ -112,6 +115,39 @@ export function createComputeService(aws: AwsGateway, options: { concurrency: nu
     };
   }
 
+  /**
+   * AMI drift of the managed groups, and the catalogues self-managed instances are looked up in
+   * (the cluster's version and its node groups'). SSM failing leaves both undefined, with the error listed.
+   */
+  async function driftOf(
+    at: ClusterLocation,
+    nodegroups: EksNodegroup[],
+    selfManagedInstances: boolean,
+    errors: SourceError[],
+  ) {
+    const versions = async () => {
+      const cluster = await aws.eks(at).describeCluster(at.ref.name);
+      return [cluster?.version, ...nodegroups.map((ng) => ng.version)].filter(
+        (version): version is string => version !== undefined,
+      );
+    };
+    const [managed, catalogues] = await Promise.all([
+      amiDrift.ofNodegroups(at, nodegroups).catch((error: unknown) => {
+        errors.push(failure(at, error, 'SSM AMI releases (node groups)'));
+        return undefined;
+      }),
+      selfManagedInstances
+        ? versions()
+            .then((list) => amiDrift.selfManagedCatalogues(at, list))
+            .catch((error: unknown): ReleaseCatalogue[] | undefined => {
+              errors.push(failure(at, error, 'SSM AMI releases (self-managed groups)'));
+              return undefined;
+            })
+        : Promise.resolve([] as ReleaseCatalogue[]),
+    ]);
+    return { managed, catalogues };
+  }
+
   const inService = (instances: Instance[] | undefined) =>
     instances ? inServiceCount(instances) : undefined;
 
@@ -141,6 +177,16 @@ export function createComputeService(aws: AwsGateway, options: { concurrency: nu
       ),
     );
     const fargateProfiles = profiles.map(toFargateProfile);
+    const selfManagedGroups = (groups ?? []).filter(
+      (group) =>
+        !managedGroups.has(group.AutoScalingGroupName ?? '') && !tagsOf(group)[NODEGROUP_NAME_TAG],
+    );
+    const drift = await driftOf(
+      at,
+      nodegroups,
+      selfManagedGroups.some((group) => (group.Instances ?? []).length > 0),
+      errors,
+    );
     return {
       nodegroups: nodegroups
         .map((ng) => {
@@ -148,18 +194,15 @@ export function createComputeService(aws: AwsGateway, options: { concurrency: nu
           const counts = groups
             ? names.map((name) => inService(instances.get(name)) ?? 0)
             : undefined;
-          return toNodegroup(
+          const mapped = toNodegroup(
             ng,
             counts?.reduce((a, b) => a + b, 0),
           );
+          const ami = drift.managed?.get(ng.nodegroupName ?? '');
+          return ami ? { ...mapped, amiDrift: ami } : mapped;
         })
         .sort((a, b) => a.name.localeCompare(b.name)),
-      selfManaged: (groups ?? [])
-        .filter(
-          (group) =>
-            !managedGroups.has(group.AutoScalingGroupName ?? '') &&
-            !tagsOf(group)[NODEGROUP_NAME_TAG],
-        )
+      selfManaged: selfManagedGroups
         .map((group) => {
           const members = instances.get(group.AutoScalingGroupName ?? '') ?? [];
           const launchTemplate = launchTemplateOf(group);
@@ -175,6 +218,7 @@ export function createComputeService(aws: AwsGateway, options: { concurrency: nu
             instances: members,
             uniformity: uniformityOf(members),
             tags: tagsOf(group),
+            ...(drift.catalogues ? { amiBehind: instancesBehind(members, drift.catalogues) } : {}),
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name)),

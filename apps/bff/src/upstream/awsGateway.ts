@@ -11,6 +11,7 @@ import {
 } from './ec2Gateway.ts';
 import { eksChanges, eksReads } from './eksGateway.ts';
 import { assertReadRegion } from './regions.ts';
+import { parametersByPath, type PublicParameter } from './ssmGateway.ts';
 import { createTtlCache } from './ttlCache.ts';
 
 /** One account and region, resolved: what every gateway call is made in. */
@@ -22,6 +23,8 @@ export interface AccountRegion {
 /** EKS's version calendar of a region, by version ("1.31"). */
 export type VersionCatalog = Map<string, ClusterVersionInformation>;
 const VERSION_CATALOG_TTL_MS = 60 * 60 * 1000;
+/** AWS publishes a new node image every few weeks: an hour-old copy of its release parameters is fresh enough. */
+const AMI_RELEASES_TTL_MS = 60 * 60 * 1000;
 
 /**
  * The services' only way to AWS: typed calls per account and region, over the clients of awsClients.ts
@@ -33,6 +36,13 @@ export function createAwsGateway(aws: AwsClients, options: { regions: readonly s
     VERSION_CATALOG_TTL_MS,
     Date.now,
     'version-catalog',
+  );
+
+  // AWS's public parameters are the same for every account of a region: one copy per region and path.
+  const amiReleaseCache = createTtlCache<PublicParameter[]>(
+    AMI_RELEASES_TTL_MS,
+    Date.now,
+    'ami-releases',
   );
 
   // Instance type -> vCPUs per account and region; types only ever get added, so no expiry.
@@ -69,6 +79,9 @@ export function createAwsGateway(aws: AwsClients, options: { regions: readonly s
           versions.flatMap((info) => (info.clusterVersion ? [[info.clusterVersion, info]] : [])),
         );
       }),
+    /** AWS's public SSM parameters under a path (node image releases), cached per region and path. */
+    publicParameters: ({ account, region }: AccountRegion, path: string) =>
+      amiReleaseCache.get(`${region}|${path}`, () => parametersByPath(aws, account, region, path)),
     autoScalingGroups: ({ account, region }: AccountRegion, query: AutoScalingQuery) =>
       describeAutoScalingGroups(aws, account, region, query),
     ec2Instances: ({ account, region }: AccountRegion, ids: string[]) =>

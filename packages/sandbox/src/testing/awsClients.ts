@@ -1,6 +1,7 @@
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Sandbox } from '../sandbox.ts';
 
@@ -48,4 +49,12 @@ export function autoScalingClient(
   region = 'us-east-1',
 ): AutoScalingClient {
   return new AutoScalingClient({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
+}
+
+export function ssmClient(
+  sandbox: Sandbox,
+  credentials: TestCredentials,
+  region = 'us-east-1',
+): SSMClient {
+  return new SSMClient({ region, endpoint: sandbox.endpoint, credentials, maxAttempts: 3 });
 }

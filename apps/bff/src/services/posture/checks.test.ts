@@ -77,6 +77,19 @@ function cleanFacts(): ClusterFacts {
       ['subnet-b', { mapPublicIpOnLaunch: false, availabilityZone: 'eu-west-1b' }],
       ['subnet-pub', { mapPublicIpOnLaunch: true, availabilityZone: 'eu-west-1a' }],
     ]),
+    amiDrift: new Map([
+      [
+        'general',
+        {
+          status: 'latest' as const,
+          amiType: 'AL2023_x86_64_STANDARD',
+          releaseVersion: '1.33.5-20261118',
+          latestReleaseVersion: '1.33.5-20261118',
+          releasesBehind: 0,
+          daysBehind: 0,
+        },
+      ],
+    ]),
     accessEntries: [
       {
         entry: { principalArn: 'arn:aws:iam::123456789012:role/break-glass' },
@@ -172,6 +185,17 @@ const breaking: Record<string, [(facts: ClusterFacts) => void, string]> = {
     'cluster/tidy',
   ],
   'NODEGROUP-VERSION-BEHIND': [(f) => (f.nodegroups![0]!.version = '1.32'), 'nodegroup/general'],
+  'NODEGROUP-AMI-BEHIND': [
+    (f) =>
+      f.amiDrift!.set('general', {
+        status: 'behind',
+        releaseVersion: '1.33.5-20251120',
+        latestReleaseVersion: '1.33.5-20261118',
+        releasesBehind: 6,
+        daysBehind: 363,
+      }),
+    'nodegroup/general',
+  ],
   'NODES-IMDS-HOP-LIMIT': [(f) => (f.groups![0]!.launch!.hopLimit = 2), 'nodegroup/general'],
   'ACCESS-MANY-ADMINS': [
     (f) => {

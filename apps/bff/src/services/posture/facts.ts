@@ -8,8 +8,9 @@ import type {
   Nodegroup as EksNodegroup,
 } from '@aws-sdk/client-eks';
 import pLimit from 'p-limit';
-import type { ClusterDetail, SourceError } from '@wheelhouse/contract';
+import type { AmiDrift, ClusterDetail, SourceError } from '@wheelhouse/contract';
 import type { AccountRegion, AwsGateway } from '../../upstream/awsGateway.ts';
+import { createAmiDrift } from '../amiDrift.ts';
 import { sourceError } from '../fanOut.ts';
 
 /** How an Auto Scaling group's instances start: what its launch template version says. */
@@ -56,6 +57,8 @@ export interface ClusterFacts {
   subnets?: Map<string, SubnetFacts>;
   accessEntries?: AccessEntryFacts[];
   addons?: EksAddon[];
+  /** AMI drift of each managed node group, by name (SSM's public AMI release parameters). */
+  amiDrift?: Map<string, AmiDrift>;
 }
 
 const NODEGROUP_NAME_TAG = 'eks:nodegroup-name';
@@ -180,6 +183,9 @@ export async function gatherFacts(
     ...(groups ?? []).flatMap((group) => group.subnets),
     ...(fargateProfiles ?? []).flatMap((profile) => profile.subnets ?? []),
   ]);
+  const amiDriftRead = nodegroups
+    ? attempt('SSM AMI releases', () => createAmiDrift(aws).ofNodegroups(at, nodegroups))
+    : Promise.resolve(undefined);
   const subnets = await attempt('EC2 subnets', async () => {
     const found = await aws.subnets(at, [...subnetIds]);
     return new Map(
@@ -200,5 +206,7 @@ export async function gatherFacts(
   if (subnets) facts.subnets = subnets;
   if (accessEntries) facts.accessEntries = accessEntries;
   if (addons) facts.addons = addons;
+  const amiDrift = await amiDriftRead;
+  if (amiDrift) facts.amiDrift = amiDrift;
   return { facts, errors };
 }

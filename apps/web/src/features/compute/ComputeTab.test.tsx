@@ -86,6 +86,63 @@ describe('ComputeTab', () => {
     expect(row).toHaveTextContent('None');
   });
 
+  it("shows how far each node group's AMI is behind, amber then red with age, and latest in green", async () => {
+    const latest = {
+      latestReleaseVersion: '1.31.13-20261118',
+      latestReleasedAt: '2026-11-20T18:00:00Z',
+    };
+    await showCompute(
+      operatorSession,
+      compute({
+        nodegroups: [
+          nodegroup({
+            name: 'fresh',
+            releaseVersion: '1.31.13-20261118',
+            amiDrift: { status: 'latest', releasesBehind: 0, daysBehind: 0, ...latest },
+          }),
+          nodegroup({
+            name: 'lagging',
+            releaseVersion: '1.31.13-20260915',
+            amiDrift: { status: 'behind', releasesBehind: 1, daysBehind: 64, ...latest },
+          }),
+          nodegroup({
+            name: 'stale',
+            releaseVersion: '1.31.13-20251120',
+            amiDrift: { status: 'behind', releasesBehind: 6, daysBehind: 363, ...latest },
+          }),
+          nodegroup({
+            name: 'old-al2',
+            amiDrift: {
+              status: 'unknown',
+              reason: 'AWS publishes no AL2_x86_64 AMI for Kubernetes 1.33 (AL2 ends at 1.32).',
+            },
+          }),
+          nodegroup({ name: 'unread' }),
+        ],
+      }),
+    );
+    const table = screen.getByRole('table', { name: 'Managed node groups' });
+    expect(within(table).getByRole('columnheader', { name: /AMI/ })).toBeInTheDocument();
+    const rowOf = (name: string) => within(table).getByRole('link', { name }).closest('tr')!;
+
+    const fresh = within(rowOf('fresh')).getByText('latest');
+    expect(fresh.className).toContain('text-success-fg');
+    const lagging = within(rowOf('lagging')).getByText('1 release / 64 days behind');
+    expect(lagging).toHaveAttribute(
+      'title',
+      'Latest release: 1.31.13-20261118 (released 2026-11-20)',
+    );
+    const stale = within(rowOf('stale')).getByText('6 releases / 363 days behind');
+    expect(lagging.className).toContain('text-warning-fg');
+    expect(stale.className).toContain('text-danger-fg');
+    expect(rowOf('stale')).toHaveTextContent('1.31.13-20251120');
+    expect(within(rowOf('old-al2')).getByText('unknown')).toHaveAttribute(
+      'title',
+      'AWS publishes no AL2_x86_64 AMI for Kubernetes 1.33 (AL2 ends at 1.32).',
+    );
+    expect(within(rowOf('unread')).getByText('drift not known')).toBeInTheDocument();
+  });
+
   it('keeps the node group sort in the URL, so a link or a reload shows the same order', async () => {
     stubFetch(
       computePageHandlers(
@@ -193,6 +250,36 @@ describe('ComputeTab', () => {
     expect(
       screen.getByText('How self-managed node groups are updated').closest('details'),
     ).not.toHaveAttribute('open');
+  });
+
+  it('lists the self-managed instances whose AMI release is behind the latest', async () => {
+    await showCompute(
+      operatorSession,
+      compute({
+        selfManaged: [
+          selfManagedGroup({
+            amiBehind: [
+              {
+                instanceId: 'i-03',
+                imageId: 'ami-0old',
+                release: 'amazon-eks-node-al2023-x86_64-standard-1.31-v20251020',
+                latestImageId: 'ami-0new',
+                releasesBehind: 7,
+                daysBehind: 394,
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    const card = screen.getByRole('article', { name: 'legacy-workers' });
+    expect(within(card).getByText('AMI behind')).toHaveClass('bg-danger-bg');
+    const list = within(card).getByRole('list', {
+      name: 'Instances behind the AMI of legacy-workers',
+    });
+    expect(list).toHaveTextContent(
+      'i-03 — amazon-eks-node-al2023-x86_64-standard-1.31-v20251020: 7 releases / 394 days behind',
+    );
   });
 
   it('marks a mixed group amber, with the traits that differ, their values and the outliers', async () => {

@@ -1,6 +1,7 @@
 import type { SelfManagedGroup, Uniformity } from '@wheelhouse/contract';
 import { Chip } from '../../components/Chip.tsx';
 import { Section } from '../../components/Section.tsx';
+import { AMI_RED_AFTER_DAYS } from './AmiDriftBadge.tsx';
 import { UpdateMethodsPanel } from './UpdateMethodsPanel.tsx';
 
 type Trait = Uniformity['outliers'][number]['differs'][number];
@@ -90,6 +91,41 @@ function UniformityDetails({ group }: { group: SelfManagedGroup }) {
   );
 }
 
+/** Instances on an older EKS-optimized release than the newest of their image's family. */
+function AmiBehindDetails({ group }: { group: SelfManagedGroup }) {
+  const behind = group.amiBehind;
+  // Unread (SSM failed: the page lists the error) or nothing behind: nothing to add here.
+  if (!behind || behind.length === 0) return null;
+  const worst = Math.max(...behind.map((entry) => entry.daysBehind));
+  return (
+    <div>
+      <p className="flex flex-wrap items-center gap-2">
+        <Chip tone={worst > AMI_RED_AFTER_DAYS ? 'danger' : 'warning'}>AMI behind</Chip>
+        <span>
+          {behind.length === 1 ? '1 instance runs' : `${behind.length} instances run`} an older AMI
+          release than the latest.
+        </span>
+      </p>
+      <ul
+        aria-label={`Instances behind the AMI of ${group.name}`}
+        className="mt-1 flex flex-col gap-0.5"
+      >
+        {behind.map((entry) => (
+          <li key={entry.instanceId} title={`Latest image: ${entry.latestImageId}`}>
+            <code className="text-xs">{entry.instanceId}</code>
+            <span className="text-fg-muted">
+              {' '}
+              — {entry.release}: {entry.releasesBehind} release
+              {entry.releasesBehind === 1 ? '' : 's'} / {entry.daysBehind} day
+              {entry.daysBehind === 1 ? '' : 's'} behind
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function SelfManagedCard({ group }: { group: SelfManagedGroup }) {
   return (
     <article aria-label={group.name} className="card flex flex-col gap-3 p-4">
@@ -111,6 +147,7 @@ function SelfManagedCard({ group }: { group: SelfManagedGroup }) {
         </div>
       </dl>
       <UniformityDetails group={group} />
+      <AmiBehindDetails group={group} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { Chip } from '../../components/Chip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TruncatedText } from '../../components/TruncatedText.tsx';
 import { actionsColumn } from './actionsColumn.tsx';
+import { AmiDriftCell } from './AmiDriftBadge.tsx';
 import { CapacityBar } from './CapacityBar.tsx';
 import { capacityTypeLabel, capacityTypeTone } from './computeDisplay.ts';
 import { HealthIssuesDisclosure } from './HealthIssues.tsx';
@@ -19,8 +20,10 @@ const muted = <span className="text-fg-muted">—</span>;
 const SORT_VALUES: Record<string, (ng: Nodegroup) => string | number> = {
   name: (ng) => ng.name,
   status: (ng) => ng.status,
-  version: (ng) => `${ng.version ?? ''} ${ng.releaseVersion ?? ''}`,
+  version: (ng) => ng.version ?? '',
   scaling: (ng) => ng.scaling.desiredSize,
+  // Furthest behind first when sorted descending; unknown and unread sort with the up to date.
+  ami: (ng) => ng.amiDrift?.daysBehind ?? 0,
 };
 
 /** What a node group sorts by in a column (the name for columns without a value of their own). */
@@ -74,14 +77,17 @@ export function nodegroupColumns(
     column.display({
       id: 'version',
       header: 'Version',
-      size: 125,
+      size: 80,
       cell: ({ row: { original: ng } }) => (
-        <div className="flex min-w-0 flex-col leading-tight">
-          <span className="font-medium tabular-nums">{ng.version ?? '—'}</span>
-          {ng.releaseVersion && (
-            <TruncatedText text={ng.releaseVersion} copy className="text-xs text-fg-muted" />
-          )}
-        </div>
+        <span className="font-medium tabular-nums">{ng.version ?? '—'}</span>
+      ),
+    }),
+    column.display({
+      id: 'ami',
+      header: 'AMI',
+      size: 165,
+      cell: ({ row: { original: ng } }) => (
+        <AmiDriftCell releaseVersion={ng.releaseVersion} drift={ng.amiDrift} />
       ),
     }),
     column.display({

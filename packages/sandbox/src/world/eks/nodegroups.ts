@@ -16,6 +16,8 @@ export interface NodegroupSpec {
   instanceTypes: string[];
   subnets: string[];
   amiType?: string;
+  /** AMI build it runs (default SEEDED_AMI_BUILD); one of PUBLISHED_AMI_BUILDS. */
+  releaseBuild?: string;
   nodeRole: string;
   labels?: Record<string, string>;
   taints?: NodegroupRecord['taints'];
@@ -52,7 +54,7 @@ export function newNodegroup(cluster: EksClusterRecord, spec: NodegroupSpec): No
     arn: nodegroupArn(cluster.region, cluster.accountId, cluster.name, spec.name, spec.uuid),
     clusterName: cluster.name,
     version,
-    releaseVersion: releaseVersionFor(version),
+    releaseVersion: releaseVersionFor(version, spec.releaseBuild),
     createdAt: spec.createdAt,
     modifiedAt: spec.createdAt,
     status: spec.status ?? 'ACTIVE',

@@ -1,3 +1,4 @@
+import { LATEST_AMI_BUILD } from '../eks/nodegroups.ts';
 import type { ClusterDef, HistoryDef } from './seedBuilders.ts';
 
 /** The demo world's clusters, by region. Tags follow one scheme: team, env, cost-center. */
@@ -56,6 +57,8 @@ export const PROD_CLUSTERS: Record<string, ClusterDef[]> = {
           instanceTypes: ['m7g.large'],
           scaling: [1, 2, 6],
           amiType: 'AL2023_ARM_64_STANDARD',
+          // Kept on the newest AMI release; its siblings lag behind.
+          releaseBuild: LATEST_AMI_BUILD,
           labels: { 'kubernetes.io/arch': 'arm64' },
         },
       ],
@@ -109,6 +112,7 @@ export const PROD_CLUSTERS: Record<string, ClusterDef[]> = {
           name: 'search-nodes',
           instanceTypes: ['r6i.2xlarge'],
           scaling: [3, 6, 12],
+          releaseBuild: '20260520',
           labels: { workload: 'search' },
         },
         {
@@ -143,6 +147,8 @@ export const PROD_CLUSTERS: Record<string, ClusterDef[]> = {
           instanceTypes: ['m5.large'],
           scaling: [2, 3, 4],
           amiType: 'AL2_x86_64',
+          // Never updated since shortly after the cluster's last upgrade.
+          releaseBuild: '20250920',
           status: 'DEGRADED',
           health: [
             {
@@ -248,6 +254,7 @@ export const DEV_CLUSTERS: Record<string, ClusterDef[]> = {
           instanceTypes: ['t3.medium', 't3a.medium'],
           capacityType: 'SPOT',
           scaling: [1, 2, 5],
+          releaseBuild: LATEST_AMI_BUILD,
         },
       ],
       fargateProfiles: [{ name: 'fp-dev', selectors: [{ namespace: 'dev' }] }],

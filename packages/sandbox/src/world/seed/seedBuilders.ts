@@ -27,6 +27,8 @@ export interface NodegroupDef {
   status?: NodegroupRecord['status'];
   health?: HealthIssue[];
   version?: string;
+  /** AMI build date it runs, when not the seed's usual one (AMI drift). */
+  releaseBuild?: string;
 }
 
 export interface FargateDef {
@@ -118,6 +120,7 @@ export function seedEksCluster(
       instanceTypes: ng.instanceTypes,
       subnets: privateSubnets,
       ...(ng.amiType ? { amiType: ng.amiType } : {}),
+      ...(ng.releaseBuild ? { releaseBuild: ng.releaseBuild } : {}),
       nodeRole: `arn:aws:iam::${accountId}:role/AmazonEKSNodeRole`,
       labels: ng.labels ?? {},
       taints: ng.taints ?? [],

@@ -54,7 +54,7 @@ const SELF_MANAGED: SelfManagedDef[] = [
       // The first version was an old copy-paste: IMDSv1 on and a public address on eth0.
       {
         version: '1.34',
-        build: '20251015',
+        build: '20251020',
         instanceType: 'm5.xlarge',
         imdsV1: true,
         publicIp: true,

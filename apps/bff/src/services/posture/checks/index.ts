@@ -13,6 +13,7 @@ import { endpointPrivateOff } from './endpointPrivateOff.ts';
 import { endpointPublic } from './endpointPublic.ts';
 import { fargateProfileFailed } from './fargateProfileFailed.ts';
 import { fargatePublicSubnet } from './fargatePublicSubnet.ts';
+import { nodegroupAmiBehind } from './nodegroupAmiBehind.ts';
 import { nodegroupHealth } from './nodegroupHealth.ts';
 import { nodegroupSingleAz } from './nodegroupSingleAz.ts';
 import { nodegroupSshOpen } from './nodegroupSshOpen.ts';
@@ -52,6 +53,7 @@ export const POSTURE_CHECKS: readonly PostureCheckDef[] = [
   apiLogOff,
   versionSupportEnding,
   nodegroupVersionBehind,
+  nodegroupAmiBehind,
   nodesImdsHopLimit,
   accessManyAdmins,
 ];
