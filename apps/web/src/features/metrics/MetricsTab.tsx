@@ -15,6 +15,7 @@ import {
   groupNodes,
   lineOf,
   windowLabel,
+  windowMs,
   WINDOWS,
   type MetricsWindowValue,
   type NodeGroupMetrics,
@@ -80,6 +81,7 @@ function NodeGroupCard({ group, window }: { group: NodeGroupMetrics; window: str
           line={lineOf(group.series, 'cpuMillicores')}
           bound={group.allocatable.cpuMillicores}
           boundLabel="allocatable"
+          windowMs={windowMs(window)}
         />
         <UsageChart
           subject={subject}
@@ -87,6 +89,7 @@ function NodeGroupCard({ group, window }: { group: NodeGroupMetrics; window: str
           line={lineOf(group.series, 'memoryBytes')}
           bound={group.allocatable.memoryBytes}
           boundLabel="allocatable"
+          windowMs={windowMs(window)}
         />
       </div>
     </article>
@@ -107,6 +110,7 @@ function NodeCard({ node, window }: { node: NodeMetrics; window: string }) {
         line={lineOf(node.series, 'cpuMillicores')}
         bound={node.allocatable.cpuMillicores}
         boundLabel="allocatable"
+        windowMs={windowMs(window)}
       />
       <UsageChart
         compact
@@ -115,6 +119,7 @@ function NodeCard({ node, window }: { node: NodeMetrics; window: string }) {
         line={lineOf(node.series, 'memoryBytes')}
         bound={node.allocatable.memoryBytes}
         boundLabel="allocatable"
+        windowMs={windowMs(window)}
       />
     </article>
   );
@@ -209,6 +214,7 @@ function PodChart({
           line={lineOf(pod.series, 'cpuMillicores')}
           bound={pod.requests.cpuMillicores}
           boundLabel="requested"
+          windowMs={windowMs(window)}
         />
         <UsageChart
           subject={subject}
@@ -216,6 +222,7 @@ function PodChart({
           line={lineOf(pod.series, 'memoryBytes')}
           bound={pod.requests.memoryBytes}
           boundLabel="requested"
+          windowMs={windowMs(window)}
         />
       </div>
     </article>

@@ -27,6 +27,7 @@ export function UsageChart({
   line,
   bound,
   boundLabel,
+  windowMs,
   compact = false,
 }: {
   /** Whose usage, e.g. "node ip-10-0-1-5" or "node group general". */
@@ -36,6 +37,8 @@ export function UsageChart({
   bound?: number | undefined;
   /** What the bound is: "allocatable", "requested". */
   boundLabel: string;
+  /** The chart spans this long, ending at the newest reading. */
+  windowMs: number;
   compact?: boolean;
 }) {
   const format = formatOf(resource);
@@ -64,6 +67,7 @@ export function UsageChart({
             bound={hasBound ? bound : undefined}
             format={format}
             compact={compact}
+            windowMs={windowMs}
           />
         </Suspense>
       )}

@@ -12,6 +12,7 @@ function optionsFor(
   compact: boolean,
   bound: number | undefined,
   format: (value: number) => string,
+  span: () => [number, number],
 ): uPlot.Options {
   const axis = {
     stroke: token('--wh-fg-muted'),
@@ -24,7 +25,9 @@ function optionsFor(
     legend: { show: false },
     cursor: { show: !compact, drag: { x: false, y: false } },
     scales: {
-      x: { time: true },
+      // The whole window, ending at the newest reading: a history shorter than the window (the
+      // console began sampling a moment ago) shows as a line that starts partway across.
+      x: { time: true, range: span },
       // From zero up to the bound (or the peak above it), so the line reads as a share.
       y: { range: (_u, _min, max) => [0, Math.max(max, bound ?? 0) * 1.05 || 1] },
     },
@@ -47,35 +50,44 @@ function optionsFor(
   };
 }
 
+const dataOf = (line: Line, bound: number | undefined): uPlot.AlignedData => [
+  line.t.map((t) => t / 1000),
+  line.v,
+  ...(bound !== undefined ? [line.t.map(() => bound)] : []),
+];
+
 /** The uPlot chart of one line (and its bound, dashed); redrawn in the theme's colours on a change. */
 export default function UsageChartCanvas({
   line,
   bound,
   format,
   compact,
+  windowMs,
 }: {
   line: Line;
   bound: number | undefined;
   format: (value: number) => string;
   compact: boolean;
+  windowMs: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-
-  const data = (): uPlot.AlignedData => [
-    line.t.map((t) => t / 1000),
-    line.v,
-    ...(bound !== undefined ? [line.t.map(() => bound)] : []),
-  ];
+  // What the next draw shows; a rebuild (theme, size class) and each new answer read it here.
+  const latest = useRef({ line, bound, windowMs });
+  latest.current = { line, bound, windowMs };
 
   // Built again when what its options hold changes: the bound, the size class, the theme.
   useEffect(() => {
     const element = host.current!;
+    const span = (): [number, number] => {
+      const end = (latest.current.line.t.at(-1) ?? Date.now()) / 1000;
+      return [end - latest.current.windowMs / 1000, end];
+    };
     const build = () => {
       plot.current?.destroy();
       plot.current = new uPlot(
-        optionsFor(element.clientWidth || 240, compact, bound, format),
-        data(),
+        optionsFor(element.clientWidth || 240, compact, bound, format, span),
+        dataOf(latest.current.line, latest.current.bound),
         element,
       );
     };
@@ -92,14 +104,11 @@ export default function UsageChartCanvas({
       plot.current?.destroy();
       plot.current = null;
     };
-    // `data` reads the latest line; new points go through setData below, not a rebuild.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bound, compact, format]);
 
   useEffect(() => {
-    plot.current?.setData(data());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [line]);
+    plot.current?.setData(dataOf(line, bound));
+  }, [line, bound, windowMs]);
 
   return <div ref={host} className="w-full min-w-0" aria-hidden />;
 }

@@ -65,14 +65,18 @@ export function groupNodes(nodes: NodeMetrics[]): NodeGroupMetrics[] {
   );
 }
 
-/** `5m`, `15m`, `1h` as words for summaries. */
+/** The windows the tab offers (the BFF accepts any from 15s to 1h). */
 export const WINDOWS = [
-  { value: '5m', label: 'Last 5 minutes' },
-  { value: '15m', label: 'Last 15 minutes' },
-  { value: '1h', label: 'Last hour' },
+  { value: '5m', label: 'Last 5 minutes', ms: 5 * 60_000 },
+  { value: '15m', label: 'Last 15 minutes', ms: 15 * 60_000 },
+  { value: '1h', label: 'Last hour', ms: 60 * 60_000 },
 ] as const;
 export type MetricsWindowValue = (typeof WINDOWS)[number]['value'];
 
 export function windowLabel(value: string): string {
   return (WINDOWS.find((w) => w.value === value)?.label ?? value).toLowerCase();
+}
+
+export function windowMs(value: string): number {
+  return WINDOWS.find((w) => w.value === value)?.ms ?? 15 * 60_000;
 }
