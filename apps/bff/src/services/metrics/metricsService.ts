@@ -54,8 +54,9 @@ function explain(error: unknown): never {
 /**
  * CPU and memory use of a cluster's nodes and pods over a recent window: the sampler's buffer (read
  * as the console every interval while someone looks) plus a reading taken for the answer as the
- * person asking. Only what that person's own reading returned is answered, so the cluster's RBAC
- * decides what each one sees of the buffer.
+ * person asking. Only the nodes and pods that person's own reads returned are answered (and only
+ * once their read of metrics.k8s.io succeeded), so the cluster's RBAC decides what each one sees of
+ * the buffer.
  */
 export function createMetricsService(kube: KubeAccess, options: MetricsServiceOptions = {}) {
   const now = options.now ?? Date.now;
