@@ -35,6 +35,7 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { objectRoutes } from './routes/objects.ts';
 import { workloadRoutes } from './routes/workloads.ts';
 import { workloadActionRoutes } from './routes/workloadActions.ts';
@@ -57,6 +58,7 @@ import { createAddonsService } from './services/addons/addonsService.ts';
 import { createAddonChanges } from './services/addons/addonChanges.ts';
 import { createAddonConfigurations } from './services/addons/addonConfiguration.ts';
 import { createConnectorService } from './services/connector.ts';
+import { createMetricsService } from './services/metrics/metricsService.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { createLifecycleService } from './services/lifecycle.ts';
@@ -299,6 +301,10 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const watchStreams = createWatchStreams(workloads, {
     perSession: env.WHEELHOUSE_WATCH_STREAMS_PER_SESSION,
   });
+  const metrics = createMetricsService(kube, {
+    onSampleError: (ref, error) =>
+      logger.debug({ err: error, cluster: ref.name }, 'a metrics sample failed; skipped'),
+  });
   const dashboardTokens = createDashboardTokens(db);
   const dashboard = createDashboardService(gateway, inventory, {
     regionConcurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
@@ -384,6 +390,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     ...lifecycleRoutes({ lifecycle, connector }),
     ...workloadRoutes({ workloads, watchStreams, trackStream: (res) => drain.trackStream(res) }),
     ...objectRoutes({ workloads }),
+    ...metricsRoutes({ metrics }),
     ...accessRoutes({ access }),
     ...searchRoutes({ search }),
     ...workloadActionRoutes({ actions: workloadActions }),
@@ -462,6 +469,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       watchStreams.close();
+      metrics.close();
       await demoSso?.idp.close();
       kube.destroy();
       aws.destroy();

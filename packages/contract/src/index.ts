@@ -23,3 +23,4 @@ export * from './addons.ts';
 export * from './labelSelector.ts';
 export * from './configurationSchemaCheck.ts';
 export * from './search.ts';
+export * from './metrics.ts';

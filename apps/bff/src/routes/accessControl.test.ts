@@ -141,6 +141,13 @@ describe('every read route', () => {
     expect(reads.map(label)).toContain(
       'GET /api/clusters/:accountId/:region/:name/addons/:addon/configuration',
     );
+    // CPU and memory history: any signed-in user, as the cluster's RBAC lets them read metrics.
+    expect(reads.map(label)).toContain(
+      'GET /api/clusters/:accountId/:region/:name/k8s/metrics/nodes',
+    );
+    expect(reads.map(label)).toContain(
+      'GET /api/clusters/:accountId/:region/:name/k8s/metrics/pods',
+    );
     // Fleet search reads every cluster as the user: signed-in users only, like the lists it spans.
     expect(reads.map(label)).toContain('GET /api/search');
     const anonymous = new ConsoleClient(c.url);

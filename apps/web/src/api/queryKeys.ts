@@ -101,6 +101,11 @@ export const queryKeys = {
     disruption: (ref: ClusterRef, nodegroup: string) =>
       [...k8sOf(ref), 'nodegroups', nodegroup, 'disruption'] as const,
     autoscaling: (ref: ClusterRef) => [...k8sOf(ref), 'autoscaling'] as const,
+    /** CPU and memory over a window (`5m`…`1h`); `namespace` '' for all. */
+    nodeMetrics: (ref: ClusterRef, window: string) =>
+      [...k8sOf(ref), 'metrics', 'nodes', window] as const,
+    podMetrics: (ref: ClusterRef, namespace: string, window: string) =>
+      [...k8sOf(ref), 'metrics', 'pods', namespace, window] as const,
     /** `namespace` '' for cluster-scoped objects (nodes). */
     object: (ref: ClusterRef, resource: string, namespace: string, name: string) =>
       [...k8sOf(ref), 'object', resource, namespace, name] as const,

@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
+import * as metrics from './metrics.ts';
 import * as objects from './objects.ts';
 import * as operations from './operations.ts';
 import * as posture from './posture.ts';
@@ -24,6 +25,7 @@ export const endpoints = {
   ...compute,
   ...workloads,
   ...objects,
+  ...metrics,
   ...workloadActions,
   ...access,
   ...audit,

@@ -193,6 +193,7 @@ describe('ClusterDetailPage', () => {
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
       'Overview',
       'Resources',
+      'Metrics',
       'Tags',
     ]);
     const overview = panel();

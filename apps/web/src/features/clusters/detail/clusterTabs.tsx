@@ -5,6 +5,7 @@ import { LazyAddonsTab } from '../../addons/index.ts';
 import { LazyComputeTab } from '../../compute/index.ts';
 import { ConnectedOverview } from '../../connected/index.ts';
 import { ClusterUpdatesTab } from '../../lifecycle/index.ts';
+import { LazyMetricsTab, preloadMetricsTab } from '../../metrics/index.ts';
 import { LazyPostureTab } from '../../posture/index.ts';
 import {
   LazyResourcesTab,
@@ -54,6 +55,14 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     appliesTo: resourcesTabApplies,
     render: (c) => <LazyResourcesTab cluster={c} />,
     preload: preloadResourcesTab,
+  },
+  {
+    id: 'metrics',
+    label: 'Metrics',
+    // Read from the cluster's Kubernetes API (metrics.k8s.io), like the Resources tab.
+    appliesTo: resourcesTabApplies,
+    render: (c) => <LazyMetricsTab cluster={c} />,
+    preload: preloadMetricsTab,
   },
   {
     id: 'networking',

@@ -1,0 +1,2 @@
+// Metrics' public face: the cluster tab, loaded on demand.
+export { LazyMetricsTab, preloadMetricsTab } from './LazyMetricsTab.tsx';
