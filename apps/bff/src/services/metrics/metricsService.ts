@@ -77,7 +77,10 @@ export function createMetricsService(kube: KubeAccess, options: MetricsServiceOp
     },
   });
 
-  /** The window's buffered points of a series, then the reading taken now (when there is one). */
+  /**
+   * The window's buffered points of a series (thinned to MAX_POINTS), then the reading taken now
+   * (when there is one).
+   */
   function seriesOf(
     ring: SeriesRing,
     key: string,
@@ -85,7 +88,7 @@ export function createMetricsService(kube: KubeAccess, options: MetricsServiceOp
     t: number,
     current: CpuMemory | undefined,
   ): MetricsPoint[] {
-    const points = ring.points(key, since);
+    const points = thin(ring.points(key, since));
     return current ? [...points, { t, ...current }] : points;
   }
 
@@ -181,3 +184,29 @@ export function createMetricsService(kube: KubeAccess, options: MetricsServiceOp
   };
 }
 export type MetricsService = ReturnType<typeof createMetricsService>;
+
+/**
+ * Points per series in an answer: an hour at one sample per 15 s is 240, and a cluster of 2,000
+ * pods refetched every 15 s would carry half a million; a chart a few hundred pixels wide shows
+ * 60 as well.
+ */
+export const MAX_POINTS = 60;
+
+/** Averages neighbouring points so a series holds at most MAX_POINTS (each at its bucket's last time). */
+export function thin(points: readonly MetricsPoint[]): MetricsPoint[] {
+  if (points.length <= MAX_POINTS) return [...points];
+  const size = points.length / MAX_POINTS;
+  const thinned: MetricsPoint[] = [];
+  for (let bucket = 0; bucket < MAX_POINTS; bucket++) {
+    const slice = points.slice(Math.floor(bucket * size), Math.floor((bucket + 1) * size));
+    if (slice.length === 0) continue;
+    const sum = (pick: (point: MetricsPoint) => number) =>
+      slice.reduce((total, point) => total + pick(point), 0);
+    thinned.push({
+      t: slice[slice.length - 1]!.t,
+      cpuMillicores: Math.round(sum((point) => point.cpuMillicores) / slice.length),
+      memoryBytes: Math.round(sum((point) => point.memoryBytes) / slice.length),
+    });
+  }
+  return thinned;
+}
