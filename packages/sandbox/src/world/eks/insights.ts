@@ -199,7 +199,14 @@ export function clusterInsights(cluster: EksClusterRecord, now: Date): InsightRe
     const entry = findCatalogueAddon(addon.name);
     if (!entry) return [];
     const versions = compatibleVersions(entry, next).map((version) => version.addonVersion);
-    return [{ addon, versions, compatible: versions.includes(addon.addonVersion) }];
+    // kube-proxy follows the kubelet skew policy: a build of an older minor keeps working after the
+    // control plane moves on, and is updated afterwards.
+    const trails =
+      addon.name === 'kube-proxy' &&
+      compatibleVersions(entry, cluster.version).some(
+        (version) => version.addonVersion === addon.addonVersion,
+      );
+    return [{ addon, versions, compatible: trails || versions.includes(addon.addonVersion) }];
   });
   const incompatible = addons.filter((entry) => !entry.compatible);
   const addonStatus: InsightStatus = {
