@@ -134,9 +134,9 @@ describe('the Upgrade readiness tab', () => {
       .getAllByRole('listitem')
       .filter((item) => item.parentElement === list);
     expect(items.map((item) => item.querySelector('summary')?.textContent)).toEqual([
-      'ERRORDeprecated APIs removed in Kubernetes v1.32Upgrade · Kubernetes 1.32',
-      'WARNINGCluster health issuesConfiguration · Kubernetes 1.31',
-      'PASSINGKubelet version skewUpgrade · Kubernetes 1.32',
+      '▸ERRORDeprecated APIs removed in Kubernetes v1.32Upgrade · Kubernetes 1.32',
+      '▸WARNINGCluster health issuesConfiguration · Kubernetes 1.31',
+      '▸PASSINGKubelet version skewUpgrade · Kubernetes 1.32',
     ]);
     // Failing insights open with their details; the deprecated API names who still calls it.
     const apis = within(items[0]!).getByRole('table', { name: 'Deprecated APIs' });

@@ -64,8 +64,15 @@ function InsightItem({ insight }: { insight: ClusterInsight }) {
   const resources = insight.resources ?? [];
   return (
     <li className="rounded-md border border-line">
-      <details open={insight.status === 'ERROR' || insight.status === 'WARNING'}>
-        <summary className="flex cursor-pointer flex-wrap items-center gap-2 p-3">
+      <details className="group" open={insight.status === 'ERROR' || insight.status === 'WARNING'}>
+        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-2 p-3">
+          {/* The flex summary loses the browser's marker: this one turns as the details open. */}
+          <span
+            aria-hidden="true"
+            className="text-fg-muted transition-transform group-open:rotate-90"
+          >
+            ▸
+          </span>
           <InsightStatusChip status={insight.status} />
           <span className="font-medium">{insight.name}</span>
           <span className="text-xs text-fg-muted">
