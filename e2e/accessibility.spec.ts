@@ -17,6 +17,15 @@ const PAGES: { path: string; ready: (page: Page) => Locator }[] = [
   },
   { path: '/dashboard', ready: (page) => page.getByRole('region', { name: 'Version support' }) },
   { path: '/audit', ready: (page) => page.getByRole('search', { name: 'Audit filters' }) },
+  {
+    path: '/upgrades',
+    ready: (page) => page.getByRole('table', { name: 'Upgrade readiness per cluster' }),
+  },
+  {
+    // Blocked, with removed-API clients and a DEGRADED node group: every colour of the tab shows.
+    path: '/clusters/123456789012/us-east-1/legacy-billing?tab=upgrade',
+    ready: (page) => page.getByRole('table', { name: 'Deprecated APIs' }),
+  },
 ];
 
 /** WCAG 2 A and AA violations axe finds on the page as it is now, as readable lines. */

@@ -31,6 +31,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { costRoutes } from './routes/cost.ts';
 import { postureRoutes } from './routes/posture.ts';
 import { addonRoutes } from './routes/addons.ts';
+import { insightRoutes } from './routes/insights.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -55,13 +56,14 @@ import { createDashboardAccess } from './services/dashboardAccess.ts';
 import { createCostService } from './services/cost/costService.ts';
 import { createPostureService } from './services/posture/postureService.ts';
 import { createAddonsService } from './services/addons/addonsService.ts';
+import { createInsightsService } from './services/insights/insightsService.ts';
 import { createAddonChanges } from './services/addons/addonChanges.ts';
 import { createAddonConfigurations } from './services/addons/addonConfiguration.ts';
 import { createConnectorService } from './services/connector.ts';
 import { createMetricsService } from './services/metrics/metricsService.ts';
 import { createLogger, logFormatOf } from './logging.ts';
 import { createInventoryService } from './services/inventory.ts';
-import { createLifecycleService } from './services/lifecycle.ts';
+import { createLifecycleService, type LifecycleService } from './services/lifecycle.ts';
 import { createOperationsService } from './services/operations.ts';
 import { createDrain, type DrainResult } from './operations/drain.ts';
 import { countedAuditLog } from './observability/auditMetrics.ts';
@@ -324,6 +326,23 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
     cacheTtlMs: env.WHEELHOUSE_CACHE_TTL * 1000,
   });
+  // The upgrade plan's rules live in lifecycle, which needs the change runner built below.
+  const insightsPlan: { current?: LifecycleService['upgradePlan'] } = {};
+  const insights = createInsightsService(
+    {
+      aws: gateway,
+      inventory,
+      addons,
+      upgradePlan: (ref) => {
+        if (!insightsPlan.current) throw new Error('the upgrade plan is not wired yet');
+        return insightsPlan.current(ref);
+      },
+    },
+    {
+      concurrency: env.WHEELHOUSE_REGION_CONCURRENCY,
+      cacheTtlMs: Math.min(env.WHEELHOUSE_CACHE_TTL, 30) * 1000,
+    },
+  );
   const search = createFleetSearch({ inventory, gateway, kube });
   const invalidateCaches = () => {
     inventory.invalidate();
@@ -331,6 +350,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     posture.invalidate();
     cost.invalidate();
     addons.invalidate();
+    insights.invalidate();
     search.invalidate();
   };
   // A change through any replica empties the caches of all of them (PostgreSQL NOTIFY); this
@@ -346,6 +366,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
   const addonConfigurations = createAddonConfigurations(gateway, inventory);
   const addonChanges = createAddonChanges(gateway, runChange, addonConfigurations);
   const lifecycle = createLifecycleService(gateway, inventory, compute, runChange);
+  insightsPlan.current = (ref) => lifecycle.upgradePlan(ref);
   const connector = createConnectorService(gateway, runChange, {
     backend: env.WHEELHOUSE_BACKEND,
     ...(sandbox ? { sandboxEndpoint: sandbox.endpoint } : {}),
@@ -405,6 +426,7 @@ export async function startWheelhouse(options: WheelhouseOptions = {}): Promise<
     }),
     ...postureRoutes({ posture }),
     ...addonRoutes({ addons, changes: addonChanges, configurations: addonConfigurations }),
+    ...insightRoutes({ insights }),
     ...costRoutes({ cost }),
     ...openApiRoutes(),
     ...dashboardRoutes({

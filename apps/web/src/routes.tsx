@@ -88,6 +88,13 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'upgrades',
+        lazy: async () => ({
+          Component: (await import('./features/insights/UpgradeReadinessPage.tsx'))
+            .UpgradeReadinessPage,
+        }),
+      },
+      {
         path: 'posture',
         lazy: async () => ({
           Component: (await import('./features/posture/PosturePage.tsx')).PosturePage,

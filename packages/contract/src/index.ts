@@ -20,6 +20,7 @@ export * from './routeInputs.ts';
 export * from './posture.ts';
 export * from './cost.ts';
 export * from './addons.ts';
+export * from './insights.ts';
 export * from './labelSelector.ts';
 export * from './configurationSchemaCheck.ts';
 export * from './search.ts';

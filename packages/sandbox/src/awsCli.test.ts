@@ -669,6 +669,60 @@ describe('the aws CLI reading and changing EKS add-ons', () => {
       '$.mode: does not have a value in the enumeration [iptables, ipvs]',
     );
   });
+
+  it('lists insights of a cluster whose clients call a removed API and describes who calls it', async () => {
+    if (!cliAvailable) {
+      allowMissingReference('aws CLI');
+      return;
+    }
+    const listed = await aws(['eks', 'list-insights', '--cluster-name', 'legacy-billing']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const { insights } = JSON.parse(listed.stdout) as {
+      insights: Array<{
+        id: string;
+        name: string;
+        category: string;
+        insightStatus: { status: string };
+      }>;
+    };
+    const removal = insights.find(
+      (insight) => insight.name === 'Deprecated APIs removed in Kubernetes v1.32',
+    );
+    expect(removal?.insightStatus.status).toBe('WARNING');
+    expect(
+      insights.find((insight) => insight.category === 'MISCONFIGURATION')?.insightStatus.status,
+    ).toBe('ERROR');
+    const described = await aws([
+      'eks',
+      'describe-insight',
+      '--cluster-name',
+      'legacy-billing',
+      '--id',
+      removal!.id,
+    ]);
+    expect(described.code, described.stderr).toBe(0);
+    const { insight } = JSON.parse(described.stdout) as {
+      insight: {
+        resources: Array<{ kubernetesResourceUri: string }>;
+        categorySpecificSummary: {
+          deprecationDetails: Array<{
+            usage: string;
+            clientStats: Array<{ userAgent: string; lastRequestTime: number }>;
+          }>;
+        };
+      };
+    };
+    expect(insight.resources.map((resource) => resource.kubernetesResourceUri)).toContain(
+      '/apis/flowcontrol.apiserver.k8s.io/v1beta3/flowschemas/datadog-cluster-agent',
+    );
+    const stats = insight.categorySpecificSummary.deprecationDetails[0]!.clientStats;
+    expect(stats.map((stat) => stat.userAgent)).toContain(
+      'kubectl/v1.27.4 (linux/amd64) kubernetes/fa3d799',
+    );
+    // The CLI prints the wire timestamps (epoch seconds): the agent called minutes ago, kubectl a day ago.
+    const [agent, kubectl] = stats.map((stat) => Number(stat.lastRequestTime));
+    expect(agent! - kubectl!).toBeCloseTo(25.9 * 3600, 0);
+  });
 });
 
 describe('the aws CLI reading the EKS-optimized AMI release parameters', () => {

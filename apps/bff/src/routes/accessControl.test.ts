@@ -150,6 +150,9 @@ describe('every read route', () => {
     );
     // Fleet search reads every cluster as the user: signed-in users only, like the lists it spans.
     expect(reads.map(label)).toContain('GET /api/search');
+    // Upgrade readiness, per cluster and fleet-wide: reads, auditors and viewers included.
+    expect(reads.map(label)).toContain('GET /api/clusters/:accountId/:region/:name/insights');
+    expect(reads.map(label)).toContain('GET /api/insights');
     const anonymous = new ConsoleClient(c.url);
     for (const route of reads) {
       const response = await anonymous.request('GET', concrete(route.path));

@@ -41,6 +41,10 @@ import {
   paginateListUpdates,
   paginateListAddons,
   paginateDescribeAddonVersions,
+  paginateListInsights,
+  DescribeInsightCommand,
+  type Insight,
+  type InsightSummary,
   DescribeAddonCommand,
   DescribeAddonConfigurationCommand,
   CreateAddonCommand,
@@ -162,6 +166,13 @@ export function eksReads(client: EKSClient) {
           paginateDescribeAddonVersions({ client }, kubernetesVersion ? { kubernetesVersion } : {}),
         )
       ).flatMap((page) => page.addons ?? []),
+    /** Every insight EKS keeps for a cluster (upgrade readiness and configuration). */
+    insights: async (clusterName: string): Promise<InsightSummary[]> =>
+      (await allPages(paginateListInsights({ client }, { clusterName }))).flatMap(
+        (page) => page.insights ?? [],
+      ),
+    describeInsight: async (clusterName: string, id: string): Promise<Insight | undefined> =>
+      (await client.send(new DescribeInsightCommand({ clusterName, id }))).insight,
     /** The configuration schema (JSON Schema text) and pod identity needs of one add-on build. */
     addonConfiguration: async (
       addonName: string,

@@ -60,6 +60,13 @@ export const queryKeys = {
     configuration: (ref: ClusterRef, addon: string | undefined, version: string | undefined) =>
       ['addons', 'configuration', ref.accountId, ref.region, ref.name, addon, version] as const,
   },
+  /** EKS insights and upgrade readiness: the fleet's, and one cluster's. */
+  insights: {
+    all: () => ['insights'] as const,
+    fleet: () => ['insights', 'fleet'] as const,
+    cluster: (ref: ClusterRef) =>
+      ['insights', 'cluster', ref.accountId, ref.region, ref.name] as const,
+  },
   /** Posture findings: the fleet's, and one cluster's. */
   posture: {
     all: () => ['posture'] as const,

@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/connected', label: 'Connected', roles: EVERYONE },
   { to: '/addons', label: 'Add-ons', roles: EVERYONE },
   { to: '/posture', label: 'Posture', roles: EVERYONE },
+  { to: '/upgrades', label: 'Upgrades', roles: EVERYONE },
   { to: '/cost', label: 'Cost', roles: EVERYONE },
   // Operators see their own entries only (the BFF filters); auditors and admins see everyone's.
   { to: '/audit', label: 'Audit', roles: EVERYONE },

@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as clusters from './clusters.ts';
 import * as compute from './compute.ts';
 import * as dashboard from './dashboard.ts';
+import * as insights from './insights.ts';
 import * as metrics from './metrics.ts';
 import * as objects from './objects.ts';
 import * as operations from './operations.ts';
@@ -32,6 +33,7 @@ export const endpoints = {
   ...dashboard,
   ...posture,
   ...addons,
+  ...insights,
   ...search,
   ...operations,
 };

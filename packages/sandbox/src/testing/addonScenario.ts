@@ -22,6 +22,12 @@ export async function driveAddons(sandbox: Sandbox): Promise<void> {
   for (const insight of insights.insights ?? [])
     await eks.send(new sdk.DescribeInsightCommand({ clusterName, id: insight.id! }));
   await attempt(eks.send(new sdk.DescribeInsightCommand({ clusterName, id: 'ghost' })));
+  // legacy-billing has clients of removed APIs (client stats, resources) and a DEGRADED node group.
+  const legacy = await eks.send(new sdk.ListInsightsCommand({ clusterName: 'legacy-billing' }));
+  for (const insight of legacy.insights ?? [])
+    await eks.send(
+      new sdk.DescribeInsightCommand({ clusterName: 'legacy-billing', id: insight.id! }),
+    );
   await eks.send(
     new sdk.DescribeAddonVersionsCommand({ kubernetesVersion: '1.34', addonName: 'coredns' }),
   );

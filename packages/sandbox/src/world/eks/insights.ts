@@ -113,26 +113,54 @@ export function clusterInsights(cluster: EksClusterRecord, now: Date): InsightRe
     additionalInfo: {},
   });
 
-  const removals = REMOVALS[minor + 1] ?? [];
-  const deprecation: InsightRecord = {
-    ...base('deprecated-apis'),
-    name: `Deprecated APIs removed in Kubernetes v${next}`,
-    description: `Checks for usage of deprecated APIs that are scheduled for removal in Kubernetes v${next}. Upgrading your cluster before migrating to the updated APIs supported by v${next} could cause application impact.`,
-    insightStatus: passing('No deprecated API usage detected within the last 30 days.'),
-    recommendation:
-      'Update manifests and API clients to use newer Kubernetes APIs if applicable before upgrading.',
-    resources: [],
-    categorySpecificSummary: {
-      deprecationDetails: removals.map((removal) => ({
-        usage: removal.usage,
-        replacedWith: removal.replacedWith,
-        stopServingVersion: next,
-        startServingReplacementVersion: removal.since,
-        clientStats: [],
-      })),
-      addonCompatibilityDetails: [],
-    },
+  const calls = cluster.deprecatedApiCalls ?? [];
+  /*
+   * EKS reports APIs the next minor removes as ERROR when clients still call
+   * them, and the removals of the minor after as WARNING: there is still one
+   * upgrade's time to migrate.
+   */
+  const deprecationInsight = (target: number, failing: InsightStatusValue): InsightRecord => {
+    const version = `1.${target}`;
+    const removals = REMOVALS[target] ?? [];
+    const used = calls.filter((call) => removals.some((removal) => removal.usage === call.usage));
+    const status: InsightStatus =
+      used.length === 0
+        ? passing('No deprecated API usage detected within the last 30 days.')
+        : {
+            status: failing,
+            reason: `Deprecated API usage detected within the last 30 days and your cluster is on Kubernetes v1.${minor}.`,
+          };
+    return {
+      ...base(target === minor + 1 ? 'deprecated-apis' : `deprecated-apis-${version}`),
+      kubernetesVersion: version,
+      name: `Deprecated APIs removed in Kubernetes v${version}`,
+      description: `Checks for usage of deprecated APIs that are scheduled for removal in Kubernetes v${version}. Upgrading your cluster before migrating to the updated APIs supported by v${version} could cause application impact.`,
+      insightStatus: status,
+      recommendation:
+        'Update manifests and API clients to use newer Kubernetes APIs if applicable before upgrading.',
+      resources: used.flatMap((call) =>
+        call.resourceUris.map((uri) => ({ insightStatus: status, kubernetesResourceUri: uri })),
+      ),
+      categorySpecificSummary: {
+        deprecationDetails: removals.map((removal) => ({
+          usage: removal.usage,
+          replacedWith: removal.replacedWith,
+          stopServingVersion: version,
+          startServingReplacementVersion: removal.since,
+          clientStats: calls
+            .filter((call) => call.usage === removal.usage)
+            .map((call) => ({
+              userAgent: call.userAgent,
+              numberOfRequestsLast30Days: call.requestsLast30Days,
+              lastRequestTime: call.lastRequestAt,
+            })),
+        })),
+        addonCompatibilityDetails: [],
+      },
+    };
   };
+  const deprecation = deprecationInsight(minor + 1, 'ERROR');
+  const later = REMOVALS[minor + 2] ? [deprecationInsight(minor + 2, 'WARNING')] : [];
 
   const nodegroups = [...cluster.nodegroups.values()];
   const skewed = nodegroups
@@ -171,7 +199,14 @@ export function clusterInsights(cluster: EksClusterRecord, now: Date): InsightRe
     const entry = findCatalogueAddon(addon.name);
     if (!entry) return [];
     const versions = compatibleVersions(entry, next).map((version) => version.addonVersion);
-    return [{ addon, versions, compatible: versions.includes(addon.addonVersion) }];
+    // kube-proxy follows the kubelet skew policy: a build of an older minor keeps working after the
+    // control plane moves on, and is updated afterwards.
+    const trails =
+      addon.name === 'kube-proxy' &&
+      compatibleVersions(entry, cluster.version).some(
+        (version) => version.addonVersion === addon.addonVersion,
+      );
+    return [{ addon, versions, compatible: trails || versions.includes(addon.addonVersion) }];
   });
   const incompatible = addons.filter((entry) => !entry.compatible);
   const addonStatus: InsightStatus = {
@@ -198,5 +233,53 @@ export function clusterInsights(cluster: EksClusterRecord, now: Date): InsightRe
     },
   };
 
-  return [deprecation, skew, addonInsight];
+  return [
+    deprecation,
+    ...later,
+    skew,
+    addonInsight,
+    healthInsight(cluster, base('cluster-health')),
+  ];
+}
+
+/**
+ * The configuration insight: health issues EKS already reports on the
+ * cluster, its node groups and add-ons, gathered in one place.
+ */
+function healthInsight(
+  cluster: EksClusterRecord,
+  base: Pick<InsightRecord, 'id' | 'lastRefreshTime' | 'lastTransitionTime' | 'additionalInfo'>,
+): InsightRecord {
+  const error = (reason: string): InsightStatus => ({ status: 'ERROR', reason });
+  const resources: InsightRecord['resources'] = [
+    ...(cluster.health.length > 0 ? [{ arn: cluster.arn, issues: cluster.health }] : []),
+    ...[...cluster.nodegroups.values()].map((nodegroup) => ({
+      arn: nodegroup.arn,
+      issues: nodegroup.health,
+    })),
+    ...[...cluster.addons.values()].map((addon) => ({ arn: addon.arn, issues: addon.health })),
+  ]
+    .filter((entry) => entry.issues.length > 0)
+    .map((entry) => ({
+      arn: entry.arn,
+      insightStatus: error(
+        entry.issues.map((issue) => `${issue.code}: ${issue.message}`).join(' '),
+      ),
+    }));
+  return {
+    ...base,
+    category: 'MISCONFIGURATION',
+    kubernetesVersion: cluster.version,
+    name: 'Cluster health issues',
+    description:
+      'Checks for health issues reported on the cluster, its managed node groups and its Amazon EKS add-ons that could impair the functionality of the cluster or its workloads.',
+    insightStatus:
+      resources.length === 0
+        ? passing('No health issues detected on the cluster, its node groups or add-ons.')
+        : error(`${resources.length} resource(s) of the cluster report health issues.`),
+    recommendation:
+      'Resolve the health issues listed for each resource; the EKS documentation lists the causes of each issue code.',
+    resources,
+    categorySpecificSummary: { deprecationDetails: [], addonCompatibilityDetails: [] },
+  };
 }

@@ -267,6 +267,22 @@ export interface EksClusterRecord extends ClusterBase {
   addons: Map<string, AddonRecord>;
   /** The IAM principal CreateCluster made cluster admin (bootstrapClusterCreatorAdminPermissions). */
   creatorArn?: string;
+  /**
+   * Requests the API server's audit log saw for deprecated API versions
+   * (what EKS upgrade insights read); absent when no client calls any.
+   */
+  deprecatedApiCalls?: DeprecatedApiCall[];
+}
+
+/** One client's use of a deprecated Kubernetes API version over the last 30 days. */
+export interface DeprecatedApiCall {
+  /** The API path as EKS reports it, e.g. /apis/flowcontrol.apiserver.k8s.io/v1beta3/flowschemas. */
+  usage: string;
+  userAgent: string;
+  requestsLast30Days: number;
+  lastRequestAt: Date;
+  /** The objects the client reads or writes through the deprecated version. */
+  resourceUris: string[];
 }
 
 /** A cluster registered through EKS Connector (runs anywhere; EKS only relays). */

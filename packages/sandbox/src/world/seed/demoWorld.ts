@@ -12,6 +12,7 @@ import { PROD_CLUSTERS, DEV_CLUSTERS } from './demoClusters.ts';
 import { seedNodegroupCompute } from './computeSeed.ts';
 import { seedSelfManagedGroups } from './selfManagedGroups.ts';
 import { seedDemoAddons } from './addonSeed.ts';
+import { seedDeprecatedApiClients } from './apiClientSeed.ts';
 
 export const DEMO_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -70,6 +71,7 @@ export function seedDemoWorld(world: World): void {
   seedNodegroupCompute(world);
   seedSelfManagedGroups(world);
   seedDemoAddons(world);
+  seedDeprecatedApiClients(world);
 }
 
 function seedConnectedClusters(world: World, prodId: string, devId: string): void {

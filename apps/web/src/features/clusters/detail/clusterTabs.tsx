@@ -3,6 +3,7 @@ import type { ClusterDetail } from '@wheelhouse/contract';
 import { LazyAccessTab } from '../../access/index.ts';
 import { LazyAddonsTab } from '../../addons/index.ts';
 import { LazyComputeTab } from '../../compute/index.ts';
+import { LazyUpgradeReadinessTab, preloadUpgradeReadinessTab } from '../../insights/index.ts';
 import { ConnectedOverview } from '../../connected/index.ts';
 import { ClusterUpdatesTab } from '../../lifecycle/index.ts';
 import { LazyMetricsTab, preloadMetricsTab } from '../../metrics/index.ts';
@@ -105,6 +106,13 @@ export const CLUSTER_TABS: readonly ClusterTab[] = [
     label: 'Posture',
     appliesTo: eksManaged,
     render: (c) => <LazyPostureTab cluster={c} />,
+  },
+  {
+    id: 'upgrade',
+    label: 'Upgrade readiness',
+    appliesTo: eksManaged,
+    render: (c) => <LazyUpgradeReadinessTab cluster={c} />,
+    preload: preloadUpgradeReadinessTab,
   },
   { id: 'tags', label: 'Tags', render: (c) => <TagsSection cluster={c} /> },
   {
