@@ -265,7 +265,8 @@ export function nodeClaim(
       nodeClassRef: template.spec.nodeClassRef,
       requirements: [
         ...template.spec.requirements.filter(
-          (r) => r.key !== 'karpenter.sh/capacity-type' && r.key !== 'node.kubernetes.io/instance-type',
+          (r) =>
+            r.key !== 'karpenter.sh/capacity-type' && r.key !== 'node.kubernetes.io/instance-type',
         ),
         { key: 'karpenter.sh/nodepool', operator: 'In', values: [pool.metadata.name] },
         { key: 'karpenter.sh/capacity-type', operator: 'In', values: [choice.capacityType] },

@@ -102,9 +102,9 @@ export class KarpenterController {
     if (store.count('nodepools') === 0 && store.count('nodeclaims') === 0) return;
     for (const nodeClass of store.all<EC2NodeClass>('ec2nodeclasses')) this.resolve(nodeClass);
     const nodes = new Map(
-      store.all<Node>('nodes').flatMap((node) =>
-        node.spec.providerID ? [[node.spec.providerID, node] as const] : [],
-      ),
+      store
+        .all<Node>('nodes')
+        .flatMap((node) => (node.spec.providerID ? [[node.spec.providerID, node] as const] : [])),
     );
     for (const claim of store.all<NodeClaim>('nodeclaims')) {
       if (claim.metadata.deletionTimestamp) continue;
@@ -246,9 +246,24 @@ export class KarpenterController {
         },
         conditions: [
           condition('Launched', 'True', 'Launched', '', at, undefined),
-          { type: 'Registered', status: 'Unknown', reason: 'AwaitingReconciliation', lastTransitionTime: kubeTime(at) },
-          { type: 'Initialized', status: 'Unknown', reason: 'AwaitingReconciliation', lastTransitionTime: kubeTime(at) },
-          { type: 'Ready', status: 'Unknown', reason: 'AwaitingReconciliation', lastTransitionTime: kubeTime(at) },
+          {
+            type: 'Registered',
+            status: 'Unknown',
+            reason: 'AwaitingReconciliation',
+            lastTransitionTime: kubeTime(at),
+          },
+          {
+            type: 'Initialized',
+            status: 'Unknown',
+            reason: 'AwaitingReconciliation',
+            lastTransitionTime: kubeTime(at),
+          },
+          {
+            type: 'Ready',
+            status: 'Unknown',
+            reason: 'AwaitingReconciliation',
+            lastTransitionTime: kubeTime(at),
+          },
         ],
       };
     });
@@ -263,7 +278,9 @@ export class KarpenterController {
       return;
     }
     if (!node) return;
-    const at = context.warming ? new Date(Date.parse(node.metadata.creationTimestamp)) : context.now();
+    const at = context.warming
+      ? new Date(Date.parse(node.metadata.creationTimestamp))
+      : context.now();
     const previous = claim.status.conditions;
     const ready = isReady(node.status.conditions);
     const conditions = [
@@ -272,7 +289,13 @@ export class KarpenterController {
       condition('Registered', 'True', 'Registered', '', at, previous),
       ready
         ? condition('Initialized', 'True', 'Initialized', '', at, previous)
-        : { type: 'Initialized', status: 'Unknown' as const, reason: 'NodeNotReady', message: 'Node status is NotReady', lastTransitionTime: kubeTime(at) },
+        : {
+            type: 'Initialized',
+            status: 'Unknown' as const,
+            reason: 'NodeNotReady',
+            message: 'Node status is NotReady',
+            lastTransitionTime: kubeTime(at),
+          },
       ready
         ? condition('Ready', 'True', 'Ready', '', at, previous)
         : condition('Ready', 'False', 'UnhealthyDependents', 'Initialized=Unknown', at, previous),
@@ -343,7 +366,14 @@ export class KarpenterController {
         condition('NodeRegistrationHealthy', 'True', 'NodeRegistrationHealthy', '', at, previous),
         classReady
           ? condition('Ready', 'True', 'Ready', '', at, previous)
-          : condition('Ready', 'False', 'UnhealthyDependents', 'NodeClassReady=False', at, previous),
+          : condition(
+              'Ready',
+              'False',
+              'UnhealthyDependents',
+              'NodeClassReady=False',
+              at,
+              previous,
+            ),
       ],
     };
     if (JSON.stringify(status) === JSON.stringify(pool.status)) return;
