@@ -3,8 +3,14 @@ import { isLive, launchInstance, terminateInstance } from '../../world/ec2/insta
 import type { Ec2InstanceRecord } from '../../world/ec2/types.ts';
 import type { EksClusterRecord } from '../../world/eks/types.ts';
 import { hashSeed, seededRandom } from '../../world/random.ts';
-import { kubeTime } from '../objects/meta.ts';
-import { cpuMillis, formatKi, memoryBytes } from '../objects/quantities.ts';
+import { controllerOf, kubeTime, nameSuffix } from '../objects/meta.ts';
+import {
+  cpuMillis,
+  formatKi,
+  formatMillis,
+  memoryBytes,
+  podRequests,
+} from '../objects/quantities.ts';
 import type {
   Condition,
   EC2NodeClass,
@@ -12,9 +18,13 @@ import type {
   NodeClaim,
   NodePool,
   NodeTaint,
+  Pod,
 } from '../objects/types.ts';
+import { nodeClaim } from '../seed/karpenterBuilders.ts';
 import { condition } from './controllers/conditions.ts';
-import { instanceTypeInfo, nodeResources } from './instanceTypes.ts';
+import { KNOWN_INSTANCE_TYPES, instanceTypeInfo, nodeResources } from './instanceTypes.ts';
+import { isPodActive } from './podStatus.ts';
+import { matchesNodeSelector, meetsRequirement, untoleratedTaint } from './scheduler.ts';
 import type { SimContext } from './simContext.ts';
 
 /**
@@ -77,8 +87,31 @@ export function karpenterNodeShape(
 const isReady = (conditions: Condition[] | undefined) =>
   conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 
+/** Karpenter batches pending pods for a few seconds before it provisions for them. */
+const BATCH_MS = 5_000;
+/** What DaemonSets and the kubelet take on every node, kept free when sizing one. */
+const OVERHEAD = { cpu: 300, memory: 512 * 2 ** 20, pods: 4 };
+
+/** "1m", "30s", "1h30m" in milliseconds; undefined for "Never" or what does not parse. */
+export function durationMs(text: string | undefined): number | undefined {
+  if (!text || text === 'Never') return undefined;
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000 };
+  let total = 0;
+  let rest = text;
+  for (const match of text.matchAll(/(\d+(?:\.\d+)?)([hms])/g)) {
+    total += Number(match[1]) * units[match[2]!]!;
+    rest = rest.replace(match[0], '');
+  }
+  return rest === '' ? total : undefined;
+}
+
+const isDaemonPod = (pod: Pod) => controllerOf(pod)?.kind === 'DaemonSet';
+
 export class KarpenterController {
   private readonly deleted: NodeClaim[] = [];
+  /** Since when (sim ms) each Karpenter node has run no pods but DaemonSets'. */
+  private readonly emptySince = new Map<string, number>();
+  private nextBatch = 0;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -112,6 +145,234 @@ export class KarpenterController {
       else this.follow(claim, nodes.get(claim.status.providerID));
     }
     for (const pool of store.all<NodePool>('nodepools')) this.summarize(pool);
+    // The seed's claims are settled; deciding to add or remove nodes is for the running cluster.
+    if (this.context.warming) return;
+    this.consolidate();
+    if (this.context.simNow() >= this.nextBatch) {
+      this.nextBatch = this.context.simNow() + BATCH_MS;
+      this.provision();
+    }
+  }
+
+  /** Pods the default scheduler found no node for (not Fargate's, not a DaemonSet's). */
+  private unschedulable(): Pod[] {
+    return this.context.store
+      .all<Pod>('pods')
+      .filter(
+        (pod) =>
+          !pod.spec.nodeName &&
+          isPodActive(pod) &&
+          (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler' &&
+          !isDaemonPod(pod) &&
+          pod.status.conditions?.some(
+            (c) =>
+              c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
+          ),
+      );
+  }
+
+  /** A node of the pool as it would register with this instance type (for the scheduler's filters). */
+  private candidate(pool: NodePool, instanceType: string, capacityType: string): Node {
+    const { allocatable } = nodeResources(instanceTypeInfo(instanceType));
+    return {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: `${pool.metadata.name}-candidate`,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+        labels: {
+          ...(pool.spec.template.metadata?.labels ?? {}),
+          ...instanceTypeLabels(instanceType),
+          'kubernetes.io/os': 'linux',
+          [POOL_TAG]: pool.metadata.name,
+          'karpenter.sh/capacity-type': capacityType,
+          [CLASS_TAG]: pool.spec.template.spec.nodeClassRef.name,
+        },
+      },
+      spec: {
+        ...(pool.spec.template.spec.taints ? { taints: pool.spec.template.spec.taints } : {}),
+      },
+      status: {
+        capacity: {},
+        allocatable: {
+          cpu: `${allocatable.cpu}m`,
+          memory: String(allocatable.memory),
+          pods: String(allocatable.pods),
+        },
+        conditions: [],
+        addresses: [],
+        nodeInfo: {},
+      },
+    };
+  }
+
+  /**
+   * Provisioning: the pending pods that fit a pool (its taints tolerated, its labels selected) get
+   * one new NodeClaim of the smallest allowed instance type that holds them all (or the largest
+   * one, for the next batch to carry on), within the pool's limits; pools by weight. While a claim
+   * is still on its way its capacity is counted on, so nothing more is launched meanwhile.
+   */
+  private provision(): void {
+    const { store } = this.context;
+    const claims = store.all<NodeClaim>('nodeclaims');
+    if (claims.some((claim) => !isReady(claim.status.conditions))) return;
+    const pending = this.unschedulable();
+    if (pending.length === 0) return;
+    const pools = store
+      .all<NodePool>('nodepools')
+      .sort(
+        (a, b) =>
+          (b.spec.weight ?? 0) - (a.spec.weight ?? 0) ||
+          a.metadata.name.localeCompare(b.metadata.name),
+      );
+    for (const pool of pools) {
+      const requirements = pool.spec.template.spec.requirements;
+      const capacityTypes = requirements.find(
+        (r) => r.key === 'karpenter.sh/capacity-type' && r.operator === 'In',
+      )?.values ?? ['on-demand'];
+      const capacityType = capacityTypes.includes('spot') ? 'spot' : capacityTypes[0]!;
+      const types = KNOWN_INSTANCE_TYPES.map((type) => this.candidate(pool, type, capacityType))
+        .filter((node) =>
+          requirements.every(
+            (r) =>
+              r.key === 'karpenter.sh/capacity-type' ||
+              !(r.key in (node.metadata.labels ?? {})) ||
+              meetsRequirement(node.metadata.labels ?? {}, r),
+          ),
+        )
+        .sort(
+          (a, b) =>
+            cpuMillis(a.status.allocatable.cpu) - cpuMillis(b.status.allocatable.cpu) ||
+            memoryBytes(a.status.allocatable.memory) - memoryBytes(b.status.allocatable.memory),
+        );
+      const room = (node: Node) => ({
+        cpu: cpuMillis(node.status.allocatable.cpu) - OVERHEAD.cpu,
+        memory: memoryBytes(node.status.allocatable.memory) - OVERHEAD.memory,
+        pods: Number(node.status.allocatable.pods) - OVERHEAD.pods,
+      });
+      const largest = types.at(-1);
+      if (!largest) continue;
+      const fitting = pending.filter((pod) => {
+        if (untoleratedTaint(pod, largest) || !matchesNodeSelector(pod, largest)) return false;
+        const requests = podRequests(pod.spec);
+        const space = room(largest);
+        return requests.cpu <= space.cpu && requests.memory <= space.memory;
+      });
+      if (fitting.length === 0) continue;
+      const total = fitting.reduce(
+        (sum, pod) => {
+          const requests = podRequests(pod.spec);
+          return {
+            cpu: sum.cpu + requests.cpu,
+            memory: sum.memory + requests.memory,
+            pods: sum.pods + 1,
+          };
+        },
+        { cpu: 0, memory: 0, pods: 0 },
+      );
+      const chosen =
+        types.find((node) => {
+          const space = room(node);
+          return total.cpu <= space.cpu && total.memory <= space.memory && total.pods <= space.pods;
+        }) ?? largest;
+      const instanceType = chosen.metadata.labels!['node.kubernetes.io/instance-type']!;
+      const info = instanceTypeInfo(instanceType);
+      if (!this.withinLimits(pool, claims, info.vcpus * 1000, info.memoryMib * 2 ** 20)) continue;
+      const name = `${pool.metadata.name}-${nameSuffix(this.context.random)}`;
+      const claim = nodeClaim(
+        pool,
+        name,
+        { instanceType, capacityType: capacityType as 'spot' | 'on-demand' },
+        this.context.now(),
+      );
+      claim.spec.resources = {
+        requests: {
+          cpu: formatMillis(total.cpu),
+          memory: formatKi(total.memory),
+          pods: String(total.pods),
+        },
+      };
+      const created = store.create('nodeclaims', claim, kubeTime(this.context.now()));
+      for (const pod of fitting) {
+        this.context.events.record(
+          pod,
+          'Normal',
+          'Nominated',
+          `Pod should schedule on: nodeclaim/${name}`,
+          { component: 'karpenter' },
+        );
+      }
+      this.context.events.record(
+        created,
+        'Normal',
+        'Launched',
+        `Status condition transitioned, Type: Launched, Status: Unknown -> True (${instanceType}, ${capacityType})`,
+        { component: 'karpenter' },
+      );
+      return;
+    }
+  }
+
+  private withinLimits(pool: NodePool, claims: NodeClaim[], cpu: number, memory: number): boolean {
+    const limits = pool.spec.limits;
+    if (!limits) return true;
+    const own = claims.filter((claim) => claim.metadata.labels?.[POOL_TAG] === pool.metadata.name);
+    const used = (key: 'cpu' | 'memory', parse: (q: string | undefined) => number) =>
+      own.reduce((sum, claim) => sum + parse(claim.status.capacity?.[key]), 0);
+    if (limits.cpu !== undefined && used('cpu', cpuMillis) + cpu > cpuMillis(limits.cpu))
+      return false;
+    return !(
+      limits.memory !== undefined &&
+      used('memory', memoryBytes) + memory > memoryBytes(limits.memory)
+    );
+  }
+
+  /**
+   * Consolidation, its emptiness part: a Karpenter node that has run only DaemonSet pods for the
+   * pool's consolidateAfter is removed (its claim deleted, the instance terminated with it), one
+   * node per pool at a time. Replacing underused nodes with cheaper ones is not simulated.
+   */
+  private consolidate(): void {
+    const { store } = this.context;
+    const now = this.context.simNow();
+    const seen = new Set<string>();
+    const removedFrom = new Set<string>();
+    for (const claim of store.all<NodeClaim>('nodeclaims')) {
+      const nodeName = claim.status.nodeName;
+      const poolName = claim.metadata.labels?.[POOL_TAG];
+      if (!nodeName || !poolName || !isReady(claim.status.conditions)) continue;
+      seen.add(nodeName);
+      const busy = store
+        .keysOnNode('pods', nodeName)
+        .map((key) => store.byKey<Pod>('pods', key))
+        .some((pod) => pod && isPodActive(pod) && !isDaemonPod(pod));
+      if (busy) {
+        this.emptySince.delete(nodeName);
+        continue;
+      }
+      const since = this.emptySince.get(nodeName) ?? now;
+      this.emptySince.set(nodeName, since);
+      const pool = store.get<NodePool>('nodepools', undefined, poolName);
+      const after = durationMs(pool?.spec.disruption.consolidateAfter);
+      if (!pool || after === undefined || now - since < after || removedFrom.has(poolName))
+        continue;
+      removedFrom.add(poolName);
+      this.emptySince.delete(nodeName);
+      const node = store.get<Node>('nodes', undefined, nodeName);
+      if (node) {
+        this.context.events.record(
+          node,
+          'Normal',
+          'DisruptionTerminating',
+          `Disrupting Node: Empty/Delete`,
+          { component: 'karpenter' },
+        );
+      }
+      store.remove('nodeclaims', undefined, claim.metadata.name);
+    }
+    for (const name of this.emptySince.keys()) if (!seen.has(name)) this.emptySince.delete(name);
   }
 
   private instanceOf(claim: NodeClaim): Ec2InstanceRecord | undefined {
