@@ -211,6 +211,80 @@ export const Vpa = z.object({
 });
 export type Vpa = z.infer<typeof Vpa>;
 
+/** A karpenter.sh/v1 NodePool: its limits against what its nodes hold, and how it disrupts them. */
+export const KarpenterNodePool = z.object({
+  name: z.string(),
+  /** The EC2NodeClass its nodes launch from (spec.template.spec.nodeClassRef.name). */
+  nodeClass: z.string(),
+  /** spec.limits; a resource left out is unlimited. */
+  limits: z.object({ cpuMillis: z.number().optional(), memoryBytes: z.number().optional() }),
+  /** status.resources: the capacity of the pool's nodes, counted against the limits. */
+  usage: z.object({ cpuMillis: z.number(), memoryBytes: z.number(), nodes: z.number().int() }),
+  disruption: z.object({
+    /** WhenEmpty or WhenEmptyOrUnderutilized. */
+    consolidationPolicy: z.string(),
+    /** A duration ("1m") or "Never". */
+    consolidateAfter: z.string().optional(),
+    budgets: z.array(
+      z.object({
+        nodes: z.string(),
+        schedule: z.string().optional(),
+        duration: z.string().optional(),
+        reasons: z.array(z.string()).optional(),
+      }),
+    ),
+  }),
+  weight: z.number().int().optional(),
+  /** The karpenter.sh/capacity-type values its requirements allow (spot, on-demand, reserved). */
+  capacityTypes: z.array(z.string()),
+  /** "key=value:Effect" for each taint its nodes carry. */
+  taints: z.array(z.string()),
+  ready: z.boolean(),
+  createdAt: z.string().optional(),
+});
+export type KarpenterNodePool = z.infer<typeof KarpenterNodePool>;
+
+/** A karpenter.sh/v1 NodeClaim: one node Karpenter launched (or is launching). */
+export const KarpenterNodeClaim = z.object({
+  name: z.string(),
+  nodePool: z.string(),
+  /** Set once the node registered. */
+  nodeName: z.string().optional(),
+  instanceType: z.string().optional(),
+  capacityType: z.string().optional(),
+  zone: z.string().optional(),
+  /** Capacity of the instance launched. */
+  cpuMillis: z.number().optional(),
+  memoryBytes: z.number().optional(),
+  ready: z.boolean(),
+  createdAt: z.string().optional(),
+});
+export type KarpenterNodeClaim = z.infer<typeof KarpenterNodeClaim>;
+
+/** A karpenter.k8s.aws/v1 EC2NodeClass: how the nodes of its pools are launched. */
+export const KarpenterNodeClass = z.object({
+  name: z.string(),
+  role: z.string().optional(),
+  instanceProfile: z.string().optional(),
+  /** amiSelectorTerms[].alias ("al2023@latest"). */
+  amiAliases: z.array(z.string()),
+  /** spec.amiFamily, where the AMIs are not chosen by alias. */
+  amiFamily: z.string().optional(),
+  ready: z.boolean(),
+});
+export type KarpenterNodeClass = z.infer<typeof KarpenterNodeClass>;
+
+export const KarpenterView = z.object({
+  /** False when the cluster serves no karpenter.sh API (its discovery answered 404). */
+  installed: z.boolean(),
+  nodePools: z.array(KarpenterNodePool),
+  nodeClaims: z.array(KarpenterNodeClaim),
+  nodeClasses: z.array(KarpenterNodeClass),
+  /** What could not be read (the resource and the cluster's answer); the rest is still shown. */
+  errors: z.array(z.object({ resource: z.string(), message: z.string() })),
+});
+export type KarpenterView = z.infer<typeof KarpenterView>;
+
 export const AutoscalingView = z.object({
   hpas: z.array(Hpa),
   verticalAutoscalers: z.array(Vpa),
@@ -222,6 +296,8 @@ export const AutoscalingView = z.object({
    */
   verticalAutoscalersHidden: z.string().optional(),
   nodeAutoscalers: z.array(NodeAutoscaler),
+  /** Karpenter's NodePools, NodeClaims and EC2NodeClasses, where the cluster runs it. */
+  karpenter: KarpenterView,
 });
 export type AutoscalingView = z.infer<typeof AutoscalingView>;
 

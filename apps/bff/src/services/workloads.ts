@@ -38,6 +38,7 @@ import type {
   VpaObject,
   WorkloadObject,
 } from './kube/kubeTypes.ts';
+import { readKarpenter } from './kube/karpenter.ts';
 import { nodegroupDisruption } from './kube/nodegroupDisruption.ts';
 import {
   VPA_PATH,
@@ -216,6 +217,20 @@ function workloadReads(
     );
   }
 
+  /** Karpenter's pools, claims and classes; what fails to read is listed, not thrown. */
+  function karpenter(client: KubeClient) {
+    return readKarpenter(
+      (path) => listAll(client, path),
+      (error) =>
+        error instanceof KubeApiError
+          ? ((as && kube.impersonates() ? userRefusal(error, as)?.message : undefined) ??
+            `Kubernetes answered ${error.status} ${error.reason}: ${error.message}`)
+          : error instanceof Error
+            ? error.message
+            : String(error),
+    );
+  }
+
   function nodeLabels(ref: ClusterRef, client: KubeClient): Promise<NodeLabels> {
     // Keyed by whom the read is made as: the cluster's RBAC decides what each person may see of
     // nodes, so one person's answer must never be served to another with different groups.
@@ -382,10 +397,11 @@ function workloadReads(
 
     autoscaling: (ref: ClusterRef): Promise<AutoscalingView> =>
       withClient(ref, async (client) => {
-        const [hpas, deployments, vpas] = await Promise.all([
+        const [hpas, deployments, vpas, karpenterView] = await Promise.all([
           listAll<HpaObject>(client, '/apis/autoscaling/v2/horizontalpodautoscalers'),
           listAll<WorkloadObject>(client, '/apis/apps/v1/deployments'),
           verticalAutoscalers(client),
+          karpenter(client),
         ]);
         const find = (pattern: RegExp) =>
           deployments.items.find(
@@ -411,7 +427,12 @@ function workloadReads(
           });
         }
         const { objects: _objects, ...vertical } = vpas;
-        return { hpas: hpas.items.map(toHpa), ...vertical, nodeAutoscalers: autoscalers };
+        return {
+          hpas: hpas.items.map(toHpa),
+          ...vertical,
+          nodeAutoscalers: autoscalers,
+          karpenter: karpenterView,
+        };
       }),
 
     /**

@@ -170,6 +170,7 @@ export const emptyAutoscaling: AutoscalingView = {
   verticalAutoscalers: [],
   vpaInstalled: true,
   nodeAutoscalers: [],
+  karpenter: { installed: false, nodePools: [], nodeClaims: [], nodeClasses: [], errors: [] },
 };
 
 const MIB = 2 ** 20;

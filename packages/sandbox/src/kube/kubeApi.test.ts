@@ -327,6 +327,125 @@ describe('the Vertical Pod Autoscaler (a CRD)', () => {
   });
 });
 
+describe('Karpenter (CRDs on the clusters that run it)', () => {
+  interface Conditioned {
+    metadata: { name: string; labels?: Record<string, string> };
+    status: { conditions?: Array<{ type: string; status: string }> };
+  }
+  interface NodePoolList {
+    items: Array<
+      Conditioned & {
+        spec: {
+          limits: Record<string, string>;
+          disruption: { consolidationPolicy: string; consolidateAfter: string };
+          template: { spec: { taints?: Array<{ key: string }> } };
+        };
+        status: { resources: Record<string, string> };
+      }
+    >;
+  }
+  interface NodeClaimList {
+    items: Array<
+      Conditioned & {
+        status: { providerID: string; nodeName: string; capacity: Record<string, string> };
+      }
+    >;
+  }
+  const ready = (object: Conditioned) =>
+    object.status.conditions?.find((c) => c.type === 'Ready')?.status;
+
+  it('lists NodePools, NodeClaims and EC2NodeClasses, with nodes launched through them', async () => {
+    const search = await clusterAccess(sandbox, home, 'search-prod');
+    const token = await eksBearerToken(home, { clusterName: 'search-prod' });
+    const read = <T>(path: string) => get<T>(path, token, search);
+    const crds = await read<{ items: Array<{ metadata: { name: string } }> }>(
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+    );
+    expect(crds.items.map((crd) => crd.metadata.name)).toEqual(
+      expect.arrayContaining([
+        'nodepools.karpenter.sh',
+        'nodeclaims.karpenter.sh',
+        'ec2nodeclasses.karpenter.k8s.aws',
+      ]),
+    );
+    const core = await read<{ resources: Array<{ name: string; namespaced: boolean }> }>(
+      '/apis/karpenter.sh/v1',
+    );
+    expect(core.resources.map((r) => [r.name, r.namespaced])).toEqual([
+      ['nodepools', false],
+      ['nodeclaims', false],
+    ]);
+    const aws = await read<{ resources: Array<{ name: string; shortNames: string[] }> }>(
+      '/apis/karpenter.k8s.aws/v1',
+    );
+    expect(aws.resources).toEqual([
+      expect.objectContaining({ name: 'ec2nodeclasses', shortNames: ['ec2nc', 'ec2ncs'] }),
+    ]);
+
+    const pools = await read<NodePoolList>('/apis/karpenter.sh/v1/nodepools');
+    expect(pools.items.map((pool) => pool.metadata.name)).toEqual(['default', 'gpu']);
+    const general = pools.items[0]!;
+    expect(general.spec.limits).toEqual({ cpu: '1000', memory: '1000Gi' });
+    expect(general.spec.disruption).toMatchObject({
+      consolidationPolicy: 'WhenEmptyOrUnderutilized',
+      consolidateAfter: '1m',
+    });
+    expect(pools.items[1]!.spec.template.spec.taints).toEqual([
+      expect.objectContaining({ key: 'nvidia.com/gpu' }),
+    ]);
+    // m6i.2xlarge + c6i.2xlarge + m6i.xlarge: 8 + 8 + 4 vCPUs on three nodes.
+    expect(general.status.resources).toMatchObject({ cpu: '20', nodes: '3' });
+    expect(ready(general)).toBe('True');
+
+    const claims = await read<NodeClaimList>('/apis/karpenter.sh/v1/nodeclaims');
+    expect(claims.items).toHaveLength(4);
+    const nodes = await read<{ items: Node[] }>('/api/v1/nodes');
+    for (const claim of claims.items) {
+      expect(claim.metadata.name).toMatch(/^(default|gpu)-[a-z0-9]{5}$/);
+      expect(claim.status.providerID).toMatch(/^aws:\/\/\/us-east-1[abc]\/i-0[0-9a-f]{16}$/);
+      expect(ready(claim)).toBe('True');
+      expect(claim.status.conditions?.map((c) => c.type)).toEqual([
+        'Launched',
+        'Registered',
+        'Initialized',
+        'Ready',
+      ]);
+      const node = nodes.items.find((n) => n.metadata.name === claim.status.nodeName)!;
+      expect(node.spec.providerID).toBe(claim.status.providerID);
+      expect(node.metadata.labels).toMatchObject({
+        'karpenter.sh/nodepool': claim.metadata.labels!['karpenter.sh/nodepool'],
+        'karpenter.sh/capacity-type': claim.metadata.labels!['karpenter.sh/capacity-type'],
+        'node.kubernetes.io/instance-type':
+          claim.metadata.labels!['node.kubernetes.io/instance-type'],
+        'topology.kubernetes.io/zone': claim.metadata.labels!['topology.kubernetes.io/zone'],
+        'karpenter.k8s.aws/instance-category': expect.stringMatching(/^[cmg]$/),
+      });
+    }
+    const gpuNode = nodes.items.find((n) => n.metadata.labels?.['karpenter.sh/nodepool'] === 'gpu');
+    expect(gpuNode?.spec.taints).toEqual([
+      expect.objectContaining({ key: 'nvidia.com/gpu', effect: 'NoSchedule' }),
+    ]);
+
+    const classes = await read<{
+      items: Array<Conditioned & { spec: { role: string }; status: { amis: unknown[] } }>;
+    }>('/apis/karpenter.k8s.aws/v1/ec2nodeclasses');
+    expect(classes.items.map((c) => [c.metadata.name, c.spec.role, ready(c)])).toEqual([
+      ['default', 'KarpenterNodeRole-search-prod', 'True'],
+    ]);
+    expect(classes.items[0]!.status.amis).toHaveLength(2);
+  });
+
+  it('is not found on clusters without Karpenter', async () => {
+    const response = await kubeRequest(
+      checkout.endpoint,
+      checkout.ca,
+      homeToken,
+      '/apis/karpenter.sh/v1/nodepools',
+    );
+    expect(response.status).toBe(404);
+  });
+});
+
 describe('authorization by EKS access entries', () => {
   it("lets a view-only role list, get, watch and read logs, and forbids create and delete with the API server's words", async () => {
     const { Credentials } = await stsClient(sandbox, home).send(

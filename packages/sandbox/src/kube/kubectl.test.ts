@@ -251,6 +251,32 @@ describe('kubectl with an EKS exec credential', () => {
     expect(result.stdout).toMatch(/^image-resizer\s+Auto\s+250m\s+\S+\s+True\s+\S+$/m);
   });
 
+  it("gets Karpenter's NodePools, NodeClaims and EC2NodeClasses, with the columns of their CRDs", async () => {
+    if (excusedMissingTools()) return;
+    const on = (args: string[]) => kubectl(['--context', 'search-prod', ...args]);
+    const pools = await on(['get', 'nodepools']);
+    expect(pools.code, pools.stderr).toBe(0);
+    expect(pools.stdout).toMatch(/^NAME\s+NODECLASS\s+NODES\s+READY\s+AGE$/m);
+    expect(pools.stdout).toMatch(/^default\s+default\s+3\s+True\s+\S+$/m);
+    expect(pools.stdout).toMatch(/^gpu\s+default\s+1\s+True\s+\S+$/m);
+    const claims = await on(['get', 'nodeclaims']);
+    expect(claims.code, claims.stderr).toBe(0);
+    expect(claims.stdout).toMatch(/^NAME\s+TYPE\s+CAPACITY\s+ZONE\s+NODE\s+READY\s+AGE$/m);
+    expect(claims.stdout).toMatch(
+      /^gpu-[a-z0-9]{5}\s+g5\.2xlarge\s+on-demand\s+us-east-1[abc]\s+ip-[\d-]+\.ec2\.internal\s+True\s+\S+$/m,
+    );
+    expect(claims.stdout.trim().split('\n')).toHaveLength(5);
+    const classes = await on(['get', 'ec2nc', '-o', 'wide']);
+    expect(classes.code, classes.stderr).toBe(0);
+    expect(classes.stdout).toMatch(/^NAME\s+READY\s+AGE\s+ROLE$/m);
+    expect(classes.stdout).toMatch(/^default\s+True\s+\S+\s+KarpenterNodeRole-search-prod$/m);
+    const nodes = await on(['get', 'nodes', '-l', 'karpenter.sh/nodepool=default', '-o', 'name']);
+    expect(nodes.stdout.trim().split('\n')).toHaveLength(3);
+    const elsewhere = await kubectl(['get', 'nodepools']);
+    expect(elsewhere.code).not.toBe(0);
+    expect(elsewhere.stderr).toContain('the server doesn\'t have a resource type "nodepools"');
+  });
+
   it('applies a Deployment with validation on (the OpenAPI it downloads), twice', async () => {
     if (excusedMissingTools()) return;
     const created = await kubectl(['apply', '-f', '-'], deploymentYaml('validated', 1));

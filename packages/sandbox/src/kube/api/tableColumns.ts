@@ -16,6 +16,10 @@ import type {
   Service,
   StatefulSet,
   VerticalPodAutoscaler,
+  Condition,
+  NodePool,
+  NodeClaim,
+  EC2NodeClass,
 } from '../objects/types.ts';
 import { consoleColumns } from './consoleColumns.ts';
 import { humanDuration } from './humanDuration.ts';
@@ -58,6 +62,8 @@ const containers = (template: PodTemplateSpec) =>
 const images = (template: PodTemplateSpec) =>
   template.spec.containers.map((container) => container.image).join(',');
 const wide = { priority: 1 };
+const readyOf = (conditions: Condition[] | undefined) =>
+  conditions?.find((c) => c.type === 'Ready')?.status ?? '';
 
 /** The STATUS kubectl shows for a pod (its printPod logic, condensed). */
 export function podStatusReason(pod: Pod): string {
@@ -353,6 +359,29 @@ export const TABLE_COLUMNS: Record<string, TableColumn[]> = {
         vpa.status.conditions?.find((c) => c.type === 'RecommendationProvided')?.status ?? '',
     ),
     AGE,
+  ],
+  // The additionalPrinterColumns of Karpenter's CRDs (seed/karpenterBuilders.ts).
+  NodePool: [
+    NAME,
+    column<NodePool>('NodeClass', (pool) => pool.spec.template.spec.nodeClassRef.name),
+    column<NodePool>('Nodes', (pool) => pool.status.resources?.nodes ?? ''),
+    column<NodePool>('Ready', (pool) => readyOf(pool.status.conditions)),
+    AGE,
+  ],
+  NodeClaim: [
+    NAME,
+    column<NodeClaim>('Type', (c) => c.metadata.labels?.['node.kubernetes.io/instance-type'] ?? ''),
+    column<NodeClaim>('Capacity', (c) => c.metadata.labels?.['karpenter.sh/capacity-type'] ?? ''),
+    column<NodeClaim>('Zone', (c) => c.metadata.labels?.['topology.kubernetes.io/zone'] ?? ''),
+    column<NodeClaim>('Node', (c) => c.status.nodeName ?? ''),
+    column<NodeClaim>('Ready', (c) => readyOf(c.status.conditions)),
+    AGE,
+  ],
+  EC2NodeClass: [
+    NAME,
+    column<EC2NodeClass>('Ready', (nc) => readyOf(nc.status.conditions)),
+    AGE,
+    column<EC2NodeClass>('Role', (nc) => nc.spec.role ?? '', wide),
   ],
   ...consoleColumns(NAME, humanDuration),
 };

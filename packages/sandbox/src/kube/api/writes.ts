@@ -83,7 +83,10 @@ function withDefaults(kube: KubeCluster, request: ResourceRequest, object: KubeO
     case 'HorizontalPodAutoscaler':
       return { ...object, status: kind === 'CronJob' ? {} : { desiredReplicas: 0 } };
     case 'VerticalPodAutoscaler':
-      // The recommender writes the status; what a client sends there is not taken.
+    case 'NodePool':
+    case 'NodeClaim':
+    case 'EC2NodeClass':
+      // The recommender (Karpenter) writes the status; what a client sends there is not taken.
       return { ...object, status: {} };
     case 'Service': {
       const prefix =

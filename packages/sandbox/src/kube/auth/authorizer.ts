@@ -103,6 +103,9 @@ const CLUSTER_SCOPED = new Set([
   'storageclasses',
   'priorityclasses',
   'customresourcedefinitions',
+  'nodepools',
+  'nodeclaims',
+  'ec2nodeclasses',
 ]);
 
 function grantAllows(grant: KubeUser['grants'][number], request: RequestAttributes): boolean {

@@ -153,6 +153,23 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['vpa'],
     crd: true,
   }),
+  // Karpenter's CRDs (its Helm chart installs them): served by the clusters that run it.
+  type('karpenter.sh', 'v1', 'nodepools', 'NodePool', {
+    namespaced: false,
+    categories: ['karpenter'],
+    crd: true,
+  }),
+  type('karpenter.sh', 'v1', 'nodeclaims', 'NodeClaim', {
+    namespaced: false,
+    categories: ['karpenter'],
+    crd: true,
+  }),
+  type('karpenter.k8s.aws', 'v1', 'ec2nodeclasses', 'EC2NodeClass', {
+    namespaced: false,
+    shortNames: ['ec2nc', 'ec2ncs'],
+    categories: ['karpenter'],
+    crd: true,
+  }),
   ...CONSOLE_TYPES,
   ...RBAC_TYPES,
   // The resource metrics API metrics-server serves (EKS clusters run it as an add-on): read-only,

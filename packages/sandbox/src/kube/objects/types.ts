@@ -406,3 +406,71 @@ export type Namespace = Stored<
 >;
 
 export type ConfigMap = Stored<V1ConfigMap, 'ConfigMap'>;
+
+/** What a NodePool's template and a NodeClaim share: the node's class, requirements and taints. */
+export interface NodeClaimTemplateSpec {
+  nodeClassRef: { group: string; kind: string; name: string };
+  requirements: NodeSelectorRequirement[];
+  taints?: NodeTaint[];
+  expireAfter?: string;
+  terminationGracePeriod?: string;
+}
+
+/** karpenter.sh/v1 (a CRD, installed with Karpenter): a pool of nodes Karpenter launches. */
+export interface NodePool extends KubeObject {
+  kind: 'NodePool';
+  spec: {
+    template: {
+      metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+      spec: NodeClaimTemplateSpec;
+    };
+    disruption: {
+      consolidationPolicy: 'WhenEmpty' | 'WhenEmptyOrUnderutilized';
+      consolidateAfter: string;
+      budgets?: Array<{ nodes: string; schedule?: string; duration?: string; reasons?: string[] }>;
+    };
+    limits?: ResourceList;
+    weight?: number;
+  };
+  status: {
+    resources?: ResourceList;
+    nodeClassObservedGeneration?: number;
+    conditions?: Condition[];
+  };
+}
+
+/** karpenter.sh/v1: one node Karpenter asked for, from launch to registration. */
+export interface NodeClaim extends KubeObject {
+  kind: 'NodeClaim';
+  spec: NodeClaimTemplateSpec & { resources?: { requests?: ResourceList } };
+  status: {
+    providerID?: string;
+    imageID?: string;
+    nodeName?: string;
+    capacity?: ResourceList;
+    allocatable?: ResourceList;
+    conditions?: Condition[];
+  };
+}
+
+/** karpenter.k8s.aws/v1: how the nodes of a pool are launched on EC2 (AMI, role, network). */
+export interface EC2NodeClass extends KubeObject {
+  kind: 'EC2NodeClass';
+  spec: {
+    amiSelectorTerms: Array<{ alias?: string; id?: string; tags?: Record<string, string> }>;
+    role?: string;
+    instanceProfile?: string;
+    subnetSelectorTerms: Array<{ tags?: Record<string, string>; id?: string }>;
+    securityGroupSelectorTerms: Array<{ tags?: Record<string, string>; id?: string }>;
+    amiFamily?: string;
+    tags?: Record<string, string>;
+    metadataOptions?: Record<string, string | number>;
+  };
+  status: {
+    amis?: Array<{ id: string; name: string; requirements: NodeSelectorRequirement[] }>;
+    subnets?: Array<{ id: string; zone: string; zoneID: string }>;
+    securityGroups?: Array<{ id: string; name: string }>;
+    instanceProfile?: string;
+    conditions?: Condition[];
+  };
+}

@@ -1,4 +1,5 @@
 import type { Toleration } from '../objects/types.ts';
+import type { KarpenterPlan } from './karpenterBuilders.ts';
 import type { VpaPlan } from './vpaBuilders.ts';
 import type { AppSpec } from './workloadBuilders.ts';
 
@@ -28,6 +29,8 @@ export interface ClusterPlan {
   daemonSets: AppSpec[];
   jobs: Array<AppSpec & { completions?: number }>;
   cronJobs: Array<AppSpec & { schedule: string }>;
+  /** Karpenter's CRDs, NodePools, EC2NodeClass and the claims they hold (clusters that run it). */
+  karpenter?: KarpenterPlan;
 }
 
 export const emptyPlan = (): ClusterPlan => ({
@@ -49,6 +52,7 @@ export function mergePlans(...plans: ClusterPlan[]): ClusterPlan {
     merged.daemonSets.push(...plan.daemonSets);
     merged.jobs.push(...plan.jobs);
     merged.cronJobs.push(...plan.cronJobs);
+    if (plan.karpenter) merged.karpenter = plan.karpenter;
   }
   return merged;
 }

@@ -227,6 +227,29 @@ export const PROD_PLANS: Record<string, PlanBuilder> = {
           port: 8080,
           service: { port: 8080 },
         },
+        // On Karpenter's nodes (search-prod runs Karpenter): the general pool and the GPU pool.
+        {
+          namespace: 'search',
+          name: 'search-frontend',
+          image: `${registry}/search/search-frontend:3.4.0`,
+          replicas: 6,
+          cpu: '500m',
+          memory: '1Gi',
+          port: 8080,
+          nodeSelector: { 'karpenter.sh/nodepool': 'default' },
+          service: { port: 80, targetPort: 8080 },
+        },
+        {
+          namespace: 'search',
+          name: 'query-ranker',
+          image: `${registry}/search/query-ranker:0.9.2`,
+          replicas: 1,
+          cpu: '2',
+          memory: '8Gi',
+          port: 8080,
+          nodeSelector: { 'karpenter.sh/nodepool': 'gpu' },
+          tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+        },
       ],
       statefulSets: [
         {

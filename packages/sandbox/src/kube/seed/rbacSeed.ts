@@ -129,9 +129,11 @@ export function seedRbac(
     clusterRole('wheelhouse-impersonator', [
       { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
     ]),
+    // Written out over the built-in cluster-scoped types: Karpenter's NodePools, NodeClaims and
+    // EC2NodeClasses (CRDs) are not in it, so operators may not read them.
     clusterRole(
       'wheelhouse-cluster-reader',
-      rulesOver(READ, (r) => !r.namespaced),
+      rulesOver(READ, (r) => !r.namespaced && !r.crd),
     ),
     // Platform operators maintain nodes (cordon, uncordon, drain): `edit` has no cluster-scoped objects.
     clusterRole('wheelhouse-node-maintainer', [

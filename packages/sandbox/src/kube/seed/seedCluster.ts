@@ -1,11 +1,18 @@
 import type { ClusterRecord } from '../../world/eks/types.ts';
 import { seededRandom, type Random } from '../../world/random.ts';
-import { kubeTime } from '../objects/meta.ts';
+import { kubeTime, nameSuffix } from '../objects/meta.ts';
 import type { ConfigMap, KubeObject } from '../objects/types.ts';
 import type { KubeCluster } from '../sim/kubeCluster.ts';
 import type { ClusterPlan, ServicePlan } from './clusterPlan.ts';
 import { seedConsoleResources } from './consoleResources.ts';
 import { seedRbac } from './rbacSeed.ts';
+import {
+  defaultNodeClass,
+  defaultNodePool,
+  gpuNodePool,
+  karpenterCustomResourceDefinitions,
+  nodeClaim,
+} from './karpenterBuilders.ts';
 import { verticalPodAutoscaler, vpaCustomResourceDefinition } from './vpaBuilders.ts';
 import { CONSOLE_GROUP } from '../../world/seed/accessEntrySeed.ts';
 import {
@@ -175,6 +182,7 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
         podDisruptionBudget(app, podSelector(app), app.pdb, createdAt),
       );
   }
+  if (plan.karpenter) seedKarpenter(kube, plan.karpenter, create, born, at);
   for (const app of plan.statefulSets) {
     const createdAt = at(0.3 + random.next() * 0.4);
     create('statefulsets', statefulSet(app, createdAt));
@@ -205,4 +213,26 @@ export function seedCluster(kube: KubeCluster, plan: ClusterPlan, options: SeedO
 
 function podSelector(app: AppSpec): Record<string, string> {
   return app.name === 'coredns' ? { 'k8s-app': 'kube-dns' } : { app: app.name };
+}
+
+/** Karpenter as installed with the cluster: CRDs, pools and class, and the claims made since. */
+function seedKarpenter(
+  kube: KubeCluster,
+  plan: NonNullable<ClusterPlan['karpenter']>,
+  create: <T extends KubeObject>(plural: string, object: T) => T,
+  born: number,
+  at: (share: number) => Date,
+): void {
+  const installed = new Date(born + 900_000);
+  for (const definition of karpenterCustomResourceDefinitions(installed))
+    create('customresourcedefinitions', definition);
+  create('ec2nodeclasses', defaultNodeClass(kube.cluster.name, installed));
+  const random = seededRandom(`seed-karpenter:${kube.cluster.arn}`);
+  for (const pool of [defaultNodePool(installed), gpuNodePool(installed)]) {
+    const created = create('nodepools', pool);
+    for (const [index, choice] of (plan.nodeClaims[pool.metadata.name] ?? []).entries()) {
+      const name = `${pool.metadata.name}-${nameSuffix(random)}`;
+      create('nodeclaims', nodeClaim(created, name, choice, at(0.6 + index * 0.1)));
+    }
+  }
 }

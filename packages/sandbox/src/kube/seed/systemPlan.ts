@@ -1,5 +1,6 @@
 import { findVersion } from '../../world/versionCalendar.ts';
 import { CRITICAL_ADDONS, TOLERATE_ALL, emptyPlan, type ClusterPlan } from './clusterPlan.ts';
+import { SEARCH_KARPENTER } from './karpenterBuilders.ts';
 
 /** What every EKS cluster runs in kube-system: the EKS add-ons and, where chosen, a node autoscaler. */
 
@@ -116,6 +117,7 @@ export function eksSystemPlan(
     });
   }
   if (autoscaler === 'karpenter') {
+    plan.karpenter = SEARCH_KARPENTER;
     plan.namespaces.push('karpenter');
     plan.deployments.push({
       namespace: 'karpenter',

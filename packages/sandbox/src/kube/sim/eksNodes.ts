@@ -3,6 +3,7 @@ import type { EksClusterRecord, NodegroupRecord, Taint } from '../../world/eks/t
 import { hashSeed, seededRandom } from '../../world/random.ts';
 import type { Node, NodeTaint } from '../objects/types.ts';
 import { instanceTypeInfo, nodeResources } from './instanceTypes.ts';
+import { karpenterNodeShape } from './karpenter.ts';
 import { buildNode, eksKubeletVersion, nodeConditions, osOf } from './nodeFactory.ts';
 import { evictNode } from './podRemoval.ts';
 import type { SimContext } from './simContext.ts';
@@ -81,6 +82,9 @@ function nodeOfInstance(
 ): Node {
   const nodegroup = nodegroupOf(cluster, instance);
   const { labels, arch } = labelsOf(cluster, instance, nodegroup);
+  // Karpenter registers its nodes with the NodePool's labels and taints (sim/karpenter.ts).
+  const karpenter = karpenterNodeShape(context, instance);
+  if (karpenter) Object.assign(labels, karpenter.labels);
   const random = seededRandom(`node:${instance.instanceId}`);
   const minor = nodegroup?.version ?? cluster.version;
   const joinedAt = new Date(instance.launchTime.getTime() + 40_000);
@@ -94,6 +98,7 @@ function nodeOfInstance(
       labels,
       taints: [
         ...nodegroupTaints(nodegroup),
+        ...(karpenter?.taints ?? []),
         ...(settled
           ? []
           : [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const }]),

@@ -11,6 +11,7 @@ import { EksNodes } from './eksNodes.ts';
 import { EventRecorder } from './events.ts';
 import { admitVpa } from './controllers/vpaAdmission.ts';
 import { FargateScheduler, admitToFargate } from './fargate.ts';
+import { KarpenterController } from './karpenter.ts';
 import { Kubelet } from './kubelet.ts';
 import { settlePod } from './kubeletWarmStart.ts';
 import { defaultPodSpec, pendingStatus } from './podFactory.ts';
@@ -42,6 +43,8 @@ export class KubeCluster implements PodHost {
   readonly controllers: ControllerManager;
   private readonly fargate: FargateScheduler | undefined;
   private readonly nodes: EksNodes | undefined;
+  /** Karpenter's controller: idle on clusters that hold no NodePools or NodeClaims. */
+  private readonly karpenter: KarpenterController | undefined;
   private cycle = 0;
   private readonly unsubscribe: () => void;
 
@@ -77,6 +80,7 @@ export class KubeCluster implements PodHost {
     this.controllers = new ControllerManager(this.context, this);
     if (cluster.kind === 'eks') {
       this.nodes = new EksNodes(this.context, cluster);
+      this.karpenter = new KarpenterController(this.context, cluster);
       this.fargate = new FargateScheduler(this.context, cluster, (pod, node, scheduler) =>
         this.scheduler.bind(pod, node, scheduler),
       );
@@ -93,6 +97,7 @@ export class KubeCluster implements PodHost {
   /** Moves the simulation to the world's current time. */
   tick(): void {
     const now = this.context.simNow();
+    this.karpenter?.tick();
     this.nodes?.tick();
     this.context.timers.runDue(now);
     this.controllers.run();
@@ -118,6 +123,12 @@ export class KubeCluster implements PodHost {
           .map((node) => Date.parse(node.metadata.creationTimestamp)),
       );
       seed(this);
+      // Seeded NodeClaims launched their instances long ago: their nodes are there before the pods.
+      if (this.karpenter) {
+        this.karpenter.tick();
+        this.nodes?.sync();
+        this.karpenter.tick();
+      }
       for (let round = 0; round < WARM_ROUNDS; round++) {
         const before = this.store.resourceVersion;
         this.controllers.run();
@@ -194,6 +205,7 @@ export class KubeCluster implements PodHost {
   close(): void {
     this.unsubscribe();
     this.nodes?.close();
+    this.karpenter?.close();
     this.scheduler.close();
     this.fargate?.close();
     this.controllers.close();

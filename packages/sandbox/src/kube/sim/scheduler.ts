@@ -34,7 +34,7 @@ export function untoleratedTaint(pod: Pod, node: Node): NodeTaint | undefined {
   );
 }
 
-function meetsRequirement(
+export function meetsRequirement(
   labels: Record<string, string>,
   { key, operator, values = [] }: NodeSelectorRequirement,
 ): boolean {

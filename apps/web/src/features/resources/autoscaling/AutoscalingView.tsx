@@ -12,6 +12,7 @@ import { sortOf, type ResourcesParams } from '../resourcesParams.ts';
 import type { UpdateResourcesParams } from '../useResourcesParams.ts';
 import { ViewToolbar } from '../ViewFrame.tsx';
 import { HPA_SORT, hpaColumns, hpaRowId } from './hpaColumns.tsx';
+import { KarpenterSection } from './KarpenterSection.tsx';
 import { NodeAutoscalers } from './NodeAutoscalers.tsx';
 import { VerticalAutoscalers } from './VerticalAutoscalers.tsx';
 
@@ -77,6 +78,7 @@ export function AutoscalingView({
       <section aria-label="Node autoscaling" className="flex flex-col gap-3">
         <h2 className="text-base font-semibold">Node autoscaling</h2>
         <NodeAutoscalers autoscalers={data.nodeAutoscalers} />
+        <KarpenterSection karpenter={data.karpenter} />
       </section>
       <section aria-label="Horizontal Pod Autoscalers" className="flex flex-col gap-3">
         <h2 className="text-base font-semibold">
