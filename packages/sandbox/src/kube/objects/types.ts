@@ -62,11 +62,12 @@ export type OwnerReference = Wire<V1OwnerReference>;
 
 /** Which field manager set which fields (server-side apply's ownership record). */
 export type ManagedFieldsEntry = Always<
-  Wire<V1ManagedFieldsEntry>,
-  'manager' | 'apiVersion' | 'time' | 'fieldsType'
+  Omit<Wire<V1ManagedFieldsEntry>, 'operation' | 'fieldsType' | 'fieldsV1'>,
+  'manager' | 'apiVersion' | 'time'
 > & {
   operation: 'Apply' | 'Update';
   fieldsType: 'FieldsV1';
+  // client-node types it `any`; it is a FieldsV1 trie of `f:` and `k:` keys.
   fieldsV1: Record<string, unknown>;
 };
 
