@@ -196,15 +196,11 @@ export async function podsBenchmark(): Promise<void> {
       await page.goto(`${base}?tab=resources&view=pods`);
       const table = page.getByRole('table', { name: 'Pods' });
       await table.getByRole('row').nth(1).waitFor();
-      firstRow.push(
-        await page.evaluate(
-          () => (window as unknown as { firstPodRowAt?: number }).firstPodRowAt ?? Number.NaN,
-        ),
-      );
+      firstRow.push(await page.evaluate<number>('window.firstPodRowAt ?? Number.NaN'));
       await page
         .getByText(new RegExp(`^${total.toLocaleString('en-US')} pods$`))
         .waitFor({ timeout: 300_000 });
-      allRows.push(await page.evaluate(() => performance.now()));
+      allRows.push(await page.evaluate<number>('performance.now()'));
       domRows = await table.getByRole('row').count();
     }
     await context.close();
