@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** Where a pod or node runs, in EKS terms. */
 export const RunsOn = z.object({
-  kind: z.enum(['managed', 'self-managed', 'fargate', 'unscheduled']),
-  /** Managed node group name, Fargate profile name, or the self-managed node's Auto Scaling group when known. */
+  kind: z.enum(['managed', 'self-managed', 'karpenter', 'fargate', 'unscheduled']),
+  /**
+   * Managed node group name, Karpenter NodePool, Fargate profile name, or the self-managed node's
+   * Auto Scaling group when known.
+   */
   name: z.string().optional(),
 });
 export type RunsOn = z.infer<typeof RunsOn>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AutoscalingView } from '@wheelhouse/contract';
+import type { AutoscalingView, NodeList } from '@wheelhouse/contract';
 import type { ConsoleClient } from '../testing/consoleClient.ts';
 import { startConsoleOnSandbox } from '../testing/consoleOnSandbox.ts';
 
@@ -18,6 +18,14 @@ beforeAll(async () => {
 afterAll(() => c.close());
 
 describe('Karpenter through the console', () => {
+  it('says a node Karpenter launched runs on its NodePool, not on a self-managed group', async () => {
+    const { karpenter } = await auditor.json<AutoscalingView>(`${SEARCH}/autoscaling`);
+    const claim = karpenter.nodeClaims.find((candidate) => candidate.nodeName)!;
+    const nodes = await auditor.json<NodeList>(`${SEARCH}/nodes`);
+    const node = nodes.items.find((candidate) => candidate.name === claim.nodeName)!;
+    expect(node.runsOn).toEqual({ kind: 'karpenter', name: claim.nodePool });
+  });
+
   it('lists the NodePools with limits, usage and disruption, their NodeClaims and the EC2NodeClass', async () => {
     const view = await auditor.json<AutoscalingView>(`${SEARCH}/autoscaling`);
     const { karpenter } = view;

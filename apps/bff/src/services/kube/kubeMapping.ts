@@ -31,13 +31,17 @@ const CAPACITY_TYPE_LABEL = 'eks.amazonaws.com/capacityType';
 /** What the console needs to know of a node to say where a pod runs. */
 export type NodeLabels = Map<string, Record<string, string>>;
 
-/** Where a node belongs: a managed node group, Fargate, or a self-managed group. */
+export const NODEPOOL_LABEL = 'karpenter.sh/nodepool';
+
+/** Where a node belongs: a managed node group, Fargate, a Karpenter NodePool, or a self-managed group. */
 export function nodeRunsOn(labels: Record<string, string>): RunsOn {
   if (labels[COMPUTE_TYPE_LABEL] === 'fargate') {
     const profile = labels['eks.amazonaws.com/fargate-profile'];
     return { kind: 'fargate', ...(profile ? { name: profile } : {}) };
   }
   if (labels[NODEGROUP_LABEL]) return { kind: 'managed', name: labels[NODEGROUP_LABEL] };
+  // Karpenter launches its nodes itself (no node group, no Auto Scaling group): its pool says whose.
+  if (labels[NODEPOOL_LABEL]) return { kind: 'karpenter', name: labels[NODEPOOL_LABEL] };
   const group = labels['alpha.eksctl.io/nodegroup-name'] ?? labels['node.kubernetes.io/nodegroup'];
   return { kind: 'self-managed', ...(group ? { name: group } : {}) };
 }

@@ -1,13 +1,15 @@
 import type { RunsOn } from '@wheelhouse/contract';
 import { Chip } from '../../../components/Chip.tsx';
 
-/** "general" (managed node group), "self-managed", "Fargate: default", or "unscheduled", as text. */
+/** "general" (managed node group), "self-managed", "Karpenter: default", "Fargate: default", or "unscheduled", as text. */
 export function runsOnText(runsOn: RunsOn): string {
   switch (runsOn.kind) {
     case 'managed':
       return runsOn.name ?? 'managed node group';
     case 'self-managed':
       return runsOn.name ? `self-managed: ${runsOn.name}` : 'self-managed';
+    case 'karpenter':
+      return runsOn.name ? `Karpenter: ${runsOn.name}` : 'Karpenter';
     case 'fargate':
       return runsOn.name ? `Fargate: ${runsOn.name}` : 'Fargate';
     case 'unscheduled':
@@ -18,6 +20,7 @@ export function runsOnText(runsOn: RunsOn): string {
 const TITLES: Record<RunsOn['kind'], string> = {
   managed: 'Managed node group',
   'self-managed': 'Self-managed node',
+  karpenter: 'Karpenter NodePool',
   fargate: 'Fargate profile',
   unscheduled: 'Not scheduled on a node yet',
 };
@@ -34,7 +37,11 @@ export function RunsOnChip({ runsOn }: { runsOn: RunsOn }) {
     );
   }
   const tone =
-    runsOn.kind === 'managed' ? 'info' : runsOn.kind === 'fargate' ? 'pending' : 'neutral';
+    runsOn.kind === 'managed' || runsOn.kind === 'karpenter'
+      ? 'info'
+      : runsOn.kind === 'fargate'
+        ? 'pending'
+        : 'neutral';
   return (
     <Chip tone={tone} title={title}>
       {text}
