@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { chromium } from '@playwright/test';
 import type { PodList } from '@wheelhouse/contract';
@@ -24,18 +23,8 @@ import {
   stop,
   waitForLine,
 } from './support/processes.ts';
+import { podsOption } from './support/options.ts';
 
-/** `--pods N` after the benchmark's name; 10,000 when not given. */
-function podCount(): number {
-  const { values } = parseArgs({
-    args: process.argv.slice(3),
-    options: { pods: { type: 'string' } },
-    strict: false,
-  });
-  const count = Number(values.pods ?? 10_000);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--pods: ${String(values.pods)}`);
-  return count;
-}
 const PAGE = 500;
 const RUNS = 5;
 const CLUSTER = { accountId: '123456789012', region: 'eu-west-1', name: 'checkout-eu' };
@@ -96,7 +85,7 @@ async function bffPagedList(client: ConsoleClient, path: string): Promise<number
 }
 
 export async function podsBenchmark(): Promise<void> {
-  const pods = podCount();
+  const pods = podsOption(10_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-pods-'));
   const sandboxProcess = startTs('bench/support/sandboxProcess.ts', ['{}'], {});
   const started: ReturnType<typeof startBff>[] = [];

@@ -1,5 +1,6 @@
 // Fleet search over 2 accounts x 6 regions x 40 clusters, 50 ms per AWS and per Kubernetes call
 // (the sandbox's latency fault, in its own process), through the BFF's HTTP API as an auditor.
+// `npm run bench -- search --pods 100000` first adds that many pods, spread over every cluster.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import type { ClusterList, SearchResult } from '@wheelhouse/contract';
 import type { SandboxAccount } from '@wheelhouse/sandbox';
 import { ConsoleClient } from '../apps/bff/src/testing/consoleClient.ts';
 import { addUser, peakRssMiB, startBff, startTs, stop, waitForLine } from './support/processes.ts';
+import { podsOption } from './support/options.ts';
 
 const ACCOUNTS = 2;
 const REGIONS = [
@@ -24,6 +26,8 @@ const RUNS = 20;
 const LABEL_QUERIES = ['app=web', 'k8s-app=kube-dns', 'app in (web,api)', 'app=nothing-has-this'];
 /** Name pieces: of pods, of clusters, of nothing. */
 const NAME_QUERIES = ['web', 'cluster-00', 'coredns', 'no-such-name'];
+/** Clusters seeded with extra pods at a time (each seeding is one call to the sandbox). */
+const SEED_CONCURRENCY = 8;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -98,6 +102,35 @@ export async function searchBenchmark(): Promise<void> {
           `${warmup.errors.length} errors${warmup.errors[0] ? ` (first: ${warmup.errors[0].code} ${warmup.errors[0].message.slice(0, 120)})` : ''}`,
       );
 
+      const extraPods = podsOption(undefined);
+      const labelQueries = [...LABEL_QUERIES];
+      if (extraPods !== undefined) {
+        // Spread over every cluster the inventory lists (their API servers started in the warm-up).
+        const perCluster = Math.ceil(extraPods / list.items.length);
+        const seedStart = performance.now();
+        const queue = [...list.items];
+        let seeded = 0;
+        await Promise.all(
+          Array.from({ length: SEED_CONCURRENCY }, async () => {
+            for (let cluster = queue.shift(); cluster; cluster = queue.shift()) {
+              const path = `/clusters/${cluster.accountId}/${cluster.region}/${cluster.name}`;
+              const response = await fetch(`${endpoint}/_sandbox${path}/seed-pods`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ count: perCluster }),
+              });
+              if (!response.ok) throw new Error(`seed-pods ${path}: ${await response.text()}`);
+              seeded += ((await response.json()) as { created: number }).created;
+            }
+          }),
+        );
+        labelQueries.push('app=bench-app-3');
+        console.log(
+          `  seeded ${seeded.toLocaleString('en-US')} more pods (${perCluster} in each of ${list.items.length} clusters) ` +
+            `in ${(performance.now() - seedStart).toFixed(0)} ms; sandbox RSS ${peakRssMiB(sandbox.pid!).toFixed(0)} MiB`,
+        );
+      }
+
       const timed = async (q: string) => {
         const started = performance.now();
         const result = await client.json<SearchResult>(`/api/search?q=${encodeURIComponent(q)}`);
@@ -112,11 +145,11 @@ export async function searchBenchmark(): Promise<void> {
       const label: number[] = [];
       let lastLabel: SearchResult | undefined;
       for (let run = 0; run < RUNS; run++) {
-        const { ms, result } = await timed(LABEL_QUERIES[run % LABEL_QUERIES.length]!);
+        const { ms, result } = await timed(labelQueries[run % labelQueries.length]!);
         label.push(ms);
         lastLabel = result;
       }
-      report(`label selector (live fan-out, ${LABEL_QUERIES.join(' | ')})`, label, lastLabel!);
+      report(`label selector (live fan-out, ${labelQueries.join(' | ')})`, label, lastLabel!);
 
       // The name index (per cluster and user, 30 s) is cold for the first name query.
       const cold = await timed(NAME_QUERIES[0]!);

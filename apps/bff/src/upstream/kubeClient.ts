@@ -148,12 +148,28 @@ async function readAll(res: IncomingMessage): Promise<string> {
  * @kubernetes/client-node APIs build a new TLS agent per request and convert every object into model
  * classes; for lists of 10,000 pods plain JSON over a reused connection is several times cheaper.
  */
+const METADATA_LIST_ACCEPT =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
 export function createKubeClient(endpoint: KubeEndpoint, identity?: KubeIdentity) {
   return {
     /** Whom this client acts for (undefined: the console itself). */
     identity,
     async get<T>(path: string, query: Query = {}): Promise<T> {
       return JSON.parse(await readAll(await open(endpoint, path, query, { identity }))) as T;
+    },
+    /**
+     * A list of the objects' metadata only (PartialObjectMetadataList, as `kubectl get -o name` and
+     * the garbage collector ask for it): a pod's name and labels without its spec and status, a
+     * tenth of the bytes to read and parse. A server that cannot answer it sends the full list,
+     * which has the same `items[].metadata`.
+     */
+    async listMetadata<T extends { items: { metadata: object }[] }>(
+      path: string,
+      query: Query = {},
+    ): Promise<T> {
+      const res = await open(endpoint, path, query, { identity, accept: METADATA_LIST_ACCEPT });
+      return JSON.parse(await readAll(res)) as T;
     },
     /** A create (POST) of a JSON body, e.g. a SelfSubjectAccessReview. */
     async post<T>(path: string, body: unknown): Promise<T> {

@@ -193,6 +193,33 @@ describe('a cluster API server', () => {
       table.rows.find((row) => String(row.cells[0]).startsWith('fraud-scorer-'))!.cells[2],
     ).toBe('ImagePullBackOff');
   });
+
+  it('answers metadata-only lists (PartialObjectMetadataList) without specs, paged as the full list', async () => {
+    const ask = (path: string) =>
+      kubeRequest(checkout.endpoint, checkout.ca, homeToken, path, {
+        accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json',
+      });
+    const list = (await ask('/api/v1/namespaces/payments/pods?limit=2')).json<{
+      kind: string;
+      apiVersion: string;
+      metadata: { continue?: string };
+      items: Array<{ kind: string; metadata: { name: string; labels?: object }; spec?: unknown }>;
+    }>();
+    expect(list).toMatchObject({ kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1' });
+    expect(list.items).toHaveLength(2);
+    expect(list.metadata.continue).toBeTruthy();
+    for (const item of list.items) {
+      expect(item.kind).toBe('PartialObjectMetadata');
+      expect(item.metadata.labels).toBeDefined();
+      expect(item.spec).toBeUndefined();
+    }
+    const full = await get<{ items: Array<{ metadata: { name: string } }> }>(
+      '/api/v1/namespaces/payments/pods?limit=2',
+    );
+    expect(list.items.map((item) => item.metadata.name)).toEqual(
+      full.items.map((item) => item.metadata.name),
+    );
+  });
 });
 
 describe('the resource metrics API (metrics.k8s.io, as metrics-server serves it)', () => {

@@ -104,7 +104,7 @@ export function kubeSearch(kube: KubeAccess, as: KubeIdentity) {
     await Promise.all(
       LISTS.filter((list) => (limit[list.kind] ?? 0) > 0).map(async (list) => {
         try {
-          const page = await reader.get<MetaList>(list.path, {
+          const page = await reader.listMetadata<MetaList>(list.path, {
             labelSelector: selector,
             limit: limit[list.kind],
           });
@@ -139,7 +139,7 @@ export function kubeSearch(kube: KubeAccess, as: KubeIdentity) {
         try {
           let token: string | undefined;
           do {
-            const page: MetaList = await reader.get<MetaList>(list.path, {
+            const page: MetaList = await reader.listMetadata<MetaList>(list.path, {
               limit: PAGE,
               continue: token,
             });

@@ -20,7 +20,7 @@ import { listPage } from './listing.ts';
 import { servePodLog } from './podLogs.ts';
 import { parseResourcePath, verbOf, type ResourceRequest } from './resourcePath.ts';
 import { KubeStatusError, kubeErrors } from './status.ts';
-import { parseIncludeObject, tableOf, wantsTable } from './tables.ts';
+import { metadataOf, parseIncludeObject, tableOf, wantsMetadata, wantsTable } from './tables.ts';
 import { servesIn } from './servedTypes.ts';
 import { serveWatch } from './watch.ts';
 import { serveWrite } from './writes.ts';
@@ -135,6 +135,7 @@ export function createKubeApi(options: KubeApiOptions) {
   function serveRead(exchange: KubeExchange, request: ResourceRequest, watch: boolean) {
     const kube = options.kube();
     const table = wantsTable(exchange.req.headers.accept);
+    const metadataOnly = !table && wantsMetadata(exchange.req.headers.accept);
     const include = parseIncludeObject(exchange.query.get('includeObject') ?? undefined);
     const { type } = request;
     if (request.name !== undefined) {
@@ -151,7 +152,7 @@ export function createKubeApi(options: KubeApiOptions) {
           }),
         );
       }
-      return sendJson(exchange, 200, object);
+      return sendJson(exchange, 200, metadataOnly ? metadataOf(object) : object);
     }
     if (watch) {
       return serveWatch(kube.store, exchange, request, {
@@ -169,6 +170,13 @@ export function createKubeApi(options: KubeApiOptions) {
         200,
         tableOf(type.kind, page.items, { now: now(), include, listMeta: page.metadata }),
       );
+    if (metadataOnly)
+      return sendJson(exchange, 200, {
+        kind: 'PartialObjectMetadataList',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: page.metadata,
+        items: page.items.map(metadataOf),
+      });
     sendJson(exchange, 200, {
       kind: `${type.kind}List`,
       apiVersion: apiVersionOf(type),

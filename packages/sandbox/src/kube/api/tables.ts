@@ -11,12 +11,31 @@ export function wantsTable(accept: string | undefined): boolean {
     .some((part) => /;\s*as=Table/.test(part) && /;\s*g=meta\.k8s\.io/.test(part));
 }
 
+/**
+ * Whether the Accept header asks for metadata only (`as=PartialObjectMetadataList` for a list,
+ * `as=PartialObjectMetadata` for one object), as the garbage collector and `kubectl get -o name` do.
+ */
+export function wantsMetadata(accept: string | undefined): boolean {
+  if (!accept) return false;
+  return accept
+    .split(',')
+    .some(
+      (part) =>
+        /;\s*as=PartialObjectMetadata(List)?\b/.test(part) && /;\s*g=meta\.k8s\.io/.test(part),
+    );
+}
+
+/** An object as PartialObjectMetadata: its metadata and nothing else. */
+export function metadataOf(object: KubeObject): Record<string, unknown> {
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata };
+}
+
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
 function rowObject(object: KubeObject, include: IncludeObject): unknown {
   if (include === 'None') return undefined;
   if (include === 'Object') return object;
-  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata };
+  return metadataOf(object);
 }
 
 export function tableOf(
